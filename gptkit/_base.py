@@ -1,0 +1,239 @@
+"""The shared client core: configuration and the pure steps of one call.
+
+``BaseClient`` prepares a ``Call`` (validated parameters, built request) and finishes it (typed
+result, request id); the sync and async clients in ``_client`` only send, sleep and lock.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from gptkit._clock import get_clock
+from gptkit._config import ClientConfig, coerce_timeout
+from gptkit._exceptions import APIConnectionError, APIError, APITimeoutError, InvalidParameterError
+from gptkit._params import ParamValidator, clean_params
+from gptkit._protocol import build_request, parse_response, status_error
+from gptkit._retry import RetryPolicy
+from gptkit.types._base import APIObject
+
+__all__ = ["APIResponse", "BaseClient", "Call", "Endpoint", "map_transport_error"]
+
+T = TypeVar("T", bound=APIObject)
+
+_OPTION_KEYS = ("extra_headers", "extra_query", "extra_body", "timeout", "tags")
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """What gptkit knows about one API operation."""
+
+    method: str
+    path: str
+    response: type[APIObject]
+    validator: ParamValidator | None = None
+    chunk: type[APIObject] | None = None
+    #: Whether the endpoint accepts ``stream_options`` (so gptkit may ask for usage).
+    stream_usage: bool = False
+
+
+@dataclass
+class Call:
+    """One logical call: everything the send loop and the finishing steps need."""
+
+    endpoint: Endpoint
+    request: httpx.Request
+    body: dict[str, Any] | None
+    stream: bool = False
+    raw: bool = False
+    model: str | None = None
+    tags: Mapping[str, str] = field(default_factory=dict)
+    #: True when gptkit added ``stream_options.include_usage`` itself (hide the usage chunk).
+    usage_requested_by_us: bool = False
+
+
+class APIResponse(Generic[T]):
+    """Raw HTTP access to a call: status, headers and the parsed object (``with_raw_response``)."""
+
+    def __init__(self, http_response: httpx.Response, parsed: T) -> None:
+        self.http_response = http_response
+        self._parsed = parsed
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        request_id: str | None = self.http_response.headers.get("x-request-id")
+        return request_id
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds from sending the request to receiving the whole response."""
+        return self.http_response.elapsed.total_seconds()
+
+    def parse(self) -> T:
+        """The typed response object."""
+        return self._parsed
+
+    def __repr__(self) -> str:
+        return f"<APIResponse [{self.status_code}] {type(self._parsed).__name__}>"
+
+
+def map_transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    """httpx's transport failures as gptkit's typed errors (no headers, so no key, in the text)."""
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request, message=f"Request timed out ({type(exc).__name__}).")
+    detail = str(exc) or type(exc).__name__
+    return APIConnectionError(message=f"Connection error: {detail}", request=request)
+
+
+class BaseClient:
+    """Configuration and the sans-IO steps shared by ``Client`` and ``AsyncClient``."""
+
+    _config: ClientConfig
+    _retry: RetryPolicy
+    _tags: Mapping[str, str]
+
+    def _init_core(
+        self, config: ClientConfig, retry: RetryPolicy | None, tags: Mapping[str, str] | None
+    ) -> None:
+        self._config = config
+        self._retry = retry if retry is not None else RetryPolicy.from_max_retries(config.max_retries)
+        self._tags = dict(tags or {})
+        self._headers = config.headers()
+        self._urls: dict[str, str] = {}
+
+    @property
+    def base_url(self) -> str:
+        return self._config.base_url
+
+    @property
+    def max_retries(self) -> int:
+        return self._retry.max_attempts - 1
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        return self._retry
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return self._config.timeout
+
+    def __repr__(self) -> str:
+        key = "None" if self._config.api_key is None else "'**********'"
+        return f"{type(self).__name__}(base_url={self._config.base_url!r}, api_key={key})"
+
+    # -- preparing a call -------------------------------------------------------------------
+
+    def _url(self, path: str) -> str:
+        url = self._urls.get(path)
+        if url is None:
+            url = self._urls[path] = self._config.base_url + path
+        return url
+
+    def _prepare(
+        self,
+        endpoint: Endpoint,
+        params: Mapping[str, Any] | None,
+        *,
+        stream: bool = False,
+        raw: bool = False,
+        path: str | None = None,
+    ) -> Call:
+        """Validate ``params`` and build the request; raises before any I/O on bad input."""
+        options: dict[str, Any] = {}
+        body: dict[str, Any] | None = None
+        if params is not None:
+            given = dict(params)
+            for key in _OPTION_KEYS:
+                if key in given:
+                    options[key] = given.pop(key)
+            if stream:
+                given["stream"] = True
+            if endpoint.validator is not None:
+                body = endpoint.validator.validate(clean_params(given))
+            elif given:
+                name = next(iter(given))
+                raise InvalidParameterError(
+                    f"Invalid parameter for {endpoint.path}: '{name}' is not a parameter of this call",
+                    param=name, errors=[(name, "is not a parameter of this call")],
+                )
+        usage_by_us = False
+        if stream and body is not None and endpoint.stream_usage and "stream_options" not in body:
+            body["stream_options"] = {"include_usage": True}
+            usage_by_us = True
+        extra_body = options.get("extra_body")
+        if extra_body:
+            if body is None:
+                body = {}
+            body.update(extra_body)
+        headers = self._headers
+        extra_headers = options.get("extra_headers")
+        if extra_headers or (self._retry.idempotency_keys and endpoint.method == "POST"):
+            headers = dict(headers)
+            if self._retry.idempotency_keys and endpoint.method == "POST":
+                headers["idempotency-key"] = f"gptkit-retry-{uuid.uuid4().hex}"
+            if extra_headers:
+                headers.update({k.lower(): v for k, v in extra_headers.items()})
+        query = self._config.default_query
+        extra_query = options.get("extra_query")
+        if extra_query:
+            query = {**query, **extra_query}
+        timeout = options.get("timeout")
+        try:
+            resolved_timeout = self._config.timeout if timeout is None else coerce_timeout(timeout)
+        except TypeError as exc:
+            raise InvalidParameterError(str(exc), param="timeout", errors=[("timeout", str(exc))]) from None
+        request = build_request(
+            endpoint.method,
+            self._url(path or endpoint.path),
+            headers=headers,
+            timeout=resolved_timeout,
+            body=body,
+            params=query,
+        )
+        tags = self._tags
+        call_tags = options.get("tags")
+        if call_tags:
+            tags = {**tags, **call_tags}
+        model = body.get("model") if body is not None else None
+        return Call(
+            endpoint=endpoint,
+            request=request,
+            body=body,
+            stream=stream,
+            raw=raw,
+            model=model if isinstance(model, str) else None,
+            tags=tags,
+            usage_requested_by_us=usage_by_us,
+        )
+
+    # -- finishing a call -------------------------------------------------------------------
+
+    @staticmethod
+    def _check_status(response: httpx.Response) -> APIError | None:
+        """The typed error for a failed status (the body must have been read), else None."""
+        if response.status_code >= 400:
+            return status_error(response)
+        return None
+
+    def _finish(self, call: Call, response: httpx.Response) -> Any:
+        """Turn a successful, fully read response into the caller's result."""
+        result = parse_response(response, call.endpoint.response)
+        if call.raw:
+            return APIResponse(response, result)
+        return result
+
+    @staticmethod
+    def _clock() -> Any:
+        return get_clock()

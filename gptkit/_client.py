@@ -1,0 +1,315 @@
+"""``Client`` and ``AsyncClient``: the I/O loops around the shared core.
+
+Everything that does not send, sleep or lock lives in ``_base``; the two classes here differ
+only in ``send`` versus ``await send``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from gptkit._base import BaseClient, Call, map_transport_error
+from gptkit._config import ClientConfig, NoAPIKey, resolve_config
+from gptkit._retry import RetryPolicy, build_retrying
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from gptkit.resources.chat import AsyncChat, Chat
+    from gptkit.resources.completions import AsyncCompletions, Completions
+    from gptkit.resources.embeddings import AsyncEmbeddings, Embeddings
+    from gptkit.resources.models import AsyncModels, Models
+
+__all__ = ["AsyncClient", "Client"]
+
+_DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=200, keepalive_expiry=30.0)
+_UNSET: Any = object()
+
+
+def _resolve(
+    api_key: str | NoAPIKey | None,
+    base_url: str | httpx.URL | None,
+    organization: str | None,
+    project: str | None,
+    timeout: float | httpx.Timeout | None,
+    max_retries: int,
+    default_headers: Mapping[str, str] | None,
+    default_query: Mapping[str, Any] | None,
+    http_client: object | None,
+    transport: object | None,
+) -> ClientConfig:
+    if http_client is not None and transport is not None:
+        raise ValueError("pass http_client= or transport=, not both")
+    return resolve_config(
+        api_key=api_key, base_url=base_url, organization=organization, project=project,
+        timeout=timeout, max_retries=max_retries, default_headers=default_headers,
+        default_query=default_query,
+    )
+
+
+def _copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
+    known = {"api_key", "base_url", "organization", "project", "timeout", "max_retries",
+             "default_headers", "default_query"}
+    unknown = set(changes) - known
+    if unknown:
+        raise TypeError(f"with_options() got unexpected options: {', '.join(sorted(unknown))}")
+    current: dict[str, Any] = {
+        "api_key": config.api_key.reveal() if config.api_key is not None else NoAPIKey(),
+        "base_url": config.base_url, "organization": config.organization,
+        "project": config.project, "timeout": config.timeout, "max_retries": config.max_retries,
+        "default_headers": config.default_headers, "default_query": config.default_query,
+    }
+    current.update(changes)
+    return resolve_config(**current)
+
+
+class Client(BaseClient):
+    """A synchronous client for the OpenAI API and every OpenAI-compatible server.
+
+    Options fall back to ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID`` and
+    ``OPENAI_PROJECT_ID``. Pass ``http_client=`` (an ``httpx.Client``) or ``transport=`` (any
+    httpx transport, e.g. a cassette or ``gptkit.testing.FakeOpenAI``) to control the network.
+    Thread-safe; close it with ``close()`` or use it as a context manager.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | NoAPIKey | None = None,
+        base_url: str | httpx.URL | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 2,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, Any] | None = None,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+        retry: RetryPolicy | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> None:
+        config = _resolve(api_key, base_url, organization, project, timeout, max_retries,
+                          default_headers, default_query, http_client, transport)
+        self._init_core(config, retry, tags)
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(
+            transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
+        )
+
+    # -- resources --------------------------------------------------------------------------
+
+    @cached_property
+    def chat(self) -> Chat:
+        from gptkit.resources.chat import Chat
+
+        return Chat(self)
+
+    @cached_property
+    def completions(self) -> Completions:
+        from gptkit.resources.completions import Completions
+
+        return Completions(self)
+
+    @cached_property
+    def embeddings(self) -> Embeddings:
+        from gptkit.resources.embeddings import Embeddings
+
+        return Embeddings(self)
+
+    @cached_property
+    def models(self) -> Models:
+        from gptkit.resources.models import Models
+
+        return Models(self)
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
+                     **changes: Any) -> Self:
+        """A copy with some options changed that shares this client's connection pool."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCES})
+        config = _copy_changes(self._config, changes) if changes else self._config
+        if retry is None and "max_retries" in changes:
+            retry = RetryPolicy.from_max_retries(config.max_retries)
+        clone._init_core(config, retry or self._retry, {**self._tags, **(tags or {})})
+        clone._owns_http = False
+        return clone
+
+    def close(self) -> None:
+        """Close the connection pool (not one passed in as ``http_client``, nor a copy's)."""
+        if self._owns_http:
+            self._http.close()
+
+    @property
+    def is_closed(self) -> bool:
+        return self._http.is_closed
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- the I/O loop -----------------------------------------------------------------------
+
+    def _send(self, call: Call) -> httpx.Response:
+        """One attempt: send, and raise the typed error for a failed status or transport."""
+        request = call.request
+        try:
+            response = self._http.send(request, stream=call.stream)
+        except httpx.TransportError as exc:
+            raise map_transport_error(exc, request) from exc
+        if response.status_code >= 400:
+            try:
+                response.read()
+            except httpx.TransportError as exc:
+                raise map_transport_error(exc, request) from exc
+            finally:
+                response.close()
+            error = self._check_status(response)
+            assert error is not None
+            raise error
+        return response
+
+    def _execute(self, call: Call) -> Any:
+        """Send ``call`` under the retry policy and finish it."""
+        policy = self._retry
+        if policy.max_attempts == 1:
+            response = self._send(call)
+        else:
+            retrying = build_retrying(
+                policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=False
+            )
+            for attempt in retrying:
+                with attempt:
+                    response = self._send(call)
+        return self._finish(call, response)
+
+
+class AsyncClient(BaseClient):
+    """An asyncio client for the OpenAI API and every OpenAI-compatible server.
+
+    The twin of ``Client``: the same options in the same order, ``await`` on every call, and
+    ``aclose()`` / ``async with``. One instance serves any number of concurrent tasks.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | NoAPIKey | None = None,
+        base_url: str | httpx.URL | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 2,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, Any] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        retry: RetryPolicy | None = None,
+        tags: Mapping[str, str] | None = None,
+    ) -> None:
+        config = _resolve(api_key, base_url, organization, project, timeout, max_retries,
+                          default_headers, default_query, http_client, transport)
+        self._init_core(config, retry, tags)
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(
+            transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
+        )
+
+    @cached_property
+    def chat(self) -> AsyncChat:
+        from gptkit.resources.chat import AsyncChat
+
+        return AsyncChat(self)
+
+    @cached_property
+    def completions(self) -> AsyncCompletions:
+        from gptkit.resources.completions import AsyncCompletions
+
+        return AsyncCompletions(self)
+
+    @cached_property
+    def embeddings(self) -> AsyncEmbeddings:
+        from gptkit.resources.embeddings import AsyncEmbeddings
+
+        return AsyncEmbeddings(self)
+
+    @cached_property
+    def models(self) -> AsyncModels:
+        from gptkit.resources.models import AsyncModels
+
+        return AsyncModels(self)
+
+    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
+                     **changes: Any) -> Self:
+        """A copy with some options changed that shares this client's connection pool."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCES})
+        config = _copy_changes(self._config, changes) if changes else self._config
+        if retry is None and "max_retries" in changes:
+            retry = RetryPolicy.from_max_retries(config.max_retries)
+        clone._init_core(config, retry or self._retry, {**self._tags, **(tags or {})})
+        clone._owns_http = False
+        return clone
+
+    async def aclose(self) -> None:
+        """Close the connection pool (not one passed in as ``http_client``, nor a copy's)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    @property
+    def is_closed(self) -> bool:
+        return self._http.is_closed
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def _send(self, call: Call) -> httpx.Response:
+        """One attempt: send, and raise the typed error for a failed status or transport."""
+        request = call.request
+        try:
+            response = await self._http.send(request, stream=call.stream)
+        except httpx.TransportError as exc:
+            raise map_transport_error(exc, request) from exc
+        if response.status_code >= 400:
+            try:
+                await response.aread()
+            except httpx.TransportError as exc:
+                raise map_transport_error(exc, request) from exc
+            finally:
+                await response.aclose()
+            error = self._check_status(response)
+            assert error is not None
+            raise error
+        return response
+
+    async def _execute(self, call: Call) -> Any:
+        """Send ``call`` under the retry policy and finish it."""
+        policy = self._retry
+        if policy.max_attempts == 1:
+            response = await self._send(call)
+        else:
+            retrying = build_retrying(
+                policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=True
+            )
+            async for attempt in retrying:
+                with attempt:
+                    response = await self._send(call)
+        return self._finish(call, response)
+
+
+_RESOURCES = frozenset({"chat", "completions", "embeddings", "models"})

@@ -1,0 +1,161 @@
+"""Client options: environment lookup, defaults, and keeping the API key out of sight."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Final
+
+import httpx
+
+from gptkit._exceptions import MissingAPIKeyError
+from gptkit._version import __version__
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_TIMEOUT",
+    "NO_API_KEY",
+    "ClientConfig",
+    "NoAPIKey",
+    "Secret",
+    "resolve_config",
+]
+
+DEFAULT_BASE_URL: Final = "https://api.openai.com/v1"
+#: 600 s to read (long generations), 5 s to connect (fail fast on a dead host).
+DEFAULT_TIMEOUT: Final = httpx.Timeout(600.0, connect=5.0)
+USER_AGENT: Final = f"gptkit/{__version__}"
+
+
+class NoAPIKey:
+    """Marker for servers that need no key (local models): pass ``api_key=gptkit.NO_API_KEY``.
+
+    A missing key is otherwise an error at construction: gptkit never silently sends no key.
+    """
+
+    _instance: NoAPIKey | None = None
+
+    def __new__(cls) -> NoAPIKey:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "NO_API_KEY"
+
+
+NO_API_KEY: Final = NoAPIKey()
+
+
+class Secret:
+    """Holds a secret string; its ``repr`` and ``str`` never show it."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        """The secret itself, for building the request headers and nothing else."""
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    def __reduce__(self) -> Any:  # pickling is allowed (multiprocessing); printing is not
+        return (Secret, (self._value,))
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    """The resolved options of a client. Immutable: ``with_options`` makes a changed copy."""
+
+    api_key: Secret | None
+    base_url: str
+    organization: str | None
+    project: str | None
+    timeout: httpx.Timeout
+    max_retries: int
+    default_headers: Mapping[str, str] = field(default_factory=dict)
+    default_query: Mapping[str, Any] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        key = "None" if self.api_key is None else "'**********'"
+        return f"ClientConfig(base_url={self.base_url!r}, api_key={key})"
+
+    def replace(self, **changes: Any) -> ClientConfig:
+        return replace(self, **changes)
+
+    def headers(self) -> dict[str, str]:
+        """The headers every request carries, the key included."""
+        headers = {
+            "accept": "application/json",
+            "content-type": "application/json",
+            "user-agent": USER_AGENT,
+        }
+        if self.api_key is not None:
+            headers["authorization"] = f"Bearer {self.api_key.reveal()}"
+        if self.organization:
+            headers["openai-organization"] = self.organization
+        if self.project:
+            headers["openai-project"] = self.project
+        headers.update({k.lower(): v for k, v in self.default_headers.items()})
+        return headers
+
+
+def coerce_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    """A float means that many seconds for every phase but connect, which stays short."""
+    if timeout is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+        raise TypeError(f"timeout must be a positive number of seconds or httpx.Timeout, not {timeout!r}")
+    return httpx.Timeout(float(timeout), connect=min(5.0, float(timeout)))
+
+
+def resolve_config(
+    *,
+    api_key: str | NoAPIKey | None,
+    base_url: str | httpx.URL | None,
+    organization: str | None,
+    project: str | None,
+    timeout: float | httpx.Timeout | None,
+    max_retries: int,
+    default_headers: Mapping[str, str] | None,
+    default_query: Mapping[str, Any] | None,
+) -> ClientConfig:
+    """Resolve arguments and environment (``OPENAI_*``) into a ``ClientConfig``."""
+    if api_key is None:
+        api_key = os.environ.get("OPENAI_API_KEY") or None
+    if api_key is None:
+        raise MissingAPIKeyError(
+            "No API key: pass api_key=... or set OPENAI_API_KEY "
+            "(for a local server that needs none, pass api_key=gptkit.NO_API_KEY)."
+        )
+    if not isinstance(api_key, (str, NoAPIKey)):
+        raise TypeError(f"api_key must be a string, not {type(api_key).__name__}")
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise ValueError(f"max_retries must be a whole number >= 0, not {max_retries!r}")
+    url = str(base_url or os.environ.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"base_url must start with http:// or https://, not {url!r}")
+    return ClientConfig(
+        api_key=None if isinstance(api_key, NoAPIKey) else Secret(api_key),
+        base_url=url,
+        organization=organization or os.environ.get("OPENAI_ORG_ID") or None,
+        project=project or os.environ.get("OPENAI_PROJECT_ID") or None,
+        timeout=coerce_timeout(timeout),
+        max_retries=max_retries,
+        default_headers=dict(default_headers or {}),
+        default_query=dict(default_query or {}),
+    )

@@ -1,0 +1,256 @@
+"""Retry policy: what to retry, how long to wait, and the one builder of tenacity retriers.
+
+The decisions are pure functions of the typed error, the attempt number and the clock; the sync
+and async clients get their ``Retrying`` / ``AsyncRetrying`` from ``build_retrying`` alone.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal, overload
+
+import tenacity
+
+from gptkit._clock import Clock
+from gptkit._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    ContextLengthExceededError,
+    InsufficientQuotaError,
+    StreamInterruptedError,
+)
+
+__all__ = [
+    "RETRYABLE_STATUSES",
+    "RetryEvent",
+    "RetryPolicy",
+    "build_retrying",
+    "parse_go_duration",
+    "server_wait",
+]
+
+logger = logging.getLogger("gptkit")
+
+RETRYABLE_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
+_GO_PART = re.compile(r"(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)")
+_GO_UNITS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+@dataclass(frozen=True)
+class RetryEvent:
+    """What the ``on_retry`` hook is told before each wait."""
+
+    error: APIError
+    attempt: int
+    wait: float
+    reason: str
+    method: str
+    path: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RetryPolicy:
+    """How a client retries failed calls.
+
+    Bounded twice: by ``max_attempts`` (the first try included) and by ``max_elapsed`` seconds
+    since the first try. Waits use exponential backoff with full jitter between 0 and
+    ``min(max_backoff, initial_backoff * 2**(attempt-1))``, unless the server said how long to
+    wait (``retry-after-ms``, ``retry-after``, ``x-ratelimit-reset-*``): that wait is honoured
+    exactly, and one longer than ``max_retry_after`` raises at once with ``error.retry_after`` set.
+    ``on_retry`` sees every retry; ``zero_waits`` turns every wait into 0 (for test suites).
+    """
+
+    max_attempts: int = 3
+    max_elapsed: float | None = 300.0
+    initial_backoff: float = 0.5
+    max_backoff: float = 8.0
+    max_retry_after: float = 60.0
+    retry_statuses: frozenset[int] = RETRYABLE_STATUSES
+    on_retry: Callable[[RetryEvent], None] | None = None
+    idempotency_keys: bool = True
+    zero_waits: bool = False
+    _random: Callable[[float, float], float] = field(default=random.uniform, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+        if self.initial_backoff < 0 or self.max_backoff < self.initial_backoff:
+            raise ValueError("need 0 <= initial_backoff <= max_backoff")
+        if self.max_elapsed is not None and self.max_elapsed <= 0:
+            raise ValueError("max_elapsed must be positive or None")
+
+    @classmethod
+    def from_max_retries(cls, max_retries: int) -> RetryPolicy:
+        """The policy behind ``Client(max_retries=N)``: N retries after the first attempt."""
+        return cls(max_attempts=max_retries + 1)
+
+    def retry_reason(self, error: BaseException) -> str | None:
+        """Why ``error`` is worth retrying, or None when it must not be retried."""
+        if isinstance(error, StreamInterruptedError):
+            return None  # events already reached the caller; re-sending would duplicate them
+        if isinstance(error, APIConnectionError):
+            return type(error).__name__
+        if not isinstance(error, APIStatusError):
+            return None
+        verdict = error.response.headers.get("x-should-retry")
+        if verdict == "true":
+            return f"{error.status_code} (x-should-retry)"
+        if verdict == "false":
+            return None
+        if isinstance(error, (InsufficientQuotaError, ContextLengthExceededError)):
+            return None
+        if error.status_code == 429 and "request too large" in error.message.lower():
+            return None
+        if error.status_code in self.retry_statuses:
+            return f"{error.status_code}" + (f" {error.code}" if error.code else "")
+        return None
+
+    def wait_for(self, error: APIError, attempt: int, now: float) -> tuple[float, bool]:
+        """Seconds to wait after failed ``attempt``, and whether the server chose them."""
+        directed = server_wait(error, now) if isinstance(error, APIStatusError) else None
+        if directed is not None:
+            return directed, True
+        ceiling = min(self.max_backoff, self.initial_backoff * 2 ** (attempt - 1))
+        return self._random(0.0, ceiling), False
+
+
+def parse_go_duration(text: str) -> float | None:
+    """Seconds in a Go duration such as ``1s``, ``6m0s``, ``20ms`` or ``1.5s``; None if not one."""
+    text = text.strip()
+    if not text:
+        return None
+    pos, total = 0, 0.0
+    for match in _GO_PART.finditer(text):
+        if match.start() != pos:
+            return None
+        total += float(match.group(1)) * _GO_UNITS[match.group(2)]
+        pos = match.end()
+    if pos != len(text):
+        try:
+            return float(text)  # some servers send bare seconds
+        except ValueError:
+            return None
+    return total
+
+
+def server_wait(error: APIStatusError, now: float) -> float | None:
+    """The wait the server asked for, in seconds (``now`` is wall time for HTTP dates)."""
+    headers = error.response.headers
+    value = headers.get("retry-after-ms")
+    if value is not None:
+        try:
+            return max(float(value) / 1000.0, 0.0)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if value is not None:
+        try:
+            return max(float(value), 0.0)
+        except ValueError:
+            parsed = email.utils.parsedate_to_datetime(value) if value.strip() else None
+            if parsed is not None:
+                return max(parsed.timestamp() - now, 0.0)
+    if error.status_code == 429:
+        resets = [
+            parse_go_duration(v)
+            for v in (headers.get("x-ratelimit-reset-requests"), headers.get("x-ratelimit-reset-tokens"))
+            if v
+        ]
+        known = [r for r in resets if r is not None]
+        if known:
+            return max(known)
+    return None
+
+
+class _Decisions:
+    """The tenacity callbacks of one logical call: retry?, wait how long?, stop?"""
+
+    def __init__(self, policy: RetryPolicy, clock: Clock, method: str, path: str) -> None:
+        self.policy = policy
+        self.clock = clock
+        self.method = method
+        self.path = path
+        self.start = clock.monotonic()
+        self.reasons: list[str] = []
+        self.server_directed = False
+        self.chosen_wait = 0.0
+
+    def _error(self, state: tenacity.RetryCallState) -> BaseException | None:
+        return state.outcome.exception() if state.outcome is not None else None
+
+    def retry(self, state: tenacity.RetryCallState) -> bool:
+        error = self._error(state)
+        return error is not None and self.policy.retry_reason(error) is not None
+
+    def wait(self, state: tenacity.RetryCallState) -> float:
+        error = self._error(state)
+        assert isinstance(error, APIError)
+        wait, self.server_directed = self.policy.wait_for(error, state.attempt_number, self.clock.wall())
+        self.chosen_wait = wait
+        return 0.0 if self.policy.zero_waits else wait
+
+    def stop(self, state: tenacity.RetryCallState) -> bool:
+        error = self._error(state)
+        assert isinstance(error, APIError)
+        error.attempts = state.attempt_number
+        error.attempt_errors = list(self.reasons)
+        if self.server_directed and self.chosen_wait > self.policy.max_retry_after:
+            if isinstance(error, APIStatusError):
+                error.retry_after = self.chosen_wait
+            return True
+        wait = state.upcoming_sleep
+        if state.attempt_number >= self.policy.max_attempts:
+            return True
+        if self.policy.max_elapsed is not None:
+            elapsed = self.clock.monotonic() - self.start
+            if elapsed + wait > self.policy.max_elapsed:
+                return True
+        return False
+
+    def before_sleep(self, state: tenacity.RetryCallState) -> None:
+        error = self._error(state)
+        assert isinstance(error, APIError)
+        reason = self.policy.retry_reason(error) or type(error).__name__
+        self.reasons.append(f"attempt {state.attempt_number}: {error.message}")
+        wait = state.upcoming_sleep
+        logger.info(
+            "retrying %s %s: attempt %d failed (%s); waiting %.3fs; request id %s",
+            self.method, self.path, state.attempt_number, reason, wait, error.request_id,
+        )
+        hook = self.policy.on_retry
+        if hook is not None:
+            try:
+                hook(RetryEvent(error, state.attempt_number, wait, reason, self.method, self.path))
+            except Exception:  # a broken hook must not break the call
+                logger.exception("on_retry hook raised; ignoring it")
+
+
+@overload
+def build_retrying(
+    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: Literal[False]
+) -> tenacity.Retrying: ...
+@overload
+def build_retrying(
+    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: Literal[True]
+) -> tenacity.AsyncRetrying: ...
+def build_retrying(
+    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: bool
+) -> tenacity.Retrying | tenacity.AsyncRetrying:
+    """The tenacity retrier for one logical call under ``policy``."""
+    decisions = _Decisions(policy, clock, method, path)
+    kwargs: dict[str, Any] = {
+        "retry": decisions.retry,
+        "wait": decisions.wait,
+        "stop": decisions.stop,
+        "before_sleep": decisions.before_sleep,
+        "reraise": True,
+    }
+    if is_async:
+        return tenacity.AsyncRetrying(sleep=clock.asleep, **kwargs)
+    return tenacity.Retrying(sleep=clock.sleep, **kwargs)

@@ -1,0 +1,61 @@
+"""``client.models``: list and look up the models the API offers."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from typing_extensions import Unpack
+
+from gptkit._base import Endpoint
+from gptkit._exceptions import InvalidParameterError
+from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.types.model import Model, ModelList
+from gptkit.types.request_options import RequestOptions
+
+__all__ = ["AsyncModels", "Models"]
+
+LIST_MODELS = Endpoint(method="GET", path="/models", response=ModelList)
+RETRIEVE_MODEL = Endpoint(method="GET", path="/models/{model}", response=Model)
+
+
+def _model_path(model: str) -> str:
+    if not isinstance(model, str) or not model:
+        raise InvalidParameterError(
+            f"Invalid parameter for models.retrieve: 'model' must be a non-empty string, not {model!r}",
+            param="model", errors=[("model", "must be a non-empty string")],
+        )
+    return "/models/" + quote(model, safe="")
+
+
+class Models(SyncResource):
+    """Models of a ``Client``."""
+
+    def list(self, **options: Unpack[RequestOptions]) -> ModelList:
+        """Every model the API offers; iterate over the result to get each ``Model``."""
+        call = self._client._prepare(LIST_MODELS, dict(options), raw=self._raw)
+        result: ModelList = self._client._execute(call)
+        return result
+
+    def retrieve(self, model: str, **options: Unpack[RequestOptions]) -> Model:
+        """One model by its id."""
+        path = _model_path(model)
+        call = self._client._prepare(RETRIEVE_MODEL, dict(options), raw=self._raw, path=path)
+        result: Model = self._client._execute(call)
+        return result
+
+
+class AsyncModels(AsyncResource):
+    """Models of an ``AsyncClient``."""
+
+    async def list(self, **options: Unpack[RequestOptions]) -> ModelList:
+        """Every model the API offers; iterate over the result to get each ``Model``."""
+        call = self._client._prepare(LIST_MODELS, dict(options), raw=self._raw)
+        result: ModelList = await self._client._execute(call)
+        return result
+
+    async def retrieve(self, model: str, **options: Unpack[RequestOptions]) -> Model:
+        """One model by its id."""
+        path = _model_path(model)
+        call = self._client._prepare(RETRIEVE_MODEL, dict(options), raw=self._raw, path=path)
+        result: Model = await self._client._execute(call)
+        return result

@@ -1,0 +1,110 @@
+"""Every failure becomes its typed error, with the server's fields, and never leaks the key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+import gptkit
+
+from .helpers import API_KEY, Recorder, close, invoke, make_client
+
+MSGS = [{"role": "user", "content": "hi"}]
+
+
+def _err(status: int, code: str | None = None, message: str = "boom", **headers: str) -> httpx.Response:
+    body = {"error": {"message": message, "type": "invalid_request_error", "param": "messages", "code": code}}
+    return httpx.Response(status, json=body, headers={"x-request-id": "req_err", **headers})
+
+
+STATUS_CASES = [
+    (400, None, gptkit.BadRequestError),
+    (400, "context_length_exceeded", gptkit.ContextLengthExceededError),
+    (401, "invalid_api_key", gptkit.AuthenticationError),
+    (403, None, gptkit.PermissionDeniedError),
+    (404, "model_not_found", gptkit.NotFoundError),
+    (409, None, gptkit.ConflictError),
+    (422, None, gptkit.UnprocessableEntityError),
+    (429, "rate_limit_exceeded", gptkit.RateLimitError),
+    (429, "insufficient_quota", gptkit.InsufficientQuotaError),
+    (418, None, gptkit.APIStatusError),
+    (500, None, gptkit.InternalServerError),
+    (503, None, gptkit.InternalServerError),
+]
+
+
+@pytest.mark.parametrize(("status", "code", "cls"), STATUS_CASES)
+async def test_status_maps_to_class(kind: str, status: int, code: str | None, cls: type[Exception]) -> None:
+    rec = Recorder(_err(status, code))
+    client = make_client(kind, rec, max_retries=0)
+    with pytest.raises(cls) as info:
+        await invoke(client, "chat.completions.create", model="gpt-4o", messages=MSGS)
+    err: Any = info.value
+    assert type(err) is cls
+    assert isinstance(err, gptkit.APIStatusError)
+    assert err.status_code == status
+    assert err.request_id == "req_err"
+    assert err.code == code
+    assert err.type == "invalid_request_error"
+    assert err.param == "messages"
+    assert err.body["error"]["message"] == "boom"
+    assert "boom" in str(err)
+    assert str(status) in str(err)
+    assert API_KEY not in str(err) and API_KEY not in repr(err)
+    await close(client)
+
+
+async def test_non_json_error_body_gives_useful_message(kind: str) -> None:
+    rec = Recorder(httpx.Response(502, text="<html><body>Bad gateway from proxy</body></html>"))
+    client = make_client(kind, rec, max_retries=0)
+    with pytest.raises(gptkit.InternalServerError) as info:
+        await invoke(client, "chat.completions.create", model="gpt-4o", messages=MSGS)
+    assert "Bad gateway from proxy" in str(info.value)
+    assert info.value.body is None
+    await close(client)
+
+
+@pytest.mark.parametrize(
+    ("exc", "cls"),
+    [
+        (httpx.ConnectError("connection refused"), gptkit.APIConnectionError),
+        (httpx.RemoteProtocolError("peer closed connection"), gptkit.APIConnectionError),
+        (httpx.ReadTimeout("timed out"), gptkit.APITimeoutError),
+        (httpx.ConnectTimeout("timed out"), gptkit.APITimeoutError),
+    ],
+)
+async def test_transport_errors_map(kind: str, exc: Exception, cls: type[Exception]) -> None:
+    rec = Recorder(exc)
+    client = make_client(kind, rec, max_retries=0)
+    with pytest.raises(cls) as info:
+        await invoke(client, "chat.completions.create", model="gpt-4o", messages=MSGS)
+    assert type(info.value) is cls
+    assert isinstance(info.value, gptkit.APIError)
+    assert info.value.request is not None
+    await close(client)
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [(b"{not json", "not valid JSON"), (b'{"choices": "nope"}', "choices")],
+)
+async def test_bad_success_body_is_a_validation_error(kind: str, body: bytes, fragment: str) -> None:
+    rec = Recorder(httpx.Response(200, content=body, headers={"content-type": "application/json"}))
+    client = make_client(kind, rec, max_retries=0)
+    with pytest.raises(gptkit.APIResponseValidationError, match=fragment) as info:
+        await invoke(client, "chat.completions.create", model="gpt-4o", messages=MSGS)
+    assert info.value.status_code == 200
+    await close(client)
+
+
+def test_hierarchy_matches_the_official_package() -> None:
+    assert issubclass(gptkit.APIStatusError, gptkit.APIError)
+    assert issubclass(gptkit.APITimeoutError, gptkit.APIConnectionError)
+    assert issubclass(gptkit.InsufficientQuotaError, gptkit.RateLimitError)
+    assert issubclass(gptkit.StreamInterruptedError, gptkit.APIConnectionError)
+    assert issubclass(gptkit.InvalidParameterError, ValueError)
+    for name in ("BadRequestError", "AuthenticationError", "PermissionDeniedError", "NotFoundError",
+                 "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError"):
+        assert issubclass(getattr(gptkit, name), gptkit.APIStatusError)
