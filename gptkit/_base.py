@@ -230,9 +230,17 @@ class BaseClient:
     def _finish(self, call: Call, response: httpx.Response) -> Any:
         """Turn a successful, fully read response into the caller's result."""
         result = parse_response(response, call.endpoint.response)
+        self._account(call, result)
         if call.raw:
             return APIResponse(response, result)
         return result
+
+    def _account(self, call: Call, result: APIObject) -> None:
+        """Record a finished call's usage: the one place cost, ledger and budget settle hook in.
+
+        Called with the parsed response of a plain call, and with the accumulated final
+        completion of a stream when it ends.
+        """
 
     @staticmethod
     def _clock() -> Any:
