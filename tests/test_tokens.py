@@ -26,8 +26,9 @@ def test_prompt_estimate_counts_every_part() -> None:
         "tools": [{"type": "function", "function": {"name": "lookup", "parameters": {"type": "object"}}}],
     }
     estimate = estimate_prompt_tokens(body)
-    # 10 + 20 text tokens, one image, 2 messages of overhead, the reply primer, tool text.
-    assert estimate == 10 + 20 + 1105 + 2 * 4 + 3 + estimate_text_tokens("lookup") + estimate_text_tokens("object")
+    # 10 + 20 text tokens, one image, 2 messages of overhead, the reply primer, the tool name
+    # ("type" markers are structure, not text).
+    assert estimate == 10 + 20 + 1105 + 2 * 4 + 3 + estimate_text_tokens("lookup")
     assert upper_bound_prompt_tokens(body) >= estimate
 
 
