@@ -248,3 +248,18 @@ async def test_azure_secrets_never_leak(kind: str, caplog: pytest.LogCaptureFixt
         assert key not in text and TOKEN_SECRET not in text
     for client in clients:
         await close(client)
+
+
+async def test_provider_exception_reaches_the_caller_unchanged(kind: str) -> None:
+    class CredentialUnavailable(Exception):
+        pass
+
+    def provider() -> str:
+        raise CredentialUnavailable("no managed identity here")
+
+    rec = Recorder(httpx.Response(200, json=chat_body()))
+    client = _client(kind, rec, provider, retry=gptkit.RetryPolicy(max_attempts=3))
+    with pytest.raises(CredentialUnavailable, match="managed identity"):
+        await invoke(client, "chat.completions.create", model="d", messages=MSGS)
+    assert rec.requests == []  # nothing sent, and not retried
+    await close(client)
