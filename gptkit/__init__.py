@@ -4,6 +4,8 @@ Everything a user needs is importable from here; wire types live in ``gptkit.typ
 testing kit in ``gptkit.testing``. All other modules are private.
 """
 
+from gptkit._azure import AsyncAzureClient, AzureClient
+from gptkit._azure_auth import AzureToken
 from gptkit._base import APIResponse
 from gptkit._client import AsyncClient, Client
 from gptkit._config import NO_API_KEY, NoAPIKey
@@ -16,7 +18,9 @@ from gptkit._exceptions import (
     AuthenticationError,
     BadRequestError,
     BudgetExceededError,
+    ConfigurationError,
     ConflictError,
+    ContentFilterError,
     ContextLengthExceededError,
     GptkitError,
     InsufficientQuotaError,
@@ -49,14 +53,19 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncAzureClient",
     "AsyncClient",
     "AsyncOpenAI",
     "AsyncStream",
     "AuthenticationError",
+    "AzureClient",
+    "AzureToken",
     "BadRequestError",
     "BudgetExceededError",
     "Client",
+    "ConfigurationError",
     "ConflictError",
+    "ContentFilterError",
     "ContextLengthExceededError",
     "Cost",
     "GptkitError",

@@ -18,7 +18,9 @@ from gptkit._config import ClientConfig, coerce_timeout
 from gptkit._exceptions import APIConnectionError, APIError, APITimeoutError, InvalidParameterError
 from gptkit._params import ParamValidator, clean_params
 from gptkit._protocol import build_request, parse_response, status_error
+from gptkit._providers import price_provider_for
 from gptkit._retry import RetryPolicy
+from gptkit._usage import ensure_usage
 from gptkit.types._base import APIObject
 
 __all__ = ["APIResponse", "BaseClient", "Call", "Endpoint", "map_transport_error"]
@@ -103,6 +105,8 @@ class BaseClient:
     _config: ClientConfig
     _retry: RetryPolicy
     _tags: Mapping[str, str]
+    #: Whose price list applies ("openai", "azure"), or None for an unknown server.
+    _price_provider: str | None
 
     def _init_core(
         self, config: ClientConfig, retry: RetryPolicy | None, tags: Mapping[str, str] | None
@@ -110,8 +114,22 @@ class BaseClient:
         self._config = config
         self._retry = retry if retry is not None else RetryPolicy.from_max_retries(config.max_retries)
         self._tags = dict(tags or {})
-        self._headers = config.headers()
+        self._headers = {**config.headers(), **self._auth_headers()}
         self._urls: dict[str, str] = {}
+        self._price_provider = self._detect_price_provider()
+
+    # -- provider hooks (overridden by clients of providers that differ from OpenAI) --------
+
+    def _auth_headers(self) -> Mapping[str, str]:
+        """Credential headers every request carries on top of the config's (which hold Bearer)."""
+        return {}
+
+    def _url_for(self, endpoint: Endpoint, path: str, body: Mapping[str, Any] | None) -> str:
+        """The URL of one call; ``path`` is the endpoint's path with its parameters filled in."""
+        return self._url(path)
+
+    def _detect_price_provider(self) -> str | None:
+        return price_provider_for(self._config.base_url)
 
     @property
     def base_url(self) -> str:
@@ -196,7 +214,7 @@ class BaseClient:
             raise InvalidParameterError(str(exc), param="timeout", errors=[("timeout", str(exc))]) from None
         request = build_request(
             endpoint.method,
-            self._url(path or endpoint.path),
+            self._url_for(endpoint, path or endpoint.path, body),
             headers=headers,
             timeout=resolved_timeout,
             body=body,
@@ -230,6 +248,7 @@ class BaseClient:
     def _finish(self, call: Call, response: httpx.Response) -> Any:
         """Turn a successful, fully read response into the caller's result."""
         result = parse_response(response, call.endpoint.response)
+        ensure_usage(call.body, result)
         self._account(call, result)
         if call.raw:
             return APIResponse(response, result)

@@ -11,9 +11,12 @@ messages are built from the response body, never from request headers.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
+
+if TYPE_CHECKING:
+    from gptkit.types.content_filter import ContentFilterResults
 
 __all__ = [
     "APIConnectionError",
@@ -24,7 +27,9 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BudgetExceededError",
+    "ConfigurationError",
     "ConflictError",
+    "ContentFilterError",
     "ContextLengthExceededError",
     "GptkitError",
     "InsufficientQuotaError",
@@ -46,6 +51,10 @@ class GptkitError(Exception):
 
 class MissingAPIKeyError(GptkitError):
     """No API key was given and none was found in the environment."""
+
+
+class ConfigurationError(GptkitError, ValueError):
+    """A required client option is missing or invalid (raised at construction, before any I/O)."""
 
 
 class InvalidParameterError(GptkitError, ValueError):
@@ -89,6 +98,12 @@ class APIError(GptkitError):
         self.code = _str_or_none(details.get("code"))
         self.type = _str_or_none(details.get("type"))
         self.param = _str_or_none(details.get("param"))
+        inner = details.get("innererror") or details.get("inner_error")
+        #: Azure's ``innererror.code`` (e.g. ``ResponsibleAIPolicyViolation``), when sent.
+        self.inner_code: str | None = (
+            _str_or_none(inner.get("code")) if isinstance(inner, dict) else None
+        )
+        self._inner = inner if isinstance(inner, dict) else None
         #: Reasons of earlier failed attempts of the same call, oldest first (set by the retry loop).
         self.attempt_errors: list[str] = []
         #: How many attempts the call made before this error was raised.
@@ -98,6 +113,19 @@ class APIError(GptkitError):
     def request_id(self) -> str | None:
         """The server's ``x-request-id`` for the failed request, when it sent one."""
         return None
+
+    @property
+    def content_filter_result(self) -> ContentFilterResults | None:
+        """Azure's content-filter verdicts from ``innererror.content_filter_result``, when sent."""
+        raw = self._inner.get("content_filter_result") if self._inner is not None else None
+        if not isinstance(raw, dict):
+            return None
+        from gptkit.types.content_filter import ContentFilterResults
+
+        try:
+            return ContentFilterResults.model_validate(raw)
+        except ValueError:  # a malformed verdict must not turn one error into another
+            return None
 
     def __str__(self) -> str:
         return self.message
@@ -129,6 +157,14 @@ class APIStatusError(APIError):
 
 class BadRequestError(APIStatusError):
     """400: the server rejected the request."""
+
+
+class ContentFilterError(BadRequestError):
+    """400 from Azure OpenAI's content filter (code ``content_filter``): the prompt was rejected.
+
+    ``content_filter_result`` says which categories were filtered; retrying the same prompt
+    cannot help.
+    """
 
 
 class ContextLengthExceededError(BadRequestError):

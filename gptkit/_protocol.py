@@ -19,6 +19,7 @@ from gptkit._exceptions import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    ContentFilterError,
     ContextLengthExceededError,
     InsufficientQuotaError,
     InternalServerError,
@@ -45,6 +46,8 @@ QUOTA_CODES = frozenset(
 )
 #: 400 codes that mean "the input is too big for the model".
 CONTEXT_CODES = frozenset({"context_length_exceeded", "string_above_max_length"})
+#: Azure OpenAI's codes for a request its content filter rejected.
+CONTENT_FILTER_CODES = frozenset({"content_filter", "ResponsibleAIPolicyViolation"})
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
@@ -111,6 +114,8 @@ def status_error(response: httpx.Response) -> APIStatusError:
         error.args = (error.message,)
     if status == 429 and (error.code in QUOTA_CODES or error.type in QUOTA_CODES):
         error = _recast(error, InsufficientQuotaError)
+    elif status == 400 and (error.code in CONTENT_FILTER_CODES or error.inner_code in CONTENT_FILTER_CODES):
+        error = _recast(error, ContentFilterError)
     elif status == 400 and error.code in CONTEXT_CODES:
         error = _recast(error, ContextLengthExceededError)
     return error

@@ -48,6 +48,17 @@ from gptkit.types.completion_params import (
     CompletionCreateParams,
     EmbeddingCreateParams,
 )
+from gptkit.types.content_filter import (
+    ContentFilterBlocklistIdResult,
+    ContentFilterBlocklistResult,
+    ContentFilterCitation,
+    ContentFilterCodeResult,
+    ContentFilterDetectedResult,
+    ContentFilterErrorDetail,
+    ContentFilterResults,
+    ContentFilterSeverityResult,
+    PromptFilterResult,
+)
 from gptkit.types.cost import Cost
 from gptkit.types.embedding import CreateEmbeddingResponse, Embedding, EmbeddingUsage
 from gptkit.types.model import Model, ModelList
@@ -95,6 +106,14 @@ __all__ = [
     "CompletionLogprobs",
     "CompletionTokensDetails",
     "CompletionUsage",
+    "ContentFilterBlocklistIdResult",
+    "ContentFilterBlocklistResult",
+    "ContentFilterCitation",
+    "ContentFilterCodeResult",
+    "ContentFilterDetectedResult",
+    "ContentFilterErrorDetail",
+    "ContentFilterResults",
+    "ContentFilterSeverityResult",
     "Cost",
     "CreateEmbeddingResponse",
     "Embedding",
@@ -105,6 +124,7 @@ __all__ = [
     "FunctionDefinition",
     "Model",
     "ModelList",
+    "PromptFilterResult",
     "PromptTokensDetails",
     "RequestOptions",
     "ResponseFormat",

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import AliasChoices, Field
+
 from gptkit.types._base import APIObject, BilledObject
+from gptkit.types.content_filter import ContentFilterResults, PromptFilterResult
 from gptkit.types.shared import CompletionUsage
 
 __all__ = [
@@ -95,6 +98,8 @@ class Choice(APIObject):
     message: ChatCompletionMessage
     finish_reason: str | None = None
     logprobs: ChoiceLogprobs | None = None
+    #: Azure OpenAI's content-filter verdicts on this choice (None from other providers).
+    content_filter_results: ContentFilterResults | None = None
 
 
 class ChatCompletion(BilledObject):
@@ -108,6 +113,10 @@ class ChatCompletion(BilledObject):
     usage: CompletionUsage | None = None
     system_fingerprint: str | None = None
     service_tier: str | None = None
+    #: Azure OpenAI's content-filter verdicts on each prompt (None from other providers).
+    prompt_filter_results: list[PromptFilterResult] | None = Field(
+        default=None, validation_alias=AliasChoices("prompt_filter_results", "prompt_annotations")
+    )
 
 
 class ChoiceDeltaFunctionCall(APIObject):
@@ -150,6 +159,8 @@ class ChunkChoice(APIObject):
     delta: ChoiceDelta = ChoiceDelta()
     finish_reason: str | None = None
     logprobs: ChoiceLogprobs | None = None
+    #: Azure OpenAI's content-filter verdicts on this piece of the choice.
+    content_filter_results: ContentFilterResults | None = None
 
 
 class ChatCompletionChunk(APIObject):
@@ -166,3 +177,7 @@ class ChatCompletionChunk(APIObject):
     usage: CompletionUsage | None = None
     system_fingerprint: str | None = None
     service_tier: str | None = None
+    #: Azure OpenAI's content-filter verdicts on each prompt (sent on the first chunk).
+    prompt_filter_results: list[PromptFilterResult] | None = Field(
+        default=None, validation_alias=AliasChoices("prompt_filter_results", "prompt_annotations")
+    )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pydantic import AliasChoices, Field
+
 from gptkit.types._base import APIObject, BilledObject
+from gptkit.types.content_filter import ContentFilterResults, PromptFilterResult
 from gptkit.types.shared import CompletionUsage
 
 __all__ = ["Completion", "CompletionChoice", "CompletionLogprobs"]
@@ -24,6 +27,8 @@ class CompletionChoice(APIObject):
     text: str = ""
     finish_reason: str | None = None
     logprobs: CompletionLogprobs | None = None
+    #: Azure OpenAI's content-filter verdicts on this choice (None from other providers).
+    content_filter_results: ContentFilterResults | None = None
 
 
 class Completion(BilledObject):
@@ -36,3 +41,7 @@ class Completion(BilledObject):
     choices: list[CompletionChoice] = []
     usage: CompletionUsage | None = None
     system_fingerprint: str | None = None
+    #: Azure OpenAI's content-filter verdicts on each prompt (None from other providers).
+    prompt_filter_results: list[PromptFilterResult] | None = Field(
+        default=None, validation_alias=AliasChoices("prompt_filter_results", "prompt_annotations")
+    )

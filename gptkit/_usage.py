@@ -1,0 +1,63 @@
+"""Usage a server did not report, estimated (sans-IO).
+
+Many OpenAI-compatible servers (vLLM, Ollama, llama.cpp, gateways) omit ``usage``, or ignore
+``stream_options.include_usage`` on streams. Cost, budgets and the rate limiter still need a
+count, so gptkit fills one in from ``gptkit._tokens``'s central estimates and marks it
+``estimated=True``; the cost computed from it is flagged as estimated too. Reported usage is
+never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from gptkit._tokens import estimate_prompt_tokens, estimate_text_tokens
+from gptkit.types._base import APIObject
+from gptkit.types.chat import ChatCompletion
+from gptkit.types.completion import Completion
+from gptkit.types.embedding import CreateEmbeddingResponse, EmbeddingUsage
+from gptkit.types.shared import CompletionUsage
+
+__all__ = ["ensure_usage", "estimate_completion_tokens"]
+
+
+def _texts(values: Iterable[str | None]) -> int:
+    return sum(estimate_text_tokens(v) for v in values if v)
+
+
+def estimate_completion_tokens(result: ChatCompletion | Completion) -> int:
+    """A central estimate of the output tokens of every choice (text, refusals, tool calls)."""
+    if isinstance(result, Completion):
+        return _texts(choice.text for choice in result.choices)
+    tokens = 0
+    for choice in result.choices:
+        message = choice.message
+        tokens += _texts((message.content, message.refusal))
+        for call in message.tool_calls or ():
+            tokens += _texts((call.function.name, call.function.arguments))
+        if message.function_call is not None:
+            tokens += _texts((message.function_call.name, message.function_call.arguments))
+    return tokens
+
+
+def ensure_usage(body: Mapping[str, Any] | None, result: APIObject) -> None:
+    """Fill ``result.usage`` with an estimate flagged ``estimated=True`` when the server sent none.
+
+    ``body`` is the request body that produced ``result`` (the prompt is estimated from it).
+    Works the same for a plain response and for the final completion a stream accumulates.
+    Objects that carry no usage (models, lists) are left alone.
+    """
+    if getattr(result, "usage", True) is not None:
+        return  # reported by the server (or a type without usage)
+    prompt = estimate_prompt_tokens(body) if body is not None else 0
+    if isinstance(result, CreateEmbeddingResponse):
+        result.usage = EmbeddingUsage(prompt_tokens=prompt, total_tokens=prompt, estimated=True)
+    elif isinstance(result, (ChatCompletion, Completion)):
+        completion = estimate_completion_tokens(result)
+        result.usage = CompletionUsage(
+            prompt_tokens=prompt,
+            completion_tokens=completion,
+            total_tokens=prompt + completion,
+            estimated=True,
+        )
