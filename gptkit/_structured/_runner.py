@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Awaitable, Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Generic
 
@@ -153,7 +154,8 @@ class ToolLoop:
 
 
 def run_tools_sync(create: Callable[..., Any], loop: ToolLoop) -> ToolRunResult[Any]:
-    """The loop for ``Client``: sync tools are called, async ones run to completion with anyio."""
+    """The loop for ``Client``: sync tools are called, async ones run to completion on a loop of
+    their own (in a helper thread when this thread already runs one)."""
     while True:
         pending = loop.step(create(**loop.request()))
         if not pending:
@@ -163,7 +165,7 @@ def run_tools_sync(create: Callable[..., Any], loop: ToolLoop) -> ToolRunResult[
             if call.tool is not None and call.arguments is not None:
                 value = call.tool.call(call.arguments)
                 if inspect.isawaitable(value):
-                    value = _run_awaitable(call.name, value)
+                    value = _run_awaitable(value)
             loop.add_result(call, value)
 
 
@@ -184,7 +186,7 @@ async def run_tools_async(create: Callable[..., Awaitable[Any]], loop: ToolLoop)
             loop.add_result(call, value)
 
 
-def _run_awaitable(name: str, value: Awaitable[Any]) -> Any:
+def _run_awaitable(value: Awaitable[Any]) -> Any:
     async def wait() -> Any:
         return await value
 
@@ -192,13 +194,10 @@ def _run_awaitable(name: str, value: Awaitable[Any]) -> Any:
         asyncio.get_running_loop()
     except RuntimeError:  # no loop in this thread: run one just for this call
         return anyio.run(wait)
-    close = getattr(value, "close", None)
-    if close is not None:
-        close()  # never awaited on purpose; closing avoids the "never awaited" warning
-    raise GptkitError(
-        f"Tool {name!r} is async and an event loop is already running in this thread; "
-        "use AsyncClient's run_tools."
-    )
+    # A sync client called from async code (a loop runs in this thread): the call blocks anyway,
+    # so run the coroutine on a loop of its own in a helper thread and wait for it.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gptkit-tool") as pool:
+        return pool.submit(anyio.run, wait).result()
 
 
 def _assistant_message(message: ChatCompletionMessage) -> dict[str, Any]:
