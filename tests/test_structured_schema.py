@@ -292,3 +292,19 @@ def test_function_tool_rejects_unannotated_and_var_args() -> None:
         gptkit.function_tool(star)
     with pytest.raises(gptkit.InvalidParameterError, match="tool name"):
         gptkit.function_tool(lambda: None)
+
+
+def test_function_tool_from_partial_and_callable_object() -> None:
+    import functools
+
+    def scale(value: float, factor: float) -> float:
+        return value * factor
+
+    class Greeter:
+        def __call__(self, name: str) -> str:
+            return f"hi {name}"
+
+    double = gptkit.function_tool(functools.partial(scale, factor=2.0), name="double")
+    assert (double["function"].get("parameters") or {})["required"] == ["value", "factor"]
+    greet = gptkit.function_tool(Greeter(), name="greet")
+    assert (greet["function"].get("parameters") or {})["properties"] == {"name": STR}

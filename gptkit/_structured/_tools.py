@@ -137,8 +137,9 @@ def _signature_model(
     function: Callable[..., Any], tool_name: str, arg_docs: Mapping[str, str]
 ) -> tuple[type[pydantic.BaseModel], list[str]]:
     try:
-        signature = inspect.signature(function)
-        hints = typing.get_type_hints(function, include_extras=True)
+        # eval_str resolves string annotations (``from __future__ import annotations``) and,
+        # unlike typing.get_type_hints, works for partials and callable objects too.
+        signature = inspect.signature(function, eval_str=True)
     except (TypeError, ValueError, NameError) as exc:
         raise InvalidParameterError(
             f"Cannot build tool {tool_name!r} from {function!r}: {exc}",
@@ -153,12 +154,12 @@ def _signature_model(
                 f"Tool {tool_name!r}: parameter '{param.name}' is *args/**kwargs, which a tool "
                 "cannot describe; list the parameters explicitly.", field=where,
             )
-        if param.name not in hints:
+        if param.annotation is param.empty:
             raise StrictSchemaError(
                 f"Tool {tool_name!r}: parameter '{param.name}' has no type annotation; "
                 "annotate it so its schema can be built.", field=where,
             )
-        annotation = hints[param.name]
+        annotation = param.annotation
         if param.name in arg_docs:
             annotation = typing.Annotated[annotation, pydantic.Field(description=arg_docs[param.name])]
         default = ... if param.default is param.empty else param.default
