@@ -193,3 +193,22 @@ async def test_each_round_goes_through_retry(kind: str) -> None:
     assert len(rec.requests) == 3 and result.rounds == 2
     assert rec.json(1) == rec.json(2)
     assert result.completion.choices[0].message.parsed is not None
+
+
+def test_tool_run_result_cost_sums_rounds_or_is_none() -> None:
+    from decimal import Decimal
+
+    from gptkit.types import ChatCompletion, ParsedChatCompletion
+
+    def completion(total: str | None) -> ChatCompletion:
+        c = ChatCompletion.model_validate(chat_body())
+        if total is not None:
+            c._cost = gptkit.Cost(input=Decimal(total), total=Decimal(total), model="gpt-4o")
+        return c
+
+    final = ParsedChatCompletion[None].model_validate(chat_body())
+    run = gptkit.ToolRunResult(completion=final, messages=[], completions=[completion("0.01"), completion("0.02")])
+    assert run.rounds == 2
+    assert run.cost is not None and run.cost.total == Decimal("0.03") and run.cost.model == "gpt-4o"
+    partial = gptkit.ToolRunResult(completion=final, messages=[], completions=[completion("0.01"), completion(None)])
+    assert partial.cost is None
