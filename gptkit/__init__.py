@@ -21,22 +21,28 @@ from gptkit._exceptions import (
     ConfigurationError,
     ConflictError,
     ContentFilterError,
+    ContentFilterFinishReasonError,
     ContextLengthExceededError,
     GptkitError,
     InsufficientQuotaError,
     InternalServerError,
     InvalidParameterError,
+    LengthFinishReasonError,
     MissingAPIKeyError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
     RateLimitExceededError,
     StreamInterruptedError,
+    StrictSchemaError,
+    StructuredOutputError,
+    ToolRoundsExceededError,
     UnprocessableEntityError,
 )
 from gptkit._params import NOT_GIVEN, NotGiven
 from gptkit._retry import RetryEvent, RetryPolicy
 from gptkit._streaming import AsyncStream, Stream
+from gptkit._structured import ToolRunResult, function_tool, pydantic_function_tool, strict_json_schema
 from gptkit._version import __version__
 from gptkit.types.cost import Cost
 
@@ -66,12 +72,14 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "ContentFilterError",
+    "ContentFilterFinishReasonError",
     "ContextLengthExceededError",
     "Cost",
     "GptkitError",
     "InsufficientQuotaError",
     "InternalServerError",
     "InvalidParameterError",
+    "LengthFinishReasonError",
     "MissingAPIKeyError",
     "NoAPIKey",
     "NotFoundError",
@@ -84,6 +92,13 @@ __all__ = [
     "RetryPolicy",
     "Stream",
     "StreamInterruptedError",
+    "StrictSchemaError",
+    "StructuredOutputError",
+    "ToolRoundsExceededError",
+    "ToolRunResult",
     "UnprocessableEntityError",
+    "function_tool",
+    "pydantic_function_tool",
+    "strict_json_schema",
     "__version__",
 ]

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Literal, overload
+from collections.abc import Mapping
+from typing import Any, Literal, overload
 
 from typing_extensions import Unpack
 
 from gptkit._base import Endpoint
 from gptkit._params import ParamValidator
 from gptkit._streaming import AsyncStream, Stream
+from gptkit._structured._parse import ChatCompletionParseKwargs, ResponseModelT, plan_parse
+from gptkit._structured._runner import ToolLoop, ToolRunResult, run_tools_async, run_tools_sync
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
 from gptkit.types.chat_params import ChatCompletionCreateArgs, ChatCompletionCreateParams
+from gptkit.types.parsed_chat import ParsedChatCompletion
 from gptkit.types.request_options import RequestOptions
 
 __all__ = ["AsyncChat", "AsyncChatCompletions", "Chat", "ChatCompletionCreateKwargs", "ChatCompletions"]
@@ -57,6 +61,72 @@ class ChatCompletions(SyncResource):
         result: ChatCompletion | Stream[ChatCompletionChunk] = self._client._execute(call)
         return result
 
+    # -- structured outputs and tools (gptkit._structured) -----------------------------------
+
+    @overload
+    def parse(
+        self, *, response_format: type[ResponseModelT], **params: Unpack[ChatCompletionParseKwargs]
+    ) -> ParsedChatCompletion[ResponseModelT]: ...
+    @overload
+    def parse(
+        self, *, response_format: Mapping[str, Any] | None = None, **params: Unpack[ChatCompletionParseKwargs]
+    ) -> ParsedChatCompletion[None]: ...
+    def parse(
+        self, *, response_format: Any = None, **params: Unpack[ChatCompletionParseKwargs]
+    ) -> ParsedChatCompletion[Any]:
+        """Create a chat completion and validate its answer into a pydantic model.
+
+        ``response_format=MyModel`` sends MyModel's strict-mode JSON schema and returns a
+        ``ParsedChatCompletion[MyModel]`` whose ``choices[i].message.parsed`` is a ``MyModel``
+        (None when the model refused: see ``message.refusal``). Tool calls of strict tools made
+        with ``gptkit.pydantic_function_tool``/``gptkit.function_tool`` get
+        ``function.parsed_arguments``. A plain ``response_format`` dict is sent as it is.
+
+        Raises ``StrictSchemaError`` (before any I/O) when the model cannot be expressed in
+        strict mode, ``LengthFinishReasonError``/``ContentFilterFinishReasonError`` when the
+        output was cut off or filtered, and ``StructuredOutputError`` (with ``.raw``) when it is
+        not valid JSON or does not match the model. Otherwise takes what ``create`` takes.
+        """
+        plan = plan_parse(params, response_format)
+        result: ParsedChatCompletion[Any] = plan.finish(self.create(**plan.params))
+        return result
+
+    @overload
+    def run_tools(
+        self,
+        *,
+        response_format: type[ResponseModelT],
+        max_rounds: int = 10,
+        **params: Unpack[ChatCompletionParseKwargs],
+    ) -> ToolRunResult[ResponseModelT]: ...
+    @overload
+    def run_tools(
+        self,
+        *,
+        response_format: Mapping[str, Any] | None = None,
+        max_rounds: int = 10,
+        **params: Unpack[ChatCompletionParseKwargs],
+    ) -> ToolRunResult[None]: ...
+    def run_tools(
+        self,
+        *,
+        response_format: Any = None,
+        max_rounds: int = 10,
+        **params: Unpack[ChatCompletionParseKwargs],
+    ) -> ToolRunResult[Any]:
+        """Call the model, run the tools it asks for, send their results, repeat until it answers.
+
+        ``tools`` must be built with ``gptkit.function_tool(fn)`` (sync or async functions).
+        Each round is one ordinary ``create`` call (retries, rate limits, cost accounting);
+        after ``max_rounds`` calls that still ask for tools, ``ToolRoundsExceededError`` is
+        raised. Invalid tool arguments from the model are sent back to it as the tool's result;
+        an exception raised by a tool function propagates. The final answer is parsed as in
+        ``parse`` (``response_format`` optional). Returns a ``ToolRunResult`` with the parsed
+        final ``completion``, the whole ``messages`` list and every round's completion.
+        """
+        loop = ToolLoop(params, response_format, max_rounds)
+        return run_tools_sync(self.create, loop)
+
 
 class AsyncChatCompletions(AsyncResource):
     """Chat completions of an ``AsyncClient``."""
@@ -84,6 +154,72 @@ class AsyncChatCompletions(AsyncResource):
         call = self._client._prepare(CHAT_COMPLETIONS, params, stream=bool(stream), raw=self._raw)
         result: ChatCompletion | AsyncStream[ChatCompletionChunk] = await self._client._execute(call)
         return result
+
+    # -- structured outputs and tools (gptkit._structured) -----------------------------------
+
+    @overload
+    async def parse(
+        self, *, response_format: type[ResponseModelT], **params: Unpack[ChatCompletionParseKwargs]
+    ) -> ParsedChatCompletion[ResponseModelT]: ...
+    @overload
+    async def parse(
+        self, *, response_format: Mapping[str, Any] | None = None, **params: Unpack[ChatCompletionParseKwargs]
+    ) -> ParsedChatCompletion[None]: ...
+    async def parse(
+        self, *, response_format: Any = None, **params: Unpack[ChatCompletionParseKwargs]
+    ) -> ParsedChatCompletion[Any]:
+        """Create a chat completion and validate its answer into a pydantic model.
+
+        ``response_format=MyModel`` sends MyModel's strict-mode JSON schema and returns a
+        ``ParsedChatCompletion[MyModel]`` whose ``choices[i].message.parsed`` is a ``MyModel``
+        (None when the model refused: see ``message.refusal``). Tool calls of strict tools made
+        with ``gptkit.pydantic_function_tool``/``gptkit.function_tool`` get
+        ``function.parsed_arguments``. A plain ``response_format`` dict is sent as it is.
+
+        Raises ``StrictSchemaError`` (before any I/O) when the model cannot be expressed in
+        strict mode, ``LengthFinishReasonError``/``ContentFilterFinishReasonError`` when the
+        output was cut off or filtered, and ``StructuredOutputError`` (with ``.raw``) when it is
+        not valid JSON or does not match the model. Otherwise takes what ``create`` takes.
+        """
+        plan = plan_parse(params, response_format)
+        result: ParsedChatCompletion[Any] = plan.finish(await self.create(**plan.params))
+        return result
+
+    @overload
+    async def run_tools(
+        self,
+        *,
+        response_format: type[ResponseModelT],
+        max_rounds: int = 10,
+        **params: Unpack[ChatCompletionParseKwargs],
+    ) -> ToolRunResult[ResponseModelT]: ...
+    @overload
+    async def run_tools(
+        self,
+        *,
+        response_format: Mapping[str, Any] | None = None,
+        max_rounds: int = 10,
+        **params: Unpack[ChatCompletionParseKwargs],
+    ) -> ToolRunResult[None]: ...
+    async def run_tools(
+        self,
+        *,
+        response_format: Any = None,
+        max_rounds: int = 10,
+        **params: Unpack[ChatCompletionParseKwargs],
+    ) -> ToolRunResult[Any]:
+        """Call the model, run the tools it asks for, send their results, repeat until it answers.
+
+        ``tools`` must be built with ``gptkit.function_tool(fn)`` (sync or async functions).
+        Each round is one ordinary ``create`` call (retries, rate limits, cost accounting);
+        after ``max_rounds`` calls that still ask for tools, ``ToolRoundsExceededError`` is
+        raised. Invalid tool arguments from the model are sent back to it as the tool's result;
+        an exception raised by a tool function propagates. The final answer is parsed as in
+        ``parse`` (``response_format`` optional). Returns a ``ToolRunResult`` with the parsed
+        final ``completion``, the whole ``messages`` list and every round's completion.
+        """
+        loop = ToolLoop(params, response_format, max_rounds)
+        return await run_tools_async(self.create, loop)
 
 
 class Chat(SyncResource):

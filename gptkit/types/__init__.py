@@ -32,6 +32,7 @@ from gptkit.types.chat_params import (
     ChatCompletionMessageParam,
     ChatCompletionMessageToolCallParam,
     ChatCompletionNamedToolChoiceParam,
+    ChatCompletionParseArgs,
     ChatCompletionStreamOptionsParam,
     ChatCompletionSystemMessageParam,
     ChatCompletionToolChoiceOptionParam,
@@ -62,6 +63,13 @@ from gptkit.types.content_filter import (
 from gptkit.types.cost import Cost
 from gptkit.types.embedding import CreateEmbeddingResponse, Embedding, EmbeddingUsage
 from gptkit.types.model import Model, ModelList
+from gptkit.types.parsed_chat import (
+    ParsedChatCompletion,
+    ParsedChatCompletionMessage,
+    ParsedChoice,
+    ParsedFunction,
+    ParsedFunctionToolCall,
+)
 from gptkit.types.request_options import RequestOptions
 from gptkit.types.shared import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
 
@@ -85,6 +93,7 @@ __all__ = [
     "ChatCompletionMessageToolCall",
     "ChatCompletionMessageToolCallParam",
     "ChatCompletionNamedToolChoiceParam",
+    "ChatCompletionParseArgs",
     "ChatCompletionStreamOptionsParam",
     "ChatCompletionSystemMessageParam",
     "ChatCompletionTokenLogprob",
@@ -124,6 +133,11 @@ __all__ = [
     "FunctionDefinition",
     "Model",
     "ModelList",
+    "ParsedChatCompletion",
+    "ParsedChatCompletionMessage",
+    "ParsedChoice",
+    "ParsedFunction",
+    "ParsedFunctionToolCall",
     "PromptFilterResult",
     "PromptTokensDetails",
     "RequestOptions",

@@ -28,6 +28,7 @@ __all__ = [
     "ChatCompletionMessageParam",
     "ChatCompletionMessageToolCallParam",
     "ChatCompletionNamedToolChoiceParam",
+    "ChatCompletionParseArgs",
     "ChatCompletionStreamOptionsParam",
     "ChatCompletionSystemMessageParam",
     "ChatCompletionToolChoiceOptionParam",
@@ -256,8 +257,12 @@ _PositiveInt = Annotated[int, Field(ge=1)]
 
 
 @with_config(_CLOSED)
-class ChatCompletionCreateArgs(TypedDict, total=False):
-    """Every wire parameter of a chat completion except ``stream``."""
+class ChatCompletionParseArgs(TypedDict, total=False):
+    """Every wire parameter of a chat completion except ``stream`` and ``response_format``.
+
+    ``chat.completions.parse`` and ``run_tools`` take ``response_format`` as a keyword of their
+    own (a pydantic model), so they need the rest without it.
+    """
 
     model: Required[Annotated[str, Field(min_length=1)]]
     messages: Required[Annotated[Sequence[ChatCompletionMessageParam], Field(min_length=1)]]
@@ -277,7 +282,6 @@ class ChatCompletionCreateArgs(TypedDict, total=False):
     presence_penalty: _Penalty | None
     prompt_cache_key: str
     reasoning_effort: str | None
-    response_format: ResponseFormat
     safety_identifier: str
     seed: int | None
     service_tier: str | None
@@ -292,6 +296,13 @@ class ChatCompletionCreateArgs(TypedDict, total=False):
     user: str
     verbosity: str | None
     web_search_options: Mapping[str, Any]
+
+
+@with_config(_CLOSED)
+class ChatCompletionCreateArgs(ChatCompletionParseArgs, total=False):
+    """Every wire parameter of a chat completion except ``stream``."""
+
+    response_format: ResponseFormat
 
 
 @with_config(_CLOSED)
