@@ -345,3 +345,14 @@ async def test_per_call_pool_without_transport_is_closed() -> None:
     assert lease.http is not None and lease.client._http is lease.http  # a pool made for this call
     await lease.release()
     assert lease.http.is_closed
+
+
+def test_key_given_only_per_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    built = _count_builds(monkeypatch)
+    recorder = Recorder(httpx.Response(200, json=completion_body("ok")))
+    gptkit.transport = recorder.transport
+    answer = gptkit.Completion.create(model="gpt-3.5-turbo-instruct", prompt="x", api_key="sk-only-here")
+    assert answer.choices[0].text == "ok"
+    assert recorder.requests[0].headers["authorization"] == "Bearer sk-only-here"
+    assert len(built) == 1 and built[0].is_closed  # a one-off client, closed after the call
+    assert _default._current is None

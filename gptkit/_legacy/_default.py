@@ -29,7 +29,7 @@ from typing import Any, Final, TypeVar
 
 import httpx
 
-from gptkit._client import AsyncClient, Client
+from gptkit._client import _DEFAULT_LIMITS, AsyncClient, Client
 from gptkit._exceptions import GptkitError, MissingAPIKeyError
 from gptkit._legacy._settings import Settings, read_settings
 
@@ -130,9 +130,9 @@ def _network(settings: Settings, *, is_async: bool) -> dict[str, Any]:
         if not hasattr(transport, method):
             raise TypeError(f"gptkit.transport ({type(transport).__name__}) has no {method}()")
         return {"transport": _BorrowedTransport(transport)}
-    if is_async:
-        return {"http_client": httpx.AsyncClient(verify=_ssl_context(), follow_redirects=True)}
-    return {}
+    # A pool of our own: the client does not own it, so whoever holds the client closes it.
+    cls = httpx.AsyncClient if is_async else httpx.Client
+    return {"http_client": cls(verify=_ssl_context(), limits=_DEFAULT_LIMITS, follow_redirects=True)}
 
 
 def _azure(settings: Settings, *, is_async: bool, network: dict[str, Any]) -> Any:
@@ -194,7 +194,7 @@ def default_client(settings: Settings | None = None) -> Client:
         current = _current
         if current is None or current[0] != settings:
             client = build_client(settings, is_async=False)
-            if getattr(client, "_owns_http", False):
+            if settings.http_client is None:
                 # Close the pool when the client is garbage (every call on it has ended), or at exit.
                 weakref.finalize(client, client._http.close)
             current = _current = (settings, client)
@@ -211,10 +211,13 @@ class Lease:
     client: Any
     owned: bool
     anchor: Any = None
+    http: httpx.Client | None = None
 
     def release(self) -> None:
         if self.owned:
             self.client.close()
+            if self.http is not None:
+                self.http.close()
 
 
 @dataclass
@@ -236,28 +239,29 @@ _SHAREABLE = frozenset({"api_key", "base_url", "organization"})
 def sync_lease(overrides: dict[str, Any]) -> Lease:
     """The client for one sync call: the default one, a pool-sharing copy, or a one-off."""
     settings = read_settings()
-    base = default_client(settings)
-    if not overrides:
-        return Lease(base, owned=False)
     merged = settings.with_overrides(overrides)
     if merged == settings:
-        return Lease(base, owned=False)
+        return Lease(default_client(settings), owned=False)
     changed = {name for name in ("api_key", "base_url", "organization", "api_type", "api_version")
                if getattr(merged, name) != getattr(settings, name)}
     if changed <= _SHAREABLE and not settings.is_azure:
-        copy = base.with_options(**{name: getattr(merged, name) for name in changed})
-        return Lease(copy, owned=False, anchor=base)
-    return Lease(build_client(merged, is_async=False), owned=True)
+        try:
+            base = default_client(settings)
+        except MissingAPIKeyError:
+            pass  # only the call has a key (``create(api_key=...)``): no default client to share
+        else:
+            copy = base.with_options(**{name: getattr(merged, name) for name in changed})
+            return Lease(copy, owned=False, anchor=base)
+    client = build_client(merged, is_async=False)
+    return Lease(client, owned=True, http=client._http if merged.http_client is None else None)
 
 
 def async_lease(overrides: dict[str, Any]) -> AsyncLease:
     """A fresh async client for one call (see the module docstring for why)."""
     settings = read_settings().with_overrides(overrides)
-    network_owned = settings.http_client is None and settings.transport is None
     client = build_client(settings, is_async=True)
-    # The pool made for this call (not the user's http_client/transport) is closed with it.
-    http = getattr(client, "_http", None) if network_owned else None
-    return AsyncLease(client, http)
+    # Our pool for this call (not the user's http_client) is closed with it.
+    return AsyncLease(client, client._http if settings.http_client is None else None)
 
 
 def hold_stream(stream: Any, lease: Lease) -> Iterator[Any]:
