@@ -252,3 +252,22 @@ def test_classic_stream_program(capsys: pytest.CaptureFixture[str]) -> None:
     gptkit.transport = recorder.transport
     run_program(STREAM)
     assert capsys.readouterr().out == "one, two, three"
+
+
+def test_classic_program_as_main_in_a_fresh_process(tmp_path: Any) -> None:
+    """As a user runs it: ``python old_script.py``; the warning shows once, by default filters."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "old_script.py"
+    script.write_text(CLASSIC + "response = openai.Completion.create(engine='gpt-3.5-turbo-instruct', prompt='again')\n")
+    runner = (
+        "import json, runpy, httpx, gptkit\n"
+        f"body = json.loads({json.dumps(json.dumps(completion_body('Hi from main.')))})\n"
+        "gptkit.transport = httpx.MockTransport(lambda request: httpx.Response(200, json=body))\n"
+        f"runpy.run_path({str(script)!r}, run_name='__main__')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", runner], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout == "Hi from main.\n"
+    assert out.stderr.count("DeprecationWarning") == 1
+    assert "old_script.py" in out.stderr and "gptkit.Client(" in out.stderr
