@@ -108,7 +108,7 @@ class _BorrowedTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
 @functools.lru_cache(maxsize=1)
 def _ssl_context() -> ssl.SSLContext:
-    # Building a context loads the CA bundle (milliseconds); per-call async clients share one.
+    # Building a context loads the CA bundle (milliseconds); every pool made here shares one.
     return httpx.create_ssl_context()
 
 
