@@ -4,6 +4,11 @@ Everything a user needs is importable from here; wire types live in ``gptkit.typ
 testing kit in ``gptkit.testing``. All other modules are private.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from gptkit import error as error  # public: the pre-1.0 exception names (openai.error.*)
 from gptkit._azure import AsyncAzureClient, AzureClient
 from gptkit._azure_auth import AzureToken
 from gptkit._base import APIResponse
@@ -27,6 +32,7 @@ from gptkit._exceptions import (
     InsufficientQuotaError,
     InternalServerError,
     InvalidParameterError,
+    InvalidRequestError,
     LengthFinishReasonError,
     MissingAPIKeyError,
     NotFoundError,
@@ -39,6 +45,13 @@ from gptkit._exceptions import (
     ToolRoundsExceededError,
     UnprocessableEntityError,
 )
+
+# The deprecated module-level API of older scripts: importable, deliberately not in __all__.
+from gptkit._legacy import ChatCompletion as ChatCompletion
+from gptkit._legacy import Completion as Completion
+from gptkit._legacy import Embedding as Embedding
+from gptkit._legacy import Model as Model
+from gptkit._legacy import _module as _module_api
 from gptkit._params import NOT_GIVEN, NotGiven
 from gptkit._retry import RetryEvent, RetryPolicy
 from gptkit._streaming import AsyncStream, Stream
@@ -46,9 +59,45 @@ from gptkit._structured import ToolRunResult, function_tool, pydantic_function_t
 from gptkit._version import __version__
 from gptkit.types.cost import Cost
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import httpx
+
+    from gptkit.resources.chat import Chat
+    from gptkit.resources.completions import Completions
+    from gptkit.resources.embeddings import Embeddings
+    from gptkit.resources.models import Models
+
 #: The official package's names, so ``import gptkit as openai; openai.OpenAI()`` works.
 OpenAI = Client
 AsyncOpenAI = AsyncClient
+OpenAIError = GptkitError
+
+# Module-level settings of the module-level API (``gptkit.ChatCompletion.create``,
+# ``gptkit.chat.completions.create``, ...): plain attributes a script assigns, read at each call by
+# the lazily built default client (docs/legacy.md). ``import gptkit`` builds no client.
+api_key: str | NoAPIKey | None = None
+base_url: str | httpx.URL | None = None
+api_base: str | None = None  # the pre-1.0 name of base_url
+organization: str | None = None
+project: str | None = None
+api_type: str | None = None  # "open_ai" (default) or "azure" / "azure_ad"
+api_version: str | None = None  # Azure API version
+timeout: float | httpx.Timeout | None = None
+max_retries: int | None = None
+default_headers: Mapping[str, str] | None = None
+default_query: Mapping[str, object] | None = None
+#: An ``httpx.Client`` (sync calls) or ``httpx.AsyncClient`` (``acreate``) the default client uses.
+http_client: httpx.Client | httpx.AsyncClient | None = None
+#: An httpx transport for every module-level call, sync and async (e.g. a mock or a cassette).
+transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None
+
+#: The 1.x module-level style: attributes of the default client, resolved at each use.
+chat = cast("Chat", _module_api.chat)
+completions = cast("Completions", _module_api.completions)
+embeddings = cast("Embeddings", _module_api.embeddings)
+models = cast("Models", _module_api.models)
 
 __all__ = [
     "NOT_GIVEN",
@@ -79,12 +128,14 @@ __all__ = [
     "InsufficientQuotaError",
     "InternalServerError",
     "InvalidParameterError",
+    "InvalidRequestError",
     "LengthFinishReasonError",
     "MissingAPIKeyError",
     "NoAPIKey",
     "NotFoundError",
     "NotGiven",
     "OpenAI",
+    "OpenAIError",
     "PermissionDeniedError",
     "RateLimitError",
     "RateLimitExceededError",

@@ -37,6 +37,7 @@ __all__ = [
     "InsufficientQuotaError",
     "InternalServerError",
     "InvalidParameterError",
+    "InvalidRequestError",
     "LengthFinishReasonError",
     "MissingAPIKeyError",
     "NotFoundError",
@@ -63,7 +64,17 @@ class ConfigurationError(GptkitError, ValueError):
     """A required client option is missing or invalid (raised at construction, before any I/O)."""
 
 
-class InvalidParameterError(GptkitError, ValueError):
+class InvalidRequestError(GptkitError):
+    """The request was invalid: the pre-1.0 ``openai`` name, kept as a common base.
+
+    The old package raised ``openai.error.InvalidRequestError`` for 400, 404, 415 and 422 answers
+    and for parameters it rejected itself, so ``BadRequestError``, ``NotFoundError``,
+    ``UnprocessableEntityError`` and ``InvalidParameterError`` all derive from it: an old
+    ``except InvalidRequestError`` clause still catches what it used to.
+    """
+
+
+class InvalidParameterError(InvalidRequestError, ValueError):
     """A call's parameters were rejected before anything was sent.
 
     ``param`` names the first offending parameter (dotted path for nested ones, e.g.
@@ -132,6 +143,22 @@ class APIError(GptkitError):
             return ContentFilterResults.model_validate(raw)
         except ValueError:  # a malformed verdict must not turn one error into another
             return None
+    # The attribute names of the pre-1.0 ``openai`` errors, which old ``except`` blocks read.
+    @property
+    def http_status(self) -> int | None:
+        """The HTTP status (pre-1.0 name of ``status_code``); None when no response arrived."""
+        status: int | None = getattr(self, "status_code", None)
+        return status
+
+    @property
+    def json_body(self) -> object | None:
+        """The decoded error body (pre-1.0 name of ``body``)."""
+        return self.body
+
+    @property
+    def user_message(self) -> str:
+        """The error message (pre-1.0 name of ``message``)."""
+        return self.message
 
     def __str__(self) -> str:
         return self.message
@@ -161,7 +188,7 @@ class APIStatusError(APIError):
         return self.response.headers
 
 
-class BadRequestError(APIStatusError):
+class BadRequestError(APIStatusError, InvalidRequestError):
     """400: the server rejected the request."""
 
 
@@ -185,7 +212,7 @@ class PermissionDeniedError(APIStatusError):
     """403: the key may not use this resource or model."""
 
 
-class NotFoundError(APIStatusError):
+class NotFoundError(APIStatusError, InvalidRequestError):
     """404: no such model, deployment or endpoint."""
 
 
@@ -193,7 +220,7 @@ class ConflictError(APIStatusError):
     """409: the request conflicts with the resource's state."""
 
 
-class UnprocessableEntityError(APIStatusError):
+class UnprocessableEntityError(APIStatusError, InvalidRequestError):
     """422: the request was well formed but could not be processed."""
 
 

@@ -28,6 +28,7 @@ from gptkit._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from gptkit._retired import model_of_request, retired_hint
 from gptkit.types._base import APIObject
 
 __all__ = [
@@ -112,6 +113,8 @@ def status_error(response: httpx.Response) -> APIStatusError:
     if error.code is not None:
         error.message = f"{message} (code: {error.code})"
         error.args = (error.message,)
+    if status in (400, 404):
+        _add_retired_hint(error, detail)
     if status == 429 and (error.code in QUOTA_CODES or error.type in QUOTA_CODES):
         error = _recast(error, InsufficientQuotaError)
     elif status == 400 and (error.code in CONTENT_FILTER_CODES or error.inner_code in CONTENT_FILTER_CODES):
@@ -119,6 +122,21 @@ def status_error(response: httpx.Response) -> APIStatusError:
     elif status == 400 and error.code in CONTEXT_CODES:
         error = _recast(error, ContextLengthExceededError)
     return error
+
+
+def _add_retired_hint(error: APIStatusError, detail: str) -> None:
+    """Name a current replacement when the request's model has been retired (never swap it)."""
+    try:
+        request = error.response.request
+        model = model_of_request(request.url.path, request.content)
+    except (RuntimeError, httpx.RequestNotRead):
+        return
+    if model is None or not (error.status_code == 404 or error.code == "model_not_found" or model in detail):
+        return
+    hint = retired_hint(model)
+    if hint is not None:
+        error.message = f"{error.message}. {hint}"
+        error.args = (error.message,)
 
 
 def _recast(error: APIStatusError, cls: type[APIStatusError]) -> APIStatusError:
