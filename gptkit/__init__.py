@@ -7,6 +7,16 @@ testing kit in ``gptkit.testing``. All other modules are private.
 from gptkit._base import APIResponse
 from gptkit._client import AsyncClient, Client
 from gptkit._config import NO_API_KEY, NoAPIKey
+from gptkit._cost import (
+    Budget,
+    Ledger,
+    LedgerSnapshot,
+    LedgerTotals,
+    ModelPrice,
+    PriceTable,
+    RedisBudget,
+    UnknownPriceWarning,
+)
 from gptkit._exceptions import (
     APIConnectionError,
     APIError,
@@ -28,6 +38,7 @@ from gptkit._exceptions import (
     RateLimitError,
     RateLimitExceededError,
     StreamInterruptedError,
+    UnknownPriceError,
     UnprocessableEntityError,
 )
 from gptkit._params import NOT_GIVEN, NotGiven
@@ -54,6 +65,7 @@ __all__ = [
     "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
+    "Budget",
     "BudgetExceededError",
     "Client",
     "ConflictError",
@@ -63,18 +75,26 @@ __all__ = [
     "InsufficientQuotaError",
     "InternalServerError",
     "InvalidParameterError",
+    "Ledger",
+    "LedgerSnapshot",
+    "LedgerTotals",
     "MissingAPIKeyError",
+    "ModelPrice",
     "NoAPIKey",
     "NotFoundError",
     "NotGiven",
     "OpenAI",
     "PermissionDeniedError",
+    "PriceTable",
     "RateLimitError",
     "RateLimitExceededError",
+    "RedisBudget",
     "RetryEvent",
     "RetryPolicy",
     "Stream",
     "StreamInterruptedError",
+    "UnknownPriceError",
+    "UnknownPriceWarning",
     "UnprocessableEntityError",
     "__version__",
 ]
