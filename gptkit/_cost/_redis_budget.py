@@ -29,34 +29,33 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
 for _, id in ipairs(expired) do
   local held = redis.call('HGET', KEYS[3], id)
-  if held then
+  if held and held ~= '0' then
     redis.call('HINCRBY', KEYS[1], 'reserved', '-' .. held)
-    redis.call('HDEL', KEYS[3], id)
   end
+  redis.call('HDEL', KEYS[3], id)
   redis.call('ZREM', KEYS[2], id)
 end
-local spent = tonumber(redis.call('HGET', KEYS[1], 'spent') or '0')
-local reserved = tonumber(redis.call('HGET', KEYS[1], 'reserved') or '0')
-if spent + reserved + tonumber(ARGV[2]) > tonumber(ARGV[1]) then
-  return {0, tostring(spent), tostring(reserved)}
+local spent = redis.call('HGET', KEYS[1], 'spent') or '0'
+local reserved = redis.call('HGET', KEYS[1], 'reserved') or '0'
+if tonumber(spent) + tonumber(reserved) + tonumber(ARGV[2]) > tonumber(ARGV[1]) then
+  return {0, spent, reserved}
 end
 redis.call('HINCRBY', KEYS[1], 'reserved', ARGV[2])
 redis.call('HSET', KEYS[3], ARGV[3], ARGV[2])
 redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[3])
-return {1, tostring(spent), tostring(reserved)}
+return {1, spent, reserved}
 """
 
-# KEYS: state, holds, amounts. ARGV: hold id, charge ('hold' = the whole hold, else nano-dollars).
+# KEYS: state, holds, amounts. ARGV: hold id, nano-dollars to charge (charged even when the hold
+# had expired: the money was spent all the same).
 _SETTLE = """
 local held = redis.call('HGET', KEYS[3], ARGV[1])
 if held then
-  redis.call('HINCRBY', KEYS[1], 'reserved', '-' .. held)
+  if held ~= '0' then redis.call('HINCRBY', KEYS[1], 'reserved', '-' .. held) end
   redis.call('HDEL', KEYS[3], ARGV[1])
   redis.call('ZREM', KEYS[2], ARGV[1])
 end
-local charge = ARGV[2]
-if charge == 'hold' then charge = held or '0' end
-if charge ~= '0' then redis.call('HINCRBY', KEYS[1], 'spent', charge) end
+if ARGV[2] ~= '0' then redis.call('HINCRBY', KEYS[1], 'spent', ARGV[2]) end
 return held and 1 or 0
 """
 
@@ -169,15 +168,15 @@ class RedisBudget:
 
     def _check(self, reservation: Reservation, reply: Any) -> Reservation:
         if int(reply[0]) != 1:
-            spent, reserved = int(float(reply[1])), int(float(reply[2]))
+            spent, reserved = int(reply[1]), int(reply[2])
             remaining = self._limit - from_nanos(spent + reserved)
             reservation.closed = True
             raise refusal(reservation.amount, remaining, self._limit, reservation.model)
         return reservation
 
     @staticmethod
-    def _charge(actual: Decimal | None) -> str:
-        return "hold" if actual is None else str(to_nanos_ceil(actual))
+    def _charge(reservation: Reservation, actual: Decimal | None) -> str:
+        return str(to_nanos_ceil(reservation.amount if actual is None else actual))
 
     def reserve(self, amount: Decimal, *, model: str | None = None) -> Reservation:
         reservation, args = self._hold(amount, model)
@@ -189,7 +188,8 @@ class RedisBudget:
             return
         reservation.closed = True
         client = self._sync_client()
-        self._script(client, _SETTLE)(keys=self._keys, args=[reservation.id, self._charge(actual)])
+        charge = self._charge(reservation, actual)
+        self._script(client, _SETTLE)(keys=self._keys, args=[reservation.id, charge])
 
     def release(self, reservation: Reservation) -> None:
         if reservation.closed:
@@ -216,7 +216,7 @@ class RedisBudget:
         if reservation.closed:
             return
         reservation.closed = True
-        await self._arun(_SETTLE, [reservation.id, self._charge(actual)])
+        await self._arun(_SETTLE, [reservation.id, self._charge(reservation, actual)])
 
     async def arelease(self, reservation: Reservation) -> None:
         if reservation.closed:
