@@ -175,3 +175,49 @@ async def test_no_usage_means_no_cost_and_no_warning(kind: str) -> None:
     assert not [w for w in caught if issubclass(w.category, gptkit.UnknownPriceWarning)]
     assert client.ledger.snapshot().total.unpriced_calls == 1
     await close(client)
+
+
+def _openai_model(predicate: object) -> tuple[str, object]:
+    from genai_prices import data_snapshot
+
+    provider = data_snapshot.get_snapshot().find_provider(None, "openai", None)
+    for info in provider.models:
+        if predicate(info):  # type: ignore[operator]
+            return info.id, info
+    pytest.skip("the price data has no such model any more")
+
+
+def test_date_dependent_prices_follow_the_clock() -> None:
+    from datetime import datetime, timezone
+
+    from gptkit.testing import VirtualClock
+
+    name, info = _openai_model(lambda m: isinstance(m.prices, list) and len(m.prices) > 1
+                               and m.prices[-1].constraint is not None
+                               and isinstance(m.prices[0].prices.input_mtok, Decimal)
+                               and isinstance(m.prices[-1].prices.input_mtok, Decimal)
+                               and m.prices[0].prices.input_mtok != m.prices[-1].prices.input_mtok)
+    change = info.prices[-1].constraint.start_date
+    before = datetime(change.year, change.month, change.day, tzinfo=timezone.utc).timestamp() - 86_400
+    table = gptkit.PriceTable()
+    with VirtualClock(wall_start=before):
+        old = table.cost(name, prompt_tokens=1_000_000, provider="openai")
+    new = table.cost(name, prompt_tokens=1_000_000, provider="openai")
+    assert old is not None and new is not None
+    assert old.input == info.prices[0].prices.input_mtok
+    assert new.input == info.prices[-1].prices.input_mtok
+
+
+def test_tiered_prices_use_the_tier_of_the_whole_prompt() -> None:
+    from genai_prices.types import ModelPrice, TieredPrices
+
+    name, info = _openai_model(lambda m: isinstance(m.prices, ModelPrice)
+                               and isinstance(m.prices.input_mtok, TieredPrices))
+    tiers = info.prices.input_mtok
+    start = tiers.tiers[0].start
+    table = gptkit.PriceTable()
+    small = table.cost(name, prompt_tokens=start, provider="openai")
+    large = table.cost(name, prompt_tokens=start + 1, provider="openai")
+    assert small is not None and large is not None
+    assert small.input == start * tiers.base / MTOK
+    assert large.input == (start + 1) * tiers.tiers[0].price / MTOK
