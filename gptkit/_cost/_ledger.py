@@ -30,7 +30,7 @@ class LedgerTotals(BaseModel):
     for the model, or no usage from the server), whose tokens are still counted.
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     calls: int = 0
     prompt_tokens: int = 0
@@ -50,7 +50,7 @@ _FIELDS = tuple(LedgerTotals.model_fields)
 class LedgerSnapshot(BaseModel):
     """A consistent copy of a ledger: ``total``, ``by_model[model]`` and ``by_tag[tag][value]``."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     total: LedgerTotals = LedgerTotals()
     by_model: dict[str, LedgerTotals] = {}

@@ -8,11 +8,10 @@ they end, and ``release`` when they are abandoned. Every step is idempotent per 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gptkit._cost._budget import BudgetBackend, Reservation
 from gptkit._cost._ledger import Ledger
@@ -22,6 +21,9 @@ from gptkit._cost._provider import infer_provider
 from gptkit._exceptions import APIResponseValidationError, UnknownPriceError
 from gptkit.types._base import APIObject, BilledObject
 from gptkit.types.cost import Cost
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["KEEP", "CostState", "Hold"]
 
@@ -181,6 +183,8 @@ class CostState:
         budget, reservation = hold.budget, hold.reservation
         loop = None
         if self.is_async and not budget.local:
+            import asyncio
+
             try:
                 loop = asyncio.get_running_loop()
             except RuntimeError:
@@ -234,5 +238,7 @@ class CostState:
 
     async def aclose(self) -> None:
         """Wait for settlements still in flight."""
+        import asyncio
+
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
