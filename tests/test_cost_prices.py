@@ -221,3 +221,18 @@ def test_tiered_prices_use_the_tier_of_the_whole_prompt() -> None:
     assert small is not None and large is not None
     assert small.input == start * tiers.base / MTOK
     assert large.input == (start + 1) * tiers.tiers[0].price / MTOK
+
+
+async def test_a_shared_table_can_be_updated_and_replaced_per_copy(kind: str) -> None:
+    model = f"late-priced-{kind}"
+    rec = Recorder(ok(usage_body(model=model, prompt=1_000_000, completion=0)))
+    table = gptkit.PriceTable()
+    client = make_client(kind, rec, prices=table)
+    with pytest.warns(gptkit.UnknownPriceWarning):
+        assert (await invoke(client, "chat.completions.create", model=model, messages=MSGS)).cost is None
+    table.set(model, gptkit.ModelPrice(input_per_mtok="0.5"))
+    assert (await invoke(client, "chat.completions.create", model=model, messages=MSGS)).cost.total == Decimal("0.5")
+    cheaper = client.with_options(prices={model: gptkit.ModelPrice(input_per_mtok="0.25")})
+    assert (await invoke(cheaper, "chat.completions.create", model=model, messages=MSGS)).cost.total == Decimal("0.25")
+    assert client.ledger.total_cost == Decimal("0.75")  # the copy still shares the ledger
+    await close(client)

@@ -107,8 +107,11 @@ class PriceTable:
         if not isinstance(price, ModelPrice):
             raise TypeError(f"the price of {model!r} must be a gptkit.ModelPrice, not {type(price).__name__}")
         with self._lock:
-            target = self._patterns if "*" in model else self._exact
-            target[model.lower()] = price
+            # Copy on write: readers look prices up without the lock.
+            if "*" in model:
+                self._patterns = {**self._patterns, model.lower(): price}
+            else:
+                self._exact = {**self._exact, model.lower(): price}
 
     def override(self, model: str) -> tuple[str, ModelPrice] | None:
         """The user's price for ``model`` and the name it was found under, if any."""
@@ -116,7 +119,8 @@ class PriceTable:
         price = self._exact.get(name)
         if price is not None:
             return name, price
-        for pattern, candidate in self._patterns.items():
+        patterns = self._patterns
+        for pattern, candidate in patterns.items():
             if fnmatch.fnmatchcase(name, pattern):
                 return pattern, candidate
         return None
