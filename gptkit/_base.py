@@ -15,7 +15,7 @@ import httpx
 
 from gptkit._clock import get_clock
 from gptkit._config import ClientConfig, coerce_timeout
-from gptkit._cost import CostState, Ledger
+from gptkit._cost import BudgetBackend, CostState, Ledger
 from gptkit._exceptions import APIConnectionError, APIError, APITimeoutError, InvalidParameterError
 from gptkit._params import ParamValidator, clean_params
 from gptkit._protocol import build_request, parse_response, status_error
@@ -140,7 +140,7 @@ class BaseClient:
         return self._cost.ledger
 
     @property
-    def budget(self) -> Any:
+    def budget(self) -> BudgetBackend | None:
         """The ``Budget`` or ``RedisBudget`` this client draws on, or None."""
         return self._cost.budget
 
