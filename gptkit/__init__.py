@@ -14,6 +14,16 @@ from gptkit._azure_auth import AzureToken
 from gptkit._base import APIResponse
 from gptkit._client import AsyncClient, Client
 from gptkit._config import NO_API_KEY, NoAPIKey
+from gptkit._cost import (
+    Budget,
+    Ledger,
+    LedgerSnapshot,
+    LedgerTotals,
+    ModelPrice,
+    PriceTable,
+    RedisBudget,
+    UnknownPriceWarning,
+)
 from gptkit._exceptions import (
     APIConnectionError,
     APIError,
@@ -43,6 +53,7 @@ from gptkit._exceptions import (
     StrictSchemaError,
     StructuredOutputError,
     ToolRoundsExceededError,
+    UnknownPriceError,
     UnprocessableEntityError,
 )
 
@@ -116,6 +127,7 @@ __all__ = [
     "AzureClient",
     "AzureToken",
     "BadRequestError",
+    "Budget",
     "BudgetExceededError",
     "Client",
     "ConfigurationError",
@@ -129,16 +141,22 @@ __all__ = [
     "InternalServerError",
     "InvalidParameterError",
     "InvalidRequestError",
+    "Ledger",
+    "LedgerSnapshot",
+    "LedgerTotals",
     "LengthFinishReasonError",
     "MissingAPIKeyError",
+    "ModelPrice",
     "NoAPIKey",
     "NotFoundError",
     "NotGiven",
     "OpenAI",
     "OpenAIError",
     "PermissionDeniedError",
+    "PriceTable",
     "RateLimitError",
     "RateLimitExceededError",
+    "RedisBudget",
     "RetryEvent",
     "RetryPolicy",
     "Stream",
@@ -147,6 +165,8 @@ __all__ = [
     "StructuredOutputError",
     "ToolRoundsExceededError",
     "ToolRunResult",
+    "UnknownPriceError",
+    "UnknownPriceWarning",
     "UnprocessableEntityError",
     "function_tool",
     "pydantic_function_tool",

@@ -25,6 +25,7 @@ from gptkit._azure_auth import (
 from gptkit._base import BaseClient, Call, Endpoint
 from gptkit._client import AsyncClient, Client
 from gptkit._config import NO_API_KEY, ClientConfig, NoAPIKey
+from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._exceptions import InvalidParameterError
 from gptkit._retry import RetryPolicy
 
@@ -166,6 +167,9 @@ class AzureClient(_AzureCore, Client):
         transport: httpx.BaseTransport | None = None,
         retry: RetryPolicy | None = None,
         tags: Mapping[str, str] | None = None,
+        budget: BudgetBackend | None = None,
+        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
+        ledger: Ledger | None = None,
     ) -> None:
         self._set_azure(resolve_azure(
             azure_endpoint=azure_endpoint, api_version=api_version, azure_deployment=azure_deployment,
@@ -176,6 +180,7 @@ class AzureClient(_AzureCore, Client):
             api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai", timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, default_query=default_query,
             http_client=http_client, transport=transport, retry=retry, tags=tags,
+            budget=budget, prices=prices, ledger=ledger,
         )
 
     def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
@@ -218,6 +223,9 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
         transport: httpx.AsyncBaseTransport | None = None,
         retry: RetryPolicy | None = None,
         tags: Mapping[str, str] | None = None,
+        budget: BudgetBackend | None = None,
+        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
+        ledger: Ledger | None = None,
     ) -> None:
         self._set_azure(resolve_azure(
             azure_endpoint=azure_endpoint, api_version=api_version, azure_deployment=azure_deployment,
@@ -228,6 +236,7 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
             api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai", timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, default_query=default_query,
             http_client=http_client, transport=transport, retry=retry, tags=tags,
+            budget=budget, prices=prices, ledger=ledger,
         )
 
     def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,

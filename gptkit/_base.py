@@ -15,6 +15,7 @@ import httpx
 
 from gptkit._clock import get_clock
 from gptkit._config import ClientConfig, coerce_timeout
+from gptkit._cost import BudgetBackend, CostState, Ledger
 from gptkit._exceptions import APIConnectionError, APIError, APITimeoutError, InvalidParameterError
 from gptkit._params import ParamValidator, clean_params
 from gptkit._protocol import build_request, parse_response, status_error
@@ -56,6 +57,9 @@ class Call:
     tags: Mapping[str, str] = field(default_factory=dict)
     #: True when gptkit added ``stream_options.include_usage`` itself (hide the usage chunk).
     usage_requested_by_us: bool = False
+    #: The budget reservation held for this call (``gptkit._cost``), and whether it was accounted.
+    hold: Any = None
+    accounted: bool = False
 
 
 class APIResponse(Generic[T]):
@@ -107,6 +111,7 @@ class BaseClient:
     _tags: Mapping[str, str]
     #: Whose price list applies ("openai", "azure"), or None for an unknown server.
     _price_provider: str | None
+    _cost: CostState
 
     def _init_core(
         self, config: ClientConfig, retry: RetryPolicy | None, tags: Mapping[str, str] | None
@@ -146,6 +151,16 @@ class BaseClient:
     @property
     def timeout(self) -> httpx.Timeout:
         return self._config.timeout
+
+    @property
+    def ledger(self) -> Ledger:
+        """Calls, tokens and dollars of this client and of the copies that share its ledger."""
+        return self._cost.ledger
+
+    @property
+    def budget(self) -> BudgetBackend | None:
+        """The ``Budget`` or ``RedisBudget`` this client draws on, or None."""
+        return self._cost.budget
 
     def __repr__(self) -> str:
         key = "None" if self._config.api_key is None else "'**********'"
@@ -258,8 +273,13 @@ class BaseClient:
         """Record a finished call's usage: the one place cost, ledger and budget settle hook in.
 
         Called with the parsed response of a plain call, and with the accumulated final
-        completion of a stream when it ends.
+        completion of a stream when it ends. Sets ``result.cost``; runs once per call.
         """
+        self._cost.account(call, result)
+
+    def _release(self, call: Call) -> None:
+        """Give back ``call``'s budget reservation: it failed unbilled, or its stream was abandoned."""
+        self._cost.release(call)
 
     @staticmethod
     def _clock() -> Any:

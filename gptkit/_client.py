@@ -15,6 +15,7 @@ import httpx
 
 from gptkit._base import BaseClient, Call, map_transport_error
 from gptkit._config import ClientConfig, NoAPIKey, resolve_config
+from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
 from gptkit._retry import RetryPolicy, build_retrying
 
 if TYPE_CHECKING:
@@ -92,10 +93,16 @@ class Client(BaseClient):
         transport: httpx.BaseTransport | None = None,
         retry: RetryPolicy | None = None,
         tags: Mapping[str, str] | None = None,
+        budget: BudgetBackend | None = None,
+        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
+        ledger: Ledger | None = None,
     ) -> None:
         config = _resolve(api_key, base_url, organization, project, timeout, max_retries,
                           default_headers, default_query, http_client, transport)
         self._init_core(config, retry, tags)
+        self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
+                               is_async=False)
+        self._cost.provider = self._price_provider
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
@@ -130,8 +137,13 @@ class Client(BaseClient):
     # -- lifecycle --------------------------------------------------------------------------
 
     def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
+                     budget: BudgetBackend | None = KEEP, prices: Any = KEEP, ledger: Ledger = KEEP,
                      **changes: Any) -> Self:
-        """A copy with some options changed that shares this client's connection pool."""
+        """A copy with some options changed that shares this client's connection pool.
+
+        The copy shares this client's ledger, budget and prices unless given its own
+        (``ledger=Ledger()``, ``budget=None`` ...).
+        """
         clone = object.__new__(type(self))
         clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCES})
         config = _copy_changes(self._config, changes) if changes else self._config
@@ -139,6 +151,7 @@ class Client(BaseClient):
             retry = RetryPolicy.from_max_retries(config.max_retries)
         clone._init_core(config, retry or self._retry, {**self._tags, **(tags or {})})
         clone._owns_http = False
+        clone._cost = self._cost.derive(config.base_url, budget=budget, prices=prices, ledger=ledger)
         return clone
 
     def close(self) -> None:
@@ -180,6 +193,15 @@ class Client(BaseClient):
         return response
 
     def _execute(self, call: Call) -> Any:
+        """Reserve the call's worst-case cost in the budget, then run it (released if it fails)."""
+        self._cost.reserve(call)  # refuses before anything is sent
+        try:
+            return self._run(call)
+        except BaseException as exc:
+            self._cost.fail(call, exc)
+            raise
+
+    def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         policy = self._retry
         if policy.max_attempts == 1:
@@ -216,10 +238,16 @@ class AsyncClient(BaseClient):
         transport: httpx.AsyncBaseTransport | None = None,
         retry: RetryPolicy | None = None,
         tags: Mapping[str, str] | None = None,
+        budget: BudgetBackend | None = None,
+        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
+        ledger: Ledger | None = None,
     ) -> None:
         config = _resolve(api_key, base_url, organization, project, timeout, max_retries,
                           default_headers, default_query, http_client, transport)
         self._init_core(config, retry, tags)
+        self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
+                               is_async=True)
+        self._cost.provider = self._price_provider
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
             transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
@@ -250,8 +278,13 @@ class AsyncClient(BaseClient):
         return AsyncModels(self)
 
     def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
+                     budget: BudgetBackend | None = KEEP, prices: Any = KEEP, ledger: Ledger = KEEP,
                      **changes: Any) -> Self:
-        """A copy with some options changed that shares this client's connection pool."""
+        """A copy with some options changed that shares this client's connection pool.
+
+        The copy shares this client's ledger, budget and prices unless given its own
+        (``ledger=Ledger()``, ``budget=None`` ...).
+        """
         clone = object.__new__(type(self))
         clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCES})
         config = _copy_changes(self._config, changes) if changes else self._config
@@ -259,10 +292,12 @@ class AsyncClient(BaseClient):
             retry = RetryPolicy.from_max_retries(config.max_retries)
         clone._init_core(config, retry or self._retry, {**self._tags, **(tags or {})})
         clone._owns_http = False
+        clone._cost = self._cost.derive(config.base_url, budget=budget, prices=prices, ledger=ledger)
         return clone
 
     async def aclose(self) -> None:
         """Close the connection pool (not one passed in as ``http_client``, nor a copy's)."""
+        await self._cost.aclose()  # budget settlements still in flight
         if self._owns_http:
             await self._http.aclose()
 
@@ -298,6 +333,21 @@ class AsyncClient(BaseClient):
         return response
 
     async def _execute(self, call: Call) -> Any:
+        """Reserve the call's worst-case cost in the budget, then run it (released if it fails)."""
+        await self._cost.areserve(call)  # refuses before anything is sent
+        try:
+            result = await self._run(call)
+        except BaseException as exc:
+            await self._cost.afail(call, exc)
+            raise
+        await self._cost.asettle(call)
+        return result
+
+    async def _arelease(self, call: Call) -> None:
+        """Give back ``call``'s budget reservation without blocking the loop (see ``_release``)."""
+        await self._cost.arelease(call)
+
+    async def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         policy = self._retry
         if policy.max_attempts == 1:

@@ -11,6 +11,7 @@ messages are built from the response body, never from request headers.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -48,6 +49,7 @@ __all__ = [
     "StrictSchemaError",
     "StructuredOutputError",
     "ToolRoundsExceededError",
+    "UnknownPriceError",
     "UnprocessableEntityError",
 ]
 
@@ -294,7 +296,40 @@ class RateLimitExceededError(GptkitError):
 
 
 class BudgetExceededError(GptkitError):
-    """The call's worst-case cost does not fit the remaining budget; nothing was sent."""
+    """The call's worst-case cost does not fit the remaining budget; nothing was sent.
+
+    ``needed`` is the call's worst-case cost, ``remaining`` what the budget had left (limit minus
+    spent minus what running calls hold) and ``limit`` the budget, all in ``Decimal`` dollars.
+    """
+
+    def __init__(
+        self,
+        message: str = "The call's worst-case cost does not fit the remaining budget.",
+        *,
+        needed: Decimal | None = None,
+        remaining: Decimal | None = None,
+        limit: Decimal | None = None,
+        model: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.needed = needed
+        self.remaining = remaining
+        self.limit = limit
+        self.model = model
+
+
+class UnknownPriceError(GptkitError):
+    """A budgeted call uses a model with no known price, so its cost cannot be bounded.
+
+    Nothing was sent. Add the model's price (``prices=``) or build the budget with
+    ``allow_unpriced=True`` to let such calls through uncounted.
+    """
+
+    def __init__(self, message: str, *, model: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.model = model
 
 
 # -- structured outputs and tools -------------------------------------------------------------

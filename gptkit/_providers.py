@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 __all__ = ["price_provider_for"]
 
+_OPENAI_HOSTS = frozenset({"api.openai.com", "us.api.openai.com", "eu.api.openai.com"})
 _AZURE_HOST_SUFFIXES = (".openai.azure.com", ".cognitiveservices.azure.com", ".services.ai.azure.com")
 
 
@@ -20,7 +21,7 @@ def price_provider_for(base_url: str) -> str | None:
     models the user gave prices for.
     """
     host = (urlsplit(base_url).hostname or "").lower()
-    if host == "api.openai.com":
+    if host in _OPENAI_HOSTS:
         return "openai"
     if host.endswith(_AZURE_HOST_SUFFIXES):
         return "azure"

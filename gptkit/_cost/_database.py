@@ -1,0 +1,128 @@
+"""The ``genai-prices`` adapter: the maintained price database, imported on first use only.
+
+``import gptkit`` never imports ``genai_prices`` (it takes a fifth of a second); the first cost
+computation does. Everything the rest of gptkit needs from the database goes through ``quote``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+__all__ = ["Quote", "database_version", "quote"]
+
+logger = logging.getLogger("gptkit")
+
+_MTOK = Decimal(1_000_000)
+_module: Any = None
+_import_failed = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A price computed from the database, split the way ``Cost`` reports it."""
+
+    input: Decimal
+    cached_input: Decimal
+    output: Decimal
+    total: Decimal
+    source: str
+
+
+def _load() -> Any:
+    global _module, _import_failed
+    if _module is None and not _import_failed:
+        try:
+            import genai_prices
+            import genai_prices.data_snapshot
+        except ImportError:  # e.g. Python 3.10, where no release of genai-prices installs
+            _import_failed = True
+            logger.warning("gptkit: genai-prices is not installed; costs need prices=... overrides")
+        else:
+            _module = genai_prices
+    return _module
+
+
+def database_version() -> str | None:
+    """The installed genai-prices version, or None when it cannot be imported."""
+    module = _load()
+    return None if module is None else str(module.__version__)
+
+
+def _rate(price: Any, total_input: int) -> Decimal | None:
+    """The per-million rate in force: tiers follow the cliff model (all tokens at the tier's rate)."""
+    if price is None or isinstance(price, Decimal):
+        return price
+    rate: Decimal = price.base
+    for tier in sorted(price.tiers, key=lambda t: t.start):
+        if total_input > tier.start:
+            rate = tier.price
+    return rate
+
+
+def _find(snapshot: Any, model: str, provider: str | None, api_url: str | None) -> tuple[Any, Any] | None:
+    provider_id = provider
+    if provider_id is None and api_url is not None:
+        try:
+            provider_id = snapshot.find_provider(None, None, api_url).id
+        except LookupError:
+            provider_id = None  # an unknown host (a proxy, a gateway): match by the model's name
+    try:
+        found: tuple[Any, Any] = snapshot.find_provider_model(model, None, provider_id, None)
+    except LookupError:
+        return None
+    return found
+
+
+def quote(
+    model: str,
+    *,
+    provider: str | None,
+    api_url: str | None,
+    when: datetime,
+    context: dict[str, str],
+    prompt: int,
+    cached: int,
+    completion: int,
+    reasoning: int,
+) -> Quote | None:
+    """The database's price for this usage, or None when the model (or the database) is unknown.
+
+    ``prompt`` includes ``cached`` and ``completion`` includes ``reasoning``, as in OpenAI usage.
+    """
+    module = _load()
+    if module is None:
+        return None
+    snapshot = module.data_snapshot.get_snapshot()
+    found = _find(snapshot, model, provider, api_url)
+    if found is None:
+        return None
+    provider_info, model_info = found
+    values = {"input_tokens": prompt, "output_tokens": completion}
+    if cached:
+        values["cache_read_tokens"] = cached
+    if reasoning:
+        values["output_reasoning_tokens"] = reasoning
+    calc = model_info.calc_price(
+        module.Usage(**values), provider_info, genai_request_timestamp=when, price_context=context or None
+    )
+    prices = calc.model_price
+    cached_rate = _rate(prices.cache_read_mtok, prompt)
+    if cached_rate is None:
+        cached_rate = _rate(prices.input_mtok, prompt)
+    cached_cost = cached * cached_rate / _MTOK if cached and cached_rate is not None else Decimal(0)
+    if cached_cost > calc.input_price:  # priced by keys gptkit does not split: keep it all in input
+        cached_cost = Decimal(0)
+    source = f"genai-prices:{provider_info.id}/{model_info.id}"
+    if context:
+        source += "".join(f" [{key}={value}]" for key, value in sorted(context.items()))
+    return Quote(
+        input=calc.input_price - cached_cost,
+        cached_input=cached_cost,
+        output=calc.output_price,
+        total=calc.total_price,
+        source=source,
+    )

@@ -1,0 +1,229 @@
+"""Prices: user overrides first, then the genai-prices database; never a made-up number.
+
+``PriceTable`` is what a client consults. It holds the user's own prices (fine-tuned models,
+negotiated rates, self-hosted models at zero) and falls back to the maintained database. A model
+found in neither gets ``cost=None`` and one ``UnknownPriceWarning`` per table and model.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import logging
+import threading
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from decimal import Decimal
+
+from gptkit._clock import get_clock
+from gptkit._cost import _database
+from gptkit._cost._money import to_decimal
+from gptkit.types.cost import Cost
+
+__all__ = ["DEFAULT_PRICES", "ModelPrice", "PriceTable", "UnknownPriceWarning", "as_price_table"]
+
+logger = logging.getLogger("gptkit")
+
+_MTOK = Decimal(1_000_000)
+#: Service tiers billed at the standard rate: no price variant to look up.
+_STANDARD_TIERS = frozenset({"", "auto", "default", "standard"})
+
+
+class UnknownPriceWarning(UserWarning):
+    """A call used a model with no known price: its cost is None (add one with ``prices=``)."""
+
+
+@dataclass(frozen=True, init=False)
+class ModelPrice:
+    """Your own price for a model, in US dollars per million tokens.
+
+    ``cached_input_per_mtok`` defaults to the input rate (no cache discount). Reasoning tokens
+    are part of the completion tokens and billed at ``output_per_mtok``, as OpenAI bills them.
+    Amounts may be ``Decimal``, ``str``, ``int`` or ``float`` (read as written: ``2.5`` is 2.5).
+
+    >>> ModelPrice(input_per_mtok="0.30", cached_input_per_mtok="0.15", output_per_mtok="1.20")
+    """
+
+    input_per_mtok: Decimal
+    output_per_mtok: Decimal
+    cached_input_per_mtok: Decimal
+
+    def __init__(
+        self,
+        input_per_mtok: Decimal | str | float,
+        output_per_mtok: Decimal | str | float = 0,
+        cached_input_per_mtok: Decimal | str | float | None = None,
+    ) -> None:
+        rate_in = to_decimal(input_per_mtok, "input_per_mtok")
+        object.__setattr__(self, "input_per_mtok", rate_in)
+        object.__setattr__(self, "output_per_mtok", to_decimal(output_per_mtok, "output_per_mtok"))
+        cached = rate_in if cached_input_per_mtok is None else to_decimal(
+            cached_input_per_mtok, "cached_input_per_mtok"
+        )
+        object.__setattr__(self, "cached_input_per_mtok", cached)
+
+    @classmethod
+    def free(cls) -> ModelPrice:
+        """A zero price, for self-hosted models."""
+        return cls(0, 0, 0)
+
+    def cost(self, prompt: int, cached: int, completion: int) -> tuple[Decimal, Decimal, Decimal]:
+        """(uncached input, cached input, output) dollars for these token counts."""
+        return (
+            (prompt - cached) * self.input_per_mtok / _MTOK,
+            cached * self.cached_input_per_mtok / _MTOK,
+            completion * self.output_per_mtok / _MTOK,
+        )
+
+
+class PriceTable:
+    """The prices a client uses: your overrides, then the genai-prices database.
+
+    ``prices`` maps model names to ``ModelPrice``; a name may end in ``*`` to cover a family
+    (``"ft:gpt-4o-mini:acme:*"``). ``default`` prices every model found nowhere else (e.g.
+    ``ModelPrice.free()`` for a self-hosted server). ``use_database=False`` ignores the database.
+    One table may be shared by many clients; ``set`` is thread-safe.
+    """
+
+    def __init__(
+        self,
+        prices: Mapping[str, ModelPrice] | None = None,
+        *,
+        default: ModelPrice | None = None,
+        use_database: bool = True,
+    ) -> None:
+        self._lock = threading.Lock()
+        self._exact: dict[str, ModelPrice] = {}
+        self._patterns: dict[str, ModelPrice] = {}
+        self._default = default
+        self._use_database = use_database
+        self._warned: set[str] = set()
+        for name, price in (prices or {}).items():
+            self.set(name, price)
+
+    def set(self, model: str, price: ModelPrice) -> None:
+        """Add or replace the price of ``model`` (or of a ``*`` pattern)."""
+        if not isinstance(price, ModelPrice):
+            raise TypeError(f"the price of {model!r} must be a gptkit.ModelPrice, not {type(price).__name__}")
+        with self._lock:
+            # Copy on write: readers look prices up without the lock.
+            if "*" in model:
+                self._patterns = {**self._patterns, model.lower(): price}
+            else:
+                self._exact = {**self._exact, model.lower(): price}
+
+    def override(self, model: str) -> tuple[str, ModelPrice] | None:
+        """The user's price for ``model`` and the name it was found under, if any."""
+        name = model.lower()
+        price = self._exact.get(name)
+        if price is not None:
+            return name, price
+        patterns = self._patterns
+        for pattern, candidate in patterns.items():
+            if fnmatch.fnmatchcase(name, pattern):
+                return pattern, candidate
+        return None
+
+    def cost(
+        self,
+        model: str,
+        *,
+        prompt_tokens: int,
+        completion_tokens: int = 0,
+        cached_tokens: int = 0,
+        reasoning_tokens: int = 0,
+        provider: str | None = None,
+        api_url: str | None = None,
+        service_tier: str | None = None,
+        batch: bool = False,
+        when: datetime | None = None,
+        estimated: bool = False,
+        aliases: tuple[str, ...] = (),
+        warn: bool = True,
+    ) -> Cost | None:
+        """The cost of one call's usage, or None (with one warning per model) when unpriced.
+
+        ``prompt_tokens`` includes ``cached_tokens`` and ``completion_tokens`` includes
+        ``reasoning_tokens``, as in OpenAI's usage. ``aliases`` are other names of the same model
+        (the requested name when the server answered with a dated one). ``when`` picks
+        date-dependent prices (default: now).
+        """
+        prompt = max(int(prompt_tokens), 0)
+        cached = min(max(int(cached_tokens), 0), prompt)
+        completion = max(int(completion_tokens), 0)
+        reasoning = min(max(int(reasoning_tokens), 0), completion)
+        names = tuple(dict.fromkeys(n for n in (model, *aliases) if n))
+        for name in names:
+            found = self.override(name)
+            if found is not None:
+                key, price = found
+                return _cost_from(price, prompt, cached, completion, model, f"override:{key}", estimated)
+        if self._use_database:
+            context: dict[str, str] = {}
+            if service_tier and service_tier.lower() not in _STANDARD_TIERS:
+                context["service_tier"] = service_tier
+            if batch:
+                context["processing"] = "batch"
+            moment = when or datetime.fromtimestamp(get_clock().wall(), tz=timezone.utc)
+            for name in names:
+                try:
+                    found_quote = _database.quote(
+                        name, provider=provider, api_url=api_url, when=moment, context=context,
+                        prompt=prompt, cached=cached, completion=completion, reasoning=reasoning,
+                    )
+                except Exception as exc:  # a pricing bug must never cost the caller the response
+                    logger.warning("gptkit: pricing %s failed: %s: %s", name, type(exc).__name__, exc)
+                    found_quote = None
+                if found_quote is not None:
+                    return Cost(
+                        input=found_quote.input, cached_input=found_quote.cached_input,
+                        output=found_quote.output, total=found_quote.total, model=model,
+                        price_source=found_quote.source, estimated=estimated,
+                    )
+        if self._default is not None:
+            return _cost_from(self._default, prompt, cached, completion, model, "default", estimated)
+        if warn:
+            self._warn_once(names[0] if names else "<no model>", provider)
+        return None
+
+    def _warn_once(self, model: str, provider: str | None) -> None:
+        with self._lock:
+            if model in self._warned:
+                return
+            self._warned.add(model)
+        where = f" at provider {provider!r}" if provider else ""
+        message = (
+            f"gptkit: no price is known for model {model!r}{where}; its calls have cost=None. "
+            f"Add one with Client(prices={{{model!r}: gptkit.ModelPrice(input_per_mtok=..., "
+            f"output_per_mtok=...)}})."
+        )
+        logger.warning(message)
+        warnings.warn(message, UnknownPriceWarning, stacklevel=2)
+
+
+def _cost_from(
+    price: ModelPrice, prompt: int, cached: int, completion: int, model: str, source: str, estimated: bool
+) -> Cost:
+    uncached, cached_cost, output = price.cost(prompt, cached, completion)
+    return Cost(
+        input=uncached, cached_input=cached_cost, output=output, total=uncached + cached_cost + output,
+        model=model, price_source=source, estimated=estimated,
+    )
+
+
+#: The table clients use when given no ``prices=``: the database only, shared by every client
+#: so that an unknown model is warned about once per process.
+DEFAULT_PRICES = PriceTable()
+
+
+def as_price_table(prices: PriceTable | Mapping[str, ModelPrice] | None) -> PriceTable:
+    """A client's ``prices=`` argument as a table (a mapping adds overrides to the database)."""
+    if prices is None:
+        return DEFAULT_PRICES
+    if isinstance(prices, PriceTable):
+        return prices
+    if isinstance(prices, Mapping):
+        return PriceTable(prices)
+    raise TypeError(f"prices must be a gptkit.PriceTable or a mapping of model names to ModelPrice, "
+                    f"not {type(prices).__name__}")

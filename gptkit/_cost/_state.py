@@ -1,0 +1,244 @@
+"""A client's money state and the hooks the I/O loops call: reserve, account, settle, release.
+
+One logical call goes: ``reserve`` (before the retry loop; refuses before anything is sent) ->
+attempts -> ``account`` (once, with the final result: cost, ledger, settle) or ``release`` (the
+call failed, nothing was billed). Streams call ``account`` with their final completion when
+they end, and ``release`` when they are abandoned. Every step is idempotent per call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from gptkit._cost._budget import BudgetBackend, Reservation
+from gptkit._cost._ledger import Ledger
+from gptkit._cost._limits import worst_case_tokens
+from gptkit._cost._prices import ModelPrice, PriceTable, as_price_table
+from gptkit._exceptions import APIResponseValidationError, UnknownPriceError
+from gptkit._providers import price_provider_for
+from gptkit.types._base import APIObject, BilledObject
+from gptkit.types.cost import Cost
+
+if TYPE_CHECKING:
+    import asyncio
+
+__all__ = ["KEEP", "CostState", "Hold"]
+
+_UNSET: Any = object()
+#: ``with_options`` default for budget/prices/ledger: keep sharing the original's.
+KEEP: Any = object()
+
+
+@dataclass
+class Hold:
+    """A call's budget reservation, and the settlement still owed to an I/O-bound budget."""
+
+    reservation: Reservation
+    budget: BudgetBackend
+    #: The real cost once known (None: unknown, charge the whole hold); _UNSET: not finished.
+    actual: Any = _UNSET
+    pending: Any = field(default=None, repr=False)
+
+
+class CostState:
+    """Prices, ledger and budget of one client (copies made by ``with_options`` share them)."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        budget: BudgetBackend | None,
+        prices: PriceTable | Mapping[str, ModelPrice] | None,
+        ledger: Ledger | None,
+        is_async: bool,
+    ) -> None:
+        if budget is not None and not isinstance(budget, BudgetBackend):
+            raise TypeError(
+                f"budget must be a gptkit.Budget or gptkit.RedisBudget, not {type(budget).__name__}"
+            )
+        if ledger is not None and not isinstance(ledger, Ledger):
+            raise TypeError(f"ledger must be a gptkit.Ledger, not {type(ledger).__name__}")
+        self.prices = as_price_table(prices)
+        self.budget = budget
+        self.ledger = ledger if ledger is not None else Ledger()
+        self.base_url = base_url
+        #: The price database's provider id (None: found from the URL or the model's name).
+        self.provider: str | None = price_provider_for(base_url)
+        self.is_async = is_async
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def derive(self, base_url: str, *, budget: Any = KEEP, prices: Any = KEEP,
+               ledger: Any = KEEP) -> CostState:
+        """The state of a ``with_options`` copy: shared unless a part is replaced."""
+        state = CostState(
+            base_url=base_url,
+            budget=self.budget if budget is KEEP else budget,
+            prices=self.prices if prices is KEEP else prices,
+            ledger=self.ledger if ledger is KEEP else ledger,
+            is_async=self.is_async,
+        )
+        if base_url == self.base_url:
+            state.provider = self.provider  # keeps a provider another layer set on purpose
+        return state
+
+    # -- before sending ---------------------------------------------------------------------
+
+    def worst_case(self, call: Any) -> Decimal | None:
+        """The most ``call`` can cost, or None when its model has no known price."""
+        body = call.body or {}
+        prompt, output = worst_case_tokens(body, call.model)
+        cost = self.prices.cost(
+            call.model or "", prompt_tokens=prompt, completion_tokens=output, provider=self.provider,
+            api_url=self.base_url, service_tier=body.get("service_tier"), warn=False,
+        )
+        return None if cost is None else cost.total
+
+    def _plan(self, call: Any) -> Decimal | None:
+        """The amount to reserve for ``call`` (None: nothing to reserve)."""
+        budget = self.budget
+        if budget is None or call.hold is not None or call.body is None:
+            return None
+        if not issubclass(call.endpoint.response, BilledObject):
+            return None
+        amount = self.worst_case(call)
+        if amount is None:
+            if budget.allow_unpriced:
+                return None
+            model = call.model or "(no model)"
+            raise UnknownPriceError(
+                f"The budget cannot bound a call to {model!r}: no price is known for it. Nothing was "
+                f"sent. Add one with prices={{{model!r}: gptkit.ModelPrice(...)}} or create the budget "
+                f"with allow_unpriced=True.",
+                model=call.model,
+            )
+        return amount if amount > 0 else None
+
+    def reserve(self, call: Any) -> None:
+        amount = self._plan(call)
+        if amount is not None and self.budget is not None:
+            call.hold = Hold(self.budget.reserve(amount, model=call.model), self.budget)
+
+    async def areserve(self, call: Any) -> None:
+        amount = self._plan(call)
+        if amount is not None and self.budget is not None:
+            call.hold = Hold(await self.budget.areserve(amount, model=call.model), self.budget)
+
+    # -- after the call ---------------------------------------------------------------------
+
+    def price(self, call: Any, result: APIObject) -> Cost | None:
+        usage = getattr(result, "usage", None)
+        if usage is None:
+            return None
+        response_model = getattr(result, "model", None) or call.model or ""
+        details = getattr(usage, "prompt_tokens_details", None)
+        cached = (getattr(details, "cached_tokens", None) or 0) if details is not None else 0
+        out_details = getattr(usage, "completion_tokens_details", None)
+        reasoning = (getattr(out_details, "reasoning_tokens", None) or 0) if out_details is not None else 0
+        tier = getattr(result, "service_tier", None) or (call.body or {}).get("service_tier")
+        return self.prices.cost(
+            response_model,
+            prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+            completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+            cached_tokens=cached,
+            reasoning_tokens=reasoning,
+            provider=self.provider,
+            api_url=self.base_url,
+            service_tier=tier if isinstance(tier, str) else None,
+            estimated=bool(getattr(usage, "estimated", False)),
+            aliases=(call.model,) if call.model else (),
+        )
+
+    def account(self, call: Any, result: APIObject) -> None:
+        """Cost -> ``result._cost`` -> ledger -> budget settlement, once per logical call."""
+        if call.accounted:
+            return
+        call.accounted = True
+        if not isinstance(result, BilledObject):
+            self.release(call)
+            return
+        cost = self.price(call, result)
+        result._cost = cost
+        usage = getattr(result, "usage", None)
+        details = getattr(usage, "prompt_tokens_details", None)
+        out_details = getattr(usage, "completion_tokens_details", None)
+        self.ledger.record(
+            model=call.model or getattr(result, "model", None),
+            tags=call.tags,
+            prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
+            cached_tokens=(getattr(details, "cached_tokens", None) or 0) if details is not None else 0,
+            completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
+            reasoning_tokens=(getattr(out_details, "reasoning_tokens", None) or 0) if out_details else 0,
+            cost=cost,
+        )
+        self._settle(call, None if cost is None else cost.total)
+
+    def _settle(self, call: Any, actual: Decimal | None, *, release: bool = False) -> None:
+        hold: Hold | None = call.hold
+        if hold is None or hold.actual is not _UNSET:
+            return
+        hold.actual = Decimal(0) if release else actual
+        budget, reservation = hold.budget, hold.reservation
+        loop = None
+        if self.is_async and not budget.local:
+            import asyncio
+
+            try:
+                loop = asyncio.get_running_loop()
+            except RuntimeError:
+                loop = None
+        if loop is None:
+            if release:
+                budget.release(reservation)
+            else:
+                budget.settle(reservation, actual)
+            return
+        # An async client must not block its loop on Redis: settle in a task that ``asettle``
+        # awaits (the client's own loop does; a stream that only calls ``account`` still settles).
+        step = budget.arelease(reservation) if release else budget.asettle(reservation, actual)
+        task = loop.create_task(step)
+        hold.pending = task
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def asettle(self, call: Any) -> None:
+        """Wait until ``call``'s settlement or release has reached the budget (async clients)."""
+        hold: Hold | None = call.hold
+        if hold is not None and hold.pending is not None:
+            await hold.pending
+
+    def release(self, call: Any) -> None:
+        """Give back ``call``'s whole reservation (it failed, or its stream was abandoned)."""
+        self._settle(call, None, release=True)
+
+    async def arelease(self, call: Any) -> None:
+        hold: Hold | None = call.hold
+        if hold is not None and hold.actual is _UNSET:
+            hold.actual = Decimal(0)
+            await hold.budget.arelease(hold.reservation)
+        else:
+            await self.asettle(call)
+
+    def fail(self, call: Any, exc: BaseException) -> None:
+        """A call raised: release its hold, or charge it in full when the server answered 2xx
+        with a body gptkit could not read (that call was billed, for an unknown amount)."""
+        if isinstance(exc, APIResponseValidationError) and not call.accounted:
+            self._settle(call, None)
+        else:
+            self.release(call)
+
+    async def afail(self, call: Any, exc: BaseException) -> None:
+        if isinstance(exc, APIResponseValidationError) and not call.accounted:
+            self._settle(call, None)
+            await self.asettle(call)
+        else:
+            await self.arelease(call)
+
+    async def aclose(self) -> None:
+        """Wait for settlements still in flight."""
+        import asyncio
+
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
