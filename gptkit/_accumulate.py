@@ -170,9 +170,9 @@ class _ChatChoice:
                                         "arguments": "".join(self.function_call.arguments)}
         choice: dict[str, Any] = dict(self.extra or {})
         choice.update(index=index, message=message, finish_reason=self.finish_reason)
-        choice["logprobs"] = (
-            {"content": self.logprobs_content, "refusal": self.logprobs_refusal} if self.has_logprobs else None
-        )
+        choice["logprobs"] = None
+        if self.has_logprobs:
+            choice["logprobs"] = {"content": self.logprobs_content, "refusal": self.logprobs_refusal}
         return choice
 
 

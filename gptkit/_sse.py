@@ -28,7 +28,9 @@ class ServerSentEvent:
 
     __slots__ = ("data", "event", "id", "retry")
 
-    def __init__(self, data: str = "", event: str = "message", id: str = "", retry: int | None = None) -> None:
+    def __init__(
+        self, data: str = "", event: str = "message", id: str = "", retry: int | None = None
+    ) -> None:
         self.data = data
         self.event = event
         self.id = id
@@ -37,12 +39,14 @@ class ServerSentEvent:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ServerSentEvent):
             return NotImplemented
-        return (self.data, self.event, self.id, self.retry) == (other.data, other.event, other.id, other.retry)
+        mine = (self.data, self.event, self.id, self.retry)
+        return mine == (other.data, other.event, other.id, other.retry)
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"ServerSentEvent(event={self.event!r}, data={self.data!r}, id={self.id!r}, retry={self.retry!r})"
+        return (f"ServerSentEvent(event={self.event!r}, data={self.data!r}, id={self.id!r}, "
+                f"retry={self.retry!r})")
 
 
 class SSEDecoder:
@@ -159,7 +163,6 @@ class SSEDecoder:
         elif name == "id":
             if "\0" not in value:
                 self.last_event_id = value
-        elif name == "retry":
-            if value.isascii() and value.isdigit():
-                self.retry = self._retry_set = int(value)
+        elif name == "retry" and value.isascii() and value.isdigit():
+            self.retry = self._retry_set = int(value)
         # any other field is ignored, as the standard says

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gptkit._sse import SSEDecoder, ServerSentEvent
+from gptkit._sse import ServerSentEvent, SSEDecoder
 
 
 def decode_all(*reads: bytes) -> tuple[list[ServerSentEvent], ServerSentEvent | None]:
