@@ -41,7 +41,7 @@ class StreamCore(Generic[T]):
     """
 
     __slots__ = ("_accumulator", "_decoder", "_hide_usage", "_on_final", "_received", "_response",
-                 "_validate", "done", "final", "opened", "pending")
+                 "_validate", "done", "failure", "final", "opened", "pending")
 
     def __init__(
         self,
@@ -65,6 +65,8 @@ class StreamCore(Generic[T]):
         self.done = False
         self.opened = False
         self.final: Any = None
+        #: An error that came after chunks still pending: raised once they are delivered.
+        self.failure: Exception | None = None
 
     @property
     def request(self) -> httpx.Request:
@@ -74,7 +76,12 @@ class StreamCore(Generic[T]):
         """Take one read's bytes; may raise the stream's error event as ``APIError``."""
         events = self._decoder.feed(data)
         if events:
-            self._events(events)
+            try:
+                self._events(events)
+            except APIError as exc:
+                if not self.pending:
+                    raise
+                self.failure = exc  # the chunks before the error reach the caller first
 
     def end(self) -> None:
         """The response body ended: complete, or raise the typed error for an early end."""

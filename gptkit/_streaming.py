@@ -103,6 +103,8 @@ class Stream(_StreamBase[T]):
             if core.done:
                 return False
             raise self._closed_error()
+        if core.failure is not None:
+            self._fail()
         try:
             data = next(self._raw, None)
         except httpx.TransportError as exc:
@@ -119,6 +121,11 @@ class Stream(_StreamBase[T]):
         if core.done:
             self._drain()
         return True
+
+    def _fail(self) -> None:
+        self.close()
+        assert self._core.failure is not None
+        raise self._core.failure
 
     def _drain(self) -> None:
         # Read past [DONE] to the end of the body so the connection goes back to the pool.
@@ -210,6 +217,9 @@ class AsyncStream(_StreamBase[T]):
             if core.done:
                 return False
             raise self._closed_error()
+        if core.failure is not None:
+            await self.aclose()
+            raise core.failure
         try:
             data: bytes | None = await self._raw.__anext__()
         except StopAsyncIteration:
