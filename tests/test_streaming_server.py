@@ -45,11 +45,14 @@ def _one_connection_client(kind: str, base_url: str) -> Any:
 def test_sync_pool_released_after_break_and_after_an_exception() -> None:
     with LocalSSEServer(FIRST, Stall(0.2), REST) as server:
         client = _one_connection_client("sync", server.base_url)
-        for _ in client.chat.completions.create(model="gpt-4o", messages=MSGS, stream=True):
+        # The streams stay referenced, so it is the loop, not garbage collection, that releases.
+        first = client.chat.completions.create(model="gpt-4o", messages=MSGS, stream=True)
+        for _ in first:
             break
         assert _busy_connections(client._http) == []
-        with pytest.raises(KeyError):
-            for _ in client.chat.completions.create(model="gpt-4o", messages=MSGS, stream=True):
+        second = client.chat.completions.create(model="gpt-4o", messages=MSGS, stream=True)
+        with pytest.raises(KeyError):  # noqa: PT012
+            for _ in second:
                 raise KeyError("boom")
         assert _busy_connections(client._http) == []
         # the only connection is free again: a full stream and a second one go through
@@ -58,6 +61,7 @@ def test_sync_pool_released_after_break_and_after_an_exception() -> None:
             assert stream.get_final_completion().choices[0].message.content == "Hello"
         assert _busy_connections(client._http) == []
         assert server.requests == 4
+        assert not first.completed and not second.completed
         client._http.close()
 
 
@@ -69,10 +73,11 @@ async def test_async_pool_released_after_break_and_after_an_exception() -> None:
             break
         await asyncio.sleep(0.01)  # the event loop finalizes the abandoned async generator
         assert _busy_connections(client._http) == []
-        with pytest.raises(KeyError):
-            async with await client.chat.completions.create(model="gpt-4o", messages=MSGS, stream=True) as s:
-                async for _ in s:
-                    raise KeyError("boom")
+        second = await client.chat.completions.create(model="gpt-4o", messages=MSGS, stream=True)
+        with pytest.raises(KeyError):  # noqa: PT012
+            async for _ in second:
+                raise KeyError("boom")
+        await asyncio.sleep(0.01)
         assert _busy_connections(client._http) == []
         for _ in range(2):
             stream = await client.chat.completions.create(model="gpt-4o", messages=MSGS, stream=True)
@@ -100,7 +105,7 @@ async def test_async_stalled_stream_raises_timeout() -> None:
                                     timeout=httpx.Timeout(5.0, read=0.2))
         stream = await client.chat.completions.create(model="gpt-4o", messages=MSGS, stream=True)
         got = []
-        with pytest.raises(gptkit.APITimeoutError, match="stalled"):
+        with pytest.raises(gptkit.APITimeoutError, match="stalled"):  # noqa: PT012
             async for c in stream:
                 got.append(c)
         assert [c.choices[0].delta.content for c in got] == ["Hel"]
