@@ -5,6 +5,7 @@ testing kit in ``gptkit.testing``. All other modules are private.
 """
 
 from gptkit._base import APIResponse
+from gptkit._chat_stream import AsyncChatCompletionStream, ChatCompletionStream
 from gptkit._client import AsyncClient, Client
 from gptkit._config import NO_API_KEY, NoAPIKey
 from gptkit._exceptions import (
@@ -49,12 +50,14 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncChatCompletionStream",
     "AsyncClient",
     "AsyncOpenAI",
     "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
     "BudgetExceededError",
+    "ChatCompletionStream",
     "Client",
     "ConflictError",
     "ContextLengthExceededError",

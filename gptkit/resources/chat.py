@@ -7,6 +7,7 @@ from typing import Literal, overload
 from typing_extensions import Unpack
 
 from gptkit._base import Endpoint
+from gptkit._chat_stream import AsyncChatCompletionStreamManager, ChatCompletionStreamManager
 from gptkit._params import ParamValidator
 from gptkit._streaming import AsyncStream, Stream
 from gptkit.resources._resource import AsyncResource, SyncResource
@@ -57,6 +58,16 @@ class ChatCompletions(SyncResource):
         result: ChatCompletion | Stream[ChatCompletionChunk] = self._client._execute(call)
         return result
 
+    def stream(self, **params: Unpack[ChatCompletionCreateKwargs]) -> ChatCompletionStreamManager:
+        """Stream a chat completion in a ``with`` block (the official SDK's helper shape).
+
+        ``with client.chat.completions.stream(model=..., messages=...) as stream:`` yields an
+        object to iterate over chunks, with ``text_stream`` for the text alone and
+        ``get_final_completion()``. Parameters are validated now; the request is sent on entry.
+        """
+        call = self._client._prepare(CHAT_COMPLETIONS, params, stream=True)
+        return ChatCompletionStreamManager(lambda: self._client._execute(call))
+
 
 class AsyncChatCompletions(AsyncResource):
     """Chat completions of an ``AsyncClient``."""
@@ -84,6 +95,16 @@ class AsyncChatCompletions(AsyncResource):
         call = self._client._prepare(CHAT_COMPLETIONS, params, stream=bool(stream), raw=self._raw)
         result: ChatCompletion | AsyncStream[ChatCompletionChunk] = await self._client._execute(call)
         return result
+
+    def stream(self, **params: Unpack[ChatCompletionCreateKwargs]) -> AsyncChatCompletionStreamManager:
+        """Stream a chat completion in an ``async with`` block (the official SDK's helper shape).
+
+        ``async with client.chat.completions.stream(model=..., messages=...) as stream:`` yields
+        an object to ``async for`` over chunks, with ``text_stream`` and
+        ``await get_final_completion()``. Parameters are validated now; the request is sent on entry.
+        """
+        call = self._client._prepare(CHAT_COMPLETIONS, params, stream=True)
+        return AsyncChatCompletionStreamManager(lambda: self._client._execute(call))
 
 
 class Chat(SyncResource):
