@@ -7,7 +7,8 @@ and a blank line to dispatch. Nothing here reads a socket, so the sync and async
 
 Why it is shaped this way:
 
-- A multi-byte character split across reads is held by an incremental UTF-8 decoder, and a CR
+- A multi-byte character split across reads is held back until its last byte arrives (the
+  C-level ``codecs.utf_8_decode`` in incremental mode, without the Python wrapper), and a CR
   that ends one read while its LF starts the next is remembered (``_skip_lf``), so the events do
   not depend on how the bytes were cut.
 - A line is dispatched as soon as its terminator arrives (a lone CR too), so events are never
@@ -18,7 +19,7 @@ Why it is shaped this way:
 
 from __future__ import annotations
 
-import codecs
+from codecs import utf_8_decode as _utf_8_decode
 
 __all__ = ["SSEDecoder", "ServerSentEvent"]
 
@@ -57,12 +58,12 @@ class SSEDecoder:
     came (the standard discards it; a caller may inspect it, e.g. for a final ``[DONE]``).
     """
 
-    __slots__ = ("_data", "_decoder", "_event", "_retry_set", "_skip_lf", "_tail", "incomplete",
-                 "last_event_id", "retry")
+    __slots__ = ("_data", "_event", "_retry_set", "_skip_lf", "_started", "_tail", "_undecoded",
+                 "incomplete", "last_event_id", "retry")
 
     def __init__(self) -> None:
-        # "utf-8-sig" drops one leading BOM, even when it is split across reads.
-        self._decoder = codecs.getincrementaldecoder("utf-8-sig")("replace")
+        self._undecoded = b""  # the first bytes of a character that continues in the next read
+        self._started = False  # whether any text was decoded (a BOM can only come first)
         self._tail: list[str] = []  # pieces of the line that has not ended yet
         self._skip_lf = False  # the previous text ended with CR: a leading LF belongs to it
         self._data: list[str] = []
@@ -74,14 +75,26 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Decode one read's bytes; returns the events completed by them (often none or one)."""
-        text = self._decoder.decode(chunk)
+        if self._undecoded:
+            chunk = self._undecoded + chunk
+        text, used = _utf_8_decode(chunk, "replace", False)
+        self._undecoded = chunk[used:] if used < len(chunk) else b""
         if not text:
             return []
+        if not self._started:
+            self._started = True
+            if text[0] == "\ufeff":
+                text = text[1:]
         return self._feed_text(text)
 
     def end(self) -> list[ServerSentEvent]:
         """Signal end of input: returns any last events and sets ``incomplete``."""
-        events = self._feed_text(self._decoder.decode(b"", True))
+        text = _utf_8_decode(self._undecoded, "replace", True)[0] if self._undecoded else ""
+        self._undecoded = b""
+        if text and not self._started:
+            self._started = True
+            text = text.removeprefix("\ufeff")
+        events = self._feed_text(text)
         tail = "".join(self._tail)
         self._tail = []
         if tail:

@@ -183,6 +183,7 @@ class LocalSSEServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # as real servers do; avoids 40 ms delayed-ACK stalls
 
             def log_message(self, *args: Any) -> None:
                 pass
