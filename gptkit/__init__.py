@@ -12,6 +12,7 @@ from gptkit import error as error  # public: the pre-1.0 exception names (openai
 from gptkit._azure import AsyncAzureClient, AzureClient
 from gptkit._azure_auth import AzureToken
 from gptkit._base import APIResponse
+from gptkit._chat_stream import AsyncChatCompletionStream, ChatCompletionStream
 from gptkit._client import AsyncClient, Client
 from gptkit._config import NO_API_KEY, NoAPIKey
 from gptkit._cost import (
@@ -120,6 +121,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncAzureClient",
+    "AsyncChatCompletionStream",
     "AsyncClient",
     "AsyncOpenAI",
     "AsyncStream",
@@ -129,6 +131,7 @@ __all__ = [
     "BadRequestError",
     "Budget",
     "BudgetExceededError",
+    "ChatCompletionStream",
     "Client",
     "ConfigurationError",
     "ConflictError",

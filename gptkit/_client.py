@@ -17,6 +17,7 @@ from gptkit._base import BaseClient, Call, map_transport_error
 from gptkit._config import ClientConfig, NoAPIKey, resolve_config
 from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
 from gptkit._retry import RetryPolicy, build_retrying
+from gptkit._streaming import aopen_stream, open_stream
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -203,6 +204,8 @@ class Client(BaseClient):
 
     def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
+        if call.stream:
+            return open_stream(self, call)
         policy = self._retry
         if policy.max_attempts == 1:
             response = self._send(call)
@@ -349,6 +352,8 @@ class AsyncClient(BaseClient):
 
     async def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
+        if call.stream:
+            return await aopen_stream(self, call)
         policy = self._retry
         if policy.max_attempts == 1:
             response = await self._send(call)

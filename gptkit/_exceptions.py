@@ -269,6 +269,9 @@ class StreamInterruptedError(APIConnectionError):
         super().__init__(message=message, request=request)
         #: The chunks that arrived before the stream broke off (typed chunk objects).
         self.received: list[Any] = received if received is not None else []
+        #: What those chunks add up to (a ``ChatCompletion`` or ``Completion`` with no
+        #: ``finish_reason`` where the answer was cut), or None when unknown.
+        self.partial: Any = None
 
 
 class APIResponseValidationError(APIError):

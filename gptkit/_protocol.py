@@ -29,7 +29,7 @@ from gptkit._exceptions import (
     UnprocessableEntityError,
 )
 from gptkit._retired import model_of_request, retired_hint
-from gptkit.types._base import APIObject
+from gptkit.types._base import APIObject, ResponseObject
 
 __all__ = [
     "QUOTA_CODES",
@@ -153,7 +153,8 @@ def parse_response(response: httpx.Response, model: type[T]) -> T:
         result = model.model_validate_json(content)
     except pydantic.ValidationError as exc:
         raise _invalid_body(response, exc) from None
-    result._request_id = response.headers.get("x-request-id")
+    if isinstance(result, ResponseObject):
+        result._request_id = response.headers.get("x-request-id")
     return result
 
 

@@ -1,6 +1,6 @@
 """Wire types: pydantic models of every response and TypedDicts of every request's parameters."""
 
-from gptkit.types._base import APIObject, BilledObject
+from gptkit.types._base import APIObject, BilledObject, ResponseObject
 from gptkit.types.chat import (
     ChatCompletion,
     ChatCompletionChunk,
@@ -143,5 +143,6 @@ __all__ = [
     "RequestOptions",
     "ResponseFormat",
     "ResponseFormatJSONSchema",
+    "ResponseObject",
     "TopLogprob",
 ]
