@@ -23,7 +23,14 @@ from gptkit.testing._cassette_format import (
 from gptkit.testing._match import describe_miss, match_key
 from gptkit.testing._record import AsyncRecordingTransport, RecordingTransport
 from gptkit.testing._replay import PACINGS, AsyncReplayTransport, ReplayTransport
-from gptkit.testing._scrub import keep_headers, scan_for_secrets, scrub_json, scrub_text, secrets_in_headers
+from gptkit.testing._scrub import (
+    keep_headers,
+    scan_for_secrets,
+    scrub_chunks,
+    scrub_json,
+    scrub_text,
+    secrets_in_headers,
+)
 
 __all__ = ["RECORD_MODES", "Cassette", "CassetteWarning", "resolve_record_mode"]
 
@@ -202,9 +209,10 @@ class Cassette:
                     part["body"] = scrub_json(part["body"], secrets)
                 if "text" in part:
                     part["text"] = scrub_text(part["text"], secrets)
-                for chunk in part.get("chunks", []):
-                    if "text" in chunk:
-                        chunk["text"] = scrub_text(chunk["text"], secrets)
+                texts = [c for c in part.get("chunks", []) if "text" in c]
+                cleaned = scrub_chunks([c["text"] for c in texts], secrets)
+                for chunk, clean in zip(texts, cleaned, strict=True):
+                    chunk["text"] = clean
             if "error" in part:
                 part["error"]["message"] = scrub_text(part["error"]["message"], secrets)
         return data

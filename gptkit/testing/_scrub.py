@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ __all__ = [
     "CassetteSecretError",
     "keep_headers",
     "scan_for_secrets",
+    "scrub_chunks",
     "scrub_json",
     "scrub_text",
     "secrets_in_headers",
@@ -75,12 +76,54 @@ def secrets_in_headers(headers: Mapping[str, str]) -> set[str]:
     return found
 
 
+def _secret_spans(text: str, secrets: Iterable[str]) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _KEY_SHAPES.finditer(text)]
+    for secret in secrets:
+        if len(secret) >= _MIN_SECRET:
+            start = text.find(secret)
+            while start != -1:
+                spans.append((start, start + len(secret)))
+                start = text.find(secret, start + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def scrub_chunks(texts: Sequence[str], secrets: Iterable[str]) -> list[str]:
+    """Scrub stream chunks as one text, so a key split across two chunks is caught too.
+
+    Each chunk keeps its place: a secret is replaced in the chunk where it starts, and its
+    tail is removed from the chunks it spills into.
+    """
+    joined = "".join(texts)
+    spans = _secret_spans(joined, secrets)
+    if not spans:
+        return list(texts)
+    result, offset = [], 0
+    for text in texts:
+        low, high = offset, offset + len(text)
+        parts, cursor = [], low
+        for start, end in spans:
+            if end <= low or start >= high:
+                continue
+            if start > cursor:
+                parts.append(joined[cursor:start])
+            if start >= low:
+                parts.append(SCRUBBED)
+            cursor = max(cursor, min(end, high))
+        parts.append(joined[cursor:high])
+        result.append("".join(parts))
+        offset = high
+    return result
+
+
 def scrub_text(text: str, secrets: Iterable[str]) -> str:
     """``text`` with every known secret and every key-shaped string replaced."""
-    for secret in sorted(secrets, key=len, reverse=True):
-        if len(secret) >= _MIN_SECRET and secret in text:
-            text = text.replace(secret, SCRUBBED)
-    return _KEY_SHAPES.sub(SCRUBBED, text)
+    return scrub_chunks([text], secrets)[0]
 
 
 def scrub_json(value: Any, secrets: Iterable[str]) -> Any:
