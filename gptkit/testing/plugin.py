@@ -83,9 +83,10 @@ def _client_options(request: pytest.FixtureRequest, cassette: Cassette) -> dict[
 
     options = dict(_settings(request).get("client_options") or {})
     options.setdefault("api_key", os.environ.get("OPENAI_API_KEY") or "sk-replay-placeholder-key")
-    if not cassette.recording and cassette.pacing != "realtime":
+    if not cassette.recording and cassette.pacing != "realtime" and "retry" not in options:
         # Replaying a 429-then-200 needs no real wait: same decisions, zero sleeps.
-        options.setdefault("retry", RetryPolicy(zero_waits=True))
+        attempts = int(options.pop("max_retries", 2)) + 1
+        options["retry"] = RetryPolicy(max_attempts=attempts, zero_waits=True)
     return options
 
 
