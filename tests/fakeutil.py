@@ -5,11 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import gptkit._streaming
-
-#: True once the client-side Stream is implemented (the placeholder says so in its docstring).
-STREAMING_READY = "placeholder" not in (gptkit._streaming.__doc__ or "")
-
 MSGS = [{"role": "user", "content": "What is the capital of France?"}]
 
 

@@ -12,7 +12,7 @@ import pytest
 import gptkit
 from gptkit.testing import Cassette, CassetteError, CassetteSecretError, CassetteWarning, FakeOpenAI, Fault
 
-from .fakeutil import MSGS, STREAMING_READY, sse_events
+from .fakeutil import MSGS, sse_events
 from .helpers import API_KEY, close, invoke
 
 ORG = "org-PLANTEDorganisation0001"
@@ -345,28 +345,18 @@ def test_bad_cassette_files(tmp_path: Path) -> None:
 async def test_client_level_stream_round_trip(tmp_path: Path, kind: str) -> None:
     path = tmp_path / "client_stream.json"
     with FakeOpenAI().serve() as server, Cassette(path, mode="all", respect_ci=False) as cassette:
-        if STREAMING_READY:
-            with gptkit.Client(base_url=server.base_url, api_key="sk-x", transport=cassette.transport()) as c:
-                live = [chunk.model_dump() for chunk in c.chat.completions.create(
-                    model="gpt-4o", messages=MSGS, stream=True)]
-        else:
-            _, raw = _raw_stream(cassette.transport(), server.base_url)
-            live = sse_events(raw)
+        with gptkit.Client(base_url=server.base_url, api_key="sk-x", transport=cassette.transport()) as c:
+            live = [chunk.model_dump() for chunk in c.chat.completions.create(
+                model="gpt-4o", messages=MSGS, stream=True)]
     with Cassette(path, pacing="rechunk") as cassette:
-        if STREAMING_READY:
-            cls = gptkit.Client if kind == "sync" else gptkit.AsyncClient
-            transport = cassette.transport() if kind == "sync" else cassette.async_transport()
-            client: Any = cls(api_key="sk-x", transport=transport, base_url=server.base_url)
-            stream = client.chat.completions.create(model="gpt-4o", messages=MSGS, stream=True)
-            if kind == "sync":
-                replayed = [chunk.model_dump() for chunk in stream]
-            else:
-                replayed = [chunk.model_dump() async for chunk in await stream]
-        elif kind == "sync":
-            _, raw = _raw_stream(cassette.transport(), server.base_url)
-            replayed = sse_events(raw)
+        cls = gptkit.Client if kind == "sync" else gptkit.AsyncClient
+        transport = cassette.transport() if kind == "sync" else cassette.async_transport()
+        client: Any = cls(api_key="sk-x", transport=transport, base_url=server.base_url)
+        stream = client.chat.completions.create(model="gpt-4o", messages=MSGS, stream=True)
+        if kind == "sync":
+            replayed = [chunk.model_dump() for chunk in stream]
+            client.close()
         else:
-            async with httpx.AsyncClient(transport=cassette.async_transport(), base_url=server.base_url) as http:
-                raw = (await http.post("/chat/completions", json=STREAM_BODY)).content
-            replayed = sse_events(raw)
+            replayed = [chunk.model_dump() async for chunk in await stream]
+            await client.aclose()
     assert replayed == live and len(live) > 3

@@ -12,7 +12,7 @@ import pytest
 import gptkit
 from gptkit.testing import FakeOpenAI, Fault, VirtualClock
 
-from .fakeutil import MSGS, STREAMING_READY, sse_events, stream_text
+from .fakeutil import MSGS, sse_events, stream_text
 from .helpers import close, invoke
 
 FAULT_CASES = [
@@ -185,12 +185,8 @@ async def test_client_level_stream_fault(kind: str) -> None:
     fake = FakeOpenAI()
     fake.inject(Fault.reset(after_chunks=2))
     client = fake.client(max_retries=0) if kind == "sync" else fake.async_client(max_retries=0)
-    if STREAMING_READY:
-        stream = await invoke(client, "chat.completions.create", model="gpt-4o", messages=MSGS, stream=True)
-        with pytest.raises(gptkit.APIConnectionError):
-            await _drain(stream)
-    else:
-        # Client-side streaming is not there yet: the same fault at the transport the client uses.
-        received, exc = await _raw_stream(kind, fake, "https://api.openai.com/v1")
-        assert isinstance(exc, httpx.RemoteProtocolError) and len(sse_events(received)) == 2
+    stream = await invoke(client, "chat.completions.create", model="gpt-4o", messages=MSGS, stream=True)
+    with pytest.raises(gptkit.StreamInterruptedError) as info:
+        await _drain(stream)
+    assert len(info.value.received) == 2  # the two chunks before the reset
     await close(client)
