@@ -25,12 +25,14 @@ from gptkit._exceptions import (
     MissingAPIKeyError,
     NotFoundError,
     PermissionDeniedError,
+    RateLimitBackendError,
     RateLimitError,
     RateLimitExceededError,
     StreamInterruptedError,
     UnprocessableEntityError,
 )
 from gptkit._params import NOT_GIVEN, NotGiven
+from gptkit._ratelimit import RateLimit, RateLimiter, RateLimitPermit, RateLimitStats, RedisBackend
 from gptkit._retry import RetryEvent, RetryPolicy
 from gptkit._streaming import AsyncStream, Stream
 from gptkit._version import __version__
@@ -69,8 +71,14 @@ __all__ = [
     "NotGiven",
     "OpenAI",
     "PermissionDeniedError",
+    "RateLimit",
+    "RateLimitBackendError",
     "RateLimitError",
     "RateLimitExceededError",
+    "RateLimitPermit",
+    "RateLimitStats",
+    "RateLimiter",
+    "RedisBackend",
     "RetryEvent",
     "RetryPolicy",
     "Stream",

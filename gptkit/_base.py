@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
@@ -20,6 +20,9 @@ from gptkit._params import ParamValidator, clean_params
 from gptkit._protocol import build_request, parse_response, status_error
 from gptkit._retry import RetryPolicy
 from gptkit.types._base import APIObject
+
+if TYPE_CHECKING:
+    from gptkit._ratelimit import RateLimitPermit
 
 __all__ = ["APIResponse", "BaseClient", "Call", "Endpoint", "map_transport_error"]
 
@@ -54,6 +57,8 @@ class Call:
     tags: Mapping[str, str] = field(default_factory=dict)
     #: True when gptkit added ``stream_options.include_usage`` itself (hide the usage chunk).
     usage_requested_by_us: bool = False
+    #: The rate limiter's permit for the current attempt (settled with the usage in ``_account``).
+    rate_permit: RateLimitPermit | None = None
 
 
 class APIResponse(Generic[T]):
@@ -241,6 +246,8 @@ class BaseClient:
         Called with the parsed response of a plain call, and with the accumulated final
         completion of a stream when it ends.
         """
+        if call.rate_permit is not None:
+            call.rate_permit.settle_result(result)  # refund or extra-charge the token estimate
 
     @staticmethod
     def _clock() -> Any:

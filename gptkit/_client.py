@@ -15,6 +15,7 @@ import httpx
 
 from gptkit._base import BaseClient, Call, map_transport_error
 from gptkit._config import ClientConfig, NoAPIKey, resolve_config
+from gptkit._ratelimit import RateLimit, RateLimiter, as_limiter
 from gptkit._retry import RetryPolicy, build_retrying
 
 if TYPE_CHECKING:
@@ -92,10 +93,12 @@ class Client(BaseClient):
         transport: httpx.BaseTransport | None = None,
         retry: RetryPolicy | None = None,
         tags: Mapping[str, str] | None = None,
+        rate_limit: RateLimit | RateLimiter | None = None,
     ) -> None:
         config = _resolve(api_key, base_url, organization, project, timeout, max_retries,
                           default_headers, default_query, http_client, transport)
         self._init_core(config, retry, tags)
+        self._limiter = as_limiter(rate_limit)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
@@ -161,7 +164,20 @@ class Client(BaseClient):
     # -- the I/O loop -----------------------------------------------------------------------
 
     def _send(self, call: Call) -> httpx.Response:
-        """One attempt: send, and raise the typed error for a failed status or transport."""
+        """One attempt: wait for the rate limiter, then send (each retry acquires again)."""
+        if self._limiter is None or call.model is None:
+            return self._transmit(call)
+        permit = call.rate_permit = self._limiter.acquire_for(call, self._config.api_key)
+        try:
+            response = self._transmit(call)
+        except BaseException as exc:
+            permit.failed(exc)
+            raise
+        permit.observe(response.headers, done=not call.stream)
+        return response
+
+    def _transmit(self, call: Call) -> httpx.Response:
+        """Send, and raise the typed error for a failed status or transport."""
         request = call.request
         try:
             response = self._http.send(request, stream=call.stream)
@@ -216,10 +232,12 @@ class AsyncClient(BaseClient):
         transport: httpx.AsyncBaseTransport | None = None,
         retry: RetryPolicy | None = None,
         tags: Mapping[str, str] | None = None,
+        rate_limit: RateLimit | RateLimiter | None = None,
     ) -> None:
         config = _resolve(api_key, base_url, organization, project, timeout, max_retries,
                           default_headers, default_query, http_client, transport)
         self._init_core(config, retry, tags)
+        self._limiter = as_limiter(rate_limit)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
             transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
@@ -279,7 +297,20 @@ class AsyncClient(BaseClient):
         await self.aclose()
 
     async def _send(self, call: Call) -> httpx.Response:
-        """One attempt: send, and raise the typed error for a failed status or transport."""
+        """One attempt: wait for the rate limiter, then send (each retry acquires again)."""
+        if self._limiter is None or call.model is None:
+            return await self._transmit(call)
+        permit = call.rate_permit = await self._limiter.aacquire_for(call, self._config.api_key)
+        try:
+            response = await self._transmit(call)
+        except BaseException as exc:
+            await permit.afailed(exc)
+            raise
+        await permit.aobserve(response.headers, done=not call.stream)
+        return response
+
+    async def _transmit(self, call: Call) -> httpx.Response:
+        """Send, and raise the typed error for a failed status or transport."""
         request = call.request
         try:
             response = await self._http.send(request, stream=call.stream)
