@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
+
+import httpx
 
 from gptkit._clock import get_clock
 from gptkit._exceptions import RateLimitExceededError
@@ -305,26 +307,37 @@ class RateLimitPermit:
                         self.model, seconds)
         return seconds
 
+    def _error_observation(self, error: BaseException, seconds: float | None) -> Observation | None:
+        response = getattr(error, "response", None)
+        seen = parse_observation(response.headers) if isinstance(response, httpx.Response) else None
+        if seen is not None and seconds is not None:
+            # A 429's "0 remaining" and its reset time say the same thing; the hold covers it
+            # (counting both would hold for the reset and then again for a full bucket).
+            seen = replace(seen, remaining_requests=None, remaining_tokens=None)
+        return seen
+
     def failed(self, error: BaseException) -> None:
         """The attempt failed: fold in the error response's headers, hold after a 429."""
+        backend = self._limiter._backend
         try:
-            response = getattr(error, "response", None)
-            if response is not None:
-                self.observe(response.headers, done=False)
             seconds = self._hold_for(error)
+            seen = self._error_observation(error, seconds)
+            if seen is not None:
+                backend.observe(self._key, self._limits, seen)
             if seconds is not None:
-                self._limiter._backend.hold(self._key, self._limits, seconds)
+                backend.hold(self._key, self._limits, seconds)
         finally:
             self.release()
 
     async def afailed(self, error: BaseException) -> None:
+        backend = self._limiter._backend
         try:
-            response = getattr(error, "response", None)
-            if response is not None:
-                await self.aobserve(response.headers, done=False)
             seconds = self._hold_for(error)
+            seen = self._error_observation(error, seconds)
+            if seen is not None:
+                await backend.aobserve(self._key, self._limits, seen)
             if seconds is not None:
-                await self._limiter._backend.ahold(self._key, self._limits, seconds)
+                await backend.ahold(self._key, self._limits, seconds)
         finally:
             self.release()
 
