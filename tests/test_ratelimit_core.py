@@ -219,5 +219,5 @@ def test_rate_limit_resolves_per_model_limits() -> None:
     {"per_model": {"x": {"rpm": 1, "rps": 2}}}, {"per_model": {"x": RateLimit(max_concurrency=2)}},
 ])
 def test_rate_limit_rejects_bad_options(options: dict[str, object]) -> None:
-    with pytest.raises(ValueError):  # noqa: PT011 - the message names the option
+    with pytest.raises(ValueError):
         RateLimit(**options)  # type: ignore[arg-type]
