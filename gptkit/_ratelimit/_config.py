@@ -55,7 +55,7 @@ class RateLimit:
     max_concurrency: int | None = None
     per_model: Mapping[str, RateLimit | Mapping[str, float | None]] = field(default_factory=dict)
     window: float = 60.0
-    jitter: float = 0.05
+    jitter: float = 0.25
     adaptive: bool = True
     backend: RedisBackend | None = None
 

@@ -40,7 +40,7 @@ class Shape:
     """How limits turn into buckets: the burst window and the jitter allowance, in seconds."""
 
     window: float = 60.0
-    jitter: float = 0.05
+    jitter: float = 0.25
     adaptive: bool = True
 
     def capacity(self, limit: float) -> float:
@@ -162,10 +162,15 @@ def give_back(
 
 
 def observe(
-    state: LaneState, rpm: float | None, tpm: float | None, shape: Shape, now: float, seen: Observation
+    state: LaneState, rpm: float | None, tpm: float | None, shape: Shape, now: float, seen: Observation,
+    age: float = 0.0,
 ) -> None:
     """Fold a response's ``x-ratelimit-*`` headers in: learn lower limits, and count usage the
-    server saw but we did not (another program on the same key, or an estimate too low)."""
+    server saw but we did not (another program on the same key, or an estimate too low).
+
+    ``age`` is how long ago the request was admitted: the server counted its ``remaining`` at
+    some moment since, so its count is drained for that long before it is compared with ours
+    (otherwise every response, measured a little in the past, would look like extra usage)."""
     if not shape.adaptive:
         return
     if seen.limit_requests is not None and seen.limit_requests > 0:
@@ -179,7 +184,7 @@ def observe(
         if limit is None or remaining is None:
             continue
         capacity = shape.capacity(limit)
-        server_used = capacity - remaining
+        server_used = capacity - remaining - limit / 60.0 * max(0.0, age)
         level = bucket.level(now, limit)
         if server_used > level + 1.0 + OBSERVE_TOLERANCE * capacity:
             bucket.set(now, server_used)

@@ -1,8 +1,11 @@
 """``RateLimiter``: the sync and async shells around the bucket arithmetic, and its permits.
 
-Both shells do the same three steps: take a concurrency slot, reserve the cost (the backend
-answers how long to sleep), sleep, and sleep again only if a 429 hold pushed the queue back
-meanwhile. No polling: every sleep is computed.
+Both shells do the same steps: take a concurrency slot, queue (first-in first-out) for the
+lane's turnstile, reserve the cost (the backend answers how long to sleep), sleep, sleep again
+only if a 429 hold pushed the queue back meanwhile, and pass the turnstile on. No polling:
+every sleep is computed. Only the head of a lane holds a reservation while it sleeps, so a
+refund or a hold that arrives meanwhile reaches every request queued behind it (a queue
+reserved all at once would keep the slots computed from estimates that were since refunded).
 """
 
 from __future__ import annotations
@@ -38,12 +41,12 @@ class Backend(Protocol):
     def reserve(self, key: LaneKey, limits: Limits, tokens: int) -> Grant: ...
     def shift(self, key: LaneKey) -> float: ...
     def give_back(self, key: LaneKey, limits: Limits, requests: float, tokens: float) -> None: ...
-    def observe(self, key: LaneKey, limits: Limits, seen: Observation) -> None: ...
+    def observe(self, key: LaneKey, limits: Limits, seen: Observation, age: float = ...) -> None: ...
     def hold(self, key: LaneKey, limits: Limits, seconds: float) -> None: ...
     def estimates(self) -> dict[str, dict[str, float | None]]: ...
     async def areserve(self, key: LaneKey, limits: Limits, tokens: int) -> Grant: ...
     async def ashift(self, key: LaneKey) -> float: ...
-    async def aobserve(self, key: LaneKey, limits: Limits, seen: Observation) -> None: ...
+    async def aobserve(self, key: LaneKey, limits: Limits, seen: Observation, age: float = ...) -> None: ...
     async def ahold(self, key: LaneKey, limits: Limits, seconds: float) -> None: ...
 
 
@@ -102,6 +105,9 @@ class RateLimiter:
         )
         self._slots = Slots(limit.max_concurrency) if limit.max_concurrency is not None else None
         self._lock = threading.Lock()
+        #: One per lane: only the first waiter of a lane holds a reservation while it sleeps;
+        #: the rest queue here in order, so refunds and holds that happen meanwhile reach them.
+        self._turnstiles: dict[LaneKey, Slots] = {}
         self._counts = {"requests": 0, "waited": 0, "holds": 0, "rejected": 0}
         self._waits = {"total": 0.0, "max": 0.0, "last": 0.0}
 
@@ -125,6 +131,13 @@ class RateLimiter:
             "Lower max_tokens or split the prompt."
         )
 
+    def _turnstile(self, key: LaneKey) -> Slots:
+        with self._lock:
+            turnstile = self._turnstiles.get(key)
+            if turnstile is None:
+                turnstile = self._turnstiles[key] = Slots(1)
+            return turnstile
+
     def acquire(self, model: str, *, tokens: int = 0, namespace: str = "default") -> RateLimitPermit:
         """Wait until one request of ``tokens`` tokens to ``model`` may start (blocking)."""
         key, limits = self._start(model, namespace)
@@ -132,20 +145,25 @@ class RateLimiter:
         started = clock.monotonic()
         if self._slots is not None:
             self._slots.acquire()
+        turnstile = self._turnstile(key)
         reserved = False
         try:
+            turnstile.acquire()
             try:
-                grant = self._backend.reserve(key, limits, tokens)
-            except NeverFits as exc:
-                raise self._never_fits(exc, limits, model) from None
-            reserved = True
-            wait, shift = grant.wait, grant.shift
-            if wait > 0:
-                self._log_wait(model, tokens, wait)
-            while wait > 0:
-                clock.sleep(wait)
-                latest = self._backend.shift(key)
-                wait, shift = latest - shift, latest
+                try:
+                    grant = self._backend.reserve(key, limits, tokens)
+                except NeverFits as exc:
+                    raise self._never_fits(exc, limits, model) from None
+                reserved = True
+                wait, shift = grant.wait, grant.shift
+                if wait > 0:
+                    self._log_wait(model, tokens, wait)
+                while wait > 0:
+                    clock.sleep(wait)
+                    latest = self._backend.shift(key)
+                    wait, shift = latest - shift, latest
+            finally:
+                turnstile.release()
         except BaseException:
             self._abandon(key, limits, tokens, reserved)
             raise
@@ -158,28 +176,32 @@ class RateLimiter:
         started = clock.monotonic()
         if self._slots is not None:
             await self._slots.aacquire()
+        turnstile = self._turnstile(key)
         reserved = False
         try:
+            await turnstile.aacquire()
             try:
-                grant = await self._backend.areserve(key, limits, tokens)
-            except NeverFits as exc:
-                raise self._never_fits(exc, limits, model) from None
-            reserved = True
-            wait, shift = grant.wait, grant.shift
-            if wait > 0:
-                self._log_wait(model, tokens, wait)
-            while wait > 0:
-                await clock.asleep(wait)
-                latest = await self._backend.ashift(key)
-                wait, shift = latest - shift, latest
+                try:
+                    grant = await self._backend.areserve(key, limits, tokens)
+                except NeverFits as exc:
+                    raise self._never_fits(exc, limits, model) from None
+                reserved = True
+                wait, shift = grant.wait, grant.shift
+                if wait > 0:
+                    self._log_wait(model, tokens, wait)
+                while wait > 0:
+                    await clock.asleep(wait)
+                    latest = await self._backend.ashift(key)
+                    wait, shift = latest - shift, latest
+            finally:
+                turnstile.release()
         except BaseException:
             self._abandon(key, limits, tokens, reserved)
             raise
         return self._granted(key, limits, model, tokens, clock.monotonic() - started)
 
     def _abandon(self, key: LaneKey, limits: Limits, tokens: int, reserved: bool) -> None:
-        """A waiter was cancelled or failed: give its reservation back and free its slot.
-        (Those queued behind keep their slots; new arrivals may use the freed capacity.)"""
+        """A waiter was cancelled or failed: give its reservation back and free its slot."""
         if reserved:
             self._backend.give_back(key, limits, 1, tokens)
         if self._slots is not None:
@@ -254,10 +276,14 @@ class RateLimitPermit:
         self.tokens = tokens
         self.wait = wait
         self._slot = limiter._slots is not None
+        self._admitted_at = get_clock().monotonic()
         self._settled = False
 
     def __repr__(self) -> str:
         return f"<RateLimitPermit {self.model} tokens={self.tokens} wait={self.wait:.3f}s>"
+
+    def _age(self) -> float:
+        return get_clock().monotonic() - self._admitted_at
 
     def release(self) -> None:
         """Free the concurrency slot (a stream closed, an attempt failed)."""
@@ -284,7 +310,7 @@ class RateLimitPermit:
         seen = parse_observation(headers)
         try:
             if seen is not None:
-                self._limiter._backend.observe(self._key, self._limits, seen)
+                self._limiter._backend.observe(self._key, self._limits, seen, self._age())
         finally:
             if done:
                 self.release()
@@ -293,7 +319,7 @@ class RateLimitPermit:
         seen = parse_observation(headers)
         try:
             if seen is not None:
-                await self._limiter._backend.aobserve(self._key, self._limits, seen)
+                await self._limiter._backend.aobserve(self._key, self._limits, seen, self._age())
         finally:
             if done:
                 self.release()
@@ -323,7 +349,7 @@ class RateLimitPermit:
             seconds = self._hold_for(error)
             seen = self._error_observation(error, seconds)
             if seen is not None:
-                backend.observe(self._key, self._limits, seen)
+                backend.observe(self._key, self._limits, seen, self._age())
             if seconds is not None:
                 backend.hold(self._key, self._limits, seconds)
         finally:
@@ -335,7 +361,7 @@ class RateLimitPermit:
             seconds = self._hold_for(error)
             seen = self._error_observation(error, seconds)
             if seen is not None:
-                await backend.aobserve(self._key, self._limits, seen)
+                await backend.aobserve(self._key, self._limits, seen, self._age())
             if seconds is not None:
                 await backend.ahold(self._key, self._limits, seconds)
         finally:

@@ -77,18 +77,21 @@ elseif op == 'observe' then
   if adaptive then
     local lim_r, lim_t = tonumber(ARGV[9]), tonumber(ARGV[10])
     local rem_r, rem_t = tonumber(ARGV[11]), tonumber(ARGV[12])
+    local age = math.max(0, tonumber(ARGV[13]) or 0)
     if lim_r and lim_r > 0 then srpm = lim_r end
     if lim_t and lim_t > 0 then stpm = lim_t end
     rpm, tpm = limits()
     if rpm and rem_r then
       local c = capacity(rpm)
       local l = level(ru, rs, rpm)
-      if c - rem_r > l + 1 + TOLERANCE * c then ru = c - rem_r; rs = now end
+      local seen = c - rem_r - rpm / 60 * age
+      if seen > l + 1 + TOLERANCE * c then ru = seen; rs = now end
     end
     if tpm and rem_t then
       local c = capacity(tpm)
       local l = level(tu, ts, tpm)
-      if c - rem_t > l + 1 + TOLERANCE * c then tu = c - rem_t; ts = now end
+      local seen = c - rem_t - tpm / 60 * age
+      if seen > l + 1 + TOLERANCE * c then tu = seen; ts = now end
     end
   end
   result = {'ok'}

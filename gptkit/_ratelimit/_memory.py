@@ -49,10 +49,10 @@ class MemoryBackend:
             _core.give_back(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(),
                             requests, tokens)
 
-    def observe(self, key: LaneKey, limits: Limits, seen: Observation) -> None:
+    def observe(self, key: LaneKey, limits: Limits, seen: Observation, age: float = 0.0) -> None:
         with self._lock:
             lane = self._lane(key, limits)
-            _core.observe(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(), seen)
+            _core.observe(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(), seen, age)
 
     def hold(self, key: LaneKey, limits: Limits, seconds: float) -> None:
         with self._lock:
@@ -74,8 +74,8 @@ class MemoryBackend:
     async def ashift(self, key: LaneKey) -> float:
         return self.shift(key)
 
-    async def aobserve(self, key: LaneKey, limits: Limits, seen: Observation) -> None:
-        self.observe(key, limits, seen)
+    async def aobserve(self, key: LaneKey, limits: Limits, seen: Observation, age: float = 0.0) -> None:
+        self.observe(key, limits, seen, age)
 
     async def ahold(self, key: LaneKey, limits: Limits, seconds: float) -> None:
         self.hold(key, limits, seconds)

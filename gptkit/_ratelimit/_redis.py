@@ -148,9 +148,9 @@ class BoundRedis:
         return Grant(float(head[1]), float(head[2]))
 
     @staticmethod
-    def _observe_args(seen: Observation) -> list[str]:
+    def _observe_args(seen: Observation, age: float) -> list[str]:
         return [_arg(seen.limit_requests), _arg(seen.limit_tokens),
-                _arg(seen.remaining_requests), _arg(seen.remaining_tokens)]
+                _arg(seen.remaining_requests), _arg(seen.remaining_tokens), repr(float(age))]
 
     def _run(self, key: LaneKey, argv: list[str]) -> Any:
         _client, script = self.config.sync_client()
@@ -197,11 +197,12 @@ class BoundRedis:
             pending[0] += requests
             pending[1] += tokens
 
-    def observe(self, key: LaneKey, limits: Limits, seen: Observation) -> None:
-        self._answer(limits, self._run(key, self._argv("observe", key, limits, *self._observe_args(seen))))
+    def observe(self, key: LaneKey, limits: Limits, seen: Observation, age: float = 0.0) -> None:
+        argv = self._argv("observe", key, limits, *self._observe_args(seen, age))
+        self._answer(limits, self._run(key, argv))
 
-    async def aobserve(self, key: LaneKey, limits: Limits, seen: Observation) -> None:
-        raw = await self._arun(key, self._argv("observe", key, limits, *self._observe_args(seen)))
+    async def aobserve(self, key: LaneKey, limits: Limits, seen: Observation, age: float = 0.0) -> None:
+        raw = await self._arun(key, self._argv("observe", key, limits, *self._observe_args(seen, age)))
         self._answer(limits, raw)
 
     def hold(self, key: LaneKey, limits: Limits, seconds: float) -> None:
