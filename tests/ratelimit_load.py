@@ -247,10 +247,10 @@ async def fire(client: gptkit.AsyncClient, count: int, *, max_tokens: int = 60, 
 
 
 def run_load(base_url: str, enforcer: Enforcer, count: int, *, rate_limit: Any = None, window: float,
-             max_tokens: int = 60, gate: Callable[[], Any] | None = None) -> LoadResult:
+             max_tokens: int = 60, gate: Callable[[], Any] | None = None, max_retries: int = 0) -> LoadResult:
     """Fire ``count`` requests at the server through one AsyncClient; the server's counts."""
     async def main() -> None:
-        async with gptkit.AsyncClient(api_key="sk-load", base_url=base_url, max_retries=0,
+        async with gptkit.AsyncClient(api_key="sk-load", base_url=base_url, max_retries=max_retries,
                                       rate_limit=rate_limit) as client:
             await fire(client, count, max_tokens=max_tokens, gate=gate)
 
@@ -263,3 +263,21 @@ def result_of(enforcer: Enforcer, sent: int, window: float) -> LoadResult:
     return LoadResult(sent=sent, ok=enforcer.admitted, rate_limited=enforcer.rejected, elapsed=last - first,
                       rpm=enforcer.requests.limit, tpm=enforcer.tokens.limit, window=window,
                       used_tokens=enforcer.used_tokens)
+
+
+def process_worker(args: tuple[str, str, str, dict[str, Any], int, int, float]) -> tuple[int, int]:
+    """One of several processes sharing a limit through Redis (run under multiprocessing).
+
+    ``args``: base_url, redis_url, key prefix, RateLimit options, requests to send, index offset,
+    and the wall-clock time to start at (so every process starts together).
+    """
+    base_url, redis_url, prefix, options, count, offset, start_at = args
+    limit = gptkit.RateLimit(**options, backend=gptkit.RedisBackend(redis_url, prefix=prefix))
+
+    async def main() -> tuple[int, int]:
+        async with gptkit.AsyncClient(api_key="sk-load", base_url=base_url, max_retries=0,
+                                      rate_limit=limit) as client:
+            await asyncio.sleep(max(0.0, start_at - time.time()))
+            return await fire(client, count, offset=offset)
+
+    return asyncio.run(main())
