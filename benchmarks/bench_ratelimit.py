@@ -72,7 +72,7 @@ def main() -> None:
         one(f"Semaphore({fitted * 4})", args, gate=semaphore_gate(fitted * 4)),
     ]
     print(f"server: rpm={args.rpm:g} tpm={args.tpm:g} window={args.window:g}s latency={args.latency:g}s; "
-          f"{args.requests} requests, no retries")
+          f"{args.requests} requests, no retries unless stated")
     print(f"{'strategy':<24}{'ok':>6}{'429s':>7}{'run (s)':>10}{'% of allowed rate':>20}")
     for name, result, wall in runs:
         print(f"{name:<24}{result.ok:>6}{result.rate_limited:>7}{wall:>10.2f}{result.fraction:>19.1%}")
