@@ -48,6 +48,7 @@ from gptkit._exceptions import (
     MissingAPIKeyError,
     NotFoundError,
     PermissionDeniedError,
+    RateLimitBackendError,
     RateLimitError,
     RateLimitExceededError,
     StreamInterruptedError,
@@ -65,6 +66,7 @@ from gptkit._legacy import Embedding as Embedding
 from gptkit._legacy import Model as Model
 from gptkit._legacy import _module as _module_api
 from gptkit._params import NOT_GIVEN, NotGiven
+from gptkit._ratelimit import RateLimit, RateLimiter, RateLimitPermit, RateLimitStats, RedisBackend
 from gptkit._retry import RetryEvent, RetryPolicy
 from gptkit._streaming import AsyncStream, Stream
 from gptkit._structured import ToolRunResult, function_tool, pydantic_function_tool, strict_json_schema
@@ -157,8 +159,14 @@ __all__ = [
     "OpenAIError",
     "PermissionDeniedError",
     "PriceTable",
+    "RateLimit",
+    "RateLimitBackendError",
     "RateLimitError",
     "RateLimitExceededError",
+    "RateLimitPermit",
+    "RateLimitStats",
+    "RateLimiter",
+    "RedisBackend",
     "RedisBudget",
     "RetryEvent",
     "RetryPolicy",

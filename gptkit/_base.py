@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
@@ -23,6 +23,9 @@ from gptkit._providers import price_provider_for
 from gptkit._retry import RetryPolicy
 from gptkit._usage import ensure_usage
 from gptkit.types._base import APIObject
+
+if TYPE_CHECKING:
+    from gptkit._ratelimit import RateLimitPermit
 
 __all__ = ["APIResponse", "BaseClient", "Call", "Endpoint", "map_transport_error"]
 
@@ -60,6 +63,8 @@ class Call:
     #: The budget reservation held for this call (``gptkit._cost``), and whether it was accounted.
     hold: Any = None
     accounted: bool = False
+    #: The rate limiter's permit for the current attempt (settled with the usage in ``_account``).
+    rate_permit: RateLimitPermit | None = None
 
 
 class APIResponse(Generic[T]):
@@ -275,6 +280,8 @@ class BaseClient:
         Called with the parsed response of a plain call, and with the accumulated final
         completion of a stream when it ends. Sets ``result.cost``; runs once per call.
         """
+        if call.rate_permit is not None:
+            call.rate_permit.settle_result(result)  # refund or extra-charge the token estimate
         self._cost.account(call, result)
 
     def _release(self, call: Call) -> None:

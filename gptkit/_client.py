@@ -16,6 +16,7 @@ import httpx
 from gptkit._base import BaseClient, Call, map_transport_error
 from gptkit._config import ClientConfig, NoAPIKey, resolve_config
 from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
+from gptkit._ratelimit import RateLimit, RateLimiter, as_limiter
 from gptkit._retry import RetryPolicy, build_retrying
 from gptkit._streaming import aopen_stream, open_stream
 
@@ -94,6 +95,7 @@ class Client(BaseClient):
         transport: httpx.BaseTransport | None = None,
         retry: RetryPolicy | None = None,
         tags: Mapping[str, str] | None = None,
+        rate_limit: RateLimit | RateLimiter | None = None,
         budget: BudgetBackend | None = None,
         prices: PriceTable | Mapping[str, ModelPrice] | None = None,
         ledger: Ledger | None = None,
@@ -104,6 +106,7 @@ class Client(BaseClient):
         self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
                                is_async=False)
         self._cost.provider = self._price_provider
+        self._limiter = as_limiter(rate_limit)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
@@ -175,7 +178,20 @@ class Client(BaseClient):
     # -- the I/O loop -----------------------------------------------------------------------
 
     def _send(self, call: Call) -> httpx.Response:
-        """One attempt: send, and raise the typed error for a failed status or transport."""
+        """One attempt: wait for the rate limiter, then send (each retry acquires again)."""
+        if self._limiter is None or call.model is None:
+            return self._transmit(call)
+        permit = call.rate_permit = self._limiter.acquire_for(call, self._config.api_key)
+        try:
+            response = self._transmit(call)
+        except BaseException as exc:
+            permit.failed(exc)
+            raise
+        permit.observe(response.headers, done=not call.stream)
+        return response
+
+    def _transmit(self, call: Call) -> httpx.Response:
+        """Send, and raise the typed error for a failed status or transport."""
         request = call.request
         try:
             response = self._http.send(request, stream=call.stream)
@@ -241,6 +257,7 @@ class AsyncClient(BaseClient):
         transport: httpx.AsyncBaseTransport | None = None,
         retry: RetryPolicy | None = None,
         tags: Mapping[str, str] | None = None,
+        rate_limit: RateLimit | RateLimiter | None = None,
         budget: BudgetBackend | None = None,
         prices: PriceTable | Mapping[str, ModelPrice] | None = None,
         ledger: Ledger | None = None,
@@ -251,6 +268,7 @@ class AsyncClient(BaseClient):
         self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
                                is_async=True)
         self._cost.provider = self._price_provider
+        self._limiter = as_limiter(rate_limit)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
             transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
@@ -317,7 +335,20 @@ class AsyncClient(BaseClient):
         await self.aclose()
 
     async def _send(self, call: Call) -> httpx.Response:
-        """One attempt: send, and raise the typed error for a failed status or transport."""
+        """One attempt: wait for the rate limiter, then send (each retry acquires again)."""
+        if self._limiter is None or call.model is None:
+            return await self._transmit(call)
+        permit = call.rate_permit = await self._limiter.aacquire_for(call, self._config.api_key)
+        try:
+            response = await self._transmit(call)
+        except BaseException as exc:
+            await permit.afailed(exc)
+            raise
+        await permit.aobserve(response.headers, done=not call.stream)
+        return response
+
+    async def _transmit(self, call: Call) -> httpx.Response:
+        """Send, and raise the typed error for a failed status or transport."""
         request = call.request
         try:
             response = await self._http.send(request, stream=call.stream)

@@ -44,6 +44,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RateLimitBackendError",
     "RateLimitExceededError",
     "StreamInterruptedError",
     "StrictSchemaError",
@@ -296,6 +297,10 @@ class APIResponseValidationError(APIError):
 
 class RateLimitExceededError(GptkitError):
     """The client-side rate limiter can never admit this request (it exceeds the limit itself)."""
+
+
+class RateLimitBackendError(GptkitError):
+    """The shared rate-limit backend (Redis) could not be reached or failed; nothing was sent."""
 
 
 class BudgetExceededError(GptkitError):

@@ -344,6 +344,12 @@ def _core_for(client: Client | AsyncClient, call: Call, response: httpx.Response
                       on_abandon=account)
 
 
+def _release_permit(call: Call) -> None:
+    permit = call.rate_permit
+    if permit is not None:
+        permit.release()
+
+
 def _result(call: Call, stream: Stream[Any] | AsyncStream[Any]) -> Any:
     if call.raw:
         return APIResponse(stream.response, cast(Any, stream))
@@ -356,7 +362,11 @@ def open_stream(client: Client, call: Call) -> Any:
     def attempt() -> Stream[Any]:
         response = client._send(call)
         stream = Stream(_core_for(client, call, response), response)
-        stream._open()
+        try:
+            stream._open()
+        except BaseException:
+            _release_permit(call)  # this attempt is over; a retry acquires its own
+            raise
         return stream
 
     policy = client._retry
@@ -377,7 +387,11 @@ async def aopen_stream(client: AsyncClient, call: Call) -> Any:
     async def attempt() -> AsyncStream[Any]:
         response = await client._send(call)
         stream = AsyncStream(_core_for(client, call, response), response, lambda: client._cost.asettle(call))
-        await stream._open()
+        try:
+            await stream._open()
+        except BaseException:
+            _release_permit(call)  # this attempt is over; a retry acquires its own
+            raise
         return stream
 
     policy = client._retry
