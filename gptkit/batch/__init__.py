@@ -1,0 +1,32 @@
+"""Batch jobs: run a JSONL file of requests resumably, or send it through the Batch API.
+
+- ``run`` / ``arun``: send every line at a bounded concurrency through an ``AsyncClient`` (its
+  retry policy, rate limiter and budget apply), appending results and failures as they finish;
+  the same call resumes after a crash.
+- ``submit`` / ``status`` / ``fetch`` (and ``asubmit`` / ``astatus`` / ``afetch``): the same
+  file through the provider's Batch API, with results written in the same format.
+- ``validate_input``: check a file up front (line numbers in every error).
+
+Also a command: ``python -m gptkit.batch run input.jsonl -o results.jsonl``.
+"""
+
+from gptkit.batch._errors import BatchFileError, BatchInputError, InputProblem
+from gptkit.batch._input import ENDPOINTS, BatchRequest, InputReport, iter_requests, validate_input
+from gptkit.batch._runner import DEFAULT_STOP_ON, arun, default_failures_path, run
+from gptkit.batch._stats import BatchSummary
+
+__all__ = [
+    "DEFAULT_STOP_ON",
+    "ENDPOINTS",
+    "BatchFileError",
+    "BatchInputError",
+    "BatchRequest",
+    "BatchSummary",
+    "InputProblem",
+    "InputReport",
+    "arun",
+    "default_failures_path",
+    "iter_requests",
+    "run",
+    "validate_input",
+]
