@@ -147,6 +147,12 @@ class ThreadServer:
         self._task = self._loop.create_task(serve(0, delay, started))
         with contextlib.suppress(asyncio.CancelledError):
             self._loop.run_until_complete(self._task)
+        # Finish the connection handlers too, so none is collected after the loop is gone.
+        rest = asyncio.all_tasks(self._loop)
+        for task in rest:
+            task.cancel()
+        self._loop.run_until_complete(asyncio.gather(*rest, return_exceptions=True))
+        self._loop.close()
 
     @property
     def url(self) -> str:

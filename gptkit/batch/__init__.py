@@ -10,8 +10,9 @@
 Also a command: ``python -m gptkit.batch run input.jsonl -o results.jsonl``.
 """
 
-from gptkit.batch._errors import BatchFileError, BatchInputError, InputProblem
+from gptkit.batch._errors import BatchFileError, BatchInputError, BatchJobError, InputProblem
 from gptkit.batch._input import ENDPOINTS, BatchRequest, InputReport, iter_requests, validate_input
+from gptkit.batch._remote import afetch, astatus, asubmit, fetch, status, submit
 from gptkit.batch._runner import DEFAULT_STOP_ON, arun, default_failures_path, run
 from gptkit.batch._stats import BatchSummary
 
@@ -20,13 +21,20 @@ __all__ = [
     "ENDPOINTS",
     "BatchFileError",
     "BatchInputError",
+    "BatchJobError",
     "BatchRequest",
     "BatchSummary",
     "InputProblem",
     "InputReport",
+    "afetch",
     "arun",
+    "astatus",
+    "asubmit",
     "default_failures_path",
+    "fetch",
     "iter_requests",
     "run",
+    "status",
+    "submit",
     "validate_input",
 ]

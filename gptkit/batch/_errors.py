@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from gptkit._exceptions import GptkitError
 
-__all__ = ["BatchFileError", "BatchInputError", "InputProblem"]
+__all__ = ["BatchFileError", "BatchInputError", "BatchJobError", "InputProblem"]
 
 
 class InputProblem:
@@ -44,3 +46,14 @@ class BatchInputError(GptkitError, ValueError):
 
 class BatchFileError(GptkitError):
     """A results or failures file cannot be used to resume (corrupt, foreign, or in use)."""
+
+
+class BatchJobError(GptkitError):
+    """A Batch API job cannot be fetched: not finished yet (``wait=True`` waits) or it failed.
+
+    ``batch`` is the job as last retrieved.
+    """
+
+    def __init__(self, message: str, batch: Any) -> None:
+        super().__init__(message)
+        self.batch = batch
