@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import gptkit
-from gptkit._exceptions import GptkitError
+from gptkit._exceptions import ConfigurationError, GptkitError, MissingAPIKeyError
 from gptkit.batch._errors import BatchFileError, BatchInputError, BatchJobError
 from gptkit.batch._input import validate_input
 from gptkit.batch._remote import fetch, status, submit
@@ -171,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
-    except (_UsageError, BatchInputError, BatchFileError) as exc:
+    except (_UsageError, BatchInputError, BatchFileError, MissingAPIKeyError, ConfigurationError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except (BatchJobError, GptkitError) as exc:
