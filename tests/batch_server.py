@@ -139,6 +139,7 @@ class ThreadServer:
 
     def _main(self, delay: float) -> None:
         self._loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(self._loop)
 
         def started(port: int, state: Server) -> None:
             self.port, self.state = port, state
