@@ -111,7 +111,8 @@ def main() -> None:
                          str(args.concurrency)], capture_output=True, text=True, check=True,
                     )
                     result = json.loads(done.stdout.strip().splitlines()[-1])
-                    lines = sum(1 for _ in open(output))
+                    with open(output, "rb") as written:
+                        lines = sum(1 for _ in written)
                     assert lines == args.n, f"{kind} wrote {lines} lines"
                     if kind not in best or result["wall"] < best[kind]["wall"]:
                         best[kind] = result

@@ -250,7 +250,8 @@ def _signals(runner: _Runner, enabled: bool) -> Any:
         loop = asyncio.get_running_loop()
         for sig, previous in installed:
             loop.remove_signal_handler(sig)
-            signal.signal(sig, previous)
+            # None means a handler installed outside Python: the default is the best we can do.
+            signal.signal(sig, previous if previous is not None else signal.SIG_DFL)
 
 
 async def arun(
