@@ -23,9 +23,11 @@ from gptkit._streaming import aopen_stream, open_stream
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from gptkit.resources.batches import AsyncBatches, Batches
     from gptkit.resources.chat import AsyncChat, Chat
     from gptkit.resources.completions import AsyncCompletions, Completions
     from gptkit.resources.embeddings import AsyncEmbeddings, Embeddings
+    from gptkit.resources.files import AsyncFiles, Files
     from gptkit.resources.models import AsyncModels, Models
 
 __all__ = ["AsyncClient", "Client"]
@@ -137,6 +139,18 @@ class Client(BaseClient):
         from gptkit.resources.models import Models
 
         return Models(self)
+
+    @cached_property
+    def files(self) -> Files:
+        from gptkit.resources.files import Files
+
+        return Files(self)
+
+    @cached_property
+    def batches(self) -> Batches:
+        from gptkit.resources.batches import Batches
+
+        return Batches(self)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -298,6 +312,18 @@ class AsyncClient(BaseClient):
 
         return AsyncModels(self)
 
+    @cached_property
+    def files(self) -> AsyncFiles:
+        from gptkit.resources.files import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @cached_property
+    def batches(self) -> AsyncBatches:
+        from gptkit.resources.batches import AsyncBatches
+
+        return AsyncBatches(self)
+
     def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
                      budget: BudgetBackend | None = KEEP, prices: Any = KEEP, ledger: Ledger = KEEP,
                      **changes: Any) -> Self:
@@ -398,4 +424,4 @@ class AsyncClient(BaseClient):
         return self._finish(call, response)
 
 
-_RESOURCES = frozenset({"chat", "completions", "embeddings", "models"})
+_RESOURCES = frozenset({"chat", "completions", "embeddings", "models", "files", "batches"})
