@@ -107,9 +107,9 @@ class ChatSession:
             self.messages.pop()
             ctx.out.write("\n")
             message, code = describe(exc, base_url=ctx.base_url, model=self.model)
-            ctx.err.write(ctx.estyle.bad("error: ") + redact(message, [ctx.api_key]) + "\n")
             if code in (EXIT["auth"], EXIT["config"]):
-                raise
+                raise  # every next question would fail the same way: leave, main() reports it
+            ctx.err.write(ctx.estyle.bad("error: ") + redact(message, [ctx.api_key]) + "\n")
             return
         if answer.interrupted:
             ctx.out.write(st.warn(" [interrupted]"))
