@@ -63,7 +63,7 @@ def test_redact() -> None:
 
 def _status_error(cls: type[gptkit.APIStatusError], status: int) -> gptkit.APIStatusError:
     response = httpx.Response(status, request=httpx.Request("POST", "http://x/v1/chat/completions"))
-    return cls("Error code: %d - nope" % status, response=response, body=None)
+    return cls(f"Error code: {status} - nope", response=response, body=None)
 
 
 @pytest.mark.parametrize(("error", "code", "needle"), [
