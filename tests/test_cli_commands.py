@@ -83,6 +83,12 @@ def test_ask_reads_the_question_from_stdin(fake: FakeOpenAI, server: FakeServer,
     assert result.stdout.startswith("Echo: ")
 
 
+def test_ask_puts_stdin_where_the_dash_is(fake: FakeOpenAI, server: FakeServer) -> None:
+    result = run("ask", "Summarise:", "-", "please", env=cli_env(server.base_url), input="line one\nline two\n")
+    assert result.returncode == 0, result.stderr
+    assert fake.requests[-1].body["messages"][-1]["content"] == "Summarise: \nline one\nline two\n please"
+
+
 def test_ask_empty_stdin_is_a_usage_error(server: FakeServer) -> None:
     assert_one_line_error(run("ask", env=cli_env(server.base_url), input=""), 2, "no question")
 

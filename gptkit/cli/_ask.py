@@ -93,15 +93,20 @@ def stats_line(answer: Answer, model: str, style: Style) -> str:
 
 
 def _question(ctx: Context) -> str:
+    """The arguments joined by spaces; stdin when there are none, or in place of a ``-`` among them."""
     words: list[str] = ctx.args.question
-    if words and words != ["-"]:
+    if words and "-" not in words:
         return " ".join(words)
     if sys.stdin is None:
         raise CLIError("no question: give it as an argument or on stdin", EXIT["usage"])
     if sys.stdin.isatty():
         ctx.err.write(ctx.estyle.dim("Type your question, then Ctrl-D:") + "\n")
         ctx.err.flush()
-    return sys.stdin.read()
+    text = sys.stdin.read()
+    if not words or words == ["-"]:
+        return text
+    # `git diff | gptkit ask "Write a commit message for:" -`: stdin goes where the `-` is.
+    return " ".join(f"\n{text.strip()}\n" if word == "-" else word for word in words)
 
 
 def run_ask(ctx: Context) -> int:

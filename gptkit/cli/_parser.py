@@ -121,7 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask = command("ask", "ask one question; the answer streams to stdout",
                   "Ask one question; the answer streams to stdout as it arrives, usage and cost go "
                   "to stderr. The question is read from stdin when not given (or given as '-').")
-    ask.add_argument("question", nargs="*", help="the question (default: read stdin)")
+    ask.add_argument("question", nargs="*",
+                     help="the question (default: read stdin; a '-' among the words is replaced by stdin)")
     _model_options(ask)
     ask.add_argument("--json", action="store_true",
                      help="print one JSON object (answer, usage, cost) instead of streaming text")
