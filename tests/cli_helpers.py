@@ -57,6 +57,15 @@ def run(*args: str, env: Mapping[str, str], input: str | None = None, timeout: f
                           timeout=timeout, stdin=None if input is not None else subprocess.DEVNULL)
 
 
+def run_many(*commands: tuple[str, ...], env: Mapping[str, str], input: str | None = None
+             ) -> list[subprocess.CompletedProcess[str]]:
+    """Run several ``gptkit`` commands at once (each one is mostly interpreter start-up)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=len(commands)) as pool:
+        return list(pool.map(lambda args: run(*args, env=env, input=input), commands))
+
+
 class Terminal:
     """``gptkit ARGS`` in a pseudo-terminal that is its controlling terminal (so ^C is SIGINT)."""
 

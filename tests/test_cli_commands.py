@@ -22,7 +22,7 @@ import pytest
 
 import gptkit
 from gptkit.testing import FakeOpenAI, FakeServer
-from tests.cli_helpers import GPTKIT, cli_env, free_port, run
+from tests.cli_helpers import GPTKIT, cli_env, free_port, run, run_many
 
 LONG = " ".join(f"word{i}" for i in range(12))
 
@@ -173,16 +173,17 @@ def test_price_needs_no_key_nor_network() -> None:
     _, model = database.get_snapshot().find_provider_model("gpt-4o", None, "openai", None)
     truth = model.prices
     env = cli_env(None, api_key=None, offline=True)
-    result = run("price", "gpt-4o", env=env)
+    result, as_json, unknown = run_many(("price", "gpt-4o"), ("price", "gpt-4o", "--json"),
+                                        ("price", "no-such-model-xyz"), env=env)
     assert result.returncode == 0, result.stderr
     lines = {line.split("  ")[0].strip(): line.split()[-1] for line in result.stdout.splitlines()[3:6]}
     assert Decimal(lines["input"].lstrip("$")) == truth.input_mtok
     assert Decimal(lines["cached input"].lstrip("$")) == truth.cache_read_mtok
     assert Decimal(lines["output"].lstrip("$")) == truth.output_mtok
     assert "source: genai-prices:openai/gpt-4o" in result.stdout
-    data = json.loads(run("price", "gpt-4o", "--json", env=env).stdout)
+    data = json.loads(as_json.stdout)
     assert Decimal(data["output_per_mtok"]) == truth.output_mtok and data["source"] == "genai-prices:openai/gpt-4o"
-    assert_one_line_error(run("price", "no-such-model-xyz", env=env), 7, "no price is known", "no-such-model-xyz")
+    assert_one_line_error(unknown, 7, "no price is known", "no-such-model-xyz")
 
 
 # -- errors ------------------------------------------------------------------------------------
@@ -197,8 +198,8 @@ def test_401_never_prints_the_key(how: str) -> None:
     planted = "sk-planted-Secret-4f9a2b7c1d"
     with FakeOpenAI(api_key="sk-the-right-key-123456").serve() as server:
         if how == "env":
-            results = [run(*args, env=cli_env(server.base_url, api_key=planted), input="hi\n")
-                       for args in (("ask", "hi"), ("models",), ("chat",))]
+            results = run_many(("ask", "hi"), ("models",), ("chat",),
+                               env=cli_env(server.base_url, api_key=planted), input="hi\n")
         elif how == "option":
             results = [run("--api-key", planted, "ask", "hi", env=cli_env(server.base_url, api_key=None))]
         else:
@@ -214,25 +215,24 @@ def test_401_never_prints_the_key(how: str) -> None:
 
 def test_network_failure() -> None:
     url = f"http://127.0.0.1:{free_port()}/v1"
-    result = run("--max-retries", "0", "ask", "hi", env=cli_env(url))
-    assert_one_line_error(result, 5, "cannot reach the server", url)
-    assert_one_line_error(run("models", "--max-retries", "0", env=cli_env(url)), 5, "cannot reach")
+    asked, listed = run_many(("--max-retries", "0", "ask", "hi"), ("models", "--max-retries", "0"), env=cli_env(url))
+    assert_one_line_error(asked, 5, "cannot reach the server", url)
+    assert_one_line_error(listed, 5, "cannot reach")
 
 
-@pytest.mark.parametrize("args", [("ask", "--bogus", "hi"), ("--timeout", "soon", "ask", "hi"),
-                                  ("ask", "-t", "7", "hi"), ("nosuchcommand",), ("--budget", "lots", "ask", "hi")])
-def test_bad_options(args: tuple[str, ...]) -> None:
-    assert_one_line_error(run(*args, env=cli_env("http://127.0.0.1:9/v1")), 2)
-
-
-def test_bad_base_url() -> None:
-    assert_one_line_error(run("--base-url", "ftp://example.invalid", "ask", "hi", env=cli_env()), 3, "base_url")
+def test_bad_options_and_values() -> None:
+    results = run_many(("ask", "--bogus", "hi"), ("--timeout", "soon", "ask", "hi"), ("ask", "-t", "7", "hi"),
+                       ("nosuchcommand",), ("--budget", "lots", "ask", "hi"),
+                       ("--base-url", "ftp://example.invalid", "ask", "hi"), env=cli_env("http://127.0.0.1:9/v1"))
+    needles = ["--bogus", "--timeout", "between 0 and 2", "nosuchcommand", "--budget"]
+    for result, needle in zip(results[:5], needles, strict=True):
+        assert_one_line_error(result, 2, needle)
+    assert_one_line_error(results[5], 3, "base_url")
 
 
 def test_version_help_and_entry_points() -> None:
-    result = run("--version", env=cli_env())
+    result, helped, no_command = run_many(("--version",), ("ask", "--help"), (), env=cli_env())
     assert result.returncode == 0 and result.stdout.startswith(f"gptkit {gptkit.__version__} (")
-    helped = run("ask", "--help", env=cli_env())
     assert helped.returncode == 0 and "--max-tokens" in helped.stdout and "--base-url" in helped.stdout
     script = Path(sys.executable).with_name("gptkit")
     if not script.exists():  # pragma: no cover - an install without the console script
@@ -242,7 +242,6 @@ def test_version_help_and_entry_points() -> None:
     by_script = subprocess.run([str(script), "--version"], capture_output=True, text=True, env=cli_env(),
                                timeout=30)
     assert by_script.stdout == result.stdout
-    no_command = run(env=cli_env())
     assert no_command.returncode == 2 and "ask" in no_command.stderr
 
 
