@@ -279,3 +279,17 @@ def test_demo_runs_offline_without_a_key() -> None:
     assert total and int(total[1]) == 42  # 1 streamed + 40 burst + 1 under the budget
     assert Decimal(total[2]) > 0
     assert took < 20
+
+
+def test_a_reader_that_goes_away_ends_it_quietly() -> None:
+    fake = FakeOpenAI(chunk_delay=0.05)
+    fake.respond(" ".join(["word"] * 60))  # three seconds of answer; the reader leaves at once
+    with fake.serve() as server:
+        process = subprocess.Popen([*GPTKIT, "ask", "go"], env=cli_env(server.base_url), stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        assert process.stdout is not None and process.stderr is not None
+        assert os.read(process.stdout.fileno(), 100).startswith(b"word")
+        process.stdout.close()  # like `gptkit ask ... | head -c 4`
+        err = process.stderr.read()
+        assert process.wait(timeout=30) == 1
+    assert err == b""

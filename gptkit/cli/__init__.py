@@ -7,6 +7,7 @@ prints the API key. See docs/cli.md.
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 import warnings
@@ -61,6 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BaseException as exc:
         if isinstance(exc, SystemExit):
             raise
+        if isinstance(exc, BrokenPipeError):
+            # The reader went away (`gptkit demo | head`): stop quietly, and keep Python from
+            # failing again when it flushes stdout at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT["error"]
         if isinstance(exc, (KeyboardInterrupt, Exception)):
             _flush_quietly(ctx)
             if getattr(args, "debug", False) and not isinstance(exc, KeyboardInterrupt):
@@ -83,19 +89,21 @@ def _flush_quietly(ctx: object) -> None:
         pass
 
 
+#: Each command's module and function, imported only when that command runs.
+_COMMANDS = {"ask": ("_ask", "run_ask"), "chat": ("_chat", "run_chat"), "models": ("_info", "run_models"),
+             "price": ("_info", "run_price"), "demo": ("_demo", "run_demo")}
+
+
 def _run(command: str, ctx: object, rest: list[str]) -> int:
+    import importlib
+
     from gptkit.cli._context import Context
 
     assert isinstance(ctx, Context)
-    runners: dict[str, Callable[[Context], int]]
     if command == "batch":
         from gptkit.cli._batch import run_batch
 
         return run_batch(ctx, rest)
-    from gptkit.cli._ask import run_ask
-    from gptkit.cli._chat import run_chat
-    from gptkit.cli._demo import run_demo
-    from gptkit.cli._info import run_models, run_price
-
-    runners = {"ask": run_ask, "chat": run_chat, "models": run_models, "price": run_price, "demo": run_demo}
-    return runners[command](ctx)
+    module, name = _COMMANDS[command]
+    runner: Callable[[Context], int] = getattr(importlib.import_module(f"gptkit.cli.{module}"), name)
+    return runner(ctx)
