@@ -73,6 +73,15 @@ def test_a_conversation(fake: FakeOpenAI, server: FakeServer) -> None:
         term.expect(PROMPT)
         assert chat_requests(fake)[-1]["messages"] == [{"role": "user", "content": "fresh start"}]
 
+        term.line("/system Answer in French.")
+        term.expect(r"system prompt: 'Answer in French.'")
+        term.line("bonjour")
+        term.expect(r"Echo: bonjour")
+        term.expect(PROMPT)
+        assert chat_requests(fake)[-1]["messages"][0] == {"role": "system", "content": "Answer in French."}
+        term.line("/system off")
+        term.expect(r"no system prompt")
+
         term.line("/help")
         term.expect(r"/cost")
         term.expect(PROMPT)

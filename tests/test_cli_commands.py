@@ -142,6 +142,14 @@ def test_ask_ctrl_c_exits_130_without_a_traceback() -> None:
     assert len(out.decode().split()) < 12
 
 
+def test_retries_are_logged_with_verbose_and_bounded_by_max_retries(fake: FakeOpenAI, server: FakeServer) -> None:
+    fake.inject("server_error", status=503, attempts=1)  # each call's first attempt fails
+    retried, refused = run_many(("-v", "ask", "hi"), ("--max-retries", "0", "ask", "hi"), env=cli_env(server.base_url))
+    assert retried.returncode == 0 and retried.stdout == "Echo: hi\n"
+    assert re.search(r"^gptkit: retrying POST /chat/completions: attempt 1 failed \(503", retried.stderr, re.M)
+    assert_one_line_error(refused, 1, "the server answered 503")
+
+
 def test_budget_refuses_before_sending(fake: FakeOpenAI, server: FakeServer) -> None:
     result = run("--budget", "0.000001", "ask", "hi", env=cli_env(server.base_url))
     assert_one_line_error(result, 6, "budget exceeded, nothing was sent", "$0.000001")

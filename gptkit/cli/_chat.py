@@ -28,7 +28,7 @@ Type a question and press Enter; the answer streams in. Commands:
   /cost           what this session has used and cost so far, by model
   /reset          start a new conversation (forget the history; the spend stays)
   /model [NAME]   show or change the model
-  /system [TEXT]  show or set the system prompt (empty: none)
+  /system [TEXT]  show or set the system prompt (/system off: none)
   /help           this help
   q, quit, exit   leave (also Ctrl-D); Ctrl-C stops an answer being written"""
 
@@ -151,8 +151,8 @@ class ChatSession:
                      if info is not None else " (price unknown)")
             out.write(st.dim(f"model: {self.model}{price}") + "\n")
         elif name == "/system":
-            if rest or line.strip() != "/system":
-                self.system = rest or None
+            if rest:
+                self.system = None if rest.lower() == "off" else rest
                 self.save()
             out.write(st.dim(f"system prompt: {self.system!r}" if self.system else "no system prompt") + "\n")
         else:

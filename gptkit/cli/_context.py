@@ -17,6 +17,14 @@ from gptkit.cli._output import Style
 __all__ = ["Context"]
 
 
+class _LogFormat(logging.Formatter):
+    """``gptkit: <message>`` (some of gptkit's messages already start with ``gptkit:``)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = super().format(record)
+        return message if message.startswith("gptkit: ") else f"gptkit: {message}"
+
+
 @dataclass
 class Context:
     """One run of the command line."""
@@ -33,7 +41,7 @@ class Context:
             self.style.enabled = self.estyle.enabled = False
         if getattr(self.args, "verbose", False):
             handler = logging.StreamHandler(self.err)
-            handler.setFormatter(logging.Formatter("gptkit: %(message)s"))
+            handler.setFormatter(_LogFormat())
             logger = logging.getLogger("gptkit")
             logger.addHandler(handler)
             logger.setLevel(logging.INFO)
