@@ -133,6 +133,28 @@ def test_ctrl_c_stops_the_answer_not_the_session(fake: FakeOpenAI, server: FakeS
         term.close()
 
 
+def test_ctrl_c_before_the_answer_starts(fake: FakeOpenAI, server: FakeServer) -> None:
+    fake.latency = 10.0  # the server thinks for ten seconds before answering
+    term = Terminal("chat", env=cli_env(server.base_url))
+    try:
+        term.expect(PROMPT)
+        term.line("Are you there?")
+        term.expect("gpt-4o-mini" + ARROW)
+        time.sleep(0.3)
+        term.interrupt()
+        term.expect(r"\[interrupted\]")
+        term.expect(PROMPT)
+        fake.latency = 0.0
+        term.line("hello")
+        term.expect(r"Echo: hello")
+        term.expect(PROMPT)
+        assert chat_requests(fake)[-1]["messages"] == [{"role": "user", "content": "hello"}]  # question dropped
+        term.line("q")
+        assert term.wait() == 0
+    finally:
+        term.close()
+
+
 def test_history_and_conversation_survive_a_restart(fake: FakeOpenAI, server: FakeServer, tmp_path: Path) -> None:
     history, saved = tmp_path / "history", tmp_path / "conversation.json"
     args = ("chat", "--history", str(history), "--conversation", str(saved), "-m", "gpt-4o")

@@ -42,8 +42,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # gptkit warns through both `warnings` and the "gptkit" logger; the command line reports
     # unknown prices itself, and shows the log only with --verbose.
-    warnings.simplefilter("ignore", category=UserWarning)
-    logging.getLogger("gptkit").addHandler(logging.NullHandler())
+    from gptkit import UnknownPriceWarning
+
+    warnings.filterwarnings("ignore", category=UnknownPriceWarning)
+    logger = logging.getLogger("gptkit")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())  # else logging's last resort prints warnings
     parser = build_parser()
     where = _command_index(argv)
     rest: list[str] = []

@@ -103,6 +103,11 @@ class ChatSession:
         ctx.out.flush()
         try:
             answer = stream_answer(self.client, params, ctx.out, catch_interrupt=True)
+        except KeyboardInterrupt:  # before the answer started: nothing to keep
+            self.messages.pop()
+            ctx.out.write(st.warn(" [interrupted]") + "\n")
+            ctx.out.flush()
+            return
         except gptkit.GptkitError as exc:
             self.messages.pop()
             ctx.out.write("\n")

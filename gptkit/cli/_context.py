@@ -40,10 +40,11 @@ class Context:
         if not color:
             self.style.enabled = self.estyle.enabled = False
         if getattr(self.args, "verbose", False):
-            handler = logging.StreamHandler(self.err)
-            handler.setFormatter(_LogFormat())
             logger = logging.getLogger("gptkit")
-            logger.addHandler(handler)
+            if not any(isinstance(h.formatter, _LogFormat) for h in logger.handlers):
+                handler = logging.StreamHandler(self.err)
+                handler.setFormatter(_LogFormat())
+                logger.addHandler(handler)
             logger.setLevel(logging.INFO)
 
     @property
