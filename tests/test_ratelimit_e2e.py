@@ -44,7 +44,7 @@ def test_requests_per_minute_bound_run_has_no_429s_and_near_full_rate() -> None:
 
 def test_tokens_per_minute_bound_run_has_no_429s() -> None:
     # Each request is charged ~70-95 tokens (prompt estimate + max_tokens=60) and uses fewer; the
-    # fake, like the service, keeps the charge, while gptkit refunds the unused part and relies
+    # fake keeps the charge (it never refunds), while gptkit refunds the unused part and relies
     # on the x-ratelimit-remaining-tokens headers to catch up. 240,000 tokens a minute (4,000 a
     # second) bind long before 60,000 requests a minute do.
     with_limiter = run(60_000, 240_000, 300, limited=True)
