@@ -12,6 +12,7 @@ caller is retried like any other call; once the stream is returned nothing is ev
 
 from __future__ import annotations
 
+import asyncio
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
@@ -22,6 +23,7 @@ import httpx
 from gptkit._base import APIResponse, Call, map_transport_error
 from gptkit._retry import build_retrying
 from gptkit._stream_core import StreamCore
+from gptkit._stream_gc import acollected, collected
 from gptkit._usage import ensure_usage
 from gptkit.types._base import APIObject
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
@@ -94,8 +96,9 @@ class Stream(_StreamBase[T]):
     def __init__(self, core: StreamCore[T], response: httpx.Response) -> None:
         super().__init__(core, response)
         self._raw = response.iter_bytes()
-        # Closes the sync response if the stream is garbage-collected unfinished.
-        self._finalizer = weakref.finalize(self, response.close)
+        # If the stream is garbage-collected unfinished: release the connection, the rate-limit
+        # slot and the budget hold (``_collected`` runs that work on another thread).
+        self._finalizer = weakref.finalize(self, collected, response, core)
 
     def _pull(self) -> bool:
         """Read once into the core; False when there is nothing more to read."""
@@ -188,7 +191,8 @@ class Stream(_StreamBase[T]):
         """Release the connection; iterating afterwards raises ``StreamInterruptedError``."""
         if not self._closed:
             self._closed = True
-            self._finalizer()
+            self._finalizer.detach()
+            self.response.close()
             self._core.abandon()
 
     def __enter__(self) -> Self:
@@ -218,6 +222,12 @@ class AsyncStream(_StreamBase[T]):
         super().__init__(core, response)
         self._raw = response.aiter_bytes()
         self._settle = settle
+        # Dropped unfinished (never closed, never iterated to the end): close it on its own loop.
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:  # not asyncio (e.g. trio): closing is left to the caller
+            loop = None
+        self._finalizer = weakref.finalize(self, acollected, loop, response, core)
 
     async def _pull(self) -> bool:
         core = self._core
@@ -308,6 +318,7 @@ class AsyncStream(_StreamBase[T]):
         """Release the connection; iterating afterwards raises ``StreamInterruptedError``."""
         if not self._closed:
             self._closed = True
+            self._finalizer.detach()
             await self.response.aclose()
             self._core.abandon()
             if self._settle is not None:
