@@ -1,0 +1,159 @@
+"""Four ``python -m gptkit.batch run`` workers on shards of one input, sharing a rate limit and a
+budget through the real Redis, against one rate-limited FakeOpenAI: no 429s, the budget never
+exceeded, every custom_id exactly once.
+
+Skips when no Redis answers, unless GPTKIT_REQUIRE_REDIS=1 (CI), which makes that a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+
+import pytest
+
+import gptkit
+from gptkit.batch import Shard
+from gptkit.testing import FakeOpenAI
+
+from .batch_helpers import assert_exactly_once, chat_line, read_records, write_lines
+
+redis = pytest.importorskip("redis")
+pytestmark = [pytest.mark.redis, pytest.mark.slow]
+
+REDIS_URL = os.environ.get("GPTKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+RPM = 2400  # 40 requests a second, shared by the four workers
+WORKERS = 4
+CHAT = "/chat/completions"
+DRAIN = json.dumps({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}],
+                    "max_tokens": 1}).encode()
+
+
+@pytest.fixture
+def redis_url() -> str:
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.RedisError as exc:
+        if os.environ.get("GPTKIT_REQUIRE_REDIS") == "1":
+            pytest.fail(f"GPTKIT_REQUIRE_REDIS=1 but no Redis answers at {REDIS_URL}: {exc}")
+        pytest.skip(f"no Redis answers at {REDIS_URL} ({exc}); set GPTKIT_TEST_REDIS_URL or start Redis")
+    return REDIS_URL
+
+
+@pytest.fixture
+def prefix(redis_url: str) -> Iterator[str]:
+    """A unique key prefix; every key under it is deleted afterwards."""
+    value = f"gptkit-test:{uuid.uuid4().hex}"
+    yield value
+    client = redis.Redis.from_url(redis_url)
+    keys = list(client.scan_iter(match=f"{value}:*"))
+    if keys:
+        client.delete(*keys)
+
+
+class _Capped(threading.Thread):
+    """Keeps the fake's minute of requests spent down to one second's worth (RPM/60) until the
+    first worker request arrives: the fake has the API's 60 s window, which would otherwise
+    let a minute's requests through at once (shared or not) while the workers start up."""
+
+    def __init__(self, fake: FakeOpenAI) -> None:
+        super().__init__(daemon=True)
+        self.fake = fake
+        self.sent = 0
+        self.limited = 0
+        self.base = fake.stats.by_path[CHAT]
+        self.stop = threading.Event()
+        self.start()
+
+    def run(self) -> None:
+        cap = RPM // 60
+        while not self.stop.is_set() and self.fake.stats.by_path[CHAT] <= self.base + self.sent:
+            reply = self.fake.handle("POST", "/v1" + CHAT, {}, DRAIN)
+            self.sent += 1
+            self.limited += reply.status == 429
+            remaining = dict(reply.headers).get("x-ratelimit-remaining-requests", "0")
+            if reply.status != 200 or int(remaining) <= cap:
+                time.sleep(60 / RPM)  # one request's refill
+
+    def finish(self) -> _Capped:
+        self.stop.set()
+        self.join(5)
+        return self
+
+
+def _workers(fake: FakeOpenAI, source: pathlib.Path, tmp_path: pathlib.Path, url: str, redis_url: str,
+             prefix: str, budget: str) -> tuple[list[subprocess.CompletedProcess[str]], _Capped]:
+    """Run the four workers to the end; also returns the capping thread (what it sent)."""
+    capped = _Capped(fake)
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "gptkit.batch", "run", str(source), "-o", str(tmp_path / f"out{k}.jsonl"),
+             "--shard", f"{k}/{WORKERS}", "--base-url", url, "--no-api-key", "-c", "8", "--json",
+             "--rpm", str(RPM), "--tpm", "1000000", "--rate-window", "1", "--redis", redis_url,
+             "--redis-prefix", prefix, "--budget", budget, "--budget-name", "nightly"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for k in range(1, WORKERS + 1)
+    ]
+    done = []
+    for process in processes:
+        stdout, stderr = process.communicate(timeout=90)
+        done.append(subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr))
+    return done, capped.finish()
+
+
+def test_four_workers_share_one_limit_and_budget(redis_url: str, prefix: str, tmp_path: pathlib.Path) -> None:
+    n = 160
+    source = write_lines(tmp_path / "in.jsonl", [chat_line(f"r{i}", f"prompt {i}", max_tokens=16)
+                                                 for i in range(n)])
+    fake = FakeOpenAI(rpm=RPM, tpm=1_000_000)
+    shared = gptkit.RedisBudget(redis_url, name="nightly", usd=0, prefix=prefix)
+    outputs = [tmp_path / f"out{k}.jsonl" for k in range(1, WORKERS + 1)]
+    failures = [tmp_path / f"out{k}.failures.jsonl" for k in range(1, WORKERS + 1)]
+    with fake.serve() as server:
+        # First pass: a budget for about half the job (a call costs ~$0.0000039, reserves ~3x).
+        first, cap1 = _workers(fake, source, tmp_path, server.base_url, redis_url, prefix, "0.0003")
+        assert fake.stats.rate_limited == cap1.limited, [p.stderr[-2000:] for p in first]  # none for workers
+        assert sum(json.loads(p.stdout)["rate_limited"] for p in first) == 0
+        stopped = [json.loads(p.stdout) for p in first if p.returncode == 3]
+        assert stopped and all("BudgetExceededError" in s["stopped"] for s in stopped), [p.stderr for p in first]
+        assert all(p.returncode in (0, 3) for p in first)
+        assert Decimal("0.00015") <= shared.spent <= Decimal("0.0003")
+        half = sum(len(read_records(path)) for path in outputs)
+        assert 0 < half < n
+        # Topped up, the same commands finish the job.
+        second, cap2 = _workers(fake, source, tmp_path, server.base_url, redis_url, prefix, "0.01")
+    assert [p.returncode for p in second] == [0] * WORKERS, [p.stderr[-2000:] for p in second]
+    assert fake.stats.rate_limited == cap1.limited + cap2.limited  # no 429 reached a worker
+    assert sum(json.loads(p.stdout)["rate_limited"] for p in second) == 0
+    assert shared.spent <= Decimal("0.01")
+    assert_exactly_once(n, *outputs, *failures)
+    for k, path in enumerate(outputs, start=1):  # each worker wrote only its own shard
+        assert all(Shard(k, WORKERS).holds(r["custom_id"]) for r in read_records(path))
+    # Budget refusals happen before sending: every line was sent exactly once.
+    assert fake.stats.by_path[CHAT] - cap1.sent - cap2.sent == n
+    sent = Counter(str(r.body["messages"][-1]["content"]) for r in fake.requests if r.attempt == 1)
+    assert all(sent[f"prompt {i}"] == 1 for i in range(n))
+    spent_by_tokens = sum(json.loads(line)["response"]["body"]["usage"]["total_tokens"]
+                          for path in outputs for line in path.read_text().splitlines())
+    assert spent_by_tokens > 0 and shared.spent > Decimal("0.0003")
+
+
+def test_shards_split_every_id_exactly_once() -> None:
+    ids = [f"q-{i}" for i in range(2000)]
+    owners = Counter(sum(Shard(k, 4).holds(i) for k in range(1, 5)) for i in ids)
+    assert owners == {1: 2000}
+    sizes = [sum(Shard(k, 4).holds(i) for i in ids) for k in range(1, 5)]
+    assert all(400 < size < 600 for size in sizes)  # roughly even
+    assert Shard.parse("2/4") == Shard(2, 4) == Shard.parse((2, 4)) and str(Shard(2, 4)) == "2/4"
+    for bad in ("0/4", "5/4", "x", "1/0"):
+        with pytest.raises(ValueError, match="shard"):
+            Shard.parse(bad)
