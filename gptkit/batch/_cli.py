@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     shared.add_argument("--tpm", type=float, help="client-side tokens-per-minute limit")
     shared.add_argument("--rate-window", type=float, default=60.0, metavar="SECONDS",
                         help="seconds over which a burst of the limits may be spent (default 60)")
+    shared.add_argument("--no-adaptive", dest="adaptive", action="store_false",
+                        help="keep to --rpm/--tpm only, ignoring the server's x-ratelimit-* headers")
     shared.add_argument("--budget", help="stop before spending more than this many USD")
     shared.add_argument("--redis", metavar="URL",
                         help="share --rpm/--tpm and --budget with every worker using this Redis")
@@ -129,7 +131,7 @@ def _shared_options(args: argparse.Namespace) -> dict[str, Any]:
         if args.rpm or args.tpm:
             backend = gptkit.RedisBackend(redis, prefix=f"{args.redis_prefix}:ratelimit") if redis else None
             options["rate_limit"] = gptkit.RateLimit(rpm=args.rpm, tpm=args.tpm, window=args.rate_window,
-                                                     backend=backend)
+                                                     adaptive=args.adaptive, backend=backend)
         if args.budget:
             if redis:
                 if not args.budget_name:
