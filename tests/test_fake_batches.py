@@ -202,3 +202,24 @@ def test_batch_lines_use_the_creators_key() -> None:
         done = client.batches.retrieve(batch.id)
     assert done.status == "completed" and done.request_counts is not None and done.request_counts.completed == 1
     assert API_KEY not in repr(fake.batches[batch.id])
+
+
+def test_command_line_server_runs_batches(tmp_path: pathlib.Path) -> None:
+    import subprocess
+    import sys
+
+    server = subprocess.Popen([sys.executable, "-m", "gptkit.testing.fake_server", "--port", "0",
+                               "--batch-time", "0"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        base_url = server.stdout.readline().split()[-1]
+        with gptkit.Client(api_key=API_KEY, base_url=base_url) as client:
+            uploaded = client.files.create(file=_input(tmp_path, 3), purpose="batch")
+            batch = client.batches.create(input_file_id=uploaded.id, endpoint="/v1/chat/completions")
+            done = client.batches.retrieve(batch.id)
+            assert done.status == "completed" and done.output_file_id is not None
+            records = _lines(client.files.content(done.output_file_id).content)
+    finally:
+        server.kill()
+        server.wait()
+    assert [r["custom_id"] for r in records] == ["r0", "r1", "r2"]
