@@ -1,7 +1,8 @@
 """Benchmark: ``gptkit.batch.run`` against a plain asyncio + httpx loop, in one run.
 
-Both send the same N chat requests (default 20,000) to the same local server (another process on
-127.0.0.1, no rate limit) at the same concurrency and write one JSON line per result. Each side
+Both send the same N chat requests (default 20,000) to the same local server (gptkit's fake
+OpenAI server, ``python -m gptkit.testing.fake_server``, in another process on 127.0.0.1, no
+rate limit) at the same concurrency and write one JSON line per result. Each side
 runs in a fresh subprocess; the table shows wall-clock requests/s and CPU time per request of the
 client process (user + system). gptkit does all its bookkeeping: validation of the whole file up
 front, typed parsing, retry policy, journal appends with fsync every 1000 records, progress
@@ -91,10 +92,11 @@ def main() -> None:
         kind, source, output, base_url, concurrency = args.worker
         worker(kind, source, output, base_url, int(concurrency))
         return
-    server = subprocess.Popen([sys.executable, str(ROOT / "tests" / "batch_server.py")],
-                              stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen([sys.executable, "-m", "gptkit.testing.fake_server", "--port", "0"],
+                              stdout=subprocess.PIPE, text=True, cwd=ROOT)
     assert server.stdout is not None
-    base_url = f"http://127.0.0.1:{server.stdout.readline().split()[1]}/v1"
+    # "gptkit fake server listening on http://127.0.0.1:PORT/v1"
+    base_url = server.stdout.readline().split()[-1]
     best: dict[str, dict[str, float]] = {}
     try:
         with tempfile.TemporaryDirectory() as tmp:

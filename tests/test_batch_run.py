@@ -8,7 +8,8 @@ import json
 import os
 import pathlib
 import signal
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -18,19 +19,12 @@ import gptkit
 from gptkit.batch import BatchInputError, arun, run
 from gptkit.batch._progress import Progress
 from gptkit.batch._stats import RunStats
+from gptkit.testing import FakeOpenAI, FakeRequest, Fault
 
 from .batch_helpers import assert_exactly_once, chat_line, read_records, write_chat_input, write_lines
-from .batch_server import ThreadServer
 from .helpers import API_KEY, chat_body
 
 FAST = gptkit.RetryPolicy(zero_waits=True, max_attempts=4)
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[ThreadServer]:
-    srv = ThreadServer()
-    yield srv
-    srv.close()
 
 
 def _client(base_url: str | None = None, transport: Any = None, **options: Any) -> gptkit.AsyncClient:
@@ -48,22 +42,47 @@ def _echo(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, json=chat_body("echo: " + _prompt(request)), headers={"x-request-id": "req_x"})
 
 
-def _fault(i: int) -> str | None:
+def _number(request: FakeRequest) -> int | None:
+    """Which input line a chat request is (its prompt is ``prompt <i>``), None for others."""
+    body = request.body
+    if request.path != "/chat/completions" or not isinstance(body, dict):
+        return None
+    return int(str(body["messages"][-1]["content"]).split()[1])
+
+
+def _lines(predicate: Callable[[int], bool]) -> Callable[[FakeRequest], bool]:
+    def when(request: FakeRequest) -> bool:
+        number = _number(request)
+        return number is not None and predicate(number)
+
+    return when
+
+
+def _fault_kind(i: int) -> str | None:
     if i % 25 == 4:
-        return "fail=400:*"
+        return "400"
     if i % 50 == 5:
-        return "fail=503:*"
-    return {1: "fail=503:2", 2: "429=1", 3: "reset=1"}.get(i % 10)
+        return "503-always"
+    return {1: "503-twice", 2: "429-once", 3: "reset-once"}.get(i % 10)
 
 
-def test_faults_are_retried_and_permanent_failures_recorded(server: ThreadServer, tmp_path: pathlib.Path) -> None:
+def test_faults_are_retried_and_permanent_failures_recorded(tmp_path: pathlib.Path) -> None:
     n = 200
-    source = write_chat_input(tmp_path / "in.jsonl", n, _fault)
+    fake = FakeOpenAI()
+    fake.respond(status=400, body={"error": {"message": "injected 400", "type": "invalid_request_error",
+                                             "code": "injected", "param": None}},
+                 times=None, when=_lines(lambda i: _fault_kind(i) == "400"))
+    fake.inject(Fault.server_error(503), when=_lines(lambda i: _fault_kind(i) == "503-always"))
+    fake.inject(Fault.server_error(503), attempts=2, when=_lines(lambda i: _fault_kind(i) == "503-twice"))
+    fake.inject(Fault.rate_limit(0.001), attempts=1, when=_lines(lambda i: _fault_kind(i) == "429-once"))
+    fake.inject(Fault.reset(), attempts=1, when=_lines(lambda i: _fault_kind(i) == "reset-once"))
+    source = write_chat_input(tmp_path / "in.jsonl", n)
     out, failed = tmp_path / "out.jsonl", tmp_path / "out.failures.jsonl"
-    summary = run(source, out, client=_client(server.url), concurrency=8, progress=False)
+    with fake.serve() as server:  # over a socket: the resets are real dropped connections
+        summary = run(source, out, client=_client(server.base_url), concurrency=8, progress=False)
     assert_exactly_once(n, out, failed)
-    bad_request = {f"r{i}" for i in range(n) if i % 25 == 4}
-    server_error = {f"r{i}" for i in range(n) if i % 50 == 5 and i % 25 != 4}
+    bad_request = {f"r{i}" for i in range(n) if _fault_kind(i) == "400"}
+    server_error = {f"r{i}" for i in range(n) if _fault_kind(i) == "503-always"}
     failures = {r["custom_id"]: r for r in read_records(failed)}
     assert set(failures) == bad_request | server_error
     assert summary.failed_by_class == {"BadRequestError": len(bad_request), "InternalServerError": len(server_error)}
@@ -73,34 +92,33 @@ def test_faults_are_retried_and_permanent_failures_recorded(server: ThreadServer
         assert error["code"] == "injected" and "injected 400" in error["message"]
         assert failures[custom_id]["response"]["status_code"] == 400
     assert all(failures[c]["error"]["attempts"] == 4 for c in server_error)
-    assert server.state is not None
-    counts = server.state.counts
+    sent = Counter(_number(r) for r in fake.requests)
+    expected = {"400": 1, "503-always": 4, "503-twice": 3, "429-once": 2, "reset-once": 2}
     for i in range(n):  # permanent failures were sent once; transient ones until they succeeded
-        prompt = f"prompt {i}" + (f" {_fault(i)}" if _fault(i) else "")
-        expected = {"fail=400:*": 1, "fail=503:*": 4, "fail=503:2": 3, "429=1": 2, "reset=1": 2}.get(_fault(i) or "", 1)
-        assert counts[prompt] == expected, prompt
+        assert sent[i] == expected.get(_fault_kind(i) or "", 1), i
+    assert fake.stats.faults["reset"] == sum(1 for i in range(n) if _fault_kind(i) == "reset-once")
     for record in read_records(out):  # each result is the answer to its own request
         body = record["response"]["body"]
-        assert body["choices"][0]["message"]["content"].startswith(f"echo: prompt {record['custom_id'][1:]}")
+        assert body["choices"][0]["message"]["content"] == f"Echo: prompt {record['custom_id'][1:]}"
         assert record["response"]["status_code"] == 200 and record["response"]["request_id"].startswith("req_")
-    rate_limited_lines = sum(1 for i in range(n) if _fault(i) == "429=1")
+    rate_limited_lines = sum(1 for i in range(n) if _fault_kind(i) == "429-once")
     assert summary.rate_limited == rate_limited_lines
     assert summary.succeeded == n - len(failures) and summary.complete and summary.exit_code == 1
-    assert summary.total_tokens > 0
+    assert summary.total_tokens == fake.stats.prompt_tokens + fake.stats.completion_tokens > 0
     assert summary.cost is not None and summary.cost > 0  # gpt-4o-mini is priced
     assert summary.latency_p50 is not None and summary.latency_p99 is not None
     assert summary.latency_p50 <= summary.latency_p99
 
 
-def test_rerun_of_a_complete_job_sends_nothing(server: ThreadServer, tmp_path: pathlib.Path) -> None:
+def test_rerun_of_a_complete_job_sends_nothing(tmp_path: pathlib.Path) -> None:
     source = write_chat_input(tmp_path / "in.jsonl", 20)
     out = tmp_path / "out.jsonl"
-    run(source, out, client=_client(server.url), concurrency=4)
+    fake = FakeOpenAI()
+    run(source, out, client=_client(transport=fake), concurrency=4)
     before = out.read_bytes()
-    sent: list[httpx.Request] = []
-    transport = httpx.MockTransport(lambda r: (sent.append(r), _echo(r))[1])
-    summary = run(source, out, client=_client(transport=transport))
-    assert sent == [] and summary.skipped == 20 and summary.succeeded == 0 and summary.complete
+    assert fake.stats.requests == 20
+    summary = run(source, out, client=_client(transport=fake))
+    assert fake.stats.requests == 20 and summary.skipped == 20 and summary.succeeded == 0 and summary.complete
     assert out.read_bytes() == before
 
 
@@ -126,13 +144,34 @@ def test_budget_stop_leaves_the_rest_resumable(tmp_path: pathlib.Path) -> None:
     assert_exactly_once(n, out, failed)
 
 
-def test_quota_error_stops_instead_of_failing_every_line(server: ThreadServer, tmp_path: pathlib.Path) -> None:
-    source = write_chat_input(tmp_path / "in.jsonl", 40, lambda i: "quota" if i == 10 else None)
-    out = tmp_path / "out.jsonl"
-    summary = run(source, out, client=_client(server.url), concurrency=1)
+def test_quota_error_stops_and_its_line_is_sent_again_on_resume(tmp_path: pathlib.Path) -> None:
+    n = 40
+    source = write_chat_input(tmp_path / "in.jsonl", n)
+    out, failed = tmp_path / "out.jsonl", tmp_path / "out.failures.jsonl"
+    fake = FakeOpenAI()
+    quota = fake.inject(Fault.quota(), times=1, when=_lines(lambda i: i == 10))  # until topped up
+    summary = run(source, out, client=_client(transport=fake), concurrency=1)
+    assert quota.fired == 1 and summary.exit_code == 3
     assert summary.stopped is not None and "InsufficientQuotaError" in summary.stopped
     assert {r["custom_id"] for r in read_records(out)} == {f"r{i}" for i in range(10)}
-    assert summary.not_done == 30 and read_records(tmp_path / "out.failures.jsonl") == []
+    assert summary.not_done == 30 and read_records(failed) == []  # r10 is not recorded as done
+    resumed = run(source, out, client=_client(transport=fake), concurrency=4)
+    assert resumed.skipped == 10 and resumed.succeeded == 30 and resumed.complete
+    assert_exactly_once(n, out, failed)
+    sent = Counter(_number(r) for r in fake.requests)
+    assert sent[10] == 2 and all(sent[i] == 1 for i in range(n) if i != 10)  # nothing else re-sent
+
+
+def test_without_stop_on_a_quota_error_is_a_failure(tmp_path: pathlib.Path) -> None:
+    source = write_chat_input(tmp_path / "in.jsonl", 6)
+    out, failed = tmp_path / "out.jsonl", tmp_path / "out.failures.jsonl"
+    fake = FakeOpenAI()
+    fake.inject(Fault.quota(), when=_lines(lambda i: i in (1, 4)))
+    summary = run(source, out, client=_client(transport=fake), stop_on=())
+    assert summary.complete and summary.failed_by_class == {"InsufficientQuotaError": 2}
+    assert {r["custom_id"] for r in read_records(failed)} == {"r1", "r4"}
+    assert read_records(failed)[0]["error"]["code"] == "insufficient_quota"
+    assert_exactly_once(6, out, failed)
 
 
 def test_resume_repairs_a_torn_tail_and_loses_nothing(tmp_path: pathlib.Path) -> None:
@@ -181,17 +220,22 @@ def test_sort_output_writes_input_order(tmp_path: pathlib.Path) -> None:
     assert [r["custom_id"] for r in read_records(out)] == [f"r{i}" for i in range(n)]
 
 
-def test_other_endpoints_write_provider_bodies(server: ThreadServer, tmp_path: pathlib.Path) -> None:
+def test_other_endpoints_write_provider_bodies(tmp_path: pathlib.Path) -> None:
     source = write_lines(tmp_path / "in.jsonl", [
-        {"custom_id": "e", "method": "POST", "url": "/v1/embeddings", "body": {"model": "emb", "input": "hello"}},
-        {"custom_id": "c", "method": "POST", "url": "/v1/completions", "body": {"model": "m", "prompt": "p"}},
+        {"custom_id": "e", "method": "POST", "url": "/v1/embeddings",
+         "body": {"model": "text-embedding-3-small", "input": "hello", "dimensions": 4}},
+        {"custom_id": "c", "method": "POST", "url": "/v1/completions",
+         "body": {"model": "gpt-3.5-turbo-instruct", "prompt": "p"}},
         chat_line("h", "hi"),
     ])
     out = tmp_path / "out.jsonl"
-    summary = run(source, out, client=_client(server.url))
+    fake = FakeOpenAI()
+    summary = run(source, out, client=_client(transport=fake))
     records = {r["custom_id"]: r["response"]["body"] for r in read_records(out)}
-    assert records["e"]["data"][0]["embedding"] == [0.5, -0.25, 0.125]  # floats, as the Batch API
-    assert records["c"]["choices"][0]["text"] == "echo: p"
+    vector = records["e"]["data"][0]["embedding"]
+    assert len(vector) == 4 and all(isinstance(v, float) for v in vector)  # floats, as the Batch API
+    assert [r.body["encoding_format"] for r in fake.requests if r.path == "/embeddings"] == ["float"]
+    assert records["c"]["choices"][0]["text"] == "Echo: p"
     assert records["h"]["object"] == "chat.completion" and summary.succeeded == 3
 
 
@@ -219,11 +263,12 @@ def test_sigint_stops_gracefully_and_resume_finishes(tmp_path: pathlib.Path) -> 
         await asyncio.sleep(0.005)
         return _echo(request)
 
+    before = signal.getsignal(signal.SIGINT)
     summary = run(source, out, client=_client(transport=httpx.MockTransport(handler)), concurrency=8)
     assert summary.stopped == "interrupted (SIGINT)" and not summary.complete
     assert summary.succeeded == sent  # every request sent was finished and recorded, none started after
     assert sent < n and summary.not_done == n - sent
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # handler restored
+    assert signal.getsignal(signal.SIGINT) is before  # handler restored
     run(source, out, client=_client(transport=httpx.MockTransport(_echo)), concurrency=8)
     assert_exactly_once(n, out, failed)
 

@@ -6,6 +6,7 @@
 - ``submit`` / ``status`` / ``fetch`` (and ``asubmit`` / ``astatus`` / ``afetch``): the same
   file through the provider's Batch API, with results written in the same format.
 - ``validate_input``: check a file up front (line numbers in every error).
+- ``Shard``: split one input between workers (``run(..., shard="2/4")``) by a stable hash.
 
 Also a command: ``python -m gptkit.batch run input.jsonl -o results.jsonl``.
 """
@@ -14,6 +15,7 @@ from gptkit.batch._errors import BatchFileError, BatchInputError, BatchJobError,
 from gptkit.batch._input import ENDPOINTS, BatchRequest, InputReport, iter_requests, validate_input
 from gptkit.batch._remote import afetch, astatus, asubmit, fetch, status, submit
 from gptkit.batch._runner import DEFAULT_STOP_ON, arun, default_failures_path, run
+from gptkit.batch._shard import Shard
 from gptkit.batch._stats import BatchSummary
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "BatchSummary",
     "InputProblem",
     "InputReport",
+    "Shard",
     "afetch",
     "arun",
     "astatus",

@@ -12,11 +12,19 @@ from collections.abc import Sequence
 from typing import Any
 
 import gptkit
-from gptkit._exceptions import ConfigurationError, GptkitError, MissingAPIKeyError
+from gptkit._exceptions import (
+    AuthenticationError,
+    BudgetExceededError,
+    ConfigurationError,
+    GptkitError,
+    InsufficientQuotaError,
+    MissingAPIKeyError,
+)
 from gptkit.batch._errors import BatchFileError, BatchInputError, BatchJobError
 from gptkit.batch._input import validate_input
 from gptkit.batch._remote import fetch, status, submit
 from gptkit.batch._runner import run
+from gptkit.batch._shard import Shard
 from gptkit.batch._stats import BatchSummary
 
 __all__ = ["build_parser", "main"]
@@ -40,9 +48,23 @@ def build_parser(prog: str = "python -m gptkit.batch") -> argparse.ArgumentParse
     p_run.add_argument("-o", "--output", required=True, help="results file (appended; resumes)")
     p_run.add_argument("-f", "--failures", help="failures file (default <output>.failures.jsonl)")
     p_run.add_argument("-c", "--concurrency", type=int, default=32, help="requests in flight (default 32)")
-    p_run.add_argument("--rpm", type=int, help="client-side requests-per-minute limit")
-    p_run.add_argument("--tpm", type=int, help="client-side tokens-per-minute limit")
-    p_run.add_argument("--budget", help="stop before spending more than this many USD")
+    p_run.add_argument("--shard", metavar="K/N",
+                       help="run only shard K of N (1-based) of the input, by a hash of custom_id")
+    p_run.add_argument("--stop-on", default="budget,quota,auth", metavar="KINDS",
+                       help="errors that stop the run, leaving the line not done: a comma list of "
+                            "budget, quota, auth, or 'none' to record them as failures (default all)")
+    shared = p_run.add_argument_group("limits and budget (shared through Redis with --redis)")
+    shared.add_argument("--rpm", type=float, help="client-side requests-per-minute limit")
+    shared.add_argument("--tpm", type=float, help="client-side tokens-per-minute limit")
+    shared.add_argument("--rate-window", type=float, default=60.0, metavar="SECONDS",
+                        help="seconds over which a burst of the limits may be spent (default 60)")
+    shared.add_argument("--no-adaptive", dest="adaptive", action="store_false",
+                        help="keep to --rpm/--tpm only, ignoring the server's x-ratelimit-* headers")
+    shared.add_argument("--budget", help="stop before spending more than this many USD")
+    shared.add_argument("--redis", metavar="URL",
+                        help="share --rpm/--tpm and --budget with every worker using this Redis")
+    shared.add_argument("--budget-name", help="the shared budget's name (needed with --redis --budget)")
+    shared.add_argument("--redis-prefix", default="gptkit", help="prefix of the Redis keys (default gptkit)")
     p_run.add_argument("--sort", action="store_true", help="rewrite outputs in input order at the end")
     p_run.add_argument("--retry-failed", action="store_true", help="send recorded failures again")
     p_run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=True,
@@ -91,19 +113,59 @@ def _client_options(args: argparse.Namespace) -> dict[str, Any]:
         options["api_key"] = gptkit.NO_API_KEY
     if args.timeout is not None:
         options["timeout"] = args.timeout
-    if getattr(args, "rpm", None) or getattr(args, "tpm", None):
-        rate_limit = getattr(gptkit, "RateLimit", None)
-        if rate_limit is None:
-            raise _UsageError("--rpm/--tpm need client-side rate limiting (gptkit.RateLimit), "
-                              "which this version of gptkit does not have yet")
-        options["rate_limit"] = rate_limit(rpm=args.rpm, tpm=args.tpm)
-    if getattr(args, "budget", None):
-        budget = getattr(gptkit, "Budget", None)
-        if budget is None:
-            raise _UsageError("--budget needs cost accounting (gptkit.Budget), "
-                              "which this version of gptkit does not have yet")
-        options["budget"] = budget(usd=args.budget)
+    if args.command == "run":
+        options.update(_shared_options(args))
     return options
+
+
+def _shared_options(args: argparse.Namespace) -> dict[str, Any]:
+    """``rate_limit`` and ``budget`` for the client: in memory, or in Redis with ``--redis``."""
+    options: dict[str, Any] = {}
+    redis = args.redis
+    if redis and not (args.rpm or args.tpm or args.budget):
+        raise _UsageError("--redis shares --rpm/--tpm and --budget between workers; give at least one")
+    if args.budget_name and not (redis and args.budget):
+        raise _UsageError("--budget-name names a budget shared through Redis: "
+                          "use it with --redis and --budget")
+    try:
+        if args.rpm or args.tpm:
+            backend = gptkit.RedisBackend(redis, prefix=f"{args.redis_prefix}:ratelimit") if redis else None
+            options["rate_limit"] = gptkit.RateLimit(rpm=args.rpm, tpm=args.tpm, window=args.rate_window,
+                                                     adaptive=args.adaptive, backend=backend)
+        if args.budget:
+            if redis:
+                if not args.budget_name:
+                    raise _UsageError("--budget with --redis needs --budget-name: every worker that "
+                                      "gives the same name draws on the same budget")
+                options["budget"] = gptkit.RedisBudget(redis, name=args.budget_name, usd=args.budget,
+                                                       prefix=args.redis_prefix)
+            else:
+                options["budget"] = gptkit.Budget(usd=args.budget)
+    except (ValueError, TypeError) as exc:
+        raise _UsageError(str(exc)) from None
+    return options
+
+
+_STOP_KINDS: dict[str, type[BaseException]] = {
+    "budget": BudgetExceededError, "quota": InsufficientQuotaError, "auth": AuthenticationError,
+}
+
+
+def _stop_on(value: str) -> tuple[type[BaseException], ...]:
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    if names == ["none"]:
+        return ()
+    unknown = [name for name in names if name not in _STOP_KINDS]
+    if unknown or not names:
+        raise _UsageError(f"--stop-on takes a comma list of {', '.join(_STOP_KINDS)}, or none; not {value!r}")
+    return tuple(_STOP_KINDS[name] for name in names)
+
+
+def _shard(value: str | None) -> Shard | None:
+    try:
+        return Shard.parse(value) if value is not None else None
+    except ValueError as exc:
+        raise _UsageError(f"--shard: {exc}") from None
 
 
 def _make(cls: Any, options: dict[str, Any]) -> Any:
@@ -136,18 +198,18 @@ def _dispatch(args: argparse.Namespace) -> int:
         urls = ", ".join(sorted(report.urls))
         print(f"{args.input}: {report.total} valid request(s) ({urls})")
         return 0
-    options = _client_options(args)
     if args.command == "run":
-        client = _make(gptkit.AsyncClient, options)
+        shard, stop_on = _shard(args.shard), _stop_on(args.stop_on)
+        client = _make(gptkit.AsyncClient, _client_options(args))
         summary = run(
             args.input, args.output, client=client, concurrency=args.concurrency,
             failures_path=args.failures, retry_failed=args.retry_failed, sort_output=args.sort,
             progress=args.progress, progress_interval=args.progress_interval, grace_period=args.grace,
-            fsync_every=args.fsync_every, fsync_interval=args.fsync_interval,
+            fsync_every=args.fsync_every, fsync_interval=args.fsync_interval, stop_on=stop_on, shard=shard,
         )
         _print_summary(summary, args.json)
         return summary.exit_code
-    with _make(gptkit.Client, options) as client:
+    with _make(gptkit.Client, _client_options(args)) as client:
         if args.command == "submit":
             print(submit(args.input, client=client, completion_window=args.completion_window,
                          metadata=_metadata(args.metadata)))

@@ -3,7 +3,8 @@
 ``fetch`` writes the job's output and error files into the same results and failures files
 ``run`` writes, in the same format, appending only custom_ids not recorded yet: fetching twice
 changes nothing, and ``run`` on the same input and output afterwards sends exactly the requests
-the job did not answer (expired or cancelled ones).
+the job did not answer. Those are the lines an expired or cancelled job lists in its error file
+as ``batch_expired`` / ``batch_cancelled``: they were never run, so they are not recorded.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from gptkit.types.file import BinaryContent
 __all__ = ["afetch", "astatus", "asubmit", "fetch", "status", "submit"]
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+#: Error codes of lines a job never ran: not failures, but requests still to do.
+_NEVER_RUN = frozenset({"batch_expired", "batch_cancelled"})
 
 
 def _endpoint_of(path: str) -> str:
@@ -62,6 +65,11 @@ def _record_lines(content: BinaryContent | None) -> Iterable[dict[str, Any]]:
             yield record
 
 
+def _never_run(record: Mapping[str, Any]) -> bool:
+    error = record.get("error")
+    return isinstance(error, Mapping) and error.get("code") in _NEVER_RUN
+
+
 def _is_success(record: Mapping[str, Any]) -> bool:
     response = record.get("response")
     return (record.get("error") is None and isinstance(response, dict)
@@ -79,6 +87,8 @@ def _write_fetched(batch: Batch, contents: list[BinaryContent | None], output_pa
         for content in contents:
             for record in _record_lines(content):
                 custom_id = record["custom_id"]
+                if _never_run(record):
+                    continue  # left not done: ``run`` sends it
                 if custom_id in recorded:
                     stats.skipped += 1
                     continue

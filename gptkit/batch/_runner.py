@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import dataclasses
 import logging
 import os
 import signal
 import sys
-import threading
-from collections.abc import Awaitable, Callable
 from typing import Any, TextIO
 
 from gptkit._client import AsyncClient
@@ -28,12 +25,14 @@ from gptkit._exceptions import (
     InsufficientQuotaError,
     RateLimitError,
 )
-from gptkit._retry import RetryEvent
 from gptkit.batch._input import BatchRequest, iter_requests, validate_input
 from gptkit.batch._journal import Appender, scan, sort_by_input
 from gptkit.batch._progress import Progress
 from gptkit.batch._records import failure_line, success_line
+from gptkit.batch._shard import Shard
 from gptkit.batch._stats import BatchSummary, RunStats, summarize
+from gptkit.batch._wiring import counting_client, senders
+from gptkit.batch._wiring import handle_signals as handle_signals_in
 
 __all__ = ["DEFAULT_STOP_ON", "arun", "default_failures_path", "run"]
 
@@ -45,8 +44,6 @@ DEFAULT_STOP_ON: tuple[type[BaseException], ...] = (
     BudgetExceededError, InsufficientQuotaError, AuthenticationError,
 )
 
-Sender = Callable[..., Awaitable[Any]]
-
 
 def default_failures_path(output_path: str | os.PathLike[str]) -> str:
     """``results.jsonl`` -> ``results.failures.jsonl`` (other names get ``.failures.jsonl`` added)."""
@@ -55,24 +52,11 @@ def default_failures_path(output_path: str | os.PathLike[str]) -> str:
     return stem + ".failures.jsonl"
 
 
-def _senders(client: AsyncClient) -> dict[str, Sender]:
-    chat = client.chat.completions.with_raw_response.create
-    completions = client.completions.with_raw_response.create
-    embeddings = client.embeddings.with_raw_response.create
-
-    async def embed(**body: Any) -> Any:
-        # The Batch API answers with float vectors unless asked otherwise; so do we.
-        if "encoding_format" not in body:
-            body["encoding_format"] = "float"
-        return await embeddings(**body)
-
-    return {"/v1/chat/completions": chat, "/v1/completions": completions, "/v1/embeddings": embed}
-
-
 class _Runner:
     def __init__(self, client: AsyncClient, input_path: str, done: set[str], stats: RunStats,
                  results: Appender, failures: Appender, *, concurrency: int, grace_period: float,
-                 stop_on: tuple[type[BaseException], ...], progress: Progress | None) -> None:
+                 stop_on: tuple[type[BaseException], ...], progress: Progress | None,
+                 shard: Shard | None = None) -> None:
         self.client = client
         self.input_path = input_path
         self.done = done
@@ -83,6 +67,7 @@ class _Runner:
         self.grace_period = grace_period
         self.stop_on = stop_on
         self.progress = progress
+        self.shard = shard
         self.clock = get_clock()
         self.stopped: str | None = None
         self.fatal: BaseException | None = None
@@ -90,7 +75,7 @@ class _Runner:
         self._stop = asyncio.Event()
         self._abandon = asyncio.Event()
         self._queue: asyncio.Queue[BatchRequest | None] = asyncio.Queue(maxsize=concurrency)
-        self._send = _senders(client)
+        self._send = senders(client)
         self.started = self.clock.monotonic()
 
     # -- control ----------------------------------------------------------------------------
@@ -118,10 +103,11 @@ class _Runner:
     async def _produce(self) -> None:
         queue = self._queue
         stats = self.stats
+        shard = self.shard
         for request in iter_requests(self.input_path):
             if self._stop.is_set():
                 return
-            if request.custom_id in self.done:
+            if request.custom_id in self.done or (shard is not None and not shard.holds(request.custom_id)):
                 continue
             stats.read += 1
             self._outstanding += 1
@@ -232,28 +218,6 @@ class _Runner:
             raise producer.exception()  # type: ignore[misc]
 
 
-@contextlib.contextmanager
-def _signals(runner: _Runner, enabled: bool) -> Any:
-    installed: list[tuple[signal.Signals, Any]] = []
-    if enabled and threading.current_thread() is threading.main_thread():
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            previous = signal.getsignal(sig)
-            try:
-                loop.add_signal_handler(sig, runner.on_signal, sig)
-            except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover - Windows
-                continue
-            installed.append((sig, previous))
-    try:
-        yield
-    finally:
-        loop = asyncio.get_running_loop()
-        for sig, previous in installed:
-            loop.remove_signal_handler(sig)
-            # None means a handler installed outside Python: the default is the best we can do.
-            signal.signal(sig, previous if previous is not None else signal.SIG_DFL)
-
-
 async def arun(
     input_path: str | os.PathLike[str],
     output_path: str | os.PathLike[str],
@@ -271,6 +235,7 @@ async def arun(
     grace_period: float = 30.0,
     handle_signals: bool = True,
     stop_on: tuple[type[BaseException], ...] = DEFAULT_STOP_ON,
+    shard: Shard | str | tuple[int, int] | None = None,
 ) -> BatchSummary:
     """Run every request of ``input_path`` (Batch API JSONL) and append outcomes as they finish.
 
@@ -283,10 +248,14 @@ async def arun(
     complete. ``progress`` (default: when ``progress_stream``, stderr, is a terminal) draws a
     live line; ``handle_signals`` makes SIGINT/SIGTERM stop gracefully (a second one abandons
     in-flight requests after which they stay not done). Errors in ``stop_on`` (budget, quota,
-    authentication) stop the run the same way. Returns a ``BatchSummary``.
+    authentication) stop the run the same way; the request that raised one stays not done.
+    ``shard`` (``"2/4"``, ``(2, 4)`` or a ``Shard``) runs only the lines whose custom_id
+    hashes to that shard, so several workers can split one input (each with its own output
+    file). Returns a ``BatchSummary``.
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
+    selected_shard = Shard.parse(shard) if shard is not None else None
     owns_client = client is None
     if client is None:
         client = AsyncClient()
@@ -297,15 +266,19 @@ async def arun(
     failures_file = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)
     try:
         report = validate_input(source)
+        lines = report.lines
+        if selected_shard is not None:
+            lines = {cid: number for cid, number in lines.items() if selected_shard.holds(cid)}
         if retry_failed and os.path.exists(failures_file):
             os.replace(failures_file, failures_file + ".previous")
         recorded = scan(output).ids | scan(failures_file).ids
-        done = {custom_id for custom_id in recorded if custom_id in report.lines}
+        done = {custom_id for custom_id in recorded if custom_id in lines}
         if len(recorded) > len(done):
-            logger.warning("%d recorded custom_id(s) are not in %s; leaving them as they are",
-                           len(recorded) - len(done), source)
+            logger.warning("%d recorded custom_id(s) are not in %s%s; leaving them as they are",
+                           len(recorded) - len(done), source,
+                           f" shard {selected_shard}" if selected_shard is not None else "")
         del recorded
-        stats = RunStats(report.total, len(done))
+        stats = RunStats(len(lines), len(done))
         stream = progress_stream if progress_stream is not None else sys.stderr
         display = Progress(stream, interval=progress_interval)
         if progress is None:
@@ -316,12 +289,12 @@ async def arun(
         except BaseException:
             results.close()
             raise
-        counting = _counting_client(client, stats)
+        counting = counting_client(client, stats)
         runner = _Runner(counting, source, done, stats, results, failures, concurrency=concurrency,
                          grace_period=grace_period, stop_on=stop_on,
-                         progress=display if progress else None)
+                         progress=display if progress else None, shard=selected_shard)
         try:
-            with _signals(runner, handle_signals):
+            with handle_signals_in(runner.on_signal, handle_signals):
                 await runner.run()
         finally:
             results.close()
@@ -335,27 +308,12 @@ async def arun(
                             failures_path=failures_file, stopped=runner.stopped)
         summary.extra["max_pending"] = stats.max_pending
         if sort_output and summary.complete:
-            sort_by_input(output, iter(report.lines))
-            sort_by_input(failures_file, iter(report.lines))
+            sort_by_input(output, iter(lines))
+            sort_by_input(failures_file, iter(lines))
         return summary
     finally:
         if owns_client:
             await client.aclose()
-
-
-def _counting_client(client: AsyncClient, stats: RunStats) -> AsyncClient:
-    """A copy of ``client`` (same pool, limiter and budget) whose retry hook counts 429s."""
-    policy = client.retry_policy
-    user_hook = policy.on_retry
-
-    def on_retry(event: RetryEvent) -> None:
-        stats.retries += 1
-        if isinstance(event.error, RateLimitError):
-            stats.rate_limited += 1
-        if user_hook is not None:
-            user_hook(event)
-
-    return client.with_options(retry=dataclasses.replace(policy, on_retry=on_retry))
 
 
 def run(
@@ -375,6 +333,7 @@ def run(
     grace_period: float = 30.0,
     handle_signals: bool = True,
     stop_on: tuple[type[BaseException], ...] = DEFAULT_STOP_ON,
+    shard: Shard | str | tuple[int, int] | None = None,
 ) -> BatchSummary:
     """The blocking twin of ``arun`` (runs its own event loop); same parameters, same result."""
     return asyncio.run(arun(
@@ -382,5 +341,5 @@ def run(
         retry_failed=retry_failed, sort_output=sort_output, progress=progress,
         progress_interval=progress_interval, progress_stream=progress_stream, fsync_every=fsync_every,
         fsync_interval=fsync_interval, grace_period=grace_period, handle_signals=handle_signals,
-        stop_on=stop_on,
+        stop_on=stop_on, shard=shard,
     ))

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from gptkit.testing._clock import VirtualClock, no_waits
     from gptkit.testing._fake import FakeOpenAI, run_fake_server
     from gptkit.testing._fake_answers import ToolCall
+    from gptkit.testing._fake_batches import FakeBatch
     from gptkit.testing._fake_core import FakeStats, ResponseRule
+    from gptkit.testing._fake_files import FakeFile
     from gptkit.testing._fake_reply import FakeReply
     from gptkit.testing._faults import FAULT_KINDS, FakeRequest, Fault, FaultRule
     from gptkit.testing._record import AsyncRecordingTransport, RecordingTransport
@@ -42,6 +44,8 @@ __all__ = [
     "CassetteError",
     "CassetteSecretError",
     "CassetteWarning",
+    "FakeBatch",
+    "FakeFile",
     "FakeOpenAI",
     "FakeReply",
     "FakeRequest",
@@ -61,9 +65,11 @@ __all__ = [
 _WHERE = {
     "FAULT_KINDS": "_faults", "RECORD_MODES": "_cassette", "AsyncRecordingTransport": "_record",
     "AsyncReplayTransport": "_replay", "Cassette": "_cassette", "CassetteError": "_cassette_format",
-    "CassetteSecretError": "_scrub", "CassetteWarning": "_cassette", "FakeOpenAI": "_fake",
+    "CassetteSecretError": "_scrub", "CassetteWarning": "_cassette", "FakeBatch": "_fake_batches",
+    "FakeFile": "_fake_files", "FakeOpenAI": "_fake",
     "FakeReply": "_fake_reply", "FakeRequest": "_faults", "FakeServer": "_server",
-    "FakeStats": "_fake_core", "Fault": "_faults", "FaultRule": "_faults", "RecordingTransport": "_record",
+    "FakeStats": "_fake_core", "Fault": "_faults", "FaultRule": "_faults",
+    "RecordingTransport": "_record",
     "ReplayTransport": "_replay", "ResponseRule": "_fake_core", "ToolCall": "_fake_answers",
     "VirtualClock": "_clock", "no_waits": "_clock", "run_fake_server": "_fake",
 }

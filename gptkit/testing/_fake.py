@@ -39,6 +39,13 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
     - ``seed``: seeds random-rate faults; ``clock``: a monotonic time source for the limiter
       (default: gptkit's clock, so ``VirtualClock`` drives it).
     - ``keep_requests``: how many recent requests ``requests`` keeps.
+    - ``batch_time``: seconds a Batch API job takes from ``validating`` to ``completed`` on the
+      fake's clock (None: it moves only on ``complete_batches()`` / ``expire_batches()``).
+
+    It serves the Files API (``/files``: multipart upload, list, retrieve, content, delete) and
+    the Batch API (``/batches``: create, retrieve, list, cancel); a job answers each line with
+    this fake's own answering code, so scripted answers and injected faults apply to its lines
+    (which carry an ``x-fake-batch-id`` header); inspect ``files`` and ``batches``.
 
     Script it with ``respond(...)``, ``inject(...)``, ``route(...)``; read ``stats`` and
     ``requests``. In-process pauses sleep on gptkit's clock; served, they sleep for real.
@@ -58,10 +65,11 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
         seed: int = 0,
         clock: Callable[[], float] | None = None,
         keep_requests: int = 10_000,
+        batch_time: float | None = 1.0,
     ) -> None:
         super().__init__(rpm=rpm, tpm=tpm, window=window, api_key=api_key, models=models, latency=latency,
                          chunk_delay=chunk_delay, retry_after_headers=retry_after_headers, seed=seed,
-                         clock=clock, keep_requests=keep_requests)
+                         clock=clock, keep_requests=keep_requests, batch_time=batch_time)
 
     # -- in-process transports ------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ import itertools
 import json
 import re
 import threading
+import urllib.parse
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ from gptkit._clock import get_clock
 from gptkit._tokens import estimate_prompt_tokens, max_output_tokens
 from gptkit.testing import _fake_answers as answers
 from gptkit.testing._fake_answers import Answer, ToolCall, error_body
+from gptkit.testing._fake_batches import FakeBatch, FakeBatchJobs
+from gptkit.testing._fake_files import FakeFile, FakeFileStore
 from gptkit.testing._fake_limits import DEFAULT_WINDOW, LimitBuckets
 from gptkit.testing._fake_reply import FakeReply, apply_fault, json_reply, stream_reply
 from gptkit.testing._faults import FakeRequest, Fault, FaultRule, Predicate, fault_from
@@ -111,6 +114,7 @@ class FakeCore:
         seed: int = 0,
         clock: Callable[[], float] | None = None,
         keep_requests: int = 10_000,
+        batch_time: float | None = 1.0,
     ) -> None:
         self.limits = LimitBuckets(rpm, tpm, window)
         self.api_key = api_key
@@ -128,7 +132,12 @@ class FakeCore:
         self._routes: list[tuple[str, re.Pattern[str], RouteHandler]] = []
         self._attempts: dict[str, int] = {}
         self._ids = itertools.count(1)
-        self._lock = threading.Lock()
+        # Re-entrant: a batch job answers its lines through ``handle`` from inside a request.
+        self._lock = threading.RLock()
+        self._file_store = FakeFileStore()
+        self._batch_jobs = FakeBatchJobs(self, self._file_store, batch_time)
+        self._builtin_routes = [(method, _route_pattern(path), handler) for method, path, handler in
+                                (*self._file_store.routes(), *self._batch_jobs.routes())]
 
     # -- scripting ----------------------------------------------------------------------------
 
@@ -183,7 +192,7 @@ class FakeCore:
         return rule
 
     def route(self, method: str, path: str, handler: RouteHandler) -> None:
-        """Serve another endpoint (e.g. files, batches): ``path`` may hold ``{name}`` parts."""
+        """Serve another endpoint: ``path`` may hold ``{name}`` parts; yours win over built-ins."""
         with self._lock:
             self._routes.append((method.upper(), _route_pattern(path), handler))
 
@@ -200,17 +209,62 @@ class FakeCore:
         with self._lock:
             self.limits = LimitBuckets(rpm, tpm, self.limits.window if window is None else window)
 
+    # -- files and Batch API jobs ----------------------------------------------------------------
+
+    @property
+    def files(self) -> dict[str, FakeFile]:
+        """Uploaded and generated files by id (``files[id].content`` is the bytes)."""
+        return self._file_store.files
+
+    @property
+    def batches(self) -> dict[str, FakeBatch]:
+        """Batch API jobs by id, as last advanced."""
+        return self._batch_jobs.jobs
+
+    @property
+    def batch_time(self) -> float | None:
+        """Seconds a new batch takes from creation to ``completed`` (None: only on demand)."""
+        return self._batch_jobs.batch_time
+
+    @batch_time.setter
+    def batch_time(self, seconds: float | None) -> None:
+        self._batch_jobs.batch_time = seconds
+
+    def complete_batches(self) -> list[str]:
+        """Finish every unfinished batch now (lines answered, output and error files written).
+
+        Returns the ids of the batches it moved; a batch whose input fails validation ends
+        ``failed``, one being cancelled ends ``cancelled``.
+        """
+        with self._lock:
+            return self._batch_jobs.complete_all(self._now())
+
+    def expire_batches(self, *, answered: int = 0) -> list[str]:
+        """Expire every unfinished batch after answering up to ``answered`` of its lines.
+
+        The rest go to its error file as ``batch_expired``, as the Batch API does at the end
+        of the completion window. Returns the ids of the batches it expired.
+        """
+        with self._lock:
+            return self._batch_jobs.expire_all(self._now(), answered)
+
     # -- the core -----------------------------------------------------------------------------
 
     def _now(self) -> float:
         return self._clock() if self._clock is not None else get_clock().monotonic()
 
-    def handle(self, method: str, raw_path: str, headers: Mapping[str, str], content: bytes) -> FakeReply:
-        """Decide the reply to one request (``headers`` with lower-case names)."""
+    def handle(self, method: str, raw_path: str, headers: Mapping[str, str], content: bytes, *,
+               rate_limited: bool = True) -> FakeReply:
+        """Decide the reply to one request (``headers`` with lower-case names).
+
+        ``rate_limited=False`` skips the RPM/TPM limiter (Batch API lines have their own quota).
+        """
         path = _normalise_path(raw_path)
+        _, _, query_string = raw_path.partition("?")
+        query = dict(urllib.parse.parse_qsl(query_string)) if query_string else {}
         body: Any = None
         bad_json = False
-        if content:
+        if content and not headers.get("content-type", "").startswith("multipart/"):
             try:
                 body = json.loads(content)
             except ValueError:
@@ -220,13 +274,13 @@ class FakeCore:
         with self._lock:
             serial = next(self._ids)
             attempt = self._attempts[key] = self._attempts.get(key, 0) + 1
-            request = FakeRequest(method.upper(), path, headers, body, attempt, key, content)
+            request = FakeRequest(method.upper(), path, headers, body, attempt, key, content, query)
             self.requests.append(request)
             self.stats.requests += 1
             self.stats.by_path[path] += 1
             base = [("x-request-id", f"req_{serial:016x}"), ("openai-version", "2020-10-01"),
                     ("openai-processing-ms", "1")]
-            reply = self._decide(request, base, serial, bad_json)
+            reply = self._decide(request, base, serial, bad_json, rate_limited)
             reply.header_delay += self.latency
             if reply.drop_before_headers:
                 self.stats.statuses[0] += 1
@@ -236,9 +290,8 @@ class FakeCore:
                 self.stats.streams += 1
         return reply
 
-    def _decide(
-        self, request: FakeRequest, base: list[tuple[str, str]], serial: int, bad_json: bool
-    ) -> FakeReply:
+    def _decide(self, request: FakeRequest, base: list[tuple[str, str]], serial: int, bad_json: bool,
+                rate_limited: bool = True) -> FakeReply:
         if self.api_key is not None:
             given = request.headers.get("authorization", "")
             if given != f"Bearer {self.api_key}" and request.headers.get("api-key") != self.api_key:
@@ -251,17 +304,19 @@ class FakeCore:
             if rule.selects(request):
                 self.stats.faults[rule.fault.kind] += 1
                 return apply_fault(rule.fault, lambda: self._answer(request, base, serial, admitted=[]), base)
-        return self._answer(request, base, serial, admitted=None)
+        return self._answer(request, base, serial, admitted=None if rate_limited else [])
 
     def _answer(self, request: FakeRequest, base: list[tuple[str, str]], serial: int,
                 admitted: list[tuple[str, str]] | None) -> FakeReply:
         """The normal reply; ``admitted`` given means skip the limiter (a fault is replacing it)."""
         path, body = request.path, request.body
-        for method, pattern, handler in self._routes:
+        for method, pattern, handler in (*self._routes, *self._builtin_routes):
             match = pattern.match(path)
             if match and method == request.method:
-                result = handler(request, match.groupdict())
+                result = handler(request, {k: urllib.parse.unquote(v) for k, v in match.groupdict().items()})
                 if isinstance(result, FakeReply):
+                    named = {name for name, _ in result.headers}
+                    result.headers = [*(h for h in base if h[0] not in named), *result.headers]
                     return result
                 return json_reply(result[0], result[1], base)
         if path == "/models" and request.method == "GET":

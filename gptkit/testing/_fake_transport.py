@@ -42,7 +42,8 @@ def _drop_error(drop: Drop, request: httpx.Request) -> httpx.TransportError:
 
 def _start(core: FakeCore, request: httpx.Request, content: bytes) -> FakeReply:
     headers = {k.lower(): v for k, v in request.headers.items()}
-    return core.handle(request.method, request.url.path, headers, content)
+    # The raw target, as a socket server would see it: the query string included, ids quoted.
+    return core.handle(request.method, request.url.raw_path.decode("ascii"), headers, content)
 
 
 def _response(reply: FakeReply, request: httpx.Request, stream: httpx.SyncByteStream | httpx.AsyncByteStream

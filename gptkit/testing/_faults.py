@@ -101,6 +101,8 @@ class FakeRequest:
     call_key: str
     #: The raw request body.
     content: bytes = b""
+    #: The query string's parameters (the last value of each name).
+    query: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def model(self) -> str | None:

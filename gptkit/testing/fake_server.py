@@ -28,6 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--latency", type=float, default=0.0, help="seconds before each response")
     parser.add_argument("--chunk-delay", type=float, default=0.0, help="seconds between stream events")
     parser.add_argument("--seed", type=int, default=0, help="seed for random faults")
+    parser.add_argument("--batch-time", type=float, default=1.0,
+                        help="seconds a Batch API job takes to complete (default 1)")
     parser.add_argument("--fault", action="append", default=[], metavar="KIND=RATE",
                         help="inject a fault at random, e.g. server_error=0.05 (repeatable)")
     return parser
@@ -42,7 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         fake = FakeOpenAI(rpm=args.rpm, tpm=args.tpm, window=args.window, api_key=args.api_key,
-                          latency=args.latency, chunk_delay=args.chunk_delay, seed=args.seed)
+                          latency=args.latency, chunk_delay=args.chunk_delay, seed=args.seed,
+                          batch_time=args.batch_time)
     except ValueError as exc:
         print(f"invalid option: {exc}", file=sys.stderr)
         return 2
