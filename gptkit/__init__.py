@@ -24,6 +24,17 @@ from gptkit._cost import (
     RedisBudget,
     UnknownPriceWarning,
 )
+from gptkit._events import (
+    CallEvent,
+    FirstChunk,
+    Listener,
+    RateLimitWait,
+    RequestEnd,
+    RequestError,
+    RequestRetry,
+    RequestStart,
+    ResponseHeaders,
+)
 from gptkit._exceptions import (
     APIConnectionError,
     APIError,
@@ -65,6 +76,7 @@ from gptkit._legacy import Model as Model
 from gptkit._legacy import _module as _module_api
 from gptkit._params import NOT_GIVEN, NotGiven
 from gptkit._retry import RetryEvent, RetryPolicy
+from gptkit._stats import ClientStats, StatsSnapshot
 from gptkit._streaming import AsyncStream, Stream
 from gptkit._structured import ToolRunResult, function_tool, pydantic_function_tool, strict_json_schema
 from gptkit._version import __version__
@@ -129,13 +141,16 @@ __all__ = [
     "BadRequestError",
     "Budget",
     "BudgetExceededError",
+    "CallEvent",
     "Client",
+    "ClientStats",
     "ConfigurationError",
     "ConflictError",
     "ContentFilterError",
     "ContentFilterFinishReasonError",
     "ContextLengthExceededError",
     "Cost",
+    "FirstChunk",
     "GptkitError",
     "InsufficientQuotaError",
     "InternalServerError",
@@ -145,6 +160,7 @@ __all__ = [
     "LedgerSnapshot",
     "LedgerTotals",
     "LengthFinishReasonError",
+    "Listener",
     "MissingAPIKeyError",
     "ModelPrice",
     "NoAPIKey",
@@ -156,9 +172,16 @@ __all__ = [
     "PriceTable",
     "RateLimitError",
     "RateLimitExceededError",
+    "RateLimitWait",
     "RedisBudget",
+    "RequestEnd",
+    "RequestError",
+    "RequestRetry",
+    "RequestStart",
+    "ResponseHeaders",
     "RetryEvent",
     "RetryPolicy",
+    "StatsSnapshot",
     "Stream",
     "StreamInterruptedError",
     "StrictSchemaError",

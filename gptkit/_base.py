@@ -17,6 +17,7 @@ from gptkit._clock import get_clock
 from gptkit._config import ClientConfig, coerce_timeout
 from gptkit._cost import BudgetBackend, CostState, Ledger
 from gptkit._exceptions import APIConnectionError, APIError, APITimeoutError, InvalidParameterError
+from gptkit._observe import CallTrace, Observable
 from gptkit._params import ParamValidator, clean_params
 from gptkit._protocol import build_request, parse_response, status_error
 from gptkit._providers import price_provider_for
@@ -60,6 +61,8 @@ class Call:
     #: The budget reservation held for this call (``gptkit._cost``), and whether it was accounted.
     hold: Any = None
     accounted: bool = False
+    #: What observability knows of the call so far (``gptkit._observe``); set by ``_execute``.
+    trace: CallTrace | None = None
 
 
 class APIResponse(Generic[T]):
@@ -103,7 +106,7 @@ def map_transport_error(exc: httpx.TransportError, request: httpx.Request) -> AP
     return APIConnectionError(message=f"Connection error: {detail}", request=request)
 
 
-class BaseClient:
+class BaseClient(Observable):
     """Configuration and the sans-IO steps shared by ``Client`` and ``AsyncClient``."""
 
     _config: ClientConfig
@@ -276,10 +279,13 @@ class BaseClient:
         completion of a stream when it ends. Sets ``result.cost``; runs once per call.
         """
         self._cost.account(call, result)
+        if call.trace is not None:
+            call.trace.complete(result)  # after the cost: the completion event carries it
 
     def _release(self, call: Call) -> None:
         """Give back ``call``'s budget reservation: it failed unbilled, or its stream was abandoned."""
         self._cost.release(call)
+        self._emit_closed(call)  # a stream abandoned early ends its trace (no-op if it ended)
 
     @staticmethod
     def _clock() -> Any:

@@ -6,7 +6,7 @@ only in ``send`` versus ``await send``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -16,6 +16,7 @@ import httpx
 from gptkit._base import BaseClient, Call, map_transport_error
 from gptkit._config import ClientConfig, NoAPIKey, resolve_config
 from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
+from gptkit._observe import EventListener, Observer
 from gptkit._retry import RetryPolicy, build_retrying
 
 if TYPE_CHECKING:
@@ -96,6 +97,7 @@ class Client(BaseClient):
         budget: BudgetBackend | None = None,
         prices: PriceTable | Mapping[str, ModelPrice] | None = None,
         ledger: Ledger | None = None,
+        listeners: Iterable[EventListener] | None = None,
     ) -> None:
         config = _resolve(api_key, base_url, organization, project, timeout, max_retries,
                           default_headers, default_query, http_client, transport)
@@ -103,6 +105,7 @@ class Client(BaseClient):
         self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
                                is_async=False)
         self._cost.provider = self._price_provider
+        self._observer = Observer(listeners)  # listeners and stats, shared by with_options copies
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
@@ -180,6 +183,8 @@ class Client(BaseClient):
             response = self._http.send(request, stream=call.stream)
         except httpx.TransportError as exc:
             raise map_transport_error(exc, request) from exc
+        if call.trace is not None:
+            call.trace.response(response)  # headers arrived (gptkit._observe)
         if response.status_code >= 400:
             try:
                 response.read()
@@ -194,10 +199,12 @@ class Client(BaseClient):
 
     def _execute(self, call: Call) -> Any:
         """Reserve the call's worst-case cost in the budget, then run it (released if it fails)."""
-        self._cost.reserve(call)  # refuses before anything is sent
+        trace = self._observe(call)  # events, DEBUG line and stats of the call
         try:
+            self._cost.reserve(call)  # refuses before anything is sent
             return self._run(call)
         except BaseException as exc:
+            trace.fail(exc)
             self._cost.fail(call, exc)
             raise
 
@@ -208,7 +215,8 @@ class Client(BaseClient):
             response = self._send(call)
         else:
             retrying = build_retrying(
-                policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=False
+                policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=False,
+                on_retry=self._retry_hook(call),
             )
             for attempt in retrying:
                 with attempt:
@@ -241,6 +249,7 @@ class AsyncClient(BaseClient):
         budget: BudgetBackend | None = None,
         prices: PriceTable | Mapping[str, ModelPrice] | None = None,
         ledger: Ledger | None = None,
+        listeners: Iterable[EventListener] | None = None,
     ) -> None:
         config = _resolve(api_key, base_url, organization, project, timeout, max_retries,
                           default_headers, default_query, http_client, transport)
@@ -248,6 +257,7 @@ class AsyncClient(BaseClient):
         self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
                                is_async=True)
         self._cost.provider = self._price_provider
+        self._observer = Observer(listeners)  # listeners and stats, shared by with_options copies
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
             transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
@@ -320,6 +330,8 @@ class AsyncClient(BaseClient):
             response = await self._http.send(request, stream=call.stream)
         except httpx.TransportError as exc:
             raise map_transport_error(exc, request) from exc
+        if call.trace is not None:
+            call.trace.response(response)  # headers arrived (gptkit._observe)
         if response.status_code >= 400:
             try:
                 await response.aread()
@@ -334,10 +346,12 @@ class AsyncClient(BaseClient):
 
     async def _execute(self, call: Call) -> Any:
         """Reserve the call's worst-case cost in the budget, then run it (released if it fails)."""
-        await self._cost.areserve(call)  # refuses before anything is sent
+        trace = self._observe(call)  # events, DEBUG line and stats of the call
         try:
+            await self._cost.areserve(call)  # refuses before anything is sent
             result = await self._run(call)
         except BaseException as exc:
+            trace.fail(exc)
             await self._cost.afail(call, exc)
             raise
         await self._cost.asettle(call)
@@ -346,6 +360,7 @@ class AsyncClient(BaseClient):
     async def _arelease(self, call: Call) -> None:
         """Give back ``call``'s budget reservation without blocking the loop (see ``_release``)."""
         await self._cost.arelease(call)
+        self._emit_closed(call)  # a stream abandoned early ends its trace (no-op if it ended)
 
     async def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
@@ -354,7 +369,8 @@ class AsyncClient(BaseClient):
             response = await self._send(call)
         else:
             retrying = build_retrying(
-                policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=True
+                policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=True,
+                on_retry=self._retry_hook(call),
             )
             async for attempt in retrying:
                 with attempt:
