@@ -105,7 +105,7 @@ class Client(BaseClient):
         self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
                                is_async=False)
         self._cost.provider = self._price_provider
-        self._observer = Observer(listeners)  # listeners and stats, shared by with_options copies
+        self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
@@ -257,7 +257,7 @@ class AsyncClient(BaseClient):
         self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
                                is_async=True)
         self._cost.provider = self._price_provider
-        self._observer = Observer(listeners)  # listeners and stats, shared by with_options copies
+        self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
             transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True

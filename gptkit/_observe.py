@@ -14,7 +14,6 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -86,11 +85,11 @@ class Observer:
 
     __slots__ = ("_lock", "listeners", "stats")
 
-    def __init__(self, listeners: Iterable[EventListener] | None = None) -> None:
+    def __init__(self, listeners: Iterable[EventListener] | None = None, ledger: Any = None) -> None:
         self._lock = threading.Lock()
         #: Replaced, never mutated, so a call reads it without the lock.
         self.listeners: tuple[EventListener, ...] = tuple(check_listener(x) for x in listeners or ())
-        self.stats = ClientStats()
+        self.stats = ClientStats(ledger)
 
     def add(self, listener: EventListener) -> None:
         check_listener(listener)
@@ -159,12 +158,12 @@ class CallTrace:
 
     def response(self, response: httpx.Response) -> None:
         """An attempt's headers arrived (any status)."""
-        now = get_clock().monotonic()
-        self._headers_time = now - self.attempt_start
         self._response = response
         if response.status_code == 429:
             self._stats.on_429()
-        if self._listeners:
+        if self._listeners:  # only events carry the time to headers: no clock read otherwise
+            now = get_clock().monotonic()
+            self._headers_time = now - self.attempt_start
             headers = {k: v for k, v in response.headers.items()
                        if k in _HEADERS or k.startswith(_HEADER_PREFIXES)}
             emit(self._listeners, ResponseHeaders(
@@ -215,9 +214,12 @@ class CallTrace:
         self._ended = True
         now = get_clock().monotonic()
         duration = now - self.start
+        self._stats.on_success(duration)
+        if not self._listeners and not logger.isEnabledFor(logging.DEBUG):
+            return
+        # Reading ``cost`` goes through pydantic's private attributes (microseconds): only when asked.
         cost = getattr(result, "cost", None)
         total = getattr(cost, "total", None)
-        self._stats.on_success(duration, total if isinstance(total, Decimal) else None)
         usage = getattr(result, "usage", None)
         if self._listeners:
             self._emit_end(now, duration, result, usage, cost)

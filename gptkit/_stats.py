@@ -13,7 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gptkit._cost import Ledger
 
 __all__ = ["ClientStats", "LatencyHistogram", "StatsSnapshot"]
 
@@ -76,7 +79,7 @@ class StatsSnapshot:
 
     ``errors`` counts failed calls by error class; ``responses_429`` counts every 429 response,
     retried or not; ``latency_p50``/``latency_p95`` are seconds over successful calls (None
-    before the first); ``cost`` is the dollars of the calls whose price was known.
+    before the first); ``cost`` is the client's ledger total (calls whose price was known).
     """
 
     in_flight: int
@@ -108,11 +111,12 @@ class ClientStats:
 
     Read single values as properties (``client.stats.in_flight``) or take a consistent
     ``snapshot()``. Safe across threads and tasks; ``reset()`` zeroes everything but the calls
-    still in flight.
+    still in flight and the cost, which is the ledger's (``client.ledger.reset()`` zeroes it).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, ledger: Ledger | None = None) -> None:
         self._lock = threading.Lock()
+        self._ledger = ledger
         self._zero()
         self._in_flight = 0
 
@@ -126,7 +130,6 @@ class ClientStats:
         self._waits = 0
         self._wait_total = 0.0
         self._latency = LatencyHistogram()
-        self._cost = _ZERO
 
     # -- updates (called by gptkit._observe) -------------------------------------------------
 
@@ -135,13 +138,11 @@ class ClientStats:
             self._started += 1
             self._in_flight += 1
 
-    def on_success(self, duration: float, cost: Decimal | None) -> None:
+    def on_success(self, duration: float) -> None:
         with self._lock:
             self._in_flight -= 1
             self._succeeded += 1
             self._latency.add(duration)
-            if cost is not None:
-                self._cost += cost
 
     def on_close(self) -> None:
         """A stream was abandoned: no longer in flight, but neither a success nor an error."""
@@ -177,13 +178,14 @@ class ClientStats:
                 in_flight=self._in_flight, started=self._started, succeeded=self._succeeded,
                 failed=self._failed, errors=MappingProxyType(dict(self._errors)),
                 retries=self._retries, responses_429=self._429s, rate_limit_waits=self._waits,
-                rate_limit_wait=self._wait_total, latency_p50=None, latency_p95=None, cost=self._cost,
+                rate_limit_wait=self._wait_total, latency_p50=None, latency_p95=None,
+                cost=self._ledger_cost(),
             )
         # Percentiles outside the lock: the copy is private, and the walk is the slow part.
         return _with_latency(snap, latency)
 
     def reset(self) -> StatsSnapshot:
-        """Zero the counters (calls in flight stay counted); returns their values before."""
+        """Zero the counters (not calls in flight, nor the ledger's cost); returns the values before."""
         snap = self.snapshot()
         with self._lock:
             self._zero()
@@ -220,7 +222,11 @@ class ClientStats:
 
     @property
     def cost(self) -> Decimal:
-        return self._cost
+        """Dollars in the client's ledger (``client.ledger.total_cost``; ``reset()`` leaves it)."""
+        return self._ledger_cost()
+
+    def _ledger_cost(self) -> Decimal:
+        return self._ledger.total_cost if self._ledger is not None else _ZERO
 
     def latency(self, fraction: float) -> float | None:
         """The ``fraction`` latency quantile of successful calls, in seconds."""
