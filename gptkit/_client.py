@@ -76,7 +76,8 @@ class Client(BaseClient):
     Options fall back to ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID`` and
     ``OPENAI_PROJECT_ID``. Pass ``http_client=`` (an ``httpx.Client``) or ``transport=`` (any
     httpx transport, e.g. a cassette or ``gptkit.testing.FakeOpenAI``) to control the network.
-    Thread-safe; close it with ``close()`` or use it as a context manager.
+    Thread-safe; close it with ``close()`` or use it as a context manager. ``listeners=`` are
+    told about every call (``gptkit.Listener``); ``client.stats`` counts them live.
     """
 
     def __init__(
