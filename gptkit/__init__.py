@@ -12,6 +12,7 @@ from gptkit import error as error  # public: the pre-1.0 exception names (openai
 from gptkit._azure import AsyncAzureClient, AzureClient
 from gptkit._azure_auth import AzureToken
 from gptkit._base import APIResponse
+from gptkit._chat_stream import AsyncChatCompletionStream, ChatCompletionStream
 from gptkit._client import AsyncClient, Client
 from gptkit._config import NO_API_KEY, NoAPIKey
 from gptkit._cost import (
@@ -58,6 +59,7 @@ from gptkit._exceptions import (
     MissingAPIKeyError,
     NotFoundError,
     PermissionDeniedError,
+    RateLimitBackendError,
     RateLimitError,
     RateLimitExceededError,
     StreamInterruptedError,
@@ -75,6 +77,7 @@ from gptkit._legacy import Embedding as Embedding
 from gptkit._legacy import Model as Model
 from gptkit._legacy import _module as _module_api
 from gptkit._params import NOT_GIVEN, NotGiven
+from gptkit._ratelimit import RateLimit, RateLimiter, RateLimitPermit, RateLimitStats, RedisBackend
 from gptkit._retry import RetryEvent, RetryPolicy
 from gptkit._stats import ClientStats, StatsSnapshot
 from gptkit._streaming import AsyncStream, Stream
@@ -132,6 +135,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncAzureClient",
+    "AsyncChatCompletionStream",
     "AsyncClient",
     "AsyncOpenAI",
     "AsyncStream",
@@ -142,6 +146,7 @@ __all__ = [
     "Budget",
     "BudgetExceededError",
     "CallEvent",
+    "ChatCompletionStream",
     "Client",
     "ClientStats",
     "ConfigurationError",
@@ -170,9 +175,15 @@ __all__ = [
     "OpenAIError",
     "PermissionDeniedError",
     "PriceTable",
+    "RateLimit",
+    "RateLimitBackendError",
     "RateLimitError",
     "RateLimitExceededError",
+    "RateLimitPermit",
+    "RateLimitStats",
     "RateLimitWait",
+    "RateLimiter",
+    "RedisBackend",
     "RedisBudget",
     "RequestEnd",
     "RequestError",

@@ -28,6 +28,7 @@ from gptkit._config import NO_API_KEY, ClientConfig, NoAPIKey
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._exceptions import InvalidParameterError
 from gptkit._observe import EventListener
+from gptkit._ratelimit import RateLimit, RateLimiter
 from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -168,6 +169,7 @@ class AzureClient(_AzureCore, Client):
         transport: httpx.BaseTransport | None = None,
         retry: RetryPolicy | None = None,
         tags: Mapping[str, str] | None = None,
+        rate_limit: RateLimit | RateLimiter | None = None,
         budget: BudgetBackend | None = None,
         prices: PriceTable | Mapping[str, ModelPrice] | None = None,
         ledger: Ledger | None = None,
@@ -182,7 +184,7 @@ class AzureClient(_AzureCore, Client):
             api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai", timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, default_query=default_query,
             http_client=http_client, transport=transport, retry=retry, tags=tags,
-            budget=budget, prices=prices, ledger=ledger, listeners=listeners,
+            rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger, listeners=listeners,
         )
 
     def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
@@ -193,11 +195,11 @@ class AzureClient(_AzureCore, Client):
         clone._apply_changes(azure_changes, is_async=False)
         return clone
 
-    def _send(self, call: Call) -> httpx.Response:
+    def _transmit(self, call: Call) -> httpx.Response:
         tokens = self._tokens
-        if tokens is not None:  # every attempt: a retry may come after the token expired
+        if tokens is not None:  # right before each send: a retry or a limiter wait may outlast a token
             call.request.headers["authorization"] = f"Bearer {tokens.get()}"
-        return super()._send(call)
+        return super()._transmit(call)
 
 
 class AsyncAzureClient(_AzureCore, AsyncClient):
@@ -225,6 +227,7 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
         transport: httpx.AsyncBaseTransport | None = None,
         retry: RetryPolicy | None = None,
         tags: Mapping[str, str] | None = None,
+        rate_limit: RateLimit | RateLimiter | None = None,
         budget: BudgetBackend | None = None,
         prices: PriceTable | Mapping[str, ModelPrice] | None = None,
         ledger: Ledger | None = None,
@@ -239,7 +242,7 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
             api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai", timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, default_query=default_query,
             http_client=http_client, transport=transport, retry=retry, tags=tags,
-            budget=budget, prices=prices, ledger=ledger, listeners=listeners,
+            rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger, listeners=listeners,
         )
 
     def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
@@ -250,8 +253,8 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
         clone._apply_changes(azure_changes, is_async=True)
         return clone
 
-    async def _send(self, call: Call) -> httpx.Response:
+    async def _transmit(self, call: Call) -> httpx.Response:
         tokens = self._tokens
-        if tokens is not None:  # every attempt: a retry may come after the token expired
+        if tokens is not None:  # right before each send: a retry or a limiter wait may outlast a token
             call.request.headers["authorization"] = f"Bearer {await tokens.aget()}"
-        return await super()._send(call)
+        return await super()._transmit(call)

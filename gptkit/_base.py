@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
@@ -19,11 +19,15 @@ from gptkit._cost import BudgetBackend, CostState, Ledger
 from gptkit._exceptions import APIConnectionError, APIError, APITimeoutError, InvalidParameterError
 from gptkit._observe import CallTrace, Observable
 from gptkit._params import ParamValidator, clean_params
-from gptkit._protocol import build_request, parse_response, status_error
+from gptkit._protocol import build_multipart_request, build_request, parse_response, status_error
 from gptkit._providers import price_provider_for
 from gptkit._retry import RetryPolicy
 from gptkit._usage import ensure_usage
 from gptkit.types._base import APIObject
+from gptkit.types.file import BinaryContent
+
+if TYPE_CHECKING:
+    from gptkit._ratelimit import RateLimitPermit
 
 __all__ = ["APIResponse", "BaseClient", "Call", "Endpoint", "map_transport_error"]
 
@@ -43,6 +47,8 @@ class Endpoint:
     chunk: type[APIObject] | None = None
     #: Whether the endpoint accepts ``stream_options`` (so gptkit may ask for usage).
     stream_usage: bool = False
+    #: Whether the answer is raw bytes (file contents) rather than a JSON object.
+    binary: bool = False
 
 
 @dataclass
@@ -63,6 +69,8 @@ class Call:
     accounted: bool = False
     #: What observability knows of the call so far (``gptkit._observe``); set by ``_execute``.
     trace: CallTrace | None = None
+    #: The rate limiter's permit for the current attempt (settled with the usage in ``_account``).
+    rate_permit: RateLimitPermit | None = None
 
 
 class APIResponse(Generic[T]):
@@ -185,8 +193,13 @@ class BaseClient(Observable):
         stream: bool = False,
         raw: bool = False,
         path: str | None = None,
+        files: Mapping[str, Any] | None = None,
     ) -> Call:
-        """Validate ``params`` and build the request; raises before any I/O on bad input."""
+        """Validate ``params`` and build the request; raises before any I/O on bad input.
+
+        With ``files`` the request is ``multipart/form-data``: the validated parameters become
+        form fields (strings) next to the file parts.
+        """
         options: dict[str, Any] = {}
         body: dict[str, Any] | None = None
         if params is not None:
@@ -230,14 +243,16 @@ class BaseClient(Observable):
             resolved_timeout = self._config.timeout if timeout is None else coerce_timeout(timeout)
         except TypeError as exc:
             raise InvalidParameterError(str(exc), param="timeout", errors=[("timeout", str(exc))]) from None
-        request = build_request(
-            endpoint.method,
-            self._url_for(endpoint, path or endpoint.path, body),
-            headers=headers,
-            timeout=resolved_timeout,
-            body=body,
-            params=query,
-        )
+        url = self._url_for(endpoint, path or endpoint.path, body)
+        if files is not None:
+            request = build_multipart_request(
+                endpoint.method, url, headers=headers, timeout=resolved_timeout,
+                data={k: str(v) for k, v in (body or {}).items()}, files=files, params=query,
+            )
+        else:
+            request = build_request(
+                endpoint.method, url, headers=headers, timeout=resolved_timeout, body=body, params=query
+            )
         tags = self._tags
         call_tags = options.get("tags")
         if call_tags:
@@ -265,6 +280,8 @@ class BaseClient(Observable):
 
     def _finish(self, call: Call, response: httpx.Response) -> Any:
         """Turn a successful, fully read response into the caller's result."""
+        if call.endpoint.binary:
+            return BinaryContent(response.content, request_id=response.headers.get("x-request-id"))
         result = parse_response(response, call.endpoint.response)
         ensure_usage(call.body, result)
         self._account(call, result)
@@ -278,6 +295,8 @@ class BaseClient(Observable):
         Called with the parsed response of a plain call, and with the accumulated final
         completion of a stream when it ends. Sets ``result.cost``; runs once per call.
         """
+        if call.rate_permit is not None:
+            call.rate_permit.settle_result(result)  # refund or extra-charge the token estimate
         self._cost.account(call, result)
         if call.trace is not None:
             call.trace.complete(result)  # after the cost: the completion event carries it

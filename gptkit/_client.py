@@ -17,14 +17,18 @@ from gptkit._base import BaseClient, Call, map_transport_error
 from gptkit._config import ClientConfig, NoAPIKey, resolve_config
 from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
 from gptkit._observe import EventListener, Observer
+from gptkit._ratelimit import RateLimit, RateLimiter, as_limiter
 from gptkit._retry import RetryPolicy, build_retrying
+from gptkit._streaming import aopen_stream, open_stream
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from gptkit.resources.batches import AsyncBatches, Batches
     from gptkit.resources.chat import AsyncChat, Chat
     from gptkit.resources.completions import AsyncCompletions, Completions
     from gptkit.resources.embeddings import AsyncEmbeddings, Embeddings
+    from gptkit.resources.files import AsyncFiles, Files
     from gptkit.resources.models import AsyncModels, Models
 
 __all__ = ["AsyncClient", "Client"]
@@ -95,6 +99,7 @@ class Client(BaseClient):
         transport: httpx.BaseTransport | None = None,
         retry: RetryPolicy | None = None,
         tags: Mapping[str, str] | None = None,
+        rate_limit: RateLimit | RateLimiter | None = None,
         budget: BudgetBackend | None = None,
         prices: PriceTable | Mapping[str, ModelPrice] | None = None,
         ledger: Ledger | None = None,
@@ -107,6 +112,7 @@ class Client(BaseClient):
                                is_async=False)
         self._cost.provider = self._price_provider
         self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
+        self._limiter = as_limiter(rate_limit)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
@@ -137,6 +143,18 @@ class Client(BaseClient):
         from gptkit.resources.models import Models
 
         return Models(self)
+
+    @cached_property
+    def files(self) -> Files:
+        from gptkit.resources.files import Files
+
+        return Files(self)
+
+    @cached_property
+    def batches(self) -> Batches:
+        from gptkit.resources.batches import Batches
+
+        return Batches(self)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -178,7 +196,20 @@ class Client(BaseClient):
     # -- the I/O loop -----------------------------------------------------------------------
 
     def _send(self, call: Call) -> httpx.Response:
-        """One attempt: send, and raise the typed error for a failed status or transport."""
+        """One attempt: wait for the rate limiter, then send (each retry acquires again)."""
+        if self._limiter is None or call.model is None:
+            return self._transmit(call)
+        permit = call.rate_permit = self._limiter.acquire_for(call, self._config.api_key)
+        try:
+            response = self._transmit(call)
+        except BaseException as exc:
+            permit.failed(exc)
+            raise
+        permit.observe(response.headers, done=not call.stream)
+        return response
+
+    def _transmit(self, call: Call) -> httpx.Response:
+        """Send, and raise the typed error for a failed status or transport."""
         request = call.request
         try:
             response = self._http.send(request, stream=call.stream)
@@ -211,6 +242,8 @@ class Client(BaseClient):
 
     def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
+        if call.stream:
+            return open_stream(self, call)
         policy = self._retry
         if policy.max_attempts == 1:
             response = self._send(call)
@@ -247,6 +280,7 @@ class AsyncClient(BaseClient):
         transport: httpx.AsyncBaseTransport | None = None,
         retry: RetryPolicy | None = None,
         tags: Mapping[str, str] | None = None,
+        rate_limit: RateLimit | RateLimiter | None = None,
         budget: BudgetBackend | None = None,
         prices: PriceTable | Mapping[str, ModelPrice] | None = None,
         ledger: Ledger | None = None,
@@ -259,6 +293,7 @@ class AsyncClient(BaseClient):
                                is_async=True)
         self._cost.provider = self._price_provider
         self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
+        self._limiter = as_limiter(rate_limit)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
             transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
@@ -287,6 +322,18 @@ class AsyncClient(BaseClient):
         from gptkit.resources.models import AsyncModels
 
         return AsyncModels(self)
+
+    @cached_property
+    def files(self) -> AsyncFiles:
+        from gptkit.resources.files import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @cached_property
+    def batches(self) -> AsyncBatches:
+        from gptkit.resources.batches import AsyncBatches
+
+        return AsyncBatches(self)
 
     def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
                      budget: BudgetBackend | None = KEEP, prices: Any = KEEP, ledger: Ledger = KEEP,
@@ -325,7 +372,20 @@ class AsyncClient(BaseClient):
         await self.aclose()
 
     async def _send(self, call: Call) -> httpx.Response:
-        """One attempt: send, and raise the typed error for a failed status or transport."""
+        """One attempt: wait for the rate limiter, then send (each retry acquires again)."""
+        if self._limiter is None or call.model is None:
+            return await self._transmit(call)
+        permit = call.rate_permit = await self._limiter.aacquire_for(call, self._config.api_key)
+        try:
+            response = await self._transmit(call)
+        except BaseException as exc:
+            await permit.afailed(exc)
+            raise
+        await permit.aobserve(response.headers, done=not call.stream)
+        return response
+
+    async def _transmit(self, call: Call) -> httpx.Response:
+        """Send, and raise the typed error for a failed status or transport."""
         request = call.request
         try:
             response = await self._http.send(request, stream=call.stream)
@@ -365,6 +425,8 @@ class AsyncClient(BaseClient):
 
     async def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
+        if call.stream:
+            return await aopen_stream(self, call)
         policy = self._retry
         if policy.max_attempts == 1:
             response = await self._send(call)
@@ -379,4 +441,4 @@ class AsyncClient(BaseClient):
         return self._finish(call, response)
 
 
-_RESOURCES = frozenset({"chat", "completions", "embeddings", "models"})
+_RESOURCES = frozenset({"chat", "completions", "embeddings", "models", "files", "batches"})

@@ -44,6 +44,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RateLimitBackendError",
     "RateLimitExceededError",
     "StreamInterruptedError",
     "StrictSchemaError",
@@ -269,6 +270,9 @@ class StreamInterruptedError(APIConnectionError):
         super().__init__(message=message, request=request)
         #: The chunks that arrived before the stream broke off (typed chunk objects).
         self.received: list[Any] = received if received is not None else []
+        #: What those chunks add up to (a ``ChatCompletion`` or ``Completion`` with no
+        #: ``finish_reason`` where the answer was cut), or None when unknown.
+        self.partial: Any = None
 
 
 class APIResponseValidationError(APIError):
@@ -293,6 +297,10 @@ class APIResponseValidationError(APIError):
 
 class RateLimitExceededError(GptkitError):
     """The client-side rate limiter can never admit this request (it exceeds the limit itself)."""
+
+
+class RateLimitBackendError(GptkitError):
+    """The shared rate-limit backend (Redis) could not be reached or failed; nothing was sent."""
 
 
 class BudgetExceededError(GptkitError):

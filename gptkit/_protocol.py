@@ -29,10 +29,11 @@ from gptkit._exceptions import (
     UnprocessableEntityError,
 )
 from gptkit._retired import model_of_request, retired_hint
-from gptkit.types._base import APIObject
+from gptkit.types._base import APIObject, ResponseObject
 
 __all__ = [
     "QUOTA_CODES",
+    "build_multipart_request",
     "build_request",
     "dump_json",
     "parse_response",
@@ -82,6 +83,33 @@ def build_request(
         headers=headers,
         params=params or None,
         content=dump_json(body) if body is not None else None,
+        extensions={"timeout": timeout.as_dict()},
+    )
+
+
+def build_multipart_request(
+    method: str,
+    url: str,
+    *,
+    headers: Mapping[str, str],
+    timeout: httpx.Timeout,
+    data: Mapping[str, str],
+    files: Mapping[str, Any],
+    params: Mapping[str, Any] | None = None,
+) -> httpx.Request:
+    """Build a ``multipart/form-data`` request (file uploads): ``data`` fields plus ``files``.
+
+    httpx encodes the parts and rewinds file objects when a retry sends the request again; the
+    JSON content type every other request carries is dropped so httpx can set the boundary.
+    """
+    form_headers = {k: v for k, v in headers.items() if k.lower() != "content-type"}
+    return httpx.Request(
+        method,
+        url,
+        headers=form_headers,
+        params=params or None,
+        data=dict(data),
+        files=files,
         extensions={"timeout": timeout.as_dict()},
     )
 
@@ -153,7 +181,8 @@ def parse_response(response: httpx.Response, model: type[T]) -> T:
         result = model.model_validate_json(content)
     except pydantic.ValidationError as exc:
         raise _invalid_body(response, exc) from None
-    result._request_id = response.headers.get("x-request-id")
+    if isinstance(result, ResponseObject):
+        result._request_id = response.headers.get("x-request-id")
     return result
 
 

@@ -1,24 +1,406 @@
-"""Stream shells (placeholder until the streaming issue lands: iteration is not implemented)."""
+"""``Stream`` and ``AsyncStream``: thin read loops around the sans-IO ``StreamCore``.
+
+Each shell reads the response body, hands the bytes to the core and yields the chunks the core
+makes ready. The rest is connection hygiene: a stream that completes reads its body to the end
+(so the connection is reused) and closes it; a stream left early (``break``, an exception in the
+caller's loop, ``close()``) closes the response, which returns or discards the connection.
+
+``open_stream`` / ``aopen_stream`` run one streaming call under the retry policy: each attempt
+sends the request *and* reads up to the first event, so a failure before anything reached the
+caller is retried like any other call; once the stream is returned nothing is ever re-sent.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from typing import Generic, TypeVar
+import weakref
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
-__all__ = ["AsyncStream", "Stream"]
+import httpx
 
-T = TypeVar("T")
+from gptkit._base import APIResponse, Call, map_transport_error
+from gptkit._retry import build_retrying
+from gptkit._stream_core import StreamCore
+from gptkit._usage import ensure_usage
+from gptkit.types._base import APIObject
+from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
+from gptkit.types.completion import Completion
+from gptkit.types.cost import Cost
+from gptkit.types.shared import CompletionUsage
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from gptkit._client import AsyncClient, Client
+
+__all__ = ["AsyncStream", "Stream", "aopen_stream", "open_stream"]
+
+T = TypeVar("T", bound=APIObject)
 
 
-class Stream(Generic[T]):
-    """An iterator over a streamed response's typed chunks."""
+class _StreamBase(Generic[T]):
+    """What both shells expose: the HTTP response, the request id, and the final object."""
+
+    response: httpx.Response
+    _core: StreamCore[T]
+    _closed: bool
+
+    def __init__(self, core: StreamCore[T], response: httpx.Response) -> None:
+        self._core = core
+        self.response = response
+        self._closed = False
+
+    @property
+    def request_id(self) -> str | None:
+        """The server's ``x-request-id`` for this stream."""
+        request_id: str | None = self.response.headers.get("x-request-id")
+        return request_id
+
+    @property
+    def completed(self) -> bool:
+        """Whether the stream reached its ``[DONE]`` marker."""
+        return self._core.done
+
+    @property
+    def usage(self) -> CompletionUsage | None:
+        """Token usage of the finished stream (None before it completes or if the server sent none)."""
+        final = self._core.final
+        return None if final is None else cast("CompletionUsage | None", final.usage)
+
+    @property
+    def cost(self) -> Cost | None:
+        """What the finished stream cost (None before it completes or when the price is unknown)."""
+        final = self._core.final
+        return None if final is None else cast("Cost | None", getattr(final, "cost", None))
+
+    def _closed_error(self) -> Exception:
+        return self._core.interrupted("The stream was closed before it was complete.")
+
+    def __repr__(self) -> str:
+        state = "complete" if self._core.done else ("closed" if self._closed else "open")
+        return f"<{type(self).__name__} {state} request_id={self.request_id!r}>"
+
+
+class Stream(_StreamBase[T]):
+    """The chunks of a streamed response, typed, as they arrive.
+
+    Iterate over it once (``for chunk in stream``); use it as a context manager or call
+    ``close()`` to release the connection if you stop early (leaving a ``for`` loop early also
+    releases it). After it completes, ``get_final_completion()`` returns the same object the
+    call would have returned without ``stream=True``, and ``usage``/``cost`` are known.
+    """
+
+    def __init__(self, core: StreamCore[T], response: httpx.Response) -> None:
+        super().__init__(core, response)
+        self._raw = response.iter_bytes()
+        # Closes the sync response if the stream is garbage-collected unfinished.
+        self._finalizer = weakref.finalize(self, response.close)
+
+    def _pull(self) -> bool:
+        """Read once into the core; False when there is nothing more to read."""
+        core = self._core
+        if self._closed:
+            if core.done:
+                return False
+            raise self._closed_error()
+        if core.failure is not None:
+            self._fail()
+        try:
+            data = next(self._raw, None)
+        except httpx.TransportError as exc:
+            self.close()
+            raise _transport_error(core, exc) from exc
+        try:
+            if data is None:
+                core.end()
+            else:
+                core.feed(data)
+        except BaseException:
+            self.close()
+            raise
+        if core.done:
+            self._drain()
+        return True
+
+    def _fail(self) -> None:
+        self.close()
+        assert self._core.failure is not None
+        raise self._core.failure
+
+    def _drain(self) -> None:
+        # Read past [DONE] to the end of the body so the connection goes back to the pool.
+        try:
+            for _ in self._raw:
+                pass
+        except httpx.TransportError:
+            pass  # the answer is complete; a broken tail does not matter
+        finally:
+            self.close()
+
+    def _open(self) -> None:
+        """Read until the first chunk is ready (or the stream is done); inside the retry loop."""
+        core = self._core
+        while not core.pending and self._pull():
+            pass
+        core.opened = True
 
     def __iter__(self) -> Iterator[T]:
-        raise NotImplementedError
+        pending = self._core.pending
+        try:
+            while True:
+                while pending:
+                    yield pending.popleft()
+                if not self._pull():
+                    return
+        finally:
+            if not self._closed:
+                self.close()  # left early: break, or an exception in the caller's loop
+
+    def __next__(self) -> T:
+        pending = self._core.pending
+        while not pending:
+            if not self._pull():
+                raise StopIteration
+        return pending.popleft()
+
+    def until_done(self) -> Self:
+        """Read the rest of the stream (the chunks still count towards the final object)."""
+        pending = self._core.pending
+        while self._pull():
+            pending.clear()
+        pending.clear()
+        return self
+
+    @overload
+    def get_final_completion(self: Stream[ChatCompletionChunk]) -> ChatCompletion: ...
+    @overload
+    def get_final_completion(self: Stream[Completion]) -> Completion: ...
+    @overload
+    def get_final_completion(self) -> Any: ...
+    def get_final_completion(self) -> Any:
+        """The accumulated final object (reads the rest of the stream first if needed)."""
+        if not self._core.done:
+            self.until_done()
+        return self._core.final
+
+    def close(self) -> None:
+        """Release the connection; iterating afterwards raises ``StreamInterruptedError``."""
+        if not self._closed:
+            self._closed = True
+            self._finalizer()
+            self._core.abandon()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
 
 
-class AsyncStream(Generic[T]):
-    """An async iterator over a streamed response's typed chunks."""
+class AsyncStream(_StreamBase[T]):
+    """The chunks of a streamed response, for ``async for``; the twin of ``Stream``.
+
+    Use ``async with`` or ``await stream.aclose()`` to release the connection when you stop
+    early. (Garbage collection cannot close an async response safely: nothing is scheduled on
+    an event loop from a finalizer. Leaving an ``async for`` loop early is handled by the event
+    loop's async-generator finalizer.)
+    """
+
+    def __init__(
+        self,
+        core: StreamCore[T],
+        response: httpx.Response,
+        settle: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        super().__init__(core, response)
+        self._raw = response.aiter_bytes()
+        self._settle = settle
+
+    async def _pull(self) -> bool:
+        core = self._core
+        if self._closed:
+            if core.done:
+                return False
+            raise self._closed_error()
+        if core.failure is not None:
+            await self.aclose()
+            raise core.failure
+        try:
+            data: bytes | None = await self._raw.__anext__()
+        except StopAsyncIteration:
+            data = None
+        except httpx.TransportError as exc:
+            await self.aclose()
+            raise _transport_error(core, exc) from exc
+        try:
+            if data is None:
+                core.end()
+            else:
+                core.feed(data)
+        except BaseException:
+            await self.aclose()
+            raise
+        if core.done:
+            await self._drain()
+        return True
+
+    async def _drain(self) -> None:
+        try:
+            async for _ in self._raw:
+                pass
+        except httpx.TransportError:
+            pass
+        finally:
+            await self.aclose()
+
+    async def _open(self) -> None:
+        core = self._core
+        while not core.pending and await self._pull():
+            pass
+        core.opened = True
+
+    async def _iterate(self) -> AsyncIterator[T]:
+        pending = self._core.pending
+        try:
+            while True:
+                while pending:
+                    yield pending.popleft()
+                if not await self._pull():
+                    return
+        finally:
+            if not self._closed:
+                await self.aclose()
 
     def __aiter__(self) -> AsyncIterator[T]:
-        raise NotImplementedError
+        return self._iterate()
+
+    async def __anext__(self) -> T:
+        pending = self._core.pending
+        while not pending:
+            if not await self._pull():
+                raise StopAsyncIteration
+        return pending.popleft()
+
+    async def until_done(self) -> Self:
+        """Read the rest of the stream (the chunks still count towards the final object)."""
+        pending = self._core.pending
+        while await self._pull():
+            pending.clear()
+        pending.clear()
+        return self
+
+    @overload
+    async def get_final_completion(self: AsyncStream[ChatCompletionChunk]) -> ChatCompletion: ...
+    @overload
+    async def get_final_completion(self: AsyncStream[Completion]) -> Completion: ...
+    @overload
+    async def get_final_completion(self) -> Any: ...
+    async def get_final_completion(self) -> Any:
+        """The accumulated final object (reads the rest of the stream first if needed)."""
+        if not self._core.done:
+            await self.until_done()
+        return self._core.final
+
+    async def aclose(self) -> None:
+        """Release the connection; iterating afterwards raises ``StreamInterruptedError``."""
+        if not self._closed:
+            self._closed = True
+            await self.response.aclose()
+            self._core.abandon()
+            if self._settle is not None:
+                await self._settle()  # the budget hears of the cost before the caller moves on
+
+    async def close(self) -> None:
+        """Alias of ``aclose()`` (the official package's name)."""
+        await self.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+
+def _transport_error(core: StreamCore[Any], exc: httpx.TransportError) -> Exception:
+    # Before the caller has the stream, a broken read is an ordinary, retryable connection error.
+    return core.transport_error(exc) if core.opened else map_transport_error(exc, core.request)
+
+
+def _core_for(client: Client | AsyncClient, call: Call, response: httpx.Response) -> StreamCore[Any]:
+    chunk_type = call.endpoint.chunk or call.endpoint.response
+
+    def account(final: Any) -> None:
+        # Complete, or cut short after reaching the caller (billed for what was generated): either
+        # way the answer is accounted once, with usage estimated if the server sent none.
+        ensure_usage(call.body, final)
+        client._account(call, final)
+
+    return StreamCore(chunk_type, response, hide_usage=call.usage_requested_by_us, on_final=account,
+                      on_abandon=account)
+
+
+def _release_permit(call: Call) -> None:
+    permit = call.rate_permit
+    if permit is not None:
+        permit.release()
+
+
+def _result(call: Call, stream: Stream[Any] | AsyncStream[Any]) -> Any:
+    if call.raw:
+        return APIResponse(stream.response, cast(Any, stream))
+    return stream
+
+
+def open_stream(client: Client, call: Call) -> Any:
+    """Send a streaming call and read to its first event, under the client's retry policy."""
+
+    def attempt() -> Stream[Any]:
+        response = client._send(call)
+        stream = Stream(_core_for(client, call, response), response)
+        try:
+            stream._open()
+        except BaseException:
+            _release_permit(call)  # this attempt is over; a retry acquires its own
+            raise
+        return stream
+
+    policy = client._retry
+    if policy.max_attempts == 1:
+        return _result(call, attempt())
+    retrying = build_retrying(
+        policy, client._clock(), method=call.request.method, path=call.endpoint.path, is_async=False
+    )
+    for try_ in retrying:
+        with try_:
+            stream = attempt()
+    return _result(call, stream)
+
+
+async def aopen_stream(client: AsyncClient, call: Call) -> Any:
+    """The async twin of ``open_stream``."""
+
+    async def attempt() -> AsyncStream[Any]:
+        response = await client._send(call)
+        stream = AsyncStream(_core_for(client, call, response), response, lambda: client._cost.asettle(call))
+        try:
+            await stream._open()
+        except BaseException:
+            _release_permit(call)  # this attempt is over; a retry acquires its own
+            raise
+        return stream
+
+    policy = client._retry
+    if policy.max_attempts == 1:
+        return _result(call, await attempt())
+    retrying = build_retrying(
+        policy, client._clock(), method=call.request.method, path=call.endpoint.path, is_async=True
+    )
+    async for try_ in retrying:
+        with try_:
+            stream = await attempt()
+    return _result(call, stream)

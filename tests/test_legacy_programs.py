@@ -228,12 +228,6 @@ def _chunk(content: str | None, finish: str | None = None) -> dict[str, Any]:
             "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
 
 
-def _streaming_landed() -> bool:
-    import gptkit._streaming as streaming
-
-    return "placeholder" not in (streaming.__doc__ or "")
-
-
 def test_classic_stream_request() -> None:
     """What works now: the old call becomes today's streamed chat call on the wire."""
     recorder = Recorder(httpx.Response(500, json={"error": {"message": "stop here"}}))
@@ -246,7 +240,6 @@ def test_classic_stream_request() -> None:
     assert body["stream_options"] == {"include_usage": True}
 
 
-@pytest.mark.skipif(not _streaming_landed(), reason="runs once the streaming issue replaces the Stream placeholder")
 def test_classic_stream_program(capsys: pytest.CaptureFixture[str]) -> None:
     recorder = Recorder(_sse(_chunk(""), _chunk("one, "), _chunk("two, "), _chunk("three"), _chunk(None, "stop")))
     gptkit.transport = recorder.transport

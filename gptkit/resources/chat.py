@@ -8,6 +8,7 @@ from typing import Any, Literal, overload
 from typing_extensions import Unpack
 
 from gptkit._base import Endpoint
+from gptkit._chat_stream import AsyncChatCompletionStreamManager, ChatCompletionStreamManager
 from gptkit._params import ParamValidator
 from gptkit._streaming import AsyncStream, Stream
 from gptkit._structured._parse import ChatCompletionParseKwargs, ResponseModelT, plan_parse
@@ -127,6 +128,16 @@ class ChatCompletions(SyncResource):
         loop = ToolLoop(params, response_format, max_rounds)
         return run_tools_sync(self.create, loop)
 
+    def stream(self, **params: Unpack[ChatCompletionCreateKwargs]) -> ChatCompletionStreamManager:
+        """Stream a chat completion in a ``with`` block (the official SDK's helper shape).
+
+        ``with client.chat.completions.stream(model=..., messages=...) as stream:`` yields an
+        object to iterate over chunks, with ``text_stream`` for the text alone and
+        ``get_final_completion()``. Parameters are validated now; the request is sent on entry.
+        """
+        call = self._client._prepare(CHAT_COMPLETIONS, params, stream=True)
+        return ChatCompletionStreamManager(lambda: self._client._execute(call))
+
 
 class AsyncChatCompletions(AsyncResource):
     """Chat completions of an ``AsyncClient``."""
@@ -220,6 +231,16 @@ class AsyncChatCompletions(AsyncResource):
         """
         loop = ToolLoop(params, response_format, max_rounds)
         return await run_tools_async(self.create, loop)
+
+    def stream(self, **params: Unpack[ChatCompletionCreateKwargs]) -> AsyncChatCompletionStreamManager:
+        """Stream a chat completion in an ``async with`` block (the official SDK's helper shape).
+
+        ``async with client.chat.completions.stream(model=..., messages=...) as stream:`` yields
+        an object to ``async for`` over chunks, with ``text_stream`` and
+        ``await get_final_completion()``. Parameters are validated now; the request is sent on entry.
+        """
+        call = self._client._prepare(CHAT_COMPLETIONS, params, stream=True)
+        return AsyncChatCompletionStreamManager(lambda: self._client._execute(call))
 
 
 class Chat(SyncResource):

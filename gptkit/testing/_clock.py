@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +21,13 @@ class VirtualClock(Clock):
     ``sleeps`` lists every wait gptkit asked for, in order, so a test can assert the exact
     retry or rate-limit schedule without waiting for it. Use it as a context manager to install
     it for the duration of a block.
+
+    Concurrent async sleepers wake in the order of their wake times, as on a real clock: a
+    sleeper whose wake time is the earliest moves the clock to it once the other runnable
+    tasks have had ``settle_yields`` turns of the event loop to start their own sleeps.
     """
+
+    settle_yields = 10
 
     def __init__(self, start: float = 1_000.0, wall_start: float = 1_700_000_000.0) -> None:
         self._now = start
@@ -27,6 +35,8 @@ class VirtualClock(Clock):
         self.sleeps: list[float] = []
         self._lock = threading.Lock()
         self._previous: Clock | None = None
+        self._sleepers: list[tuple[float, int]] = []
+        self._seq = itertools.count()
 
     def monotonic(self) -> float:
         return self._now
@@ -44,8 +54,24 @@ class VirtualClock(Clock):
             self._now += max(seconds, 0.0)
 
     async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
-        await anyio.sleep(0)  # still yield, so other tasks run as they would
+        with self._lock:
+            self.sleeps.append(seconds)
+            entry = (self._now + max(seconds, 0.0), next(self._seq))
+            heapq.heappush(self._sleepers, entry)
+        try:
+            while True:
+                for _ in range(self.settle_yields):
+                    await anyio.sleep(0)  # let runnable tasks reach their own sleeps first
+                with self._lock:
+                    if self._now >= entry[0]:
+                        return
+                    if self._sleepers[0] == entry:
+                        self._now = entry[0]
+                        return
+        finally:
+            with self._lock:
+                self._sleepers.remove(entry)
+                heapq.heapify(self._sleepers)
 
     def __enter__(self) -> VirtualClock:
         self._previous = set_clock(self)

@@ -1,6 +1,15 @@
 """Wire types: pydantic models of every response and TypedDicts of every request's parameters."""
 
-from gptkit.types._base import APIObject, BilledObject
+from gptkit.types._base import APIObject, BilledObject, ResponseObject
+from gptkit.types.batch import (
+    BATCH_TERMINAL_STATUSES,
+    Batch,
+    BatchCreateParams,
+    BatchError,
+    BatchErrors,
+    BatchList,
+    BatchRequestCounts,
+)
 from gptkit.types.chat import (
     ChatCompletion,
     ChatCompletionChunk,
@@ -62,6 +71,7 @@ from gptkit.types.content_filter import (
 )
 from gptkit.types.cost import Cost
 from gptkit.types.embedding import CreateEmbeddingResponse, Embedding, EmbeddingUsage
+from gptkit.types.file import BinaryContent, FileCreateParams, FileDeleted, FileList, FileObject
 from gptkit.types.model import Model, ModelList
 from gptkit.types.parsed_chat import (
     ParsedChatCompletion,
@@ -74,8 +84,16 @@ from gptkit.types.request_options import RequestOptions
 from gptkit.types.shared import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
 
 __all__ = [
+    "BATCH_TERMINAL_STATUSES",
     "APIObject",
+    "Batch",
+    "BatchCreateParams",
+    "BatchError",
+    "BatchErrors",
+    "BatchList",
+    "BatchRequestCounts",
     "BilledObject",
+    "BinaryContent",
     "ChatCompletion",
     "ChatCompletionAssistantMessageParam",
     "ChatCompletionChunk",
@@ -128,6 +146,10 @@ __all__ = [
     "Embedding",
     "EmbeddingCreateParams",
     "EmbeddingUsage",
+    "FileCreateParams",
+    "FileDeleted",
+    "FileList",
+    "FileObject",
     "Function",
     "FunctionCall",
     "FunctionDefinition",
@@ -143,5 +165,6 @@ __all__ = [
     "RequestOptions",
     "ResponseFormat",
     "ResponseFormatJSONSchema",
+    "ResponseObject",
     "TopLogprob",
 ]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gptkit.types._base import APIObject
+from gptkit.types._base import ResponseObject
 
 __all__ = ["Model", "ModelList"]
 
 
-class Model(APIObject):
+class Model(ResponseObject):
     """A model the API offers."""
 
     id: str
@@ -18,7 +18,7 @@ class Model(APIObject):
     owned_by: str | None = None
 
 
-class ModelList(APIObject):
+class ModelList(ResponseObject):
     """The models the API offers; iterating over it yields each ``Model``."""
 
     object: str = "list"

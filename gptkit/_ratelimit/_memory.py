@@ -1,0 +1,81 @@
+"""The in-process backend: the sans-IO lanes behind one lock, timed by ``get_clock()``."""
+
+from __future__ import annotations
+
+import threading
+
+from gptkit._clock import get_clock
+from gptkit._ratelimit import _core
+from gptkit._ratelimit._config import Limits
+from gptkit._ratelimit._core import Grant, LaneState, Observation, Shape
+
+__all__ = ["LaneKey", "MemoryBackend"]
+
+#: (namespace: a hash of the API key, scope: a model name or pattern)
+LaneKey = tuple[str, str]
+
+
+class MemoryBackend:
+    """Limits shared by every client, thread and task of this process that uses the limiter.
+
+    Every operation is a few float operations under a lock, so the async methods call the
+    sync ones directly (nothing here blocks for long).
+    """
+
+    def __init__(self, shape: Shape) -> None:
+        self.shape = shape
+        self._lanes: dict[LaneKey, tuple[LaneState, Limits]] = {}
+        self._lock = threading.Lock()
+
+    def _lane(self, key: LaneKey, limits: Limits) -> LaneState:
+        entry = self._lanes.get(key)
+        if entry is None:
+            entry = self._lanes[key] = (LaneState(), limits)
+        return entry[0]
+
+    def reserve(self, key: LaneKey, limits: Limits, tokens: int) -> Grant:
+        with self._lock:
+            lane = self._lane(key, limits)
+            return _core.reserve(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(), tokens)
+
+    def shift(self, key: LaneKey) -> float:
+        with self._lock:
+            entry = self._lanes.get(key)
+            return entry[0].shift if entry is not None else 0.0
+
+    def give_back(self, key: LaneKey, limits: Limits, requests: float, tokens: float) -> None:
+        with self._lock:
+            lane = self._lane(key, limits)
+            _core.give_back(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(),
+                            requests, tokens)
+
+    def observe(self, key: LaneKey, limits: Limits, seen: Observation, age: float = 0.0) -> None:
+        with self._lock:
+            lane = self._lane(key, limits)
+            _core.observe(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(), seen, age)
+
+    def hold(self, key: LaneKey, limits: Limits, seconds: float) -> None:
+        with self._lock:
+            lane = self._lane(key, limits)
+            _core.hold(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(), seconds)
+
+    def estimates(self) -> dict[str, dict[str, float | None]]:
+        now = get_clock().monotonic()
+        with self._lock:
+            return {
+                limits.scope: _core.available(lane, limits.rpm, limits.tpm, self.shape, now)
+                for lane, limits in self._lanes.values()
+            }
+
+    # The async twins: the same calls (the lock is held for microseconds).
+    async def areserve(self, key: LaneKey, limits: Limits, tokens: int) -> Grant:
+        return self.reserve(key, limits, tokens)
+
+    async def ashift(self, key: LaneKey) -> float:
+        return self.shift(key)
+
+    async def aobserve(self, key: LaneKey, limits: Limits, seen: Observation, age: float = 0.0) -> None:
+        self.observe(key, limits, seen, age)
+
+    async def ahold(self, key: LaneKey, limits: Limits, seconds: float) -> None:
+        self.hold(key, limits, seconds)

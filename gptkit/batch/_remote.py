@@ -1,0 +1,229 @@
+"""The same JSONL through the provider's Batch API: ``submit``, ``status``, ``fetch``.
+
+``fetch`` writes the job's output and error files into the same results and failures files
+``run`` writes, in the same format, appending only custom_ids not recorded yet: fetching twice
+changes nothing, and ``run`` on the same input and output afterwards sends exactly the requests
+the job did not answer (expired or cancelled ones).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pathlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from gptkit._client import AsyncClient, Client
+from gptkit._clock import get_clock
+from gptkit.batch._errors import BatchInputError, BatchJobError, InputProblem
+from gptkit.batch._input import validate_input
+from gptkit.batch._journal import Appender, scan
+from gptkit.batch._records import normalise_provider_failure
+from gptkit.batch._runner import default_failures_path
+from gptkit.batch._stats import BatchSummary, RunStats, summarize
+from gptkit.types.batch import Batch
+from gptkit.types.file import BinaryContent
+
+__all__ = ["afetch", "astatus", "asubmit", "fetch", "status", "submit"]
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def _endpoint_of(path: str) -> str:
+    """Validate the whole file; the Batch API takes one endpoint per job."""
+    report = validate_input(path)
+    if len(report.urls) != 1:
+        urls = ", ".join(sorted(report.urls))
+        problem = InputProblem(0, f"a Batch API job takes one url per file; this one mixes {urls}")
+        raise BatchInputError(path, [problem], 1)
+    return next(iter(report.urls))
+
+
+def _not_ready(batch: Batch) -> BatchJobError | None:
+    if batch.status == "failed":
+        errors = batch.errors.data if batch.errors is not None else []
+        detail = "; ".join(f"line {e.line}: {e.message}" if e.line else str(e.message) for e in errors[:5])
+        return BatchJobError(f"batch {batch.id} failed: {detail or 'no reason given'}", batch)
+    if not batch.is_done:
+        counts = batch.request_counts
+        done = f" ({counts.completed + counts.failed}/{counts.total} done)" if counts is not None else ""
+        return BatchJobError(f"batch {batch.id} is {batch.status}{done}; fetch again later or pass wait=True",
+                             batch)
+    return None
+
+
+def _record_lines(content: BinaryContent | None) -> Iterable[dict[str, Any]]:
+    if content is None:
+        return
+    for line in content.iter_lines():
+        record = json.loads(line)
+        if isinstance(record, dict) and isinstance(record.get("custom_id"), str):
+            yield record
+
+
+def _is_success(record: Mapping[str, Any]) -> bool:
+    response = record.get("response")
+    return (record.get("error") is None and isinstance(response, dict)
+            and isinstance(response.get("status_code"), int) and response["status_code"] < 400)
+
+
+def _write_fetched(batch: Batch, contents: list[BinaryContent | None], output_path: str,
+                   failures_path: str) -> BatchSummary:
+    recorded = scan(output_path).ids | scan(failures_path).ids
+    counts = batch.request_counts
+    stats = RunStats(counts.total if counts is not None else 0, 0)
+    results = Appender(output_path)
+    failures = Appender(failures_path)
+    try:
+        for content in contents:
+            for record in _record_lines(content):
+                custom_id = record["custom_id"]
+                if custom_id in recorded:
+                    stats.skipped += 1
+                    continue
+                recorded.add(custom_id)
+                if _is_success(record):
+                    results.append((_dumps(record) + "\n").encode())
+                    stats.succeeded += 1
+                    body = record["response"].get("body")
+                    usage = body.get("usage") if isinstance(body, dict) else None
+                    if isinstance(usage, dict):
+                        stats.prompt_tokens += int(usage.get("prompt_tokens") or 0)
+                        stats.completion_tokens += int(usage.get("completion_tokens") or 0)
+                        stats.total_tokens += int(usage.get("total_tokens") or 0)
+                else:
+                    normalised = normalise_provider_failure(record)
+                    failures.append((_dumps(normalised) + "\n").encode())
+                    stats.failed += 1
+                    stats.failed_by_class[str(normalised["error"].get("class"))] += 1
+    finally:
+        results.close()
+        failures.close()
+    stats.total = max(stats.total, stats.done)
+    ended = batch.completed_at or batch.expired_at or batch.cancelled_at or 0
+    elapsed = max(float(ended - (batch.created_at or 0)), 0.0)
+    summary = summarize(stats, elapsed=elapsed, output_path=output_path, failures_path=failures_path,
+                        stopped=None if batch.status == "completed" else batch.status)
+    summary.extra["batch_id"] = batch.id
+    return summary
+
+
+def submit(
+    input_path: str | os.PathLike[str], *, client: Client | None = None, completion_window: str = "24h",
+    metadata: Mapping[str, str] | None = None,
+) -> str:
+    """Validate ``input_path``, upload it (``purpose="batch"``) and start a Batch API job; its id.
+
+    The whole file is checked first (``BatchInputError``, nothing uploaded); all lines must use
+    one url, as the Batch API requires.
+    """
+    path = os.fspath(input_path)
+    endpoint = _endpoint_of(path)
+    owned = client is None
+    active = client if client is not None else Client()
+    try:
+        uploaded = active.files.create(file=pathlib.Path(path), purpose="batch")
+        batch = active.batches.create(input_file_id=uploaded.id, endpoint=endpoint,
+                                      completion_window=completion_window, metadata=metadata)
+        return batch.id
+    finally:
+        if owned:
+            active.close()
+
+
+def status(batch_id: str, *, client: Client | None = None) -> Batch:
+    """The Batch API job's current state (``status``, ``request_counts``, file ids)."""
+    owned = client is None
+    active = client if client is not None else Client()
+    try:
+        return active.batches.retrieve(batch_id)
+    finally:
+        if owned:
+            active.close()
+
+
+def fetch(
+    batch_id: str, output_path: str | os.PathLike[str], *, client: Client | None = None,
+    failures_path: str | os.PathLike[str] | None = None, wait: bool = False, poll_interval: float = 30.0,
+) -> BatchSummary:
+    """Write a finished job's results and failures in ``run``'s format; a ``BatchSummary``.
+
+    Appends only custom_ids not recorded yet. Raises ``BatchJobError`` if the job failed, or is
+    not finished and ``wait`` is False; with ``wait`` it polls every ``poll_interval`` seconds.
+    """
+    output = os.fspath(output_path)
+    failures = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)
+    owned = client is None
+    active = client if client is not None else Client()
+    clock = get_clock()
+    try:
+        batch = active.batches.retrieve(batch_id)
+        while wait and not batch.is_done:
+            clock.sleep(poll_interval)
+            batch = active.batches.retrieve(batch_id)
+        problem = _not_ready(batch)
+        if problem is not None:
+            raise problem
+        contents = [active.files.content(file_id) if file_id else None
+                    for file_id in (batch.output_file_id, batch.error_file_id)]
+        return _write_fetched(batch, contents, output, failures)
+    finally:
+        if owned:
+            active.close()
+
+
+async def asubmit(
+    input_path: str | os.PathLike[str], *, client: AsyncClient | None = None, completion_window: str = "24h",
+    metadata: Mapping[str, str] | None = None,
+) -> str:
+    """The async twin of ``submit``."""
+    path = os.fspath(input_path)
+    endpoint = _endpoint_of(path)
+    owned = client is None
+    active = client if client is not None else AsyncClient()
+    try:
+        uploaded = await active.files.create(file=pathlib.Path(path), purpose="batch")
+        batch = await active.batches.create(input_file_id=uploaded.id, endpoint=endpoint,
+                                            completion_window=completion_window, metadata=metadata)
+        return batch.id
+    finally:
+        if owned:
+            await active.aclose()
+
+
+async def astatus(batch_id: str, *, client: AsyncClient | None = None) -> Batch:
+    """The async twin of ``status``."""
+    owned = client is None
+    active = client if client is not None else AsyncClient()
+    try:
+        return await active.batches.retrieve(batch_id)
+    finally:
+        if owned:
+            await active.aclose()
+
+
+async def afetch(
+    batch_id: str, output_path: str | os.PathLike[str], *, client: AsyncClient | None = None,
+    failures_path: str | os.PathLike[str] | None = None, wait: bool = False, poll_interval: float = 30.0,
+) -> BatchSummary:
+    """The async twin of ``fetch``."""
+    output = os.fspath(output_path)
+    failures = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)
+    owned = client is None
+    active = client if client is not None else AsyncClient()
+    clock = get_clock()
+    try:
+        batch = await active.batches.retrieve(batch_id)
+        while wait and not batch.is_done:
+            await clock.asleep(poll_interval)
+            batch = await active.batches.retrieve(batch_id)
+        problem = _not_ready(batch)
+        if problem is not None:
+            raise problem
+        contents = [await active.files.content(file_id) if file_id else None
+                    for file_id in (batch.output_file_id, batch.error_file_id)]
+        return _write_fetched(batch, contents, output, failures)
+    finally:
+        if owned:
+            await active.aclose()

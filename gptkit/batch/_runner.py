@@ -1,0 +1,386 @@
+"""``run`` / ``arun``: send a JSONL file of requests at a bounded concurrency, resumably.
+
+A fixed pool of worker tasks pulls requests from a bounded queue that one producer fills while
+streaming the input, so memory stays flat however long the file is. Each request goes through
+the client's public ``create`` (validation, retry policy, and the rate limiter and budget when
+the client has them); each outcome is appended to the results or failures file as it completes.
+Those two files are the journal: a restarted run skips every custom_id they hold.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+import os
+import signal
+import sys
+import threading
+from collections.abc import Awaitable, Callable
+from typing import Any, TextIO
+
+from gptkit._client import AsyncClient
+from gptkit._clock import get_clock
+from gptkit._exceptions import (
+    AuthenticationError,
+    BudgetExceededError,
+    InsufficientQuotaError,
+    RateLimitError,
+)
+from gptkit._retry import RetryEvent
+from gptkit.batch._input import BatchRequest, iter_requests, validate_input
+from gptkit.batch._journal import Appender, scan, sort_by_input
+from gptkit.batch._progress import Progress
+from gptkit.batch._records import failure_line, success_line
+from gptkit.batch._stats import BatchSummary, RunStats, summarize
+
+__all__ = ["DEFAULT_STOP_ON", "arun", "default_failures_path", "run"]
+
+logger = logging.getLogger("gptkit.batch")
+
+#: Errors after which every further request would fail the same way: the run stops cleanly and
+#: the request that raised stays not done (resume after raising the budget or fixing the key).
+DEFAULT_STOP_ON: tuple[type[BaseException], ...] = (
+    BudgetExceededError, InsufficientQuotaError, AuthenticationError,
+)
+
+Sender = Callable[..., Awaitable[Any]]
+
+
+def default_failures_path(output_path: str | os.PathLike[str]) -> str:
+    """``results.jsonl`` -> ``results.failures.jsonl`` (other names get ``.failures.jsonl`` added)."""
+    path = os.fspath(output_path)
+    stem = path[: -len(".jsonl")] if path.endswith(".jsonl") else path
+    return stem + ".failures.jsonl"
+
+
+def _senders(client: AsyncClient) -> dict[str, Sender]:
+    chat = client.chat.completions.with_raw_response.create
+    completions = client.completions.with_raw_response.create
+    embeddings = client.embeddings.with_raw_response.create
+
+    async def embed(**body: Any) -> Any:
+        # The Batch API answers with float vectors unless asked otherwise; so do we.
+        if "encoding_format" not in body:
+            body["encoding_format"] = "float"
+        return await embeddings(**body)
+
+    return {"/v1/chat/completions": chat, "/v1/completions": completions, "/v1/embeddings": embed}
+
+
+class _Runner:
+    def __init__(self, client: AsyncClient, input_path: str, done: set[str], stats: RunStats,
+                 results: Appender, failures: Appender, *, concurrency: int, grace_period: float,
+                 stop_on: tuple[type[BaseException], ...], progress: Progress | None) -> None:
+        self.client = client
+        self.input_path = input_path
+        self.done = done
+        self.stats = stats
+        self.results = results
+        self.failures = failures
+        self.concurrency = concurrency
+        self.grace_period = grace_period
+        self.stop_on = stop_on
+        self.progress = progress
+        self.clock = get_clock()
+        self.stopped: str | None = None
+        self.fatal: BaseException | None = None
+        self._outstanding = 0
+        self._stop = asyncio.Event()
+        self._abandon = asyncio.Event()
+        self._queue: asyncio.Queue[BatchRequest | None] = asyncio.Queue(maxsize=concurrency)
+        self._send = _senders(client)
+        self.started = self.clock.monotonic()
+
+    # -- control ----------------------------------------------------------------------------
+
+    def request_stop(self, reason: str, *, abandon: bool = False) -> None:
+        """Send no new requests; let in-flight ones finish (or cancel them with ``abandon``)."""
+        if self.stopped is None:
+            self.stopped = reason
+        self._stop.set()
+        if abandon:
+            self._abandon.set()
+
+    def on_signal(self, signum: int) -> None:
+        name = signal.Signals(signum).name
+        if self._stop.is_set():
+            logger.warning("%s again: abandoning %d in-flight request(s)", name, self.stats.in_flight)
+            self.request_stop(f"interrupted ({name})", abandon=True)
+            return
+        logger.warning("%s: no new requests; waiting up to %.0fs for %d in-flight (again to abandon them)",
+                       name, self.grace_period, self.stats.in_flight)
+        self.request_stop(f"interrupted ({name})")
+
+    # -- the tasks --------------------------------------------------------------------------
+
+    async def _produce(self) -> None:
+        queue = self._queue
+        stats = self.stats
+        for request in iter_requests(self.input_path):
+            if self._stop.is_set():
+                return
+            if request.custom_id in self.done:
+                continue
+            stats.read += 1
+            self._outstanding += 1
+            if self._outstanding > stats.max_pending:
+                stats.max_pending = self._outstanding
+            await queue.put(request)
+        for _ in range(self.concurrency):
+            await queue.put(None)
+
+    async def _work(self) -> None:
+        queue = self._queue
+        while not self._stop.is_set():
+            request = await queue.get()
+            if request is None or self._stop.is_set():
+                return
+            try:
+                await self._process(request)
+            except Exception as exc:  # a write failed (disk full...): stop, keep what is written
+                self.fatal = exc
+                self.request_stop(f"error: {type(exc).__name__}: {exc}")
+                return
+
+    async def _process(self, request: BatchRequest) -> None:
+        stats = self.stats
+        stats.in_flight += 1
+        start = self.clock.monotonic()
+        try:
+            response = await self._send[request.url](**request.body)
+        except self.stop_on as exc:
+            self.request_stop(f"{type(exc).__name__}: {exc}")
+            return
+        except Exception as exc:
+            if isinstance(exc, RateLimitError):
+                stats.rate_limited += 1
+            self.failures.append(failure_line(request.custom_id, exc))
+            stats.failed += 1
+            stats.failed_by_class[type(exc).__name__] += 1
+        else:
+            http = response.http_response
+            self.results.append(
+                success_line(request.custom_id, http.status_code, http.headers.get("x-request-id"),
+                             http.content)
+            )
+            parsed = response.parse()
+            stats.add_usage(getattr(parsed, "usage", None), getattr(parsed, "cost", None))
+            stats.succeeded += 1
+        finally:
+            stats.in_flight -= 1
+            self._outstanding -= 1
+        stats.latencies.append(self.clock.monotonic() - start)
+
+    async def _tick(self) -> None:
+        interval = min(0.25, self.progress.interval) if self.progress is not None else 0.25
+        while True:
+            # A real sleep on purpose: a display timer must not advance a test's VirtualClock.
+            await asyncio.sleep(interval)
+            self.results.maybe_sync()
+            self.failures.maybe_sync()
+            if self.progress is not None:
+                self.progress.tick(self.stats, self.clock.monotonic(), self.started)
+
+    def _drain(self) -> None:
+        """Drop queued requests (they stay not done) and wake every idle worker."""
+        queue = self._queue
+        while not queue.empty():
+            if queue.get_nowait() is not None:
+                self._outstanding -= 1
+        for _ in range(self.concurrency):
+            with contextlib.suppress(asyncio.QueueFull):
+                queue.put_nowait(None)
+
+    async def run(self) -> None:
+        producer = asyncio.create_task(self._produce())
+        workers = [asyncio.create_task(self._work()) for _ in range(self.concurrency)]
+        ticker = asyncio.create_task(self._tick())
+        stop_wait = asyncio.create_task(self._stop.wait())
+        abandon_wait = asyncio.create_task(self._abandon.wait())
+        all_workers: asyncio.Future[Any] = asyncio.gather(*workers)
+        stop_waits: set[asyncio.Future[Any]] = {all_workers, stop_wait}
+        try:
+            await asyncio.wait({*stop_waits, producer}, return_when=asyncio.FIRST_COMPLETED)
+            while producer.done() and not all_workers.done() and not self._stop.is_set():
+                self._raise_producer_error(producer)
+                await asyncio.wait(stop_waits, return_when=asyncio.FIRST_COMPLETED)
+            if producer.done():
+                self._raise_producer_error(producer)
+            if self._stop.is_set() and not all_workers.done():
+                producer.cancel()
+                self._drain()
+                abandon_waits: set[asyncio.Future[Any]] = {all_workers, abandon_wait}
+                await asyncio.wait(abandon_waits, timeout=self.grace_period,
+                                   return_when=asyncio.FIRST_COMPLETED)
+                if not all_workers.done():
+                    logger.warning("abandoning %d in-flight request(s); they stay not done",
+                                   self.stats.in_flight)
+                    for worker in workers:
+                        worker.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+        finally:
+            for task in (producer, ticker, stop_wait, abandon_wait, *workers):
+                task.cancel()
+            await asyncio.gather(producer, ticker, stop_wait, abandon_wait, *workers, all_workers,
+                                 return_exceptions=True)
+
+    @staticmethod
+    def _raise_producer_error(producer: asyncio.Task[None]) -> None:
+        if not producer.cancelled() and producer.exception() is not None:
+            raise producer.exception()  # type: ignore[misc]
+
+
+@contextlib.contextmanager
+def _signals(runner: _Runner, enabled: bool) -> Any:
+    installed: list[tuple[signal.Signals, Any]] = []
+    if enabled and threading.current_thread() is threading.main_thread():
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous = signal.getsignal(sig)
+            try:
+                loop.add_signal_handler(sig, runner.on_signal, sig)
+            except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover - Windows
+                continue
+            installed.append((sig, previous))
+    try:
+        yield
+    finally:
+        loop = asyncio.get_running_loop()
+        for sig, previous in installed:
+            loop.remove_signal_handler(sig)
+            # None means a handler installed outside Python: the default is the best we can do.
+            signal.signal(sig, previous if previous is not None else signal.SIG_DFL)
+
+
+async def arun(
+    input_path: str | os.PathLike[str],
+    output_path: str | os.PathLike[str],
+    *,
+    client: AsyncClient | None = None,
+    concurrency: int = 32,
+    failures_path: str | os.PathLike[str] | None = None,
+    retry_failed: bool = False,
+    sort_output: bool = False,
+    progress: bool | None = None,
+    progress_interval: float = 10.0,
+    progress_stream: TextIO | None = None,
+    fsync_every: int = 1000,
+    fsync_interval: float = 1.0,
+    grace_period: float = 30.0,
+    handle_signals: bool = True,
+    stop_on: tuple[type[BaseException], ...] = DEFAULT_STOP_ON,
+) -> BatchSummary:
+    """Run every request of ``input_path`` (Batch API JSONL) and append outcomes as they finish.
+
+    Results go to ``output_path``, failures to ``failures_path`` (default
+    ``<output>.failures.jsonl``), both in the Batch API output line format. The input is fully
+    validated first (``BatchInputError`` with line numbers; nothing is sent). Running the same
+    call again after a crash, ``kill -9`` or Ctrl-C resumes: custom_ids already in either file
+    are skipped; ``retry_failed=True`` moves the failures file aside (``.previous``) and sends
+    those requests again. ``sort_output`` rewrites both files in input order once the run is
+    complete. ``progress`` (default: when ``progress_stream``, stderr, is a terminal) draws a
+    live line; ``handle_signals`` makes SIGINT/SIGTERM stop gracefully (a second one abandons
+    in-flight requests after which they stay not done). Errors in ``stop_on`` (budget, quota,
+    authentication) stop the run the same way. Returns a ``BatchSummary``.
+    """
+    if concurrency < 1:
+        raise ValueError("concurrency must be at least 1")
+    owns_client = client is None
+    if client is None:
+        client = AsyncClient()
+    elif not isinstance(client, AsyncClient):
+        raise TypeError("gptkit.batch.run needs a gptkit.AsyncClient (it sends requests concurrently)")
+    source = os.fspath(input_path)
+    output = os.fspath(output_path)
+    failures_file = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)
+    try:
+        report = validate_input(source)
+        if retry_failed and os.path.exists(failures_file):
+            os.replace(failures_file, failures_file + ".previous")
+        recorded = scan(output).ids | scan(failures_file).ids
+        done = {custom_id for custom_id in recorded if custom_id in report.lines}
+        if len(recorded) > len(done):
+            logger.warning("%d recorded custom_id(s) are not in %s; leaving them as they are",
+                           len(recorded) - len(done), source)
+        del recorded
+        stats = RunStats(report.total, len(done))
+        stream = progress_stream if progress_stream is not None else sys.stderr
+        display = Progress(stream, interval=progress_interval)
+        if progress is None:
+            progress = display.tty
+        results = Appender(output, fsync_every=fsync_every, fsync_interval=fsync_interval)
+        try:
+            failures = Appender(failures_file, fsync_every=fsync_every, fsync_interval=fsync_interval)
+        except BaseException:
+            results.close()
+            raise
+        counting = _counting_client(client, stats)
+        runner = _Runner(counting, source, done, stats, results, failures, concurrency=concurrency,
+                         grace_period=grace_period, stop_on=stop_on,
+                         progress=display if progress else None)
+        try:
+            with _signals(runner, handle_signals):
+                await runner.run()
+        finally:
+            results.close()
+            failures.close()
+        clock = get_clock()
+        if runner.progress is not None:
+            runner.progress.finish(stats, clock.monotonic(), runner.started)
+        if runner.fatal is not None:
+            raise runner.fatal
+        summary = summarize(stats, elapsed=clock.monotonic() - runner.started, output_path=output,
+                            failures_path=failures_file, stopped=runner.stopped)
+        summary.extra["max_pending"] = stats.max_pending
+        if sort_output and summary.complete:
+            sort_by_input(output, iter(report.lines))
+            sort_by_input(failures_file, iter(report.lines))
+        return summary
+    finally:
+        if owns_client:
+            await client.aclose()
+
+
+def _counting_client(client: AsyncClient, stats: RunStats) -> AsyncClient:
+    """A copy of ``client`` (same pool, limiter and budget) whose retry hook counts 429s."""
+    policy = client.retry_policy
+    user_hook = policy.on_retry
+
+    def on_retry(event: RetryEvent) -> None:
+        stats.retries += 1
+        if isinstance(event.error, RateLimitError):
+            stats.rate_limited += 1
+        if user_hook is not None:
+            user_hook(event)
+
+    return client.with_options(retry=dataclasses.replace(policy, on_retry=on_retry))
+
+
+def run(
+    input_path: str | os.PathLike[str],
+    output_path: str | os.PathLike[str],
+    *,
+    client: AsyncClient | None = None,
+    concurrency: int = 32,
+    failures_path: str | os.PathLike[str] | None = None,
+    retry_failed: bool = False,
+    sort_output: bool = False,
+    progress: bool | None = None,
+    progress_interval: float = 10.0,
+    progress_stream: TextIO | None = None,
+    fsync_every: int = 1000,
+    fsync_interval: float = 1.0,
+    grace_period: float = 30.0,
+    handle_signals: bool = True,
+    stop_on: tuple[type[BaseException], ...] = DEFAULT_STOP_ON,
+) -> BatchSummary:
+    """The blocking twin of ``arun`` (runs its own event loop); same parameters, same result."""
+    return asyncio.run(arun(
+        input_path, output_path, client=client, concurrency=concurrency, failures_path=failures_path,
+        retry_failed=retry_failed, sort_output=sort_output, progress=progress,
+        progress_interval=progress_interval, progress_stream=progress_stream, fsync_every=fsync_every,
+        fsync_interval=fsync_interval, grace_period=grace_period, handle_signals=handle_signals,
+        stop_on=stop_on,
+    ))

@@ -1,0 +1,124 @@
+"""``client.batches``: the provider's Batch API (create, retrieve, list, cancel)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from typing_extensions import Unpack
+
+from gptkit._base import Endpoint
+from gptkit._exceptions import InvalidParameterError
+from gptkit._params import ParamValidator
+from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources.files import id_path
+from gptkit.types.batch import Batch, BatchCreateParams, BatchList
+from gptkit.types.request_options import RequestOptions
+
+__all__ = ["AsyncBatches", "Batches"]
+
+CREATE_BATCH = Endpoint(
+    method="POST", path="/batches", response=Batch,
+    validator=ParamValidator(BatchCreateParams, "batches.create"),
+)
+RETRIEVE_BATCH = Endpoint(method="GET", path="/batches/{batch_id}", response=Batch)
+CANCEL_BATCH = Endpoint(method="POST", path="/batches/{batch_id}/cancel", response=Batch)
+LIST_BATCHES = Endpoint(method="GET", path="/batches", response=BatchList)
+
+
+def _create_params(
+    input_file_id: str, endpoint: str, completion_window: str, metadata: Mapping[str, str] | None,
+    options: Mapping[str, Any],
+) -> dict[str, Any]:
+    params: dict[str, Any] = {
+        "input_file_id": input_file_id, "endpoint": endpoint, "completion_window": completion_window,
+    }
+    if metadata is not None:
+        params["metadata"] = metadata
+    return {**params, **options}
+
+
+def _list_params(after: str | None, limit: int | None, options: Mapping[str, Any]) -> dict[str, Any]:
+    if limit is not None and (not isinstance(limit, int) or not 1 <= limit <= 100):
+        problem = f"must be an integer from 1 to 100, not {limit!r}"
+        raise InvalidParameterError(
+            f"Invalid parameter for batches.list: 'limit' {problem}",
+            param="limit", errors=[("limit", problem)],
+        )
+    query = {k: v for k, v in (("after", after), ("limit", limit)) if v is not None}
+    merged = dict(options)
+    if query:
+        merged["extra_query"] = {**query, **(options.get("extra_query") or {})}
+    return merged
+
+
+class Batches(SyncResource):
+    """Batch API jobs of a ``Client``."""
+
+    def create(
+        self, *, input_file_id: str, endpoint: str, completion_window: str = "24h",
+        metadata: Mapping[str, str] | None = None, **options: Unpack[RequestOptions],
+    ) -> Batch:
+        """Start a batch over an uploaded ``purpose="batch"`` file, for one ``endpoint``."""
+        params = _create_params(input_file_id, endpoint, completion_window, metadata, options)
+        call = self._client._prepare(CREATE_BATCH, params, raw=self._raw)
+        result: Batch = self._client._execute(call)
+        return result
+
+    def retrieve(self, batch_id: str, **options: Unpack[RequestOptions]) -> Batch:
+        """A batch's current status and request counts."""
+        path = id_path(RETRIEVE_BATCH.path, "batches.retrieve", "batch_id", batch_id)
+        call = self._client._prepare(RETRIEVE_BATCH, dict(options), raw=self._raw, path=path)
+        result: Batch = self._client._execute(call)
+        return result
+
+    def cancel(self, batch_id: str, **options: Unpack[RequestOptions]) -> Batch:
+        """Ask the provider to cancel a batch (it moves to ``cancelling``, then ``cancelled``)."""
+        path = id_path(CANCEL_BATCH.path, "batches.cancel", "batch_id", batch_id)
+        call = self._client._prepare(CANCEL_BATCH, dict(options), raw=self._raw, path=path)
+        result: Batch = self._client._execute(call)
+        return result
+
+    def list(
+        self, *, after: str | None = None, limit: int | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchList:
+        """One page of batches, newest first; page on with ``after``."""
+        call = self._client._prepare(LIST_BATCHES, _list_params(after, limit, options), raw=self._raw)
+        result: BatchList = self._client._execute(call)
+        return result
+
+
+class AsyncBatches(AsyncResource):
+    """Batch API jobs of an ``AsyncClient``."""
+
+    async def create(
+        self, *, input_file_id: str, endpoint: str, completion_window: str = "24h",
+        metadata: Mapping[str, str] | None = None, **options: Unpack[RequestOptions],
+    ) -> Batch:
+        """Start a batch over an uploaded ``purpose="batch"`` file, for one ``endpoint``."""
+        params = _create_params(input_file_id, endpoint, completion_window, metadata, options)
+        call = self._client._prepare(CREATE_BATCH, params, raw=self._raw)
+        result: Batch = await self._client._execute(call)
+        return result
+
+    async def retrieve(self, batch_id: str, **options: Unpack[RequestOptions]) -> Batch:
+        """A batch's current status and request counts."""
+        path = id_path(RETRIEVE_BATCH.path, "batches.retrieve", "batch_id", batch_id)
+        call = self._client._prepare(RETRIEVE_BATCH, dict(options), raw=self._raw, path=path)
+        result: Batch = await self._client._execute(call)
+        return result
+
+    async def cancel(self, batch_id: str, **options: Unpack[RequestOptions]) -> Batch:
+        """Ask the provider to cancel a batch (it moves to ``cancelling``, then ``cancelled``)."""
+        path = id_path(CANCEL_BATCH.path, "batches.cancel", "batch_id", batch_id)
+        call = self._client._prepare(CANCEL_BATCH, dict(options), raw=self._raw, path=path)
+        result: Batch = await self._client._execute(call)
+        return result
+
+    async def list(
+        self, *, after: str | None = None, limit: int | None = None, **options: Unpack[RequestOptions]
+    ) -> BatchList:
+        """One page of batches, newest first; page on with ``after``."""
+        call = self._client._prepare(LIST_BATCHES, _list_params(after, limit, options), raw=self._raw)
+        result: BatchList = await self._client._execute(call)
+        return result

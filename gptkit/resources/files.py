@@ -1,0 +1,185 @@
+"""``client.files``: upload, inspect, download and delete files (Batch API inputs and outputs)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import IO, Any, TypeAlias, Union
+from urllib.parse import quote
+
+from typing_extensions import Unpack
+
+from gptkit._base import Endpoint
+from gptkit._exceptions import InvalidParameterError
+from gptkit._params import ParamValidator
+from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.types.file import BinaryContent, FileCreateParams, FileDeleted, FileList, FileObject
+from gptkit.types.request_options import RequestOptions
+
+__all__ = ["AsyncFiles", "FileInput", "Files"]
+
+#: What ``files.create(file=...)`` accepts: bytes, a path (``pathlib.Path``), an open binary
+#: file, or a ``(filename, content)`` / ``(filename, content, content_type)`` tuple of those.
+FileInput: TypeAlias = Union[
+    bytes, "os.PathLike[str]", IO[bytes], tuple[str, Any], tuple[str, Any, str]
+]
+
+CREATE_FILE = Endpoint(
+    method="POST", path="/files", response=FileObject,
+    validator=ParamValidator(FileCreateParams, "files.create"),
+)
+LIST_FILES = Endpoint(method="GET", path="/files", response=FileList)
+RETRIEVE_FILE = Endpoint(method="GET", path="/files/{file_id}", response=FileObject)
+DELETE_FILE = Endpoint(method="DELETE", path="/files/{file_id}", response=FileDeleted)
+FILE_CONTENT = Endpoint(method="GET", path="/files/{file_id}/content", response=FileObject, binary=True)
+
+
+def _invalid(call: str, param: str, problem: str) -> InvalidParameterError:
+    return InvalidParameterError(
+        f"Invalid parameter for {call}: '{param}' {problem}", param=param, errors=[(param, problem)]
+    )
+
+
+def id_path(template: str, call: str, param: str, value: object) -> str:
+    """``template`` with ``{param}`` filled by a checked, URL-quoted id."""
+    if not isinstance(value, str) or not value:
+        raise _invalid(call, param, f"must be a non-empty string, not {value!r}")
+    return template.replace("{" + param + "}", quote(value, safe=""))
+
+
+@contextmanager
+def _file_part(file: object) -> Iterator[tuple[str, Any, str]]:
+    """The multipart ``(filename, content, content type)`` of ``file``; opens (and closes) paths."""
+    name: str | None = None
+    content_type = "application/octet-stream"
+    if isinstance(file, tuple):
+        if len(file) not in (2, 3) or not isinstance(file[0], str):
+            raise _invalid("files.create", "file", "must be (filename, content[, content_type])")
+        if len(file) == 3:
+            content_type = str(file[2])
+        name, file = file[0], file[1]
+    if isinstance(file, str):
+        raise _invalid("files.create", "file", "is a str; pass bytes, an open file or a pathlib.Path")
+    if isinstance(file, os.PathLike):
+        path = os.fspath(file)
+        if not os.path.isfile(path):
+            raise _invalid("files.create", "file", f"names no readable file: {path!r}")
+        with open(path, "rb") as handle:
+            yield (name or os.path.basename(path), handle, content_type)
+        return
+    if isinstance(file, (bytes, bytearray)):
+        yield (name or "upload", bytes(file), content_type)
+        return
+    if hasattr(file, "read"):
+        default = os.path.basename(str(getattr(file, "name", "upload")))
+        yield (name or default, file, content_type)
+        return
+    kind = type(file).__name__
+    raise _invalid("files.create", "file", f"must be bytes, a path or a binary file, not {kind}")
+
+
+def _list_query(
+    purpose: str | None, limit: int | None, order: str | None, after: str | None
+) -> dict[str, Any]:
+    if limit is not None and (not isinstance(limit, int) or limit < 1):
+        raise _invalid("files.list", "limit", f"must be a positive integer, not {limit!r}")
+    if order is not None and order not in ("asc", "desc"):
+        raise _invalid("files.list", "order", f"must be 'asc' or 'desc', not {order!r}")
+    query = {"purpose": purpose, "limit": limit, "order": order, "after": after}
+    return {k: v for k, v in query.items() if v is not None}
+
+
+def _with_query(options: Mapping[str, Any], query: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(options)
+    if query:
+        merged["extra_query"] = {**query, **(options.get("extra_query") or {})}
+    return merged
+
+
+class Files(SyncResource):
+    """Files of a ``Client``."""
+
+    def create(self, *, file: FileInput, purpose: str, **options: Unpack[RequestOptions]) -> FileObject:
+        """Upload ``file`` (``purpose="batch"`` for a Batch API input) as multipart form data."""
+        params = {"purpose": purpose, **options}
+        with _file_part(file) as part:
+            call = self._client._prepare(CREATE_FILE, params, raw=self._raw, files={"file": part})
+            result: FileObject = self._client._execute(call)
+        return result
+
+    def retrieve(self, file_id: str, **options: Unpack[RequestOptions]) -> FileObject:
+        """One file's metadata."""
+        path = id_path(RETRIEVE_FILE.path, "files.retrieve", "file_id", file_id)
+        call = self._client._prepare(RETRIEVE_FILE, dict(options), raw=self._raw, path=path)
+        result: FileObject = self._client._execute(call)
+        return result
+
+    def content(self, file_id: str, **options: Unpack[RequestOptions]) -> BinaryContent:
+        """A file's bytes (a batch's output or error file, for example)."""
+        path = id_path(FILE_CONTENT.path, "files.content", "file_id", file_id)
+        call = self._client._prepare(FILE_CONTENT, dict(options), path=path)
+        result: BinaryContent = self._client._execute(call)
+        return result
+
+    def delete(self, file_id: str, **options: Unpack[RequestOptions]) -> FileDeleted:
+        """Delete a file."""
+        path = id_path(DELETE_FILE.path, "files.delete", "file_id", file_id)
+        call = self._client._prepare(DELETE_FILE, dict(options), raw=self._raw, path=path)
+        result: FileDeleted = self._client._execute(call)
+        return result
+
+    def list(
+        self, *, purpose: str | None = None, limit: int | None = None, order: str | None = None,
+        after: str | None = None, **options: Unpack[RequestOptions],
+    ) -> FileList:
+        """One page of files, optionally only those with ``purpose``; page on with ``after``."""
+        params = _with_query(options, _list_query(purpose, limit, order, after))
+        call = self._client._prepare(LIST_FILES, params, raw=self._raw)
+        result: FileList = self._client._execute(call)
+        return result
+
+
+class AsyncFiles(AsyncResource):
+    """Files of an ``AsyncClient``."""
+
+    async def create(
+        self, *, file: FileInput, purpose: str, **options: Unpack[RequestOptions]
+    ) -> FileObject:
+        """Upload ``file`` (``purpose="batch"`` for a Batch API input) as multipart form data."""
+        params = {"purpose": purpose, **options}
+        with _file_part(file) as part:
+            call = self._client._prepare(CREATE_FILE, params, raw=self._raw, files={"file": part})
+            result: FileObject = await self._client._execute(call)
+        return result
+
+    async def retrieve(self, file_id: str, **options: Unpack[RequestOptions]) -> FileObject:
+        """One file's metadata."""
+        path = id_path(RETRIEVE_FILE.path, "files.retrieve", "file_id", file_id)
+        call = self._client._prepare(RETRIEVE_FILE, dict(options), raw=self._raw, path=path)
+        result: FileObject = await self._client._execute(call)
+        return result
+
+    async def content(self, file_id: str, **options: Unpack[RequestOptions]) -> BinaryContent:
+        """A file's bytes (a batch's output or error file, for example)."""
+        path = id_path(FILE_CONTENT.path, "files.content", "file_id", file_id)
+        call = self._client._prepare(FILE_CONTENT, dict(options), path=path)
+        result: BinaryContent = await self._client._execute(call)
+        return result
+
+    async def delete(self, file_id: str, **options: Unpack[RequestOptions]) -> FileDeleted:
+        """Delete a file."""
+        path = id_path(DELETE_FILE.path, "files.delete", "file_id", file_id)
+        call = self._client._prepare(DELETE_FILE, dict(options), raw=self._raw, path=path)
+        result: FileDeleted = await self._client._execute(call)
+        return result
+
+    async def list(
+        self, *, purpose: str | None = None, limit: int | None = None, order: str | None = None,
+        after: str | None = None, **options: Unpack[RequestOptions],
+    ) -> FileList:
+        """One page of files, optionally only those with ``purpose``; page on with ``after``."""
+        params = _with_query(options, _list_query(purpose, limit, order, after))
+        call = self._client._prepare(LIST_FILES, params, raw=self._raw)
+        result: FileList = await self._client._execute(call)
+        return result

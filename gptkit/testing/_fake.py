@@ -1,0 +1,109 @@
+"""``FakeOpenAI``: the fake service as an in-process httpx transport and as a socket server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from gptkit.testing._fake_answers import DEFAULT_MODELS
+from gptkit.testing._fake_core import FakeCore
+from gptkit.testing._fake_transport import handle_async, handle_sync
+from gptkit.testing._server import FakeServer
+
+if TYPE_CHECKING:
+    import gptkit
+
+__all__ = ["FakeOpenAI", "run_fake_server"]
+
+
+class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """A fake OpenAI API: deterministic answers, real-looking headers, RPM/TPM, injected faults.
+
+    Pass it as ``transport=`` to ``gptkit.Client`` / ``AsyncClient`` (or any httpx client) to
+    run in-process with no sockets, or serve it on 127.0.0.1 with ``serve()``.
+
+    Options (all keyword-only):
+
+    - ``rpm`` / ``tpm``: enforce requests and tokens per minute per model like the API (a
+      request costs its prompt estimate plus max output tokens); ``x-ratelimit-*`` headers are
+      sent for the limits set; exceeding one answers 429 ``rate_limit_exceeded``.
+    - ``api_key``: require this key (otherwise any key, or none, is accepted).
+    - ``models``: what ``/models`` lists.
+    - ``latency``: seconds before each response; ``chunk_delay``: seconds between stream events.
+    - ``retry_after_headers``: send ``retry-after``/``retry-after-ms`` on enforced 429s.
+    - ``seed``: seeds random-rate faults; ``clock``: a monotonic time source for the limiter
+      (default: gptkit's clock, so ``VirtualClock`` drives it).
+    - ``keep_requests``: how many recent requests ``requests`` keeps.
+
+    Script it with ``respond(...)``, ``inject(...)``, ``route(...)``; read ``stats`` and
+    ``requests``. In-process pauses sleep on gptkit's clock; served, they sleep for real.
+    """
+
+    def __init__(
+        self,
+        *,
+        rpm: int | None = None,
+        tpm: int | None = None,
+        api_key: str | None = None,
+        models: Sequence[str] = DEFAULT_MODELS,
+        latency: float = 0.0,
+        chunk_delay: float = 0.0,
+        retry_after_headers: bool = True,
+        seed: int = 0,
+        clock: Callable[[], float] | None = None,
+        keep_requests: int = 10_000,
+    ) -> None:
+        super().__init__(rpm=rpm, tpm=tpm, api_key=api_key, models=models, latency=latency,
+                         chunk_delay=chunk_delay, retry_after_headers=retry_after_headers, seed=seed,
+                         clock=clock, keep_requests=keep_requests)
+
+    # -- in-process transports ------------------------------------------------------------------
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return handle_sync(self, request)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await handle_async(self, request)
+
+    def transport(self) -> httpx.BaseTransport:
+        """This fake as a sync httpx transport."""
+        return self
+
+    def async_transport(self) -> httpx.AsyncBaseTransport:
+        """This fake as an async httpx transport."""
+        return self
+
+    def client(self, **options: Any) -> gptkit.Client:
+        """A ``gptkit.Client`` wired to this fake in-process (options pass through)."""
+        import gptkit
+
+        options.setdefault("api_key", self.api_key or "sk-fake-key")
+        return gptkit.Client(transport=self, **options)
+
+    def async_client(self, **options: Any) -> gptkit.AsyncClient:
+        """A ``gptkit.AsyncClient`` wired to this fake in-process (options pass through)."""
+        import gptkit
+
+        options.setdefault("api_key", self.api_key or "sk-fake-key")
+        return gptkit.AsyncClient(transport=self, **options)
+
+    # -- over a socket --------------------------------------------------------------------------
+
+    def serve(self, host: str = "127.0.0.1", port: int = 0) -> FakeServer:
+        """Serve this fake over HTTP/1.1 in a background thread; use as a context manager.
+
+        ``port=0`` picks a free port; the returned ``FakeServer`` has ``base_url``
+        (``http://127.0.0.1:PORT/v1``), ``port`` and ``close()``.
+        """
+        return FakeServer(self, host, port).start()
+
+    def __repr__(self) -> str:
+        limits = f"rpm={self.limits.rpm}, tpm={self.limits.tpm}"
+        return f"<FakeOpenAI {limits} requests={self.stats.requests}>"
+
+
+def run_fake_server(host: str = "127.0.0.1", port: int = 0, **options: Any) -> FakeServer:
+    """Start a ``FakeOpenAI(**options)`` server in a background thread (a context manager)."""
+    return FakeOpenAI(**options).serve(host, port)

@@ -1,0 +1,339 @@
+"""The fake OpenAI service's sans-IO core: request in, ``FakeReply`` out.
+
+It routes, checks the key, injects scripted faults, enforces RPM/TPM, picks a scripted or echo
+answer and keeps statistics. It never sends, sleeps or reads sockets; the shells do that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import re
+import threading
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from gptkit._clock import get_clock
+from gptkit._tokens import estimate_prompt_tokens, max_output_tokens
+from gptkit.testing import _fake_answers as answers
+from gptkit.testing._fake_answers import Answer, ToolCall, error_body
+from gptkit.testing._fake_limits import LimitBuckets
+from gptkit.testing._fake_reply import FakeReply, apply_fault, json_reply, stream_reply
+from gptkit.testing._faults import FakeRequest, Fault, FaultRule, Predicate, fault_from
+
+__all__ = ["FakeCore", "FakeStats", "ResponseRule", "RouteHandler"]
+
+#: A custom endpoint: gets the request and the path's ``{name}`` values; returns a reply, or a
+#: ``(status, body)`` pair where body is JSON-able, text or bytes.
+RouteHandler = Callable[[FakeRequest, dict[str, str]], "FakeReply | tuple[int, Any]"]
+
+_LIMITED = frozenset({"/chat/completions", "/completions", "/embeddings"})
+_REQUIRED = {"/chat/completions": ("model", "messages"), "/completions": ("model", "prompt"),
+             "/embeddings": ("model", "input")}
+
+
+@dataclass
+class FakeStats:
+    """What the fake server has seen and done (live; read it after the calls under test)."""
+
+    requests: int = 0
+    by_path: Counter[str] = field(default_factory=Counter)
+    statuses: Counter[int] = field(default_factory=Counter)
+    #: 429s sent because the RPM/TPM limit was exceeded (injected 429s not included).
+    rate_limited: int = 0
+    #: Injected faults by kind.
+    faults: Counter[str] = field(default_factory=Counter)
+    requests_admitted: int = 0
+    #: Tokens charged to the TPM limit by admitted requests (prompt estimate + max output).
+    tokens_admitted: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    streams: int = 0
+    in_flight: int = 0
+    max_in_flight: int = 0
+
+    @property
+    def sent_429(self) -> int:
+        """Every 429 sent, enforced or injected."""
+        return self.statuses[429]
+
+
+@dataclass
+class ResponseRule:
+    """A scripted answer for matching requests (``times=None``: for every one)."""
+
+    answer: Answer
+    times: int | None = 1
+    when: Predicate | None = None
+    path: str | None = None
+    used: int = 0
+
+    def selects(self, request: FakeRequest) -> bool:
+        if self.times is not None and self.used >= self.times:
+            return False
+        if self.path is not None and request.path != self.path:
+            return False
+        return self.when is None or self.when(request)
+
+
+def _normalise_path(raw: str) -> str:
+    path = raw.split("?", 1)[0].rstrip("/") or "/"
+    if path.startswith("/v1/"):
+        path = path[3:]
+    return path
+
+
+def _route_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile("^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(pattern)) + "$")
+
+
+class FakeCore:
+    """Decides every answer of the fake service; see ``FakeOpenAI`` for the options."""
+
+    def __init__(
+        self,
+        *,
+        rpm: int | None = None,
+        tpm: int | None = None,
+        api_key: str | None = None,
+        models: Sequence[str] = answers.DEFAULT_MODELS,
+        latency: float = 0.0,
+        chunk_delay: float = 0.0,
+        retry_after_headers: bool = True,
+        seed: int = 0,
+        clock: Callable[[], float] | None = None,
+        keep_requests: int = 10_000,
+    ) -> None:
+        self.limits = LimitBuckets(rpm, tpm)
+        self.api_key = api_key
+        self.models = list(models)
+        self.latency = latency
+        self.chunk_delay = chunk_delay
+        self.retry_after_headers = retry_after_headers
+        self.seed = seed
+        self._clock = clock
+        self.stats = FakeStats()
+        #: The most recent requests seen (up to ``keep_requests``), oldest first.
+        self.requests: deque[FakeRequest] = deque(maxlen=keep_requests)
+        self._faults: list[FaultRule] = []
+        self._answers: list[ResponseRule] = []
+        self._routes: list[tuple[str, re.Pattern[str], RouteHandler]] = []
+        self._attempts: dict[str, int] = {}
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+
+    # -- scripting ----------------------------------------------------------------------------
+
+    def inject(
+        self,
+        fault: Fault | str,
+        *,
+        times: int | None = None,
+        attempts: int | None = None,
+        rate: float | None = None,
+        when: Predicate | None = None,
+        path: str | None = None,
+        **params: Any,
+    ) -> FaultRule:
+        """Inject ``fault`` into matching requests; returns the rule (``rule.fired`` counts hits).
+
+        ``times=N``: the next N matching requests; ``attempts=N``: the first N attempts of every
+        call (attempts of one call share its idempotency key); ``rate=p``: each with probability
+        p, seeded by ``seed``; ``when``: a predicate on ``FakeRequest``; ``path``: e.g.
+        ``"/chat/completions"``. ``fault`` is a ``Fault`` or a kind name with its parameters as
+        keywords: ``inject("server_error", status=503, times=2)``.
+        """
+        import random
+
+        rule = FaultRule(fault_from(fault, params), times=times, attempts=attempts, rate=rate,
+                         when=when, path=path, _rng=random.Random(self.seed + len(self._faults)))
+        with self._lock:
+            self._faults.append(rule)
+        return rule
+
+    def respond(
+        self,
+        content: str | None = None,
+        *,
+        tool_calls: Iterable[ToolCall | Mapping[str, Any]] = (),
+        finish_reason: str | None = None,
+        body: Any = None,
+        status: int = 200,
+        times: int | None = 1,
+        when: Predicate | None = None,
+        path: str | None = None,
+    ) -> ResponseRule:
+        """Script the answer of the next ``times`` matching requests (None: all of them).
+
+        ``content`` and ``tool_calls`` (``ToolCall`` or ``{"name": ..., "arguments": {...}}``)
+        shape a normal answer, streamed or not; ``body`` (with ``status``) replaces it wholesale.
+        """
+        calls = tuple(c if isinstance(c, ToolCall) else ToolCall(**c) for c in tool_calls)
+        rule = ResponseRule(Answer(content, calls, finish_reason, body, status), times, when, path)
+        with self._lock:
+            self._answers.append(rule)
+        return rule
+
+    def route(self, method: str, path: str, handler: RouteHandler) -> None:
+        """Serve another endpoint (e.g. files, batches): ``path`` may hold ``{name}`` parts."""
+        with self._lock:
+            self._routes.append((method.upper(), _route_pattern(path), handler))
+
+    def clear(self) -> None:
+        """Forget scripted faults and answers (statistics stay)."""
+        with self._lock:
+            self._faults.clear()
+            self._answers.clear()
+
+    def set_limits(self, *, rpm: int | None = None, tpm: int | None = None) -> None:
+        """Replace the RPM/TPM limits (buckets start full)."""
+        with self._lock:
+            self.limits = LimitBuckets(rpm, tpm)
+
+    # -- the core -----------------------------------------------------------------------------
+
+    def _now(self) -> float:
+        return self._clock() if self._clock is not None else get_clock().monotonic()
+
+    def handle(self, method: str, raw_path: str, headers: Mapping[str, str], content: bytes) -> FakeReply:
+        """Decide the reply to one request (``headers`` with lower-case names)."""
+        path = _normalise_path(raw_path)
+        body: Any = None
+        bad_json = False
+        if content:
+            try:
+                body = json.loads(content)
+            except ValueError:
+                bad_json = True
+        key = headers.get("idempotency-key") or hashlib.sha1(
+            method.encode() + path.encode() + content).hexdigest()
+        with self._lock:
+            serial = next(self._ids)
+            attempt = self._attempts[key] = self._attempts.get(key, 0) + 1
+            request = FakeRequest(method.upper(), path, headers, body, attempt, key, content)
+            self.requests.append(request)
+            self.stats.requests += 1
+            self.stats.by_path[path] += 1
+            base = [("x-request-id", f"req_{serial:016x}"), ("openai-version", "2020-10-01"),
+                    ("openai-processing-ms", "1")]
+            reply = self._decide(request, base, serial, bad_json)
+            reply.header_delay += self.latency
+            if reply.drop_before_headers:
+                self.stats.statuses[0] += 1
+            else:
+                self.stats.statuses[reply.status] += 1
+            if reply.stream:
+                self.stats.streams += 1
+        return reply
+
+    def _decide(
+        self, request: FakeRequest, base: list[tuple[str, str]], serial: int, bad_json: bool
+    ) -> FakeReply:
+        if self.api_key is not None:
+            given = request.headers.get("authorization", "")
+            if given != f"Bearer {self.api_key}" and request.headers.get("api-key") != self.api_key:
+                return json_reply(401, error_body("Incorrect API key provided.", "invalid_request_error",
+                                                  "invalid_api_key"), base)
+        if bad_json:
+            return json_reply(400, error_body("We could not parse the JSON body of your request.",
+                                              "invalid_request_error"), base)
+        for rule in self._faults:
+            if rule.selects(request):
+                self.stats.faults[rule.fault.kind] += 1
+                return apply_fault(rule.fault, lambda: self._answer(request, base, serial, admitted=[]), base)
+        return self._answer(request, base, serial, admitted=None)
+
+    def _answer(self, request: FakeRequest, base: list[tuple[str, str]], serial: int,
+                admitted: list[tuple[str, str]] | None) -> FakeReply:
+        """The normal reply; ``admitted`` given means skip the limiter (a fault is replacing it)."""
+        path, body = request.path, request.body
+        for method, pattern, handler in self._routes:
+            match = pattern.match(path)
+            if match and method == request.method:
+                result = handler(request, match.groupdict())
+                if isinstance(result, FakeReply):
+                    return result
+                return json_reply(result[0], result[1], base)
+        if path == "/models" and request.method == "GET":
+            return json_reply(200, answers.models_body(self.models), base)
+        if path.startswith("/models/") and request.method == "GET":
+            model = path[len("/models/"):]
+            if model not in self.models:
+                return json_reply(404, error_body(f"The model '{model}' does not exist",
+                                                  "invalid_request_error", "model_not_found", "model"), base)
+            return json_reply(200, answers.model_body(model), base)
+        if path not in _LIMITED or request.method != "POST":
+            return json_reply(404, error_body(f"Invalid URL ({request.method} /v1{path})",
+                                              "invalid_request_error"), base)
+        if not isinstance(body, dict):
+            return json_reply(400, error_body("The request body must be a JSON object.",
+                                              "invalid_request_error"), base)
+        for name in _REQUIRED[path]:
+            if name not in body:
+                message = f"Missing required parameter: '{name}'."
+                error = error_body(message, "invalid_request_error", "missing_required_parameter", name)
+                return json_reply(400, error, base)
+        headers = list(base)
+        if admitted is None and self.limits.enabled:
+            cost = estimate_prompt_tokens(body) + max_output_tokens(body)
+            verdict = self.limits.admit(str(body["model"]), cost, self._now())
+            headers += verdict.headers
+            if not verdict.admitted:
+                self.stats.rate_limited += 1
+                if self.retry_after_headers and not verdict.too_large:
+                    headers += [("retry-after", str(max(1, round(verdict.wait + 0.5)))),
+                                ("retry-after-ms", str(max(1, round(verdict.wait * 1000))))]
+                return json_reply(429, error_body(verdict.message or "Rate limit reached.", verdict.reason or
+                                                  "requests", "rate_limit_exceeded"), headers)
+            self.stats.requests_admitted += 1
+            self.stats.tokens_admitted += cost
+        return self._completion(request, body, headers, serial)
+
+    def _completion(self, request: FakeRequest, body: dict[str, Any], headers: list[tuple[str, str]],
+                    serial: int) -> FakeReply:
+        answer = None
+        for rule in self._answers:
+            if rule.selects(request):
+                rule.used += 1
+                answer = rule.answer
+                break
+        if answer is not None and (answer.body is not None or answer.status != 200):
+            payload = answer.body if answer.body is not None else error_body(
+                "Scripted error.", "invalid_request_error")
+            return json_reply(answer.status, payload, headers)
+        created = int(get_clock().wall())
+        path = request.path
+        if path == "/embeddings":
+            result = answers.embedding_body(body)
+            self.stats.prompt_tokens += result["usage"]["prompt_tokens"]
+            return json_reply(200, result, headers)
+        prefix = "chatcmpl" if path == "/chat/completions" else "cmpl"
+        ident = f"{prefix}-fake{serial:012d}"
+        if body.get("stream"):
+            build = answers.chat_events if path == "/chat/completions" else answers.completion_events
+            events = build(body, answer, id=ident, created=created)
+            usage = answers.chat_body(body, answer, id=ident, created=created)["usage"]
+            self._count_usage(usage)
+            return stream_reply(events, headers, self.chunk_delay)
+        build_body = answers.chat_body if path == "/chat/completions" else answers.completion_body
+        result = build_body(body, answer, id=ident, created=created)
+        self._count_usage(result["usage"])
+        return json_reply(200, result, headers)
+
+    def _count_usage(self, usage: Mapping[str, int]) -> None:
+        self.stats.prompt_tokens += usage["prompt_tokens"]
+        self.stats.completion_tokens += usage["completion_tokens"]
+
+    # -- bookkeeping the shells report ----------------------------------------------------------
+
+    def _opened(self) -> None:
+        with self._lock:
+            self.stats.in_flight += 1
+            self.stats.max_in_flight = max(self.stats.max_in_flight, self.stats.in_flight)
+
+    def _closed(self) -> None:
+        with self._lock:
+            self.stats.in_flight -= 1

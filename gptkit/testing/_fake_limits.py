@@ -1,0 +1,125 @@
+"""The fake server's rate limiter: requests and tokens per minute, the way the API counts them.
+
+Each model has two buckets that refill continuously (a full minute's allowance refills in a
+minute). A request costs one request and its prompt estimate plus maximum output tokens; when
+either bucket cannot pay, the request gets a 429 and pays nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+__all__ = ["Admission", "LimitBuckets", "go_duration"]
+
+_WINDOW = 60.0
+
+
+def go_duration(seconds: float) -> str:
+    """Seconds as the API writes them in ``x-ratelimit-reset-*``: ``120ms``, ``1.5s``, ``6m0s``."""
+    if seconds <= 0:
+        return "0s"
+    if seconds < 1.0:
+        return f"{max(1, math.ceil(seconds * 1000))}ms"
+    if seconds < 60.0:
+        text = f"{math.ceil(seconds * 1000) / 1000:.3f}".rstrip("0").rstrip(".")
+        return f"{text}s"
+    minutes, rest = divmod(math.ceil(seconds), 60)
+    return f"{minutes}m{rest}s"
+
+
+class _Bucket:
+    def __init__(self, limit: int, now: float) -> None:
+        self.limit = limit
+        self.level = float(limit)
+        self.updated = now
+
+    def refill(self, now: float) -> None:
+        if now > self.updated:
+            self.level = min(float(self.limit), self.level + (now - self.updated) * self.limit / _WINDOW)
+        self.updated = max(self.updated, now)
+
+    def wait_for(self, amount: float) -> float:
+        return max(0.0, (amount - self.level) * _WINDOW / self.limit)
+
+    def until_full(self) -> float:
+        return (self.limit - self.level) * _WINDOW / self.limit
+
+
+@dataclass(frozen=True)
+class Admission:
+    """The limiter's verdict: admitted or not, why not, and the headers to send either way."""
+
+    admitted: bool
+    headers: list[tuple[str, str]]
+    reason: str | None = None
+    message: str | None = None
+    wait: float = 0.0
+    too_large: bool = False
+
+
+class LimitBuckets:
+    """RPM/TPM buckets per model (not thread-safe: the fake server calls it under its lock)."""
+
+    def __init__(self, rpm: int | None, tpm: int | None) -> None:
+        for name, value in (("rpm", rpm), ("tpm", tpm)):
+            if value is not None and value <= 0:
+                raise ValueError(f"{name} must be positive")
+        self.rpm = rpm
+        self.tpm = tpm
+        self._buckets: dict[tuple[str, str], _Bucket] = {}
+
+    @property
+    def enabled(self) -> bool:
+        return self.rpm is not None or self.tpm is not None
+
+    def _bucket(self, model: str, kind: str, limit: int, now: float) -> _Bucket:
+        bucket = self._buckets.get((model, kind))
+        if bucket is None:
+            bucket = self._buckets[(model, kind)] = _Bucket(limit, now)
+        bucket.refill(now)
+        return bucket
+
+    def admit(self, model: str, tokens: int, now: float) -> Admission:
+        """Charge one request of ``tokens`` tokens to ``model``'s buckets, if both can pay."""
+        requests = self._bucket(model, "requests", self.rpm, now) if self.rpm is not None else None
+        token_bucket = self._bucket(model, "tokens", self.tpm, now) if self.tpm is not None else None
+        if token_bucket is not None and tokens > token_bucket.limit:
+            message = (f"Request too large for {model} on tokens per min (TPM): "
+                       f"Limit {token_bucket.limit}, Requested {tokens}. The input or output tokens "
+                       "must be reduced in order to run successfully.")
+            return Admission(False, self._headers(requests, token_bucket), "tokens", message, too_large=True)
+        short = None
+        wait = 0.0
+        if requests is not None and requests.level < 1.0:
+            short, wait = "requests", requests.wait_for(1.0)
+        if token_bucket is not None and token_bucket.level < tokens:
+            token_wait = token_bucket.wait_for(tokens)
+            if short is None or token_wait > wait:
+                short, wait = "tokens", token_wait
+        if short is not None:
+            bucket = requests if short == "requests" else token_bucket
+            assert bucket is not None
+            unit = "requests per min (RPM)" if short == "requests" else "tokens per min (TPM)"
+            asked = 1 if short == "requests" else tokens
+            message = (f"Rate limit reached for {model} on {unit}: Limit {bucket.limit}, "
+                       f"Used {bucket.limit - int(bucket.level)}, Requested {asked}. "
+                       f"Please try again in {go_duration(wait)}.")
+            return Admission(False, self._headers(requests, token_bucket), short, message, wait)
+        if requests is not None:
+            requests.level -= 1.0
+        if token_bucket is not None:
+            token_bucket.level -= tokens
+        return Admission(True, self._headers(requests, token_bucket))
+
+    @staticmethod
+    def _headers(requests: _Bucket | None, tokens: _Bucket | None) -> list[tuple[str, str]]:
+        headers: list[tuple[str, str]] = []
+        for name, bucket in (("requests", requests), ("tokens", tokens)):
+            if bucket is not None:
+                headers += [
+                    (f"x-ratelimit-limit-{name}", str(bucket.limit)),
+                    (f"x-ratelimit-remaining-{name}", str(max(0, math.floor(bucket.level)))),
+                    (f"x-ratelimit-reset-{name}", go_duration(bucket.until_full())),
+                ]
+        return headers

@@ -1,0 +1,194 @@
+"""The Redis backend against the real Redis (GPTKIT_TEST_REDIS_URL, default db 15).
+
+Skips when no Redis answers, unless GPTKIT_REQUIRE_REDIS=1 (CI), which makes that a failure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import multiprocessing
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+import gptkit
+from gptkit._ratelimit import _core
+from gptkit._ratelimit._config import Limits
+from gptkit._ratelimit._core import LaneState, Observation, Shape
+from tests.helpers import API_KEY, Recorder, chat_body, close, invoke, make_client
+from tests.ratelimit_load import Enforcer, EnforcingServer, process_worker, result_of
+
+redis = pytest.importorskip("redis")
+
+pytestmark = pytest.mark.redis
+
+REDIS_URL = os.environ.get("GPTKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> str:
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except Exception as exc:
+        if os.environ.get("GPTKIT_REQUIRE_REDIS") == "1":
+            pytest.fail(f"GPTKIT_REQUIRE_REDIS=1 but no Redis answers at {REDIS_URL}: {exc}")
+        pytest.skip(f"no Redis answers at {REDIS_URL} ({exc}); set GPTKIT_TEST_REDIS_URL or start Redis")
+    return REDIS_URL
+
+
+@pytest.fixture
+def prefix(redis_url: str) -> Iterator[str]:
+    """A unique key prefix; every key under it is deleted afterwards."""
+    value = f"gptkit-test:{uuid.uuid4().hex}"
+    yield value
+    client = redis.Redis.from_url(redis_url)
+    keys = list(client.scan_iter(match=f"{value}:*"))
+    if keys:
+        client.delete(*keys)
+
+
+def lane(backend: gptkit.RedisBackend, *, window: float = 1.0, jitter: float = 0.0) -> Any:
+    return backend._bind(Shape(window=window, jitter=jitter))
+
+
+def test_lua_script_matches_the_python_arithmetic(redis_url: str, prefix: str) -> None:
+    """The same sequence through _core and through the Lua script gives the same waits."""
+    bound = lane(gptkit.RedisBackend(redis_url, prefix=prefix))
+    limits, key = Limits("m", 60, 600), ("ns", "m")
+    state, shape = LaneState(), Shape(window=1.0, jitter=0.0)
+    t0 = time.monotonic()
+    py: list[float] = []
+    lua: list[float] = []
+
+    def step(op: str, *args: Any) -> None:
+        now = time.monotonic() - t0  # the two clocks run side by side: compare with a tolerance
+        if op == "reserve":
+            py.append(_core.reserve(state, 60, 600, shape, now, args[0]).wait)
+            lua.append(bound.reserve(key, limits, args[0]).wait)
+        elif op == "give_back":
+            _core.give_back(state, 60, 600, shape, now, 0, args[0])
+            bound.give_back(key, limits, 0, args[0])
+        elif op == "observe":
+            _core.observe(state, 60, 600, shape, now, args[0])
+            bound.observe(key, limits, args[0])
+        elif op == "hold":
+            _core.hold(state, 60, 600, shape, now, args[0])
+            bound.hold(key, limits, args[0])
+
+    step("reserve", 4)
+    step("reserve", 4)
+    step("reserve", 9)
+    step("give_back", 3)
+    step("reserve", 2)
+    step("observe", Observation(limit_requests=30, remaining_tokens=0))
+    step("reserve", 1)
+    step("hold", 2.5)
+    step("reserve", 1)
+    assert lua == pytest.approx(py, abs=0.05)
+    assert py[1] == pytest.approx(1.0, abs=0.05) and py[-1] > 2.5  # the sequence does bind
+    assert bound.shift(key) == pytest.approx(state.shift, abs=0.05)
+    with pytest.raises(_core.NeverFits):
+        bound.reserve(key, limits, 11)
+
+
+async def test_async_redis_client_matches_sync(redis_url: str, prefix: str) -> None:
+    backend = gptkit.RedisBackend(redis_url, prefix=prefix)
+    sync, async_ = lane(backend), lane(backend)
+    limits = Limits("m", 60, None)
+    assert sync.reserve(("a", "m"), limits, 0).wait == 0.0
+    assert (await async_.areserve(("a", "m"), limits, 0)).wait == pytest.approx(1.0, abs=0.05)
+    await async_.ahold(("a", "m"), limits, 3.0)
+    assert await async_.ashift(("a", "m")) == pytest.approx(3.0, abs=0.05)
+    await async_.aobserve(("a", "m"), limits, Observation(limit_requests=30))
+    assert async_.estimates()["m"]["rpm"] == 30
+
+
+async def test_clients_share_limits_through_redis(kind: str, redis_url: str, prefix: str) -> None:
+    limit = gptkit.RateLimit(rpm=600, window=1.0, jitter=0.0, backend=gptkit.RedisBackend(redis_url, prefix=prefix))
+    # Two separate limiters (as in two processes) meet in Redis: 10 at once, 10 a second.
+    first = make_client(kind, Recorder(httpx.Response(200, json=chat_body())), rate_limit=limit)
+    second = make_client(kind, Recorder(httpx.Response(200, json=chat_body())), rate_limit=limit)
+    assert first._limiter is not second._limiter
+    started = time.monotonic()
+    for client in [first, second] * 6:
+        await invoke(client, "chat.completions.create", model="gpt-4o",
+                     messages=[{"role": "user", "content": "hi"}])
+    elapsed = time.monotonic() - started
+    assert 0.15 <= elapsed < 1.0  # the 11th and 12th waited ~0.1 s each
+    stats = first._limiter.stats()
+    assert stats.waited + second._limiter.stats().waited >= 2
+    await close(first)
+    await close(second)
+
+
+def test_keys_hold_a_hash_of_the_api_key_never_the_key(redis_url: str, prefix: str) -> None:
+    limit = gptkit.RateLimit(rpm=10**6, tpm=10**9, backend=gptkit.RedisBackend(redis_url, prefix=prefix))
+    client = make_client("sync", Recorder(httpx.Response(200, json=chat_body())), rate_limit=limit)
+    for _ in range(3):
+        client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x" * 4000}],
+                                       max_tokens=50_000)
+    store = redis.Redis.from_url(redis_url)
+    keys = [k.decode() for k in store.scan_iter(match=f"{prefix}:*")]
+    digest = hashlib.sha256(b"gptkit-ratelimit\x00" + API_KEY.encode()).hexdigest()[:16]
+    assert keys == [f"{prefix}:{digest}:gpt-4o"]  # one small hash per key and model...
+    fields = store.hgetall(keys[0])
+    assert len(fields) <= 10  # ...whatever the limits: no per-request or per-token entries
+    dump = repr(fields) + repr(keys)
+    assert API_KEY not in dump and API_KEY[3:20] not in dump
+    assert 0 < store.ttl(keys[0]) <= 3600
+    client.close()
+
+
+def test_redis_down_is_a_typed_error(kind: str) -> None:
+    limit = gptkit.RateLimit(rpm=60, backend=gptkit.RedisBackend("redis://127.0.0.1:1/0"))
+    recorder = Recorder(httpx.Response(200, json=chat_body()))
+    client = make_client(kind, recorder, rate_limit=limit)
+
+    async def go() -> None:
+        await invoke(client, "chat.completions.create", model="gpt-4o",
+                     messages=[{"role": "user", "content": "hi"}])
+
+    with pytest.raises(gptkit.RateLimitBackendError, match="Redis"):
+        asyncio.run(go())
+    assert recorder.requests == []  # nothing was sent without the limiter's say-so
+
+
+def test_client_kind_must_match_a_given_redis_client(redis_url: str) -> None:
+    import redis.asyncio
+
+    sync_only = gptkit.RedisBackend(redis.Redis.from_url(redis_url))
+    with pytest.raises(TypeError, match="asyncio"):
+        asyncio.run(_async_client_of(sync_only))
+    async_only = gptkit.RedisBackend(redis.asyncio.Redis.from_url(redis_url))
+    with pytest.raises(TypeError, match="sync Client"):
+        async_only.sync_client()
+    with pytest.raises(TypeError, match="URL"):
+        gptkit.RedisBackend(42)
+
+
+async def _async_client_of(backend: gptkit.RedisBackend) -> Any:
+    return backend.async_client()
+
+
+@pytest.mark.slow
+def test_four_processes_share_one_limit_without_429s(redis_url: str, prefix: str) -> None:
+    rpm, tpm, window, per_process = 3000, 1_000_000, 1.0, 75
+    enforcer = Enforcer(rpm, tpm, window=window)
+    options = {"rpm": rpm, "tpm": tpm, "window": window}
+    with EnforcingServer(enforcer) as server:
+        start_at = time.time() + 3.0  # after every process has imported gptkit and connected
+        jobs = [(server.base_url, redis_url, prefix, options, per_process, i * per_process, start_at)
+                for i in range(4)]
+        with multiprocessing.get_context("spawn").Pool(4) as pool:
+            seen = pool.map(process_worker, jobs)
+    result = result_of(enforcer, 4 * per_process, window)
+    print(f"\n4 processes through Redis: {result.summary()}")
+    assert sum(ok for ok, _ in seen) == 4 * per_process
+    assert result.rate_limited == 0, result.summary()
+    assert result.fraction >= 0.9, result.summary()

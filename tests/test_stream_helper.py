@@ -1,0 +1,145 @@
+"""``chat.completions.stream(...)`` and the static types of streaming calls."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+import gptkit
+from gptkit.types import ChatCompletion, ChatCompletionChunk
+
+from .helpers import Recorder, make_client
+from .streams import ScriptedBody, sse, streaming_response
+
+MSGS = [{"role": "user", "content": "hi"}]
+
+
+def chunk(content: str | None = None, index: int = 0, finish: str | None = None) -> dict[str, Any]:
+    delta = {} if content is None else {"content": content}
+    return {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "gpt-4o",
+            "choices": [{"index": index, "delta": delta, "finish_reason": finish}]}
+
+
+# two choices interleaved: text_stream follows the first only
+BODY = sse(chunk("Hel"), chunk("Bon", 1), chunk("lo"), chunk("jour", 1), chunk(finish="stop"),
+           chunk(None, 1, "stop"),
+           {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "gpt-4o", "choices": [],
+            "usage": {"prompt_tokens": 3, "completion_tokens": 4, "total_tokens": 7}})
+
+
+def _recorder(bodies: list[ScriptedBody]) -> Recorder:
+    def handler(request: httpx.Request) -> httpx.Response:
+        response, body = streaming_response(BODY)
+        bodies.append(body)
+        return response
+
+    return Recorder(handler)
+
+
+def test_sync_stream_helper_text_stream_and_final() -> None:
+    bodies: list[ScriptedBody] = []
+    recorder = _recorder(bodies)
+    client = make_client("sync", recorder)
+    assert isinstance(client, gptkit.Client)
+    manager = client.chat.completions.stream(model="gpt-4o", messages=MSGS, n=2)
+    assert recorder.requests == []  # nothing is sent before the block is entered
+    with manager as stream:
+        assert isinstance(stream, gptkit.ChatCompletionStream)
+        assert "".join(stream.text_stream) == "Hello"
+        final = stream.get_final_completion()
+    assert isinstance(final, ChatCompletion)
+    assert [c.message.content for c in final.choices] == ["Hello", "Bonjour"]
+    assert stream.usage is not None and stream.usage.total_tokens == 7
+    assert recorder.json()["stream"] is True and bodies[0].closed
+    client.close()
+
+
+def test_sync_stream_helper_chunks_and_early_exit() -> None:
+    bodies: list[ScriptedBody] = []
+    client = make_client("sync", _recorder(bodies))
+    assert isinstance(client, gptkit.Client)
+    with client.chat.completions.stream(model="gpt-4o", messages=MSGS) as stream:
+        first = next(iter(stream))
+        assert isinstance(first, ChatCompletionChunk)
+    assert bodies[0].closed
+    # without iterating, get_final_completion reads the whole stream
+    with client.chat.completions.stream(model="gpt-4o", messages=MSGS) as stream:
+        assert stream.get_final_completion().choices[0].message.content == "Hello"
+    client.close()
+
+
+async def test_async_stream_helper() -> None:
+    bodies: list[ScriptedBody] = []
+    client = make_client("async", _recorder(bodies))
+    assert isinstance(client, gptkit.AsyncClient)
+    async with client.chat.completions.stream(model="gpt-4o", messages=MSGS, n=2) as stream:
+        assert isinstance(stream, gptkit.AsyncChatCompletionStream)
+        texts = [t async for t in stream.text_stream]
+        final = await stream.get_final_completion()
+    assert texts == ["Hel", "lo"]
+    assert [c.message.content for c in final.choices] == ["Hello", "Bonjour"]
+    assert bodies[0].closed
+    async with client.chat.completions.stream(model="gpt-4o", messages=MSGS) as stream:
+        chunks = [c async for c in stream]
+    assert len(chunks) == 6
+    await client.aclose()
+
+
+def test_stream_helper_validates_before_any_io() -> None:
+    recorder = Recorder(httpx.Response(500))
+    client = make_client("sync", recorder)
+    assert isinstance(client, gptkit.Client)
+    with pytest.raises(gptkit.InvalidParameterError):
+        client.chat.completions.stream(model="gpt-4o", messages=MSGS, temperature="hot")  # type: ignore[typeddict-item]
+    assert recorder.requests == []
+    client.close()
+
+
+TYPING_SNIPPET = """
+from typing_extensions import assert_type
+import gptkit
+from gptkit.types import ChatCompletion, ChatCompletionChunk, Completion, CompletionUsage
+
+def sync_part(client: gptkit.Client) -> None:
+    stream = client.chat.completions.create(model="m", messages=[], stream=True)
+    assert_type(stream, gptkit.Stream[ChatCompletionChunk])
+    for chunk in stream:
+        assert_type(chunk, ChatCompletionChunk)
+    assert_type(stream.get_final_completion(), ChatCompletion)
+    assert_type(stream.usage, CompletionUsage | None)
+    plain = client.chat.completions.create(model="m", messages=[])
+    assert_type(plain, ChatCompletion)
+    legacy = client.completions.create(model="m", prompt="p", stream=True)
+    assert_type(legacy, gptkit.Stream[Completion])
+    assert_type(legacy.get_final_completion(), Completion)
+    with client.chat.completions.stream(model="m", messages=[]) as helper:
+        assert_type(helper, gptkit.ChatCompletionStream)
+        assert_type(helper.get_final_completion(), ChatCompletion)
+
+async def async_part(client: gptkit.AsyncClient) -> None:
+    stream = await client.chat.completions.create(model="m", messages=[], stream=True)
+    assert_type(stream, gptkit.AsyncStream[ChatCompletionChunk])
+    async for chunk in stream:
+        assert_type(chunk, ChatCompletionChunk)
+    assert_type(await stream.get_final_completion(), ChatCompletion)
+    async with client.chat.completions.stream(model="m", messages=[]) as helper:
+        assert_type(helper, gptkit.AsyncChatCompletionStream)
+"""
+
+
+@pytest.mark.slow
+def test_stream_return_types_under_mypy(tmp_path: Path) -> None:
+    snippet = tmp_path / "snippet.py"
+    snippet.write_text(textwrap.dedent(TYPING_SNIPPET))
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--config-file", str(root / "pyproject.toml"), str(snippet)],
+        capture_output=True, text=True, cwd=root, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
