@@ -304,7 +304,6 @@ class BaseClient(Observable):
     def _release(self, call: Call) -> None:
         """Give back ``call``'s budget reservation: it failed unbilled, or its stream was abandoned."""
         self._cost.release(call)
-        self._emit_closed(call)  # a stream abandoned early ends its trace (no-op if it ended)
 
     @staticmethod
     def _clock() -> Any:

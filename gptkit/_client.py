@@ -200,6 +200,7 @@ class Client(BaseClient):
         if self._limiter is None or call.model is None:
             return self._transmit(call)
         permit = call.rate_permit = self._limiter.acquire_for(call, self._config.api_key)
+        self._emit_rate_limit_wait(call, permit.wait)  # a no-op when it did not wait
         try:
             response = self._transmit(call)
         except BaseException as exc:
@@ -376,6 +377,7 @@ class AsyncClient(BaseClient):
         if self._limiter is None or call.model is None:
             return await self._transmit(call)
         permit = call.rate_permit = await self._limiter.aacquire_for(call, self._config.api_key)
+        self._emit_rate_limit_wait(call, permit.wait)  # a no-op when it did not wait
         try:
             response = await self._transmit(call)
         except BaseException as exc:
@@ -421,7 +423,6 @@ class AsyncClient(BaseClient):
     async def _arelease(self, call: Call) -> None:
         """Give back ``call``'s budget reservation without blocking the loop (see ``_release``)."""
         await self._cost.arelease(call)
-        self._emit_closed(call)  # a stream abandoned early ends its trace (no-op if it ended)
 
     async def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""

@@ -130,7 +130,8 @@ class RequestEnd(CallEvent):
     ``duration`` covers the whole call (limiter waits, retries, a stream's reading);
     ``time_to_headers`` is the last attempt's; ``retries`` = attempts - 1. ``usage`` is the
     response's usage object and ``cost`` its ``Cost`` (None when unknown). ``abandoned`` is True
-    for a stream closed before its end (no usage, no cost).
+    for a stream the caller closed before its end: usage and cost are then the partial answer's
+    (the server billed it), or None when nothing had arrived.
     """
 
     hook: ClassVar[str] = "on_request_end"

@@ -109,7 +109,7 @@ class Observer:
 class CallTrace:
     """What one logical call has done so far; ends once, as a success, failure or abandonment."""
 
-    __slots__ = ("_call", "_ended", "_first_chunk", "_headers_time", "_listeners", "_response",
+    __slots__ = ("_call", "_closing", "_ended", "_first_chunk", "_headers_time", "_listeners", "_response",
                  "_stats", "_tags", "_wait", "attempt", "attempt_start", "call_id", "retries", "start")
 
     def __init__(self, observer: Observer, call: Any, provider: str | None) -> None:
@@ -125,6 +125,7 @@ class CallTrace:
         self._headers_time: float | None = None
         self._first_chunk: float | None = None
         self._ended = False
+        self._closing = False
         self._tags: Mapping[str, str] = _EMPTY
         self._stats.on_start()
         if self._listeners:
@@ -205,16 +206,24 @@ class CallTrace:
         if self._listeners:
             emit(self._listeners, FirstChunk(**self._common(now), time_to_first_chunk=self._first_chunk))
 
+    def closing_early(self) -> None:
+        """The caller closed the stream before its end: the coming ``complete`` is an abandonment."""
+        self._closing = True
+
     # -- the end ------------------------------------------------------------------------------
 
     def complete(self, result: Any) -> None:
-        """The call succeeded with ``result`` (after its cost was accounted)."""
+        """The call succeeded with ``result`` (after its cost was accounted), or its stream was
+        closed early and ``result`` is the partial answer (billed, so still accounted)."""
         if self._ended:
             return
         self._ended = True
         now = get_clock().monotonic()
         duration = now - self.start
-        self._stats.on_success(duration)
+        if self._closing:
+            self._stats.on_close()
+        else:
+            self._stats.on_success(duration)
         if not self._listeners and not logger.isEnabledFor(logging.DEBUG):
             return
         # Reading ``cost`` goes through pydantic's private attributes (microseconds): only when asked.
@@ -226,9 +235,10 @@ class CallTrace:
         if logger.isEnabledFor(logging.DEBUG):
             call, response = self._call, self._response
             logger.debug(
-                "%s %s model=%s -> %s in %.3fs (attempts %d, request id %s, tokens %s/%s, cost %s)",
+                "%s %s model=%s -> %s in %.3fs%s (attempts %d, request id %s, tokens %s/%s, cost %s)",
                 call.request.method, call.endpoint.path, call.model,
-                response.status_code if response is not None else None, duration, self.attempt,
+                response.status_code if response is not None else None, duration,
+                ", stream closed early" if self._closing else "", self.attempt,
                 _request_id(response), getattr(usage, "prompt_tokens", None),
                 getattr(usage, "completion_tokens", None), total,
             )
@@ -250,10 +260,11 @@ class CallTrace:
             cost=cost if getattr(cost, "total", None) is not None else None,
             duration=duration, time_to_headers=self._headers_time,
             time_to_first_chunk=self._first_chunk, rate_limit_wait=self._wait, retries=self.retries,
+            abandoned=self._closing,
         ))
 
     def abandon(self) -> None:
-        """A stream was closed before its end (no usage, no cost); a no-op once the call ended."""
+        """A stream was closed: ends the call (no usage, no cost) unless it already ended."""
         if self._ended:
             return
         self._ended = True
@@ -358,24 +369,3 @@ class Observable:
         trace: CallTrace | None = call.trace
         if trace is not None and seconds > 0:
             trace.rate_limit_wait(seconds)
-
-    @staticmethod
-    def _emit_first_event(call: Any) -> None:
-        """``call``'s stream delivered its first event (repeat calls are ignored)."""
-        trace: CallTrace | None = call.trace
-        if trace is not None:
-            trace.first_chunk()
-
-    @staticmethod
-    def _emit_error(call: Any, exc: BaseException) -> None:
-        """``call`` failed outside ``_execute`` (a stream broken after the caller got it)."""
-        trace: CallTrace | None = call.trace
-        if trace is not None:
-            trace.fail(exc)
-
-    @staticmethod
-    def _emit_closed(call: Any) -> None:
-        """``call``'s stream was closed before its end (a no-op once the call ended)."""
-        trace: CallTrace | None = call.trace
-        if trace is not None:
-            trace.abandon()

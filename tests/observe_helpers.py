@@ -1,17 +1,18 @@
-"""Helpers for the observability tests: an event collector, timed responses, and the call sites
-the rate limiter and the streaming layer use, exercised the way those layers call them."""
+"""Helpers for the observability tests: an event collector, and responses and streams that take
+virtual time to arrive."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
 
 import gptkit
 from gptkit._clock import get_clock
-from gptkit.types.chat import ChatCompletion
 
 from .helpers import API_KEY, Recorder, chat_body
+from .streams import sse, stream_chunks
 
 HEADERS = {
     "x-request-id": "req_1",
@@ -57,82 +58,48 @@ def top_jitter(low: float, high: float) -> float:
     return high  # the top of the jitter range, so retry schedules are exact
 
 
-# -- what the rate limiter and the streaming layer will call (see docs/observability.md) --------
+# -- streamed answers whose events arrive on the virtual clock ----------------------------------
 
-LIMITER_WAIT = 2.0
-FIRST_CHUNK_AFTER = 0.125
-STREAM_READ = 0.5
-
-
-class _FakeStream:
-    """Stands in for Stream: reading it to the end accounts the final completion."""
-
-    def __init__(self, client: Any, call: Any) -> None:
-        self.client, self.call = client, call
-
-    def read_to_end(self) -> ChatCompletion:
-        get_clock().advance(STREAM_READ)
-        final = ChatCompletion.model_validate(chat_body("streamed"))
-        self.client._account(self.call, final)
-        return final
-
-    def break_midway(self, exc: Exception) -> None:
-        get_clock().advance(STREAM_READ)
-        self.client._emit_error(self.call, exc)
-        self.client._release(self.call)
+#: Seconds between two events of a scripted stream.
+EVENT_GAP = 0.125
 
 
-class _AsyncFakeStream(_FakeStream):
-    async def aclose_early(self) -> None:
-        get_clock().advance(STREAM_READ)
-        await self.client._arelease(self.call)
+class ClockBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """An SSE body whose parts arrive ``EVENT_GAP`` virtual seconds apart (an exception raises)."""
+
+    def __init__(self, *parts: bytes | Exception) -> None:
+        self.parts = parts
+
+    def __iter__(self) -> Iterator[bytes]:
+        for part in self.parts:
+            get_clock().advance(EVENT_GAP)
+            if isinstance(part, Exception):
+                raise part
+            yield part
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for part in self.__iter__():
+            yield part
 
 
-class LimitedClient(gptkit.Client):
-    """A client whose limiter makes each attempt wait ``LIMITER_WAIT`` seconds."""
-
-    def _send(self, call: Any) -> httpx.Response:
-        get_clock().sleep(LIMITER_WAIT)  # the limiter's acquire
-        self._emit_rate_limit_wait(call, LIMITER_WAIT)
-        return super()._send(call)
+def stream_parts(content: str = "Hello there!") -> list[bytes]:
+    """One SSE event per part: the chunks of a chat completion, its usage chunk, then [DONE]."""
+    chunks = stream_chunks(chat_body(content), piece=4)
+    return [sse(chunk, done=False) for chunk in chunks] + [b"data: [DONE]\n\n"]
 
 
-class AsyncLimitedClient(gptkit.AsyncClient):
-    async def _send(self, call: Any) -> httpx.Response:
-        await get_clock().asleep(LIMITER_WAIT)
-        self._emit_rate_limit_wait(call, LIMITER_WAIT)
-        return await super()._send(call)
+def streamed(*parts: bytes | Exception, latency: float = LATENCY) -> Any:
+    """A Recorder step answering with a stream of ``parts`` after ``latency`` seconds."""
+
+    def step(request: httpx.Request) -> httpx.Response:
+        get_clock().advance(latency)
+        return httpx.Response(200, headers={"content-type": "text/event-stream", "x-request-id": "req_s"},
+                              stream=ClockBody(*parts))
+
+    return step
 
 
-class StreamingClient(gptkit.Client):
-    """``stream=True`` returns a fake stream opened the way the streaming layer opens one."""
-
-    def _run(self, call: Any) -> Any:
-        if not call.stream:
-            return super()._run(call)
-        self._send(call)
-        get_clock().advance(FIRST_CHUNK_AFTER)  # the first SSE event arrives
-        self._emit_first_event(call)
-        self._emit_first_event(call)  # later events do not count
-        return _FakeStream(self, call)
-
-
-class AsyncStreamingClient(gptkit.AsyncClient):
-    async def _run(self, call: Any) -> Any:
-        if not call.stream:
-            return await super()._run(call)
-        await self._send(call)
-        get_clock().advance(FIRST_CHUNK_AFTER)
-        self._emit_first_event(call)
-        return _AsyncFakeStream(self, call)
-
-
-def client_of(kind: str, recorder: Recorder, cls: str = "", **options: Any) -> Any:
-    """``make_client`` for the plain, limited and streaming variants."""
+def client_of(kind: str, recorder: Recorder, **options: Any) -> Any:
     options.setdefault("api_key", API_KEY)
-    classes = {
-        ("sync", ""): gptkit.Client, ("async", ""): gptkit.AsyncClient,
-        ("sync", "limited"): LimitedClient, ("async", "limited"): AsyncLimitedClient,
-        ("sync", "streaming"): StreamingClient, ("async", "streaming"): AsyncStreamingClient,
-    }
-    return classes[kind, cls](transport=recorder.transport, **options)
+    cls = gptkit.Client if kind == "sync" else gptkit.AsyncClient
+    return cls(transport=recorder.transport, **options)

@@ -14,12 +14,12 @@ from gptkit.testing import VirtualClock
 
 from .helpers import Recorder, close, invoke
 from .observe_helpers import (
-    FIRST_CHUNK_AFTER,
+    EVENT_GAP,
     LATENCY,
-    LIMITER_WAIT,
-    STREAM_READ,
     Collector,
     client_of,
+    stream_parts,
+    streamed,
     timed,
     top_jitter,
 )
@@ -133,111 +133,134 @@ async def test_budget_refusal_is_an_error_event(kind: str) -> None:
     assert client.stats.snapshot().errors == {"BudgetExceededError": 1}
 
 
+EXACT = {"window": 1.0, "jitter": 0.0}  # rpm=60: one request a second, no jitter
+
+
 async def test_rate_limited_call(kind: str) -> None:
     seen = Collector()
-    client = client_of(kind, Recorder(timed()), "limited", listeners=[seen])
+    client = client_of(kind, Recorder(timed()), listeners=[seen], rate_limit=gptkit.RateLimit(rpm=60, **EXACT))
     with VirtualClock() as clock:
-        await _call(client)
+        await _call(client)  # takes the one slot of this second
+        seen.events.clear()
+        await _call(client)  # waits for the next
     await close(client)
-    assert clock.sleeps == [LIMITER_WAIT]
+    (wait_time,) = clock.sleeps
+    assert wait_time == 1.0 - LATENCY
     assert seen.kinds() == [("RequestStart", 1), ("RateLimitWait", 1), ("ResponseHeaders", 1), ("RequestEnd", 1)]
     wait, headers, end = seen.events[1:]
     assert isinstance(wait, gptkit.RateLimitWait) and isinstance(headers, gptkit.ResponseHeaders)
-    assert (wait.wait, wait.elapsed) == (LIMITER_WAIT, LIMITER_WAIT)
+    assert (wait.wait, wait.elapsed) == (wait_time, wait_time)
     assert headers.time_to_headers == LATENCY  # from the send, after the limiter let it go
     assert isinstance(end, gptkit.RequestEnd)
-    assert (end.rate_limit_wait, end.duration) == (LIMITER_WAIT, LIMITER_WAIT + LATENCY)
+    assert (end.rate_limit_wait, end.duration) == (wait_time, wait_time + LATENCY)
     snap = client.stats.snapshot()
-    assert (snap.rate_limit_waits, snap.rate_limit_wait) == (1, LIMITER_WAIT)
+    assert (snap.rate_limit_waits, snap.rate_limit_wait) == (1, wait_time)
 
 
 async def test_rate_limited_retried_call_waits_before_each_attempt(kind: str) -> None:
     seen = Collector()
     policy = gptkit.RetryPolicy(max_attempts=2, _random=top_jitter)
-    client = client_of(kind, Recorder(timed(500), timed()), "limited", listeners=[seen], retry=policy)
-    with VirtualClock():
+    client = client_of(kind, Recorder(timed(500, latency=0.0), timed(latency=0.0)), listeners=[seen], retry=policy,
+                       rate_limit=gptkit.RateLimit(rpm=60, **EXACT))
+    with VirtualClock() as clock:
         await _call(client)
     await close(client)
     assert seen.kinds() == [
-        ("RequestStart", 1), ("RateLimitWait", 1), ("ResponseHeaders", 1), ("RequestRetry", 1),
+        ("RequestStart", 1), ("ResponseHeaders", 1), ("RequestRetry", 1),
         ("RateLimitWait", 2), ("ResponseHeaders", 2), ("RequestEnd", 2),
     ]
+    retry, wait = seen.events[2:4]
+    assert isinstance(retry, gptkit.RequestRetry) and isinstance(wait, gptkit.RateLimitWait)
+    assert clock.sleeps == [retry.wait, wait.wait] and wait.wait == 0.5  # 1 s per request, 0.5 s backoff
     end = seen.events[-1]
-    assert isinstance(end, gptkit.RequestEnd) and end.rate_limit_wait == 2 * LIMITER_WAIT
+    assert isinstance(end, gptkit.RequestEnd) and (end.rate_limit_wait, end.duration) == (0.5, 1.0)
 
 
-async def _read(kind: str, stream: Any) -> Any:
-    return stream.read_to_end()
+def _stream_call(client: Any) -> Any:
+    return invoke(client, "chat.completions.create", **{**CALL, "stream": True})
+
+
+async def _drain(stream: Any) -> list[Any]:
+    if isinstance(stream, gptkit.AsyncStream):
+        return [chunk async for chunk in stream]
+    return list(stream)
 
 
 async def test_streamed_call(kind: str) -> None:
     seen = Collector()
-    client = client_of(kind, Recorder(timed()), "streaming", listeners=[seen])
+    parts = stream_parts()
+    client = client_of(kind, Recorder(streamed(*parts)), listeners=[seen])
     with VirtualClock():
-        stream = await _call(client, stream=True)
+        stream = await _stream_call(client)
         assert seen.kinds() == [("RequestStart", 1), ("ResponseHeaders", 1), ("FirstChunk", 1)]
-        final = stream.read_to_end()
+        assert client.stats.in_flight == 1  # until the stream is read
+        chunks = await _drain(stream)
     await close(client)
+    assert len(chunks) == len(parts) - 2  # the usage chunk gptkit asked for is hidden; [DONE]
     assert seen.kinds() == [("RequestStart", 1), ("ResponseHeaders", 1), ("FirstChunk", 1), ("RequestEnd", 1)]
-    start, _, first, end = seen.events
+    start, headers, first, end = seen.events
     assert isinstance(start, gptkit.RequestStart) and start.stream is True
+    assert isinstance(headers, gptkit.ResponseHeaders) and headers.request_id == "req_s"
     assert isinstance(first, gptkit.FirstChunk)
-    assert first.time_to_first_chunk == LATENCY + FIRST_CHUNK_AFTER
+    assert first.time_to_first_chunk == LATENCY + EVENT_GAP
     assert isinstance(end, gptkit.RequestEnd)
-    assert end.time_to_first_chunk == LATENCY + FIRST_CHUNK_AFTER
-    assert end.duration == LATENCY + FIRST_CHUNK_AFTER + STREAM_READ
-    assert end.cost == final.cost and end.cost is not None and end.output_tokens == 3
-    assert client.stats.in_flight == 0 and client.stats.succeeded == 1
+    assert (end.time_to_first_chunk, end.abandoned) == (LATENCY + EVENT_GAP, False)
+    assert end.duration == LATENCY + EVENT_GAP * len(parts)
+    assert end.cost == stream.cost and end.cost is not None
+    assert (end.input_tokens, end.output_tokens, end.response_id, end.finish_reasons) == (9, 3, "chatcmpl-1", ("stop",))
+    snap = client.stats.snapshot()
+    assert (snap.in_flight, snap.succeeded) == (0, 1)
 
 
-async def test_stream_in_flight_until_read(kind: str) -> None:
-    client = client_of(kind, Recorder(timed()), "streaming")
+async def test_streamed_call_retried_before_its_first_event(kind: str) -> None:
+    seen = Collector()
+    policy = gptkit.RetryPolicy(max_attempts=2, _random=top_jitter)
+    client = client_of(kind, Recorder(timed(503), streamed(*stream_parts())), listeners=[seen], retry=policy)
     with VirtualClock():
-        stream = await _call(client, stream=True)
-        assert client.stats.in_flight == 1
-        stream.read_to_end()
-    assert client.stats.in_flight == 0
+        await _drain(await _stream_call(client))
     await close(client)
+    assert seen.kinds() == [("RequestStart", 1), ("ResponseHeaders", 1), ("RequestRetry", 1),
+                            ("ResponseHeaders", 2), ("FirstChunk", 2), ("RequestEnd", 2)]
+    first = seen.events[4]
+    assert isinstance(first, gptkit.FirstChunk)
+    assert first.time_to_first_chunk == 2 * LATENCY + 0.5 + EVENT_GAP  # from the call's start
 
 
 async def test_stream_broken_midway(kind: str) -> None:
     seen = Collector()
-    client = client_of(kind, Recorder(timed()), "streaming", listeners=[seen])
-    with VirtualClock():
-        stream = await _call(client, stream=True)
-        stream.break_midway(gptkit.StreamInterruptedError(message="the connection dropped"))
+    parts = stream_parts()[:3]
+    client = client_of(kind, Recorder(streamed(*parts, httpx.ReadError("connection reset"))), listeners=[seen])
+    with VirtualClock(), pytest.raises(gptkit.StreamInterruptedError):
+        await _drain(await _stream_call(client))
     await close(client)
-    assert [type(e).__name__ for e in seen.events][-2:] == ["FirstChunk", "RequestError"]
+    assert seen.kinds() == [("RequestStart", 1), ("ResponseHeaders", 1), ("FirstChunk", 1), ("RequestError", 1)]
     error = seen.events[-1]
     assert isinstance(error, gptkit.RequestError) and error.error_type == "StreamInterruptedError"
-    assert client.stats.snapshot().errors == {"StreamInterruptedError": 1}
+    assert error.duration == LATENCY + EVENT_GAP * (len(parts) + 1)
+    snap = client.stats.snapshot()
+    assert (snap.in_flight, snap.failed, snap.errors) == (0, 1, {"StreamInterruptedError": 1})
+    assert client.ledger.calls == 1  # the partial answer was still billed and accounted
 
 
-async def test_stream_closed_early_is_abandoned() -> None:
+async def test_stream_closed_early_is_abandoned(kind: str) -> None:
     seen = Collector()
-    client = client_of("async", Recorder(timed()), "streaming", listeners=[seen])
+    client = client_of(kind, Recorder(streamed(*stream_parts())), listeners=[seen])
     with VirtualClock():
-        stream = await _call(client, stream=True)
-        await stream.aclose_early()
-    await client.aclose()
+        stream = await _stream_call(client)
+        if kind == "sync":
+            stream.close()
+            stream.close()
+        else:
+            await stream.aclose()
+            await stream.aclose()
+    await close(client)
+    assert seen.kinds() == [("RequestStart", 1), ("ResponseHeaders", 1), ("FirstChunk", 1), ("RequestEnd", 1)]
     end = seen.events[-1]
     assert isinstance(end, gptkit.RequestEnd)
-    assert (end.abandoned, end.usage, end.cost, end.duration) == (True, None, None, LATENCY + FIRST_CHUNK_AFTER + STREAM_READ)
+    assert (end.abandoned, end.duration) == (True, LATENCY + EVENT_GAP)
+    assert end.usage is not None and end.usage.estimated  # the partial answer, estimated
     snap = client.stats.snapshot()
     assert (snap.in_flight, snap.succeeded, snap.failed) == (0, 0, 0)
-
-
-async def test_stream_accounted_twice_ends_once(kind: str) -> None:
-    seen = Collector()
-    client = client_of(kind, Recorder(timed()), "streaming", listeners=[seen])
-    with VirtualClock():
-        stream = await _call(client, stream=True)
-        stream.read_to_end()
-        stream.read_to_end()
-        client._release(stream.call)  # a close after the end changes nothing
-    await close(client)
-    assert [type(e).__name__ for e in seen.events].count("RequestEnd") == 1
-    assert client.stats.succeeded == 1
 
 
 async def test_other_endpoints_have_their_operation(kind: str) -> None:
@@ -319,8 +342,7 @@ def test_trace_is_set_only_by_execute() -> None:
     client = gptkit.Client(api_key="sk-x")
     call = client._prepare(CHAT_COMPLETIONS, {"model": "gpt-4o", "messages": MSGS})
     assert call.trace is None
-    client._emit_first_event(call)  # call sites tolerate a call that is not observed
-    client._emit_rate_limit_wait(call, 1.0)
-    client._emit_error(call, RuntimeError("x"))
+    client._emit_rate_limit_wait(call, 1.0)  # call sites tolerate a call that is not observed
+    assert client._retry_hook(call) is None
     assert client.stats.snapshot().rate_limit_wait == 0
     assert Decimal(0) == client.stats.cost

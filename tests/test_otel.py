@@ -15,7 +15,7 @@ import gptkit.otel
 from gptkit.testing import VirtualClock
 
 from .helpers import Recorder, chat_body, close, invoke
-from .observe_helpers import LATENCY, LIMITER_WAIT, client_of, timed, top_jitter
+from .observe_helpers import EVENT_GAP, LATENCY, client_of, stream_parts, streamed, timed, top_jitter
 
 sdk_trace = pytest.importorskip("opentelemetry.sdk.trace")  # the dev extra installs it
 from opentelemetry.sdk.metrics import MeterProvider  # noqa: E402
@@ -106,45 +106,52 @@ async def test_chat_call_span_and_metrics(kind: str) -> None:
 async def test_retries_errors_and_limiter_waits(kind: str) -> None:
     otel = Telemetry()
     policy = gptkit.RetryPolicy(max_attempts=2, _random=top_jitter)
-    client = client_of(kind, Recorder(timed(500), timed(503)), "limited", retry=policy)
+    rate = gptkit.RateLimit(rpm=60, window=1.0, jitter=0.0)  # one request a second
+    client = client_of(kind, Recorder(timed(500), timed(503)), retry=policy, rate_limit=rate)
     otel.instrument(client)
-    with VirtualClock(), pytest.raises(gptkit.InternalServerError):
+    with VirtualClock() as clock, pytest.raises(gptkit.InternalServerError):
         await invoke(client, "chat.completions.create", model="gpt-4o", messages=MSGS)
     await close(client)
+    assert clock.sleeps == [0.5, 0.25]  # the backoff, then the rest of the limiter's second
     (span,) = otel.spans.get_finished_spans()
     assert span.status.status_code is StatusCode.ERROR
     assert span.status.description is not None and span.status.description.startswith("InternalServerError")
     attrs = dict(span.attributes or {})
     assert (attrs["error.type"], attrs["http.response.status_code"], attrs["gptkit.retries"]) == (
         "InternalServerError", 503, 1)
-    assert [e.name for e in span.events] == ["gptkit.rate_limit_wait", "gptkit.retry", "gptkit.rate_limit_wait"]
-    retry = dict(span.events[1].attributes or {})
+    assert [e.name for e in span.events] == ["gptkit.retry", "gptkit.rate_limit_wait"]
+    retry = dict(span.events[0].attributes or {})
     assert retry == {"gptkit.attempt": 1, "error.type": "InternalServerError", "gptkit.retry.wait": 0.5,
                      "gptkit.retry.reason": "500 some_code", "http.response.status_code": 500}
+    assert dict(span.events[1].attributes or {}) == {"gptkit.attempt": 2, "gptkit.wait": 0.25}
     found = otel.metrics()
     (duration,) = found["gen_ai.client.operation.duration"]
     assert duration.attributes["error.type"] == "InternalServerError"
-    assert duration.sum == 2 * LIMITER_WAIT + 2 * LATENCY + 0.5
+    assert duration.sum == 2 * LATENCY + 0.5 + 0.25
     (retries,) = found["gptkit.client.retries"]
     assert retries.value == 1
     (waits,) = found["gptkit.client.rate_limit.wait"]
-    assert (waits.count, waits.sum) == (2, 2 * LIMITER_WAIT)
+    assert (waits.count, waits.sum) == (1, 0.25)
     assert "gen_ai.client.token.usage" not in found
 
 
 async def test_stream_records_time_to_first_chunk(kind: str) -> None:
     otel = Telemetry()
-    client = client_of(kind, Recorder(timed()), "streaming")
+    client = client_of(kind, Recorder(streamed(*stream_parts())))
     otel.instrument(client)
     with VirtualClock():
         stream = await invoke(client, "chat.completions.create", model="gpt-4o", messages=MSGS, stream=True)
         assert otel.spans.get_finished_spans() == ()  # open until the stream ends
-        stream.read_to_end()
+        if kind == "sync":
+            list(stream)
+        else:
+            _ = [chunk async for chunk in stream]
     await close(client)
     (span,) = otel.spans.get_finished_spans()
     assert [e.name for e in span.events] == ["gptkit.first_chunk"]
+    assert dict(span.attributes or {})["gen_ai.usage.output_tokens"] == 3
     (ttfc,) = otel.metrics()["gen_ai.client.operation.time_to_first_chunk"]
-    assert ttfc.count == 1 and ttfc.sum == pytest.approx(LATENCY + 0.125)
+    assert ttfc.count == 1 and ttfc.sum == LATENCY + EVENT_GAP
 
 
 async def test_embeddings_and_azure_provider() -> None:
