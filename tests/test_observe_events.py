@@ -346,3 +346,19 @@ def test_trace_is_set_only_by_execute() -> None:
     assert client._retry_hook(call) is None
     assert client.stats.snapshot().rate_limit_wait == 0
     assert Decimal(0) == client.stats.cost
+
+
+async def test_azure_clients_take_listeners(kind: str) -> None:
+    seen = Collector()
+    rec = Recorder(timed())
+    cls = gptkit.AzureClient if kind == "sync" else gptkit.AsyncAzureClient
+    client = cls(azure_endpoint="https://res.openai.azure.com", api_version="2024-10-21", api_key="azure-key",
+                 transport=rec.transport, listeners=[seen])
+    with VirtualClock():
+        await invoke(client, "chat.completions.create", model="my-deployment", messages=MSGS)
+    await close(client)
+    start = seen.events[0]
+    assert isinstance(start, gptkit.RequestStart)
+    assert (start.provider, start.server_address, start.model) == ("azure", "res.openai.azure.com", "my-deployment")
+    assert [type(e).__name__ for e in seen.events] == ["RequestStart", "ResponseHeaders", "RequestEnd"]
+    assert "azure-key" not in repr(seen.events)
