@@ -21,9 +21,11 @@ from gptkit._cost import (
     LedgerSnapshot,
     LedgerTotals,
     ModelPrice,
+    PriceInfo,
     PriceTable,
     RedisBudget,
     UnknownPriceWarning,
+    price_of,
 )
 from gptkit._events import (
     CallEvent,
@@ -174,6 +176,7 @@ __all__ = [
     "OpenAI",
     "OpenAIError",
     "PermissionDeniedError",
+    "PriceInfo",
     "PriceTable",
     "RateLimit",
     "RateLimitBackendError",
@@ -203,6 +206,7 @@ __all__ = [
     "UnknownPriceWarning",
     "UnprocessableEntityError",
     "function_tool",
+    "price_of",
     "pydantic_function_tool",
     "strict_json_schema",
     "__version__",

@@ -78,6 +78,11 @@ class _AzureCore(BaseClient):
             return {"authorization": f"Bearer {azure.ad_token.reveal()}"}
         return {}  # a token provider signs each attempt in _send; NO_API_KEY sends nothing
 
+    def _rate_limit_identity(self) -> str:
+        # Azure's limits belong to a deployment of a resource, whichever key or token is used
+        # (and never to NO_API_KEY's empty identity, which every keyless client would share).
+        return f"azure\n{self._azure.endpoint}\n{self._azure.deployment or ''}"
+
     def _url_for(self, endpoint: Endpoint, path: str, body: Mapping[str, Any] | None) -> str:
         deployment: object = None
         if endpoint.path in DEPLOYMENT_PATHS:

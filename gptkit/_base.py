@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import httpx
 
 from gptkit._clock import get_clock
-from gptkit._config import ClientConfig, coerce_timeout
+from gptkit._config import ClientConfig, Secret, coerce_timeout
 from gptkit._cost import BudgetBackend, CostState, Ledger
 from gptkit._exceptions import APIConnectionError, APIError, APITimeoutError, InvalidParameterError
 from gptkit._observe import CallTrace, Observable
@@ -139,6 +139,10 @@ class BaseClient(Observable):
     def _auth_headers(self) -> Mapping[str, str]:
         """Credential headers every request carries on top of the config's (which hold Bearer)."""
         return {}
+
+    def _rate_limit_identity(self) -> Secret | str | None:
+        """Whose limits a call counts against (the limiter keys its lanes by a hash of it)."""
+        return self._config.api_key
 
     def _url_for(self, endpoint: Endpoint, path: str, body: Mapping[str, Any] | None) -> str:
         """The URL of one call; ``path`` is the endpoint's path with its parameters filled in."""

@@ -3,19 +3,23 @@
 ``with client.chat.completions.stream(model=..., messages=...) as stream:`` sends the request on
 entry and closes the connection on exit. The object it yields iterates over the typed chunks,
 offers ``text_stream`` (only the text of the first choice, as it arrives) and, after or instead
-of iterating, ``get_final_completion()``.
+of iterating, ``get_final_completion()``. With ``response_format=MyModel`` (strict structured
+output) the final completion is a ``ParsedChatCompletion[MyModel]`` whose messages carry the
+validated ``parsed`` object, exactly as ``parse`` returns it.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
+from typing import Any, Generic, TypeVar, overload
 
 import httpx
 
 from gptkit._streaming import AsyncStream, Stream, _StreamBase
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
 from gptkit.types.cost import Cost
+from gptkit.types.parsed_chat import ParsedChatCompletion
 from gptkit.types.shared import CompletionUsage
 
 __all__ = [
@@ -25,8 +29,14 @@ __all__ = [
     "ChatCompletionStreamManager",
 ]
 
-class _Common:
+ParsedT = TypeVar("ParsedT")
+#: What turns the accumulated completion into the caller's final object (None: use it as is).
+Finisher = Callable[[ChatCompletion], Any] | None
+
+
+class _Common(Generic[ParsedT]):
     _stream: _StreamBase[ChatCompletionChunk]
+    _finish: Finisher
 
     @property
     def response(self) -> httpx.Response:
@@ -48,11 +58,12 @@ class _Common:
         return self._stream.cost
 
 
-class ChatCompletionStream(_Common):
+class ChatCompletionStream(_Common[ParsedT]):
     """A chat completion being streamed: chunks, text deltas and the final completion."""
 
-    def __init__(self, stream: Stream[ChatCompletionChunk]) -> None:
+    def __init__(self, stream: Stream[ChatCompletionChunk], finish: Finisher = None) -> None:
         self._stream: Stream[ChatCompletionChunk] = stream
+        self._finish = finish
 
     @property
     def stream(self) -> Stream[ChatCompletionChunk]:
@@ -73,25 +84,35 @@ class ChatCompletionStream(_Common):
                 if choice.index == 0 and choice.delta.content:
                     yield choice.delta.content
 
-    def until_done(self) -> ChatCompletionStream:
+    def until_done(self) -> ChatCompletionStream[ParsedT]:
         """Read the rest of the stream."""
         self._stream.until_done()
         return self
 
-    def get_final_completion(self) -> ChatCompletion:
-        """The whole ``ChatCompletion``, as a call without streaming would return it."""
-        return self._stream.get_final_completion()
+    @overload
+    def get_final_completion(self: ChatCompletionStream[None]) -> ChatCompletion: ...
+    @overload
+    def get_final_completion(self) -> ParsedChatCompletion[ParsedT]: ...
+    def get_final_completion(self) -> Any:
+        """The whole ``ChatCompletion``, as a call without streaming would return it.
+
+        With ``response_format=MyModel``: the ``ParsedChatCompletion[MyModel]`` that ``parse``
+        would return (and its errors: cut off, filtered, or not matching the model).
+        """
+        final = self._stream.get_final_completion()
+        return final if self._finish is None else self._finish(final)
 
     def close(self) -> None:
         """Release the connection."""
         self._stream.close()
 
 
-class AsyncChatCompletionStream(_Common):
+class AsyncChatCompletionStream(_Common[ParsedT]):
     """The async twin of ``ChatCompletionStream``."""
 
-    def __init__(self, stream: AsyncStream[ChatCompletionChunk]) -> None:
+    def __init__(self, stream: AsyncStream[ChatCompletionChunk], finish: Finisher = None) -> None:
         self._stream: AsyncStream[ChatCompletionChunk] = stream
+        self._finish = finish
 
     @property
     def stream(self) -> AsyncStream[ChatCompletionChunk]:
@@ -109,14 +130,19 @@ class AsyncChatCompletionStream(_Common):
         """The text of the first choice, piece by piece, as it arrives (``async for``)."""
         return _text_deltas(self._stream)
 
-    async def until_done(self) -> AsyncChatCompletionStream:
+    async def until_done(self) -> AsyncChatCompletionStream[ParsedT]:
         """Read the rest of the stream."""
         await self._stream.until_done()
         return self
 
-    async def get_final_completion(self) -> ChatCompletion:
-        """The whole ``ChatCompletion``, as a call without streaming would return it."""
-        return await self._stream.get_final_completion()
+    @overload
+    async def get_final_completion(self: AsyncChatCompletionStream[None]) -> ChatCompletion: ...
+    @overload
+    async def get_final_completion(self) -> ParsedChatCompletion[ParsedT]: ...
+    async def get_final_completion(self) -> Any:
+        """The whole ``ChatCompletion`` (a ``ParsedChatCompletion`` with ``response_format=Model``)."""
+        final = await self._stream.get_final_completion()
+        return final if self._finish is None else self._finish(final)
 
     async def close(self) -> None:
         """Release the connection."""
@@ -132,17 +158,20 @@ async def _text_deltas(stream: AsyncStream[ChatCompletionChunk]) -> AsyncIterato
                 yield choice.delta.content
 
 
-class ChatCompletionStreamManager:
+class ChatCompletionStreamManager(Generic[ParsedT]):
     """What ``chat.completions.stream(...)`` returns: use it in a ``with`` block."""
 
-    def __init__(self, open_stream: Callable[[], Stream[ChatCompletionChunk]]) -> None:
+    def __init__(
+        self, open_stream: Callable[[], Stream[ChatCompletionChunk]], finish: Finisher = None
+    ) -> None:
         self._open = open_stream
-        self._stream: ChatCompletionStream | None = None
+        self._finish = finish
+        self._stream: ChatCompletionStream[ParsedT] | None = None
 
-    def __enter__(self) -> ChatCompletionStream:
+    def __enter__(self) -> ChatCompletionStream[ParsedT]:
         if self._stream is not None:
             raise RuntimeError("this stream manager was already entered; call stream() again")
-        self._stream = ChatCompletionStream(self._open())
+        self._stream = ChatCompletionStream(self._open(), self._finish)
         return self._stream
 
     def __exit__(
@@ -152,17 +181,20 @@ class ChatCompletionStreamManager:
             self._stream.close()
 
 
-class AsyncChatCompletionStreamManager:
+class AsyncChatCompletionStreamManager(Generic[ParsedT]):
     """What ``chat.completions.stream(...)`` returns on an ``AsyncClient``: use ``async with``."""
 
-    def __init__(self, open_stream: Callable[[], Awaitable[AsyncStream[ChatCompletionChunk]]]) -> None:
+    def __init__(
+        self, open_stream: Callable[[], Awaitable[AsyncStream[ChatCompletionChunk]]], finish: Finisher = None
+    ) -> None:
         self._open = open_stream
-        self._stream: AsyncChatCompletionStream | None = None
+        self._finish = finish
+        self._stream: AsyncChatCompletionStream[ParsedT] | None = None
 
-    async def __aenter__(self) -> AsyncChatCompletionStream:
+    async def __aenter__(self) -> AsyncChatCompletionStream[ParsedT]:
         if self._stream is not None:
             raise RuntimeError("this stream manager was already entered; call stream() again")
-        self._stream = AsyncChatCompletionStream(await self._open())
+        self._stream = AsyncChatCompletionStream(await self._open(), self._finish)
         return self._stream
 
     async def __aexit__(

@@ -199,7 +199,7 @@ class Client(BaseClient):
         """One attempt: wait for the rate limiter, then send (each retry acquires again)."""
         if self._limiter is None or call.model is None:
             return self._transmit(call)
-        permit = call.rate_permit = self._limiter.acquire_for(call, self._config.api_key)
+        permit = call.rate_permit = self._limiter.acquire_for(call, self._rate_limit_identity())
         self._emit_rate_limit_wait(call, permit.wait)  # a no-op when it did not wait
         try:
             response = self._transmit(call)
@@ -376,7 +376,7 @@ class AsyncClient(BaseClient):
         """One attempt: wait for the rate limiter, then send (each retry acquires again)."""
         if self._limiter is None or call.model is None:
             return await self._transmit(call)
-        permit = call.rate_permit = await self._limiter.aacquire_for(call, self._config.api_key)
+        permit = call.rate_permit = await self._limiter.aacquire_for(call, self._rate_limit_identity())
         self._emit_rate_limit_wait(call, permit.wait)  # a no-op when it did not wait
         try:
             response = await self._transmit(call)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import math
 import random
 import re
 from collections.abc import Callable
@@ -133,10 +134,16 @@ def parse_go_duration(text: str) -> float | None:
         pos = match.end()
     if pos != len(text):
         try:
-            return float(text)  # some servers send bare seconds
+            seconds = float(text)  # some servers send bare seconds
         except ValueError:
             return None
+        return seconds if _usable(seconds) else None
     return total
+
+
+def _usable(seconds: float) -> bool:
+    # A wait of "nan" or "inf" would hang or crash a sleep: such a header is no header.
+    return math.isfinite(seconds) and seconds >= 0
 
 
 def server_wait(error: APIStatusError, now: float) -> float | None:
@@ -145,15 +152,22 @@ def server_wait(error: APIStatusError, now: float) -> float | None:
     value = headers.get("retry-after-ms")
     if value is not None:
         try:
-            return max(float(value) / 1000.0, 0.0)
+            millis = float(value)
+            if math.isfinite(millis):
+                return max(millis / 1000.0, 0.0)
         except ValueError:
             pass
     value = headers.get("retry-after")
     if value is not None:
         try:
-            return max(float(value), 0.0)
+            seconds = float(value)
+            if math.isfinite(seconds):
+                return max(seconds, 0.0)
         except ValueError:
-            parsed = email.utils.parsedate_to_datetime(value) if value.strip() else None
+            try:
+                parsed = email.utils.parsedate_to_datetime(value) if value.strip() else None
+            except (TypeError, ValueError):
+                parsed = None  # neither seconds nor an HTTP date: ignore it
             if parsed is not None:
                 return max(parsed.timestamp() - now, 0.0)
     if error.status_code == 429:

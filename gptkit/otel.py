@@ -19,6 +19,8 @@ from collections.abc import Collection
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from gptkit._optional import require
+
 if TYPE_CHECKING:
     from opentelemetry.metrics import MeterProvider
     from opentelemetry.trace import TracerProvider
@@ -28,19 +30,11 @@ if TYPE_CHECKING:
 
 __all__ = ["OTelListener", "instrument"]
 
-_INSTALL_HINT = (
-    "gptkit's OpenTelemetry support needs the opentelemetry-api package, which is not installed: "
-    "pip install 'gptkit[otel]'"
-)
-
 
 def _implementation() -> ModuleType:
-    try:
-        from gptkit import _otel
-    except ModuleNotFoundError as exc:
-        if (exc.name or "").split(".")[0] == "opentelemetry":
-            raise ImportError(_INSTALL_HINT) from exc
-        raise
+    require("opentelemetry.trace", extra="otel", feature="gptkit's OpenTelemetry support")
+    from gptkit import _otel
+
     return _otel
 
 

@@ -1,224 +1,74 @@
-"""A local server that enforces RPM and TPM like the real service, and a load runner.
+"""A load runner for rate-limit runs against ``gptkit.testing.FakeOpenAI`` served on 127.0.0.1.
 
-Reusable: the end-to-end tests, the Redis multi-process test and ``benchmarks/bench_ratelimit.py``
-all use it, and the same ``run_load`` / ``LoadResult.fraction`` checks apply to any enforcing
-server (e.g. ``gptkit.testing.FakeOpenAI`` once it enforces limits).
-
-The enforcer is written independently of gptkit's limiter (a classic refilling token bucket,
-not the reservation arithmetic) so the tests compare two implementations: it starts full,
-holds ``limit * window / 60`` of each unit, refills at ``limit / 60`` a second, charges a
-request its prompt estimate plus max output tokens when it arrives, refunds the unused part
-when it answers, and answers 429 ``rate_limit_exceeded`` with ``x-ratelimit-*`` headers when a
-request does not fit.
+The end-to-end tests, the Redis multi-process test and ``benchmarks/bench_ratelimit.py`` use it.
+The fake enforces RPM and TPM like the service (its own bucket code, written independently of
+gptkit's limiter, so a run compares two implementations) and counts what it admitted; every
+number reported here is the server's, from ``fake.stats``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
-import math
-import threading
-import time
+import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import gptkit
-from gptkit._tokens import estimate_prompt_tokens, max_output_tokens
+from gptkit.testing import FakeOpenAI
 
-__all__ = ["Enforcer", "EnforcingServer", "LoadResult", "go_duration", "run_load"]
-
-
-def go_duration(seconds: float) -> str:
-    """Seconds as the Go duration the API sends in ``x-ratelimit-reset-*`` (``1.5s``, ``20ms``)."""
-    if seconds < 1:
-        return f"{max(1, math.ceil(seconds * 1000))}ms"
-    return f"{seconds:.3f}s"
-
-
-class _Tank:
-    def __init__(self, limit: float, window: float) -> None:
-        self.limit = limit
-        self.capacity = limit * window / 60.0
-        self.rate = limit / 60.0
-        self.level = self.capacity
-        self.stamp = time.monotonic()
-
-    def refill(self, now: float) -> None:
-        self.level = min(self.capacity, self.level + (now - self.stamp) * self.rate)
-        self.stamp = now
-
-    def reset_in(self) -> float:
-        return (self.capacity - self.level) / self.rate
-
-
-class Enforcer:
-    """The server's limits (thread-safe, real time) and what it admitted."""
-
-    def __init__(self, rpm: float, tpm: float, *, window: float = 60.0) -> None:
-        self.requests = _Tank(rpm, window)
-        self.tokens = _Tank(tpm, window)
-        self.lock = threading.Lock()
-        self.admitted = 0
-        self.rejected = 0
-        self.charged_tokens = 0
-        #: Tokens charged less tokens refunded: what the limit actually spent.
-        self.used_tokens = 0
-        self.rejections: list[float] = []
-        self.first: float | None = None
-        self.last: float | None = None
-
-    def headers(self) -> dict[str, str]:
-        return {
-            "x-ratelimit-limit-requests": str(int(self.requests.limit)),
-            "x-ratelimit-limit-tokens": str(int(self.tokens.limit)),
-            "x-ratelimit-remaining-requests": str(int(self.requests.level)),
-            "x-ratelimit-remaining-tokens": str(int(self.tokens.level)),
-            "x-ratelimit-reset-requests": go_duration(self.requests.reset_in()),
-            "x-ratelimit-reset-tokens": go_duration(self.tokens.reset_in()),
-        }
-
-    def admit(self, tokens: int) -> tuple[bool, dict[str, str]]:
-        with self.lock:
-            now = time.monotonic()
-            self.requests.refill(now)
-            self.tokens.refill(now)
-            ok = self.requests.level >= 1 and self.tokens.level >= tokens
-            if ok:
-                self.requests.level -= 1
-                self.tokens.level -= tokens
-                self.admitted += 1
-                self.charged_tokens += tokens
-                self.used_tokens += tokens
-                self.first = now if self.first is None else self.first
-                self.last = now
-            else:
-                self.rejected += 1
-                self.rejections.append(now)
-            headers = self.headers()
-            if not ok:
-                # How long until this request would fit (the real service says "try again in").
-                need = max((1 - self.requests.level) / self.requests.rate,
-                           (tokens - self.tokens.level) / self.tokens.rate, 0.001)
-                headers["retry-after-ms"] = str(math.ceil(need * 1000))
-            return ok, headers
-
-    def refund(self, tokens: int) -> None:
-        with self.lock:
-            self.tokens.refill(time.monotonic())
-            self.tokens.level = min(self.tokens.capacity, self.tokens.level + tokens)
-            self.used_tokens -= tokens
-
-
-def _completion(body: dict[str, Any], prompt: int, completion: int) -> dict[str, Any]:
-    return {
-        "id": "chatcmpl-load", "object": "chat.completion", "created": int(time.time()),
-        "model": body.get("model", "gpt-4o"),
-        "choices": [{"index": 0, "finish_reason": "stop",
-                     "message": {"role": "assistant", "content": "ok " * completion}}],
-        "usage": {"prompt_tokens": prompt, "completion_tokens": completion,
-                  "total_tokens": prompt + completion},
-    }
-
-
-class _Server(ThreadingHTTPServer):
-    request_queue_size = 1024  # hundreds of clients connect at once (the default backlog is 5)
-    daemon_threads = True
-
-
-class EnforcingServer:
-    """An OpenAI-style chat endpoint on 127.0.0.1 that enforces an ``Enforcer``'s limits.
-
-    ``latency`` seconds pass between admitting a request and answering it; the answer's usage
-    is the prompt estimate plus ``completion_tokens`` (less than the charge: the rest is
-    refunded, as on the real service).
-    """
-
-    def __init__(self, enforcer: Enforcer, *, latency: float = 0.01, completion_tokens: int = 5) -> None:
-        self.enforcer = enforcer
-        self.latency = latency
-        self.completion_tokens = completion_tokens
-        self._httpd = _Server(("127.0.0.1", 0), self._handler_class())
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}/v1"
-
-    def __enter__(self) -> EnforcingServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True  # headers and body go out in two writes
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-            def _send(self, status: int, payload: dict[str, Any], headers: dict[str, str]) -> None:
-                data = json.dumps(payload).encode()
-                self.send_response(status)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
-                for name, value in headers.items():
-                    self.send_header(name, value)
-                self.end_headers()
-                self.wfile.write(data)
-
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))))
-                prompt = estimate_prompt_tokens(body)
-                charge = prompt + max_output_tokens(body)
-                ok, headers = server.enforcer.admit(charge)
-                if not ok:
-                    error = {"message": "Rate limit reached for requests (local enforcing server).",
-                             "type": "requests", "param": None, "code": "rate_limit_exceeded"}
-                    self._send(429, {"error": error}, headers)
-                    return
-                time.sleep(server.latency)
-                completion = min(server.completion_tokens, max_output_tokens(body))
-                server.enforcer.refund(charge - prompt - completion)
-                self._send(200, _completion(body, prompt, completion), headers)
-
-        return Handler
+__all__ = ["LoadResult", "fire", "process_worker", "request_body", "result_of", "run_load", "run_processes", "warm_up"]
 
 
 @dataclass
 class LoadResult:
-    """What a run achieved, in the server's own counts."""
+    """What a run achieved, in the fake server's own counts."""
 
     sent: int
+    #: Requests the server admitted (``stats.requests_admitted``) and 429s it sent (``sent_429``).
     ok: int
     rate_limited: int
-    elapsed: float
-    rpm: float
-    tpm: float
+    #: Tokens the admitted requests were charged (``stats.tokens_admitted``).
+    tokens: int
+    #: Seconds from the first admission to the last.
+    span: float
+    rpm: float | None
+    tpm: float | None
     window: float
-    used_tokens: int = 0
 
-    def allowed(self) -> tuple[float, float]:
-        """The most requests and tokens the server could admit in ``elapsed`` (burst + rate)."""
-        return (self.rpm * (self.window + self.elapsed) / 60.0, self.tpm * (self.window + self.elapsed) / 60.0)
+    def _sustained(self, admitted: float, limit: float | None) -> float:
+        # The server holds ``limit * window / 60`` at the start (the burst allowance) and then
+        # lets ``limit / 60`` a second through. The burst is a one-off credit, not a rate: over
+        # ``span`` seconds the most the *limit* (requests or tokens per minute) allows is
+        # ``limit / 60 * span`` beyond it. So the achieved rate is what was admitted beyond the
+        # burst, per second, over the allowed rate. This is strict: burst a client leaves unused
+        # counts against it (gptkit keeps ``jitter`` seconds of it back: 0.25 s / span).
+        if limit is None or self.span <= 0:
+            return 0.0
+        burst = limit * self.window / 60.0
+        return (admitted - burst) / (limit / 60.0 * self.span)
 
     @property
     def fraction(self) -> float:
         """Achieved share of the allowed rate, by whichever of requests and tokens binds."""
-        requests, tokens = self.allowed()
-        return max(self.ok / requests, self.used_tokens / tokens)
+        return max(self._sustained(self.ok, self.rpm), self._sustained(self.tokens, self.tpm))
 
     def summary(self) -> str:
-        return (f"{self.ok}/{self.sent} ok, {self.rate_limited} x 429, {self.elapsed:.2f}s, "
-                f"{self.fraction:.1%} of the allowed rate")
+        head = (f"{self.ok}/{self.sent} admitted, {self.rate_limited} x 429, "
+                f"{self.span:.2f}s from first to last admission")
+        if self.span < 2 * self.window:  # the burst and a moment's refill: no rate to speak of
+            return f"{head} (too short to measure a rate)"
+        return f"{head}, {self.fraction:.1%} of the allowed rate beyond the initial burst"
+
+
+def result_of(fake: FakeOpenAI, sent: int) -> LoadResult:
+    """The run's numbers from the fake's statistics."""
+    stats = fake.stats
+    first, last = stats.first_admitted or 0.0, stats.last_admitted or 0.0
+    limits = fake.limits
+    return LoadResult(sent=sent, ok=stats.requests_admitted, rate_limited=stats.sent_429,
+                      tokens=stats.tokens_admitted, span=last - first, rpm=limits.rpm, tpm=limits.tpm,
+                      window=limits.window)
 
 
 def request_body(index: int, max_tokens: int) -> dict[str, Any]:
@@ -226,9 +76,17 @@ def request_body(index: int, max_tokens: int) -> dict[str, Any]:
     return {"model": "gpt-4o", "messages": [{"role": "user", "content": content}], "max_tokens": max_tokens}
 
 
+async def warm_up() -> None:
+    """One chat call through an in-process fake (no sockets, no limits): the first call in a
+    process loads price tables and builds validators, which would otherwise stall the event
+    loop for a moment in the middle of the measured run."""
+    async with FakeOpenAI().async_client() as client:
+        await client.chat.completions.create(**request_body(0, 60))
+
+
 async def fire(client: gptkit.AsyncClient, count: int, *, max_tokens: int = 60, offset: int = 0,
                gate: Callable[[], Any] | None = None) -> tuple[int, int]:
-    """Send ``count`` chat requests at once (no retries); returns (ok, 429s) as the client saw."""
+    """Send ``count`` chat requests at once; returns (ok, 429s) as the client saw them."""
     async def one(index: int) -> bool:
         if gate is not None:
             async with gate():
@@ -246,38 +104,61 @@ async def fire(client: gptkit.AsyncClient, count: int, *, max_tokens: int = 60, 
     return sum(results), len(results) - sum(results)
 
 
-def run_load(base_url: str, enforcer: Enforcer, count: int, *, rate_limit: Any = None, window: float,
-             max_tokens: int = 60, gate: Callable[[], Any] | None = None, max_retries: int = 0) -> LoadResult:
-    """Fire ``count`` requests at the server through one AsyncClient; the server's counts."""
+def run_load(fake: FakeOpenAI, base_url: str, count: int, *, rate_limit: Any = None, max_tokens: int = 60,
+             gate: Callable[[], Any] | None = None, max_retries: int = 0) -> LoadResult:
+    """Fire ``count`` requests at the served ``fake`` through one AsyncClient; the server's counts."""
     async def main() -> None:
+        await warm_up()
         async with gptkit.AsyncClient(api_key="sk-load", base_url=base_url, max_retries=max_retries,
                                       rate_limit=rate_limit) as client:
             await fire(client, count, max_tokens=max_tokens, gate=gate)
 
     asyncio.run(main())
-    return result_of(enforcer, count, window)
+    return result_of(fake, count)
 
 
-def result_of(enforcer: Enforcer, sent: int, window: float) -> LoadResult:
-    first, last = enforcer.first or 0.0, enforcer.last or 0.0
-    return LoadResult(sent=sent, ok=enforcer.admitted, rate_limited=enforcer.rejected, elapsed=last - first,
-                      rpm=enforcer.requests.limit, tpm=enforcer.tokens.limit, window=window,
-                      used_tokens=enforcer.used_tokens)
+def process_worker(job: tuple[int, str, str, str, dict[str, Any], int], barrier: Any, results: Any) -> None:
+    """One of several processes sharing a limit through Redis (a ``multiprocessing`` target).
 
-
-def process_worker(args: tuple[str, str, str, dict[str, Any], int, int, float]) -> tuple[int, int]:
-    """One of several processes sharing a limit through Redis (run under multiprocessing).
-
-    ``args``: base_url, redis_url, key prefix, RateLimit options, requests to send, index offset,
-    and the wall-clock time to start at (so every process starts together).
+    ``job``: index, base_url, redis_url, key prefix, RateLimit options, requests to send. The
+    process warms up first (``warm_up``, a Redis connection, a few keep-alive connections to
+    the server: calls without a model are not limited) and waits at ``barrier`` so that every
+    process starts together, not while the others are still starting on a busy machine;
+    it puts ``(index, ok, 429s)`` on ``results``.
     """
-    base_url, redis_url, prefix, options, count, offset, start_at = args
-    limit = gptkit.RateLimit(**options, backend=gptkit.RedisBackend(redis_url, prefix=prefix))
+    index, base_url, redis_url, prefix, options, count = job
+    backend = gptkit.RedisBackend(redis_url, prefix=prefix)
+    limit = gptkit.RateLimit(**options, backend=backend)
 
     async def main() -> tuple[int, int]:
+        await warm_up()
         async with gptkit.AsyncClient(api_key="sk-load", base_url=base_url, max_retries=0,
                                       rate_limit=limit) as client:
-            await asyncio.sleep(max(0.0, start_at - time.time()))
-            return await fire(client, count, offset=offset)
+            redis, _script = backend.async_client()
+            await redis.ping()
+            await asyncio.gather(*(client.models.list() for _ in range(16)))
+            await asyncio.to_thread(barrier.wait, 120)
+            return await fire(client, count, offset=index * count)
 
-    return asyncio.run(main())
+    results.put((index, *asyncio.run(main())))
+
+
+def run_processes(base_url: str, redis_url: str, prefix: str, options: dict[str, Any], *, processes: int,
+                  per_process: int) -> list[tuple[int, int]]:
+    """Run ``processes`` spawned ``process_worker``s together; each one's (ok, 429s) as it saw them."""
+    context = multiprocessing.get_context("spawn")
+    barrier = context.Barrier(processes)
+    results = context.Queue()
+    workers = [context.Process(target=process_worker, args=((i, base_url, redis_url, prefix, options, per_process),
+                                                            barrier, results), daemon=True)
+               for i in range(processes)]
+    for worker in workers:
+        worker.start()
+    try:
+        seen = {index: (ok, failed) for index, ok, failed in (results.get(timeout=120) for _ in workers)}
+    finally:
+        for worker in workers:
+            worker.join(10)
+            if worker.is_alive():
+                worker.kill()
+    return [seen[i] for i in range(processes)]

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -99,47 +95,3 @@ def test_stream_helper_validates_before_any_io() -> None:
         client.chat.completions.stream(model="gpt-4o", messages=MSGS, temperature="hot")  # type: ignore[typeddict-item]
     assert recorder.requests == []
     client.close()
-
-
-TYPING_SNIPPET = """
-from typing_extensions import assert_type
-import gptkit
-from gptkit.types import ChatCompletion, ChatCompletionChunk, Completion, CompletionUsage
-
-def sync_part(client: gptkit.Client) -> None:
-    stream = client.chat.completions.create(model="m", messages=[], stream=True)
-    assert_type(stream, gptkit.Stream[ChatCompletionChunk])
-    for chunk in stream:
-        assert_type(chunk, ChatCompletionChunk)
-    assert_type(stream.get_final_completion(), ChatCompletion)
-    assert_type(stream.usage, CompletionUsage | None)
-    plain = client.chat.completions.create(model="m", messages=[])
-    assert_type(plain, ChatCompletion)
-    legacy = client.completions.create(model="m", prompt="p", stream=True)
-    assert_type(legacy, gptkit.Stream[Completion])
-    assert_type(legacy.get_final_completion(), Completion)
-    with client.chat.completions.stream(model="m", messages=[]) as helper:
-        assert_type(helper, gptkit.ChatCompletionStream)
-        assert_type(helper.get_final_completion(), ChatCompletion)
-
-async def async_part(client: gptkit.AsyncClient) -> None:
-    stream = await client.chat.completions.create(model="m", messages=[], stream=True)
-    assert_type(stream, gptkit.AsyncStream[ChatCompletionChunk])
-    async for chunk in stream:
-        assert_type(chunk, ChatCompletionChunk)
-    assert_type(await stream.get_final_completion(), ChatCompletion)
-    async with client.chat.completions.stream(model="m", messages=[]) as helper:
-        assert_type(helper, gptkit.AsyncChatCompletionStream)
-"""
-
-
-@pytest.mark.slow
-def test_stream_return_types_under_mypy(tmp_path: Path) -> None:
-    snippet = tmp_path / "snippet.py"
-    snippet.write_text(textwrap.dedent(TYPING_SNIPPET))
-    root = Path(__file__).resolve().parent.parent
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--config-file", str(root / "pyproject.toml"), str(snippet)],
-        capture_output=True, text=True, cwd=root, check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr

@@ -5,7 +5,7 @@ Nothing here imports ``genai_prices`` or ``redis`` at import time; both load on 
 
 from gptkit._cost._budget import Budget, BudgetBackend, Reservation
 from gptkit._cost._ledger import Ledger, LedgerSnapshot, LedgerTotals
-from gptkit._cost._prices import ModelPrice, PriceTable, UnknownPriceWarning
+from gptkit._cost._prices import ModelPrice, PriceInfo, PriceTable, UnknownPriceWarning, price_of
 from gptkit._cost._redis_budget import RedisBudget
 from gptkit._cost._state import KEEP, CostState
 
@@ -18,8 +18,10 @@ __all__ = [
     "LedgerSnapshot",
     "LedgerTotals",
     "ModelPrice",
+    "PriceInfo",
     "PriceTable",
     "RedisBudget",
     "Reservation",
     "UnknownPriceWarning",
+    "price_of",
 ]

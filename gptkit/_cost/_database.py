@@ -12,7 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["Quote", "database_version", "quote"]
+__all__ = ["Quote", "Rates", "database_version", "quote", "rates"]
 
 logger = logging.getLogger("gptkit")
 
@@ -44,6 +44,17 @@ def _load() -> Any:
         else:
             _module = genai_prices
     return _module
+
+
+@dataclass(frozen=True)
+class Rates:
+    """A model's rates in the database, in dollars per million tokens (None: not priced)."""
+
+    input: Decimal | None
+    cached_input: Decimal | None
+    output: Decimal | None
+    source: str
+    tiered: bool
 
 
 def database_version() -> str | None:
@@ -125,4 +136,27 @@ def quote(
         output=calc.output_price,
         total=calc.total_price,
         source=source,
+    )
+
+
+def rates(
+    model: str, *, provider: str | None, api_url: str | None, when: datetime, context: dict[str, str]
+) -> Rates | None:
+    """The database's per-million rates for ``model`` (base tier), or None when it is unknown."""
+    module = _load()
+    if module is None:
+        return None
+    found = _find(module.data_snapshot.get_snapshot(), model, provider, api_url)
+    if found is None:
+        return None
+    provider_info, model_info = found
+    prices = model_info.get_prices(when, context or None)
+    raw = (getattr(prices, "input_mtok", None), getattr(prices, "cache_read_mtok", None),
+           getattr(prices, "output_mtok", None))
+    source = f"genai-prices:{provider_info.id}/{model_info.id}"
+    if context:
+        source += "".join(f" [{key}={value}]" for key, value in sorted(context.items()))
+    return Rates(
+        input=_rate(raw[0], 0), cached_input=_rate(raw[1], 0), output=_rate(raw[2], 0), source=source,
+        tiered=any(value is not None and not isinstance(value, Decimal) for value in raw),
     )

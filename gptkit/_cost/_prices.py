@@ -21,7 +21,10 @@ from gptkit._cost import _database
 from gptkit._cost._money import to_decimal
 from gptkit.types.cost import Cost
 
-__all__ = ["DEFAULT_PRICES", "ModelPrice", "PriceTable", "UnknownPriceWarning", "as_price_table"]
+__all__ = [
+    "DEFAULT_PRICES", "ModelPrice", "PriceInfo", "PriceTable", "UnknownPriceWarning", "as_price_table",
+    "price_of",
+]
 
 logger = logging.getLogger("gptkit")
 
@@ -77,6 +80,28 @@ class ModelPrice:
         )
 
 
+@dataclass(frozen=True)
+class PriceInfo:
+    """The price a table would use for a model, and where it comes from (``gptkit.price_of``).
+
+    Rates are US dollars per million tokens. ``source`` names the entry, as in
+    ``Cost.price_source``: ``genai-prices:openai/gpt-4o``, ``override:my-model`` or ``default``.
+    ``tiered`` is True when the database prices long prompts differently: the rates shown are
+    then the base tier's. A rate the database leaves out is None.
+    """
+
+    model: str
+    input_per_mtok: Decimal | None
+    cached_input_per_mtok: Decimal | None
+    output_per_mtok: Decimal | None
+    source: str
+    tiered: bool = False
+
+    @classmethod
+    def _of(cls, model: str, price: ModelPrice, source: str) -> PriceInfo:
+        return cls(model, price.input_per_mtok, price.cached_input_per_mtok, price.output_per_mtok, source)
+
+
 class PriceTable:
     """The prices a client uses: your overrides, then the genai-prices database.
 
@@ -123,6 +148,38 @@ class PriceTable:
         for pattern, candidate in patterns.items():
             if fnmatch.fnmatchcase(name, pattern):
                 return pattern, candidate
+        return None
+
+    def lookup(
+        self,
+        model: str,
+        *,
+        provider: str | None = None,
+        api_url: str | None = None,
+        service_tier: str | None = None,
+        batch: bool = False,
+        when: datetime | None = None,
+    ) -> PriceInfo | None:
+        """The rates this table uses for ``model`` and their source, or None when it has none.
+
+        Looks where ``cost`` looks, in the same order: overrides, the database, ``default``.
+        """
+        found = self.override(model)
+        if found is not None:
+            return PriceInfo._of(model, found[1], f"override:{found[0]}")
+        if self._use_database:
+            context: dict[str, str] = {}
+            if service_tier and service_tier.lower() not in _STANDARD_TIERS:
+                context["service_tier"] = service_tier
+            if batch:
+                context["processing"] = "batch"
+            moment = when or datetime.fromtimestamp(get_clock().wall(), tz=timezone.utc)
+            rates = _database.rates(model, provider=provider, api_url=api_url, when=moment, context=context)
+            if rates is not None:
+                cached = rates.cached_input if rates.cached_input is not None else rates.input
+                return PriceInfo(model, rates.input, cached, rates.output, rates.source, rates.tiered)
+        if self._default is not None:
+            return PriceInfo._of(model, self._default, "default")
         return None
 
     def cost(
@@ -227,3 +284,25 @@ def as_price_table(prices: PriceTable | Mapping[str, ModelPrice] | None) -> Pric
         return PriceTable(prices)
     raise TypeError(f"prices must be a gptkit.PriceTable or a mapping of model names to ModelPrice, "
                     f"not {type(prices).__name__}")
+
+
+def price_of(
+    model: str,
+    *,
+    provider: str | None = None,
+    prices: PriceTable | Mapping[str, ModelPrice] | None = None,
+    service_tier: str | None = None,
+    batch: bool = False,
+    when: datetime | None = None,
+) -> PriceInfo | None:
+    """What ``model`` costs per million tokens, and where that price comes from.
+
+    ``provider`` is the price database's provider id (``"openai"``, ``"azure"``,
+    ``"anthropic"``...; None: found from the model's name). ``prices`` are your overrides, as
+    given to a client. Returns None when no price is known (a client would report ``cost=None``).
+
+    >>> gptkit.price_of("gpt-4o").output_per_mtok
+    Decimal('10')
+    """
+    return as_price_table(prices).lookup(model, provider=provider, service_tier=service_tier, batch=batch,
+                                         when=when)

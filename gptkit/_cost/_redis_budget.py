@@ -19,6 +19,7 @@ from typing import Any
 
 from gptkit._cost._budget import Reservation, refusal
 from gptkit._cost._money import from_nanos, to_decimal, to_nanos_ceil
+from gptkit._optional import require
 
 __all__ = ["RedisBudget"]
 
@@ -109,6 +110,7 @@ class RedisBudget:
         self._async_by_loop: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
         self._scripts: dict[tuple[int, str], Any] = {}
         if isinstance(redis, str):
+            require("redis", extra="redis", feature="gptkit.RedisBudget")  # fail now, not mid-job
             self._url = redis
         elif _is_async_client(redis):
             self._async_given = redis
@@ -131,8 +133,7 @@ class RedisBudget:
             if self._url is None:
                 raise TypeError("this RedisBudget was given an asyncio Redis client; "
                                 "a sync Client needs a redis.Redis or a URL")
-            import redis
-
+            redis = require("redis", extra="redis", feature="gptkit.RedisBudget")
             self._sync = redis.Redis.from_url(self._url)
         return self._sync
 
@@ -143,13 +144,12 @@ class RedisBudget:
             return None  # only a sync client: run it in a worker thread
         import asyncio
 
-        import redis.asyncio
-
+        redis_asyncio = require("redis.asyncio", extra="redis", feature="gptkit.RedisBudget")
         # An asyncio connection pool belongs to the loop that opened it: one client per loop.
         loop = asyncio.get_running_loop()
         client = self._async_by_loop.get(loop)
         if client is None:
-            client = self._async_by_loop[loop] = redis.asyncio.Redis.from_url(self._url)
+            client = self._async_by_loop[loop] = redis_asyncio.Redis.from_url(self._url)
         return client
 
     def _script(self, client: Any, source: str) -> Any:

@@ -229,16 +229,17 @@ class RateLimiter:
     # -- the client seam ----------------------------------------------------------------------
 
     @staticmethod
-    def _call_args(call: Any, api_key: Secret | None) -> tuple[str, int, str]:
+    def _call_args(call: Any, api_key: Secret | str | None) -> tuple[str, int, str]:
         # Tokens are counted even with no configured tpm: the server's headers may supply one.
         return call.model, request_tokens(call.body), api_key_namespace(api_key)
 
-    def acquire_for(self, call: Any, api_key: Secret | None) -> RateLimitPermit:
-        """The client's hook: acquire for one attempt of ``call`` (a ``gptkit._base.Call``)."""
+    def acquire_for(self, call: Any, api_key: Secret | str | None) -> RateLimitPermit:
+        """The client's hook: acquire for one attempt of ``call`` (a ``gptkit._base.Call``);
+        ``api_key`` is whose limits it counts against (hashed into the lane's namespace)."""
         model, tokens, namespace = self._call_args(call, api_key)
         return self.acquire(model, tokens=tokens, namespace=namespace)
 
-    async def aacquire_for(self, call: Any, api_key: Secret | None) -> RateLimitPermit:
+    async def aacquire_for(self, call: Any, api_key: Secret | str | None) -> RateLimitPermit:
         model, tokens, namespace = self._call_args(call, api_key)
         return await self.aacquire(model, tokens=tokens, namespace=namespace)
 

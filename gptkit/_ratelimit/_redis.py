@@ -13,6 +13,7 @@ import weakref
 from typing import Any
 
 from gptkit._exceptions import RateLimitBackendError
+from gptkit._optional import require
 from gptkit._ratelimit._config import Limits
 from gptkit._ratelimit._core import Grant, NeverFits, Observation, Shape
 from gptkit._ratelimit._lua import SCRIPT
@@ -22,12 +23,8 @@ __all__ = ["RedisBackend"]
 
 
 def _import_redis() -> Any:
-    try:
-        import redis
-        import redis.asyncio
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise ImportError("gptkit.RedisBackend needs redis: pip install 'gptkit[redis]'") from None
-    return redis
+    require("redis.asyncio", extra="redis", feature="gptkit.RedisBackend")
+    return require("redis", extra="redis", feature="gptkit.RedisBackend")
 
 
 def _arg(value: float | None) -> str:

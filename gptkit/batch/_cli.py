@@ -30,9 +30,9 @@ def _add_client_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--timeout", type=float, help="seconds per request (default: the client's)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``python -m gptkit.batch``."""
-    parser = argparse.ArgumentParser(prog="python -m gptkit.batch", description=__doc__.splitlines()[0])
+def build_parser(prog: str = "python -m gptkit.batch") -> argparse.ArgumentParser:
+    """The argument parser of ``python -m gptkit.batch`` (``gptkit batch`` passes its own name)."""
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
 
     p_run = commands.add_parser("run", help="send every request of a JSONL file, resumably")
@@ -161,14 +161,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return summary.exit_code
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, prog: str = "python -m gptkit.batch") -> int:
     """Run the command line; returns the exit status.
 
     0: done, nothing failed. 1: done, some requests failed (see the failures file). 2: bad
     usage or input (nothing sent). 3: stopped early (Ctrl-C, budget, quota); run it again to
     resume. 4: an API or Batch API job error.
     """
-    args = build_parser().parse_args(argv)
+    args = build_parser(prog).parse_args(argv)
     try:
         return _dispatch(args)
     except (_UsageError, BatchInputError, BatchFileError, MissingAPIKeyError, ConfigurationError) as exc:

@@ -7,11 +7,11 @@ from typing import Any, Literal, overload
 
 from typing_extensions import Unpack
 
-from gptkit._base import Endpoint
-from gptkit._chat_stream import AsyncChatCompletionStreamManager, ChatCompletionStreamManager
+from gptkit._base import Call, Endpoint
+from gptkit._chat_stream import AsyncChatCompletionStreamManager, ChatCompletionStreamManager, Finisher
 from gptkit._params import ParamValidator
 from gptkit._streaming import AsyncStream, Stream
-from gptkit._structured._parse import ChatCompletionParseKwargs, ResponseModelT, plan_parse
+from gptkit._structured._parse import ChatCompletionParseKwargs, ResponseModelT, parse_completion, plan_parse
 from gptkit._structured._runner import ToolLoop, ToolRunResult, run_tools_async, run_tools_sync
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
@@ -128,15 +128,27 @@ class ChatCompletions(SyncResource):
         loop = ToolLoop(params, response_format, max_rounds)
         return run_tools_sync(self.create, loop)
 
-    def stream(self, **params: Unpack[ChatCompletionCreateKwargs]) -> ChatCompletionStreamManager:
+    @overload
+    def stream(
+        self, *, response_format: type[ResponseModelT], **params: Unpack[ChatCompletionParseKwargs]
+    ) -> ChatCompletionStreamManager[ResponseModelT]: ...
+    @overload
+    def stream(
+        self, *, response_format: Mapping[str, Any] | None = None, **params: Unpack[ChatCompletionParseKwargs]
+    ) -> ChatCompletionStreamManager[None]: ...
+    def stream(
+        self, *, response_format: Any = None, **params: Unpack[ChatCompletionParseKwargs]
+    ) -> ChatCompletionStreamManager[Any]:
         """Stream a chat completion in a ``with`` block (the official SDK's helper shape).
 
         ``with client.chat.completions.stream(model=..., messages=...) as stream:`` yields an
         object to iterate over chunks, with ``text_stream`` for the text alone and
-        ``get_final_completion()``. Parameters are validated now; the request is sent on entry.
+        ``get_final_completion()``. With ``response_format=MyModel`` the final completion is a
+        ``ParsedChatCompletion[MyModel]``, as ``parse`` returns it. Parameters are validated now;
+        the request is sent on entry.
         """
-        call = self._client._prepare(CHAT_COMPLETIONS, params, stream=True)
-        return ChatCompletionStreamManager(lambda: self._client._execute(call))
+        call, finish = _plan_stream(self._client, params, response_format)
+        return ChatCompletionStreamManager(lambda: self._client._execute(call), finish)
 
 
 class AsyncChatCompletions(AsyncResource):
@@ -232,15 +244,35 @@ class AsyncChatCompletions(AsyncResource):
         loop = ToolLoop(params, response_format, max_rounds)
         return await run_tools_async(self.create, loop)
 
-    def stream(self, **params: Unpack[ChatCompletionCreateKwargs]) -> AsyncChatCompletionStreamManager:
+    @overload
+    def stream(
+        self, *, response_format: type[ResponseModelT], **params: Unpack[ChatCompletionParseKwargs]
+    ) -> AsyncChatCompletionStreamManager[ResponseModelT]: ...
+    @overload
+    def stream(
+        self, *, response_format: Mapping[str, Any] | None = None, **params: Unpack[ChatCompletionParseKwargs]
+    ) -> AsyncChatCompletionStreamManager[None]: ...
+    def stream(
+        self, *, response_format: Any = None, **params: Unpack[ChatCompletionParseKwargs]
+    ) -> AsyncChatCompletionStreamManager[Any]:
         """Stream a chat completion in an ``async with`` block (the official SDK's helper shape).
 
         ``async with client.chat.completions.stream(model=..., messages=...) as stream:`` yields
         an object to ``async for`` over chunks, with ``text_stream`` and
-        ``await get_final_completion()``. Parameters are validated now; the request is sent on entry.
+        ``await get_final_completion()`` (a ``ParsedChatCompletion[MyModel]`` with
+        ``response_format=MyModel``). Parameters are validated now; the request is sent on entry.
         """
-        call = self._client._prepare(CHAT_COMPLETIONS, params, stream=True)
-        return AsyncChatCompletionStreamManager(lambda: self._client._execute(call))
+        call, finish = _plan_stream(self._client, params, response_format)
+        return AsyncChatCompletionStreamManager(lambda: self._client._execute(call), finish)
+
+
+def _plan_stream(client: Any, params: Mapping[str, Any], response_format: object) -> tuple[Call, Finisher]:
+    """The streamed call of ``stream()``, and how its final completion is parsed (if at all)."""
+    plan = plan_parse(params, response_format, method="stream")
+    call: Call = client._prepare(CHAT_COMPLETIONS, plan.params, stream=True)
+    if plan.model is None and not plan.tools:
+        return call, None  # a plain stream: the final completion is returned as it is
+    return call, lambda final: parse_completion(final, plan.model, plan.tools)
 
 
 class Chat(SyncResource):

@@ -29,6 +29,9 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
     - ``rpm`` / ``tpm``: enforce requests and tokens per minute per model like the API (a
       request costs its prompt estimate plus max output tokens); ``x-ratelimit-*`` headers are
       sent for the limits set; exceeding one answers 429 ``rate_limit_exceeded``.
+    - ``window``: seconds over which a burst may be spent (default 60, the API's minute): each
+      limit holds ``limit * window / 60`` and refills at ``limit / 60`` a second, as in
+      ``gptkit.RateLimit(window=...)``; ``window=1`` makes a rate-limited run take seconds.
     - ``api_key``: require this key (otherwise any key, or none, is accepted).
     - ``models``: what ``/models`` lists.
     - ``latency``: seconds before each response; ``chunk_delay``: seconds between stream events.
@@ -46,6 +49,7 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
         *,
         rpm: int | None = None,
         tpm: int | None = None,
+        window: float = 60.0,
         api_key: str | None = None,
         models: Sequence[str] = DEFAULT_MODELS,
         latency: float = 0.0,
@@ -55,7 +59,7 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
         clock: Callable[[], float] | None = None,
         keep_requests: int = 10_000,
     ) -> None:
-        super().__init__(rpm=rpm, tpm=tpm, api_key=api_key, models=models, latency=latency,
+        super().__init__(rpm=rpm, tpm=tpm, window=window, api_key=api_key, models=models, latency=latency,
                          chunk_delay=chunk_delay, retry_after_headers=retry_after_headers, seed=seed,
                          clock=clock, keep_requests=keep_requests)
 
@@ -101,6 +105,8 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def __repr__(self) -> str:
         limits = f"rpm={self.limits.rpm}, tpm={self.limits.tpm}"
+        if self.limits.window != 60.0:
+            limits += f", window={self.limits.window:g}"
         return f"<FakeOpenAI {limits} requests={self.stats.requests}>"
 
 

@@ -20,7 +20,7 @@ from gptkit._clock import get_clock
 from gptkit._tokens import estimate_prompt_tokens, max_output_tokens
 from gptkit.testing import _fake_answers as answers
 from gptkit.testing._fake_answers import Answer, ToolCall, error_body
-from gptkit.testing._fake_limits import LimitBuckets
+from gptkit.testing._fake_limits import DEFAULT_WINDOW, LimitBuckets
 from gptkit.testing._fake_reply import FakeReply, apply_fault, json_reply, stream_reply
 from gptkit.testing._faults import FakeRequest, Fault, FaultRule, Predicate, fault_from
 
@@ -49,6 +49,10 @@ class FakeStats:
     requests_admitted: int = 0
     #: Tokens charged to the TPM limit by admitted requests (prompt estimate + max output).
     tokens_admitted: int = 0
+    #: When the limiter admitted its first and latest request (the fake's monotonic clock;
+    #: None until one is admitted): the span a rate is measured over.
+    first_admitted: float | None = None
+    last_admitted: float | None = None
     prompt_tokens: int = 0
     completion_tokens: int = 0
     streams: int = 0
@@ -98,6 +102,7 @@ class FakeCore:
         *,
         rpm: int | None = None,
         tpm: int | None = None,
+        window: float = DEFAULT_WINDOW,
         api_key: str | None = None,
         models: Sequence[str] = answers.DEFAULT_MODELS,
         latency: float = 0.0,
@@ -107,7 +112,7 @@ class FakeCore:
         clock: Callable[[], float] | None = None,
         keep_requests: int = 10_000,
     ) -> None:
-        self.limits = LimitBuckets(rpm, tpm)
+        self.limits = LimitBuckets(rpm, tpm, window)
         self.api_key = api_key
         self.models = list(models)
         self.latency = latency
@@ -188,10 +193,12 @@ class FakeCore:
             self._faults.clear()
             self._answers.clear()
 
-    def set_limits(self, *, rpm: int | None = None, tpm: int | None = None) -> None:
-        """Replace the RPM/TPM limits (buckets start full)."""
+    def set_limits(
+        self, *, rpm: int | None = None, tpm: int | None = None, window: float | None = None
+    ) -> None:
+        """Replace the RPM/TPM limits (buckets start full; ``window=None`` keeps the current one)."""
         with self._lock:
-            self.limits = LimitBuckets(rpm, tpm)
+            self.limits = LimitBuckets(rpm, tpm, self.limits.window if window is None else window)
 
     # -- the core -----------------------------------------------------------------------------
 
@@ -279,7 +286,8 @@ class FakeCore:
         headers = list(base)
         if admitted is None and self.limits.enabled:
             cost = estimate_prompt_tokens(body) + max_output_tokens(body)
-            verdict = self.limits.admit(str(body["model"]), cost, self._now())
+            now = self._now()
+            verdict = self.limits.admit(str(body["model"]), cost, now)
             headers += verdict.headers
             if not verdict.admitted:
                 self.stats.rate_limited += 1
@@ -290,6 +298,9 @@ class FakeCore:
                                                   "requests", "rate_limit_exceeded"), headers)
             self.stats.requests_admitted += 1
             self.stats.tokens_admitted += cost
+            if self.stats.first_admitted is None:
+                self.stats.first_admitted = now
+            self.stats.last_admitted = now
         return self._completion(request, body, headers, serial)
 
     def _completion(self, request: FakeRequest, body: dict[str, Any], headers: list[tuple[str, str]],

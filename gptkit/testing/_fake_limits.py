@@ -1,8 +1,10 @@
 """The fake server's rate limiter: requests and tokens per minute, the way the API counts them.
 
-Each model has two buckets that refill continuously (a full minute's allowance refills in a
-minute). A request costs one request and its prompt estimate plus maximum output tokens; when
-either bucket cannot pay, the request gets a 429 and pays nothing.
+Each model has two buckets that refill continuously at ``limit / 60`` units a second and hold
+at most ``limit * window / 60`` (the default 60 s window: a full minute's allowance, refilled in
+a minute; ``window=1`` scales the minute down to a second, exactly as
+``gptkit.RateLimit(window=...)`` does). A request costs one request and its prompt estimate plus
+maximum output tokens; when either bucket cannot pay, the request gets a 429 and pays nothing.
 """
 
 from __future__ import annotations
@@ -10,9 +12,17 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-__all__ = ["Admission", "LimitBuckets", "go_duration"]
+__all__ = ["DEFAULT_WINDOW", "Admission", "LimitBuckets", "check_window", "go_duration"]
 
-_WINDOW = 60.0
+#: The API's window: a minute's allowance may be spent at once.
+DEFAULT_WINDOW = 60.0
+
+
+def check_window(window: float) -> float:
+    """``window`` as a float, or ValueError unless it is in (0, 3600] seconds."""
+    if isinstance(window, bool) or not isinstance(window, (int, float)) or not 0 < window <= 3600:
+        raise ValueError(f"window must be in (0, 3600] seconds, not {window!r}")
+    return float(window)
 
 
 def go_duration(seconds: float) -> str:
@@ -29,21 +39,24 @@ def go_duration(seconds: float) -> str:
 
 
 class _Bucket:
-    def __init__(self, limit: int, now: float) -> None:
+    def __init__(self, limit: int, window: float, now: float) -> None:
         self.limit = limit
-        self.level = float(limit)
+        # Per-minute limits stay per minute (they refill at limit/60 a second, whatever the
+        # window); only how much may be spent at once scales with the window.
+        self.capacity = float(limit) if window == DEFAULT_WINDOW else limit * window / DEFAULT_WINDOW
+        self.level = self.capacity
         self.updated = now
 
     def refill(self, now: float) -> None:
         if now > self.updated:
-            self.level = min(float(self.limit), self.level + (now - self.updated) * self.limit / _WINDOW)
+            self.level = min(self.capacity, self.level + (now - self.updated) * self.limit / DEFAULT_WINDOW)
         self.updated = max(self.updated, now)
 
     def wait_for(self, amount: float) -> float:
-        return max(0.0, (amount - self.level) * _WINDOW / self.limit)
+        return max(0.0, (amount - self.level) * DEFAULT_WINDOW / self.limit)
 
     def until_full(self) -> float:
-        return (self.limit - self.level) * _WINDOW / self.limit
+        return (self.capacity - self.level) * DEFAULT_WINDOW / self.limit
 
 
 @dataclass(frozen=True)
@@ -59,14 +72,18 @@ class Admission:
 
 
 class LimitBuckets:
-    """RPM/TPM buckets per model (not thread-safe: the fake server calls it under its lock)."""
+    """RPM/TPM buckets per model (not thread-safe: the fake server calls it under its lock).
 
-    def __init__(self, rpm: int | None, tpm: int | None) -> None:
+    ``window`` is the span in seconds over which a burst may be spent (see the module doc).
+    """
+
+    def __init__(self, rpm: int | None, tpm: int | None, window: float = DEFAULT_WINDOW) -> None:
         for name, value in (("rpm", rpm), ("tpm", tpm)):
             if value is not None and value <= 0:
                 raise ValueError(f"{name} must be positive")
         self.rpm = rpm
         self.tpm = tpm
+        self.window = check_window(window)
         self._buckets: dict[tuple[str, str], _Bucket] = {}
 
     @property
@@ -76,7 +93,7 @@ class LimitBuckets:
     def _bucket(self, model: str, kind: str, limit: int, now: float) -> _Bucket:
         bucket = self._buckets.get((model, kind))
         if bucket is None:
-            bucket = self._buckets[(model, kind)] = _Bucket(limit, now)
+            bucket = self._buckets[(model, kind)] = _Bucket(limit, self.window, now)
         bucket.refill(now)
         return bucket
 
@@ -84,9 +101,11 @@ class LimitBuckets:
         """Charge one request of ``tokens`` tokens to ``model``'s buckets, if both can pay."""
         requests = self._bucket(model, "requests", self.rpm, now) if self.rpm is not None else None
         token_bucket = self._bucket(model, "tokens", self.tpm, now) if self.tpm is not None else None
-        if token_bucket is not None and tokens > token_bucket.limit:
+        if token_bucket is not None and tokens > token_bucket.capacity:
+            scaled = "" if self.window == DEFAULT_WINDOW else (
+                f" ({token_bucket.capacity:g} per {self.window:g}s window)")
             message = (f"Request too large for {model} on tokens per min (TPM): "
-                       f"Limit {token_bucket.limit}, Requested {tokens}. The input or output tokens "
+                       f"Limit {token_bucket.limit}{scaled}, Requested {tokens}. The input or output tokens "
                        "must be reduced in order to run successfully.")
             return Admission(False, self._headers(requests, token_bucket), "tokens", message, too_large=True)
         short = None
@@ -103,7 +122,7 @@ class LimitBuckets:
             unit = "requests per min (RPM)" if short == "requests" else "tokens per min (TPM)"
             asked = 1 if short == "requests" else tokens
             message = (f"Rate limit reached for {model} on {unit}: Limit {bucket.limit}, "
-                       f"Used {bucket.limit - int(bucket.level)}, Requested {asked}. "
+                       f"Used {int(bucket.capacity) - int(bucket.level)}, Requested {asked}. "
                        f"Please try again in {go_duration(wait)}.")
             return Admission(False, self._headers(requests, token_bucket), short, message, wait)
         if requests is not None:

@@ -21,6 +21,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port (printed on start)")
     parser.add_argument("--rpm", type=int, default=None, help="requests per minute to enforce")
     parser.add_argument("--tpm", type=int, default=None, help="tokens per minute to enforce")
+    parser.add_argument("--window", type=float, default=60.0,
+                        help="seconds over which a burst may be spent (default 60: the API's minute; "
+                             "1 scales a minute's limits down to a second)")
     parser.add_argument("--api-key", default=None, help="require this API key")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds before each response")
     parser.add_argument("--chunk-delay", type=float, default=0.0, help="seconds between stream events")
@@ -37,8 +40,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from gptkit.testing._server import serve_on
 
     args = _parser().parse_args(argv)
-    fake = FakeOpenAI(rpm=args.rpm, tpm=args.tpm, api_key=args.api_key, latency=args.latency,
-                      chunk_delay=args.chunk_delay, seed=args.seed)
+    try:
+        fake = FakeOpenAI(rpm=args.rpm, tpm=args.tpm, window=args.window, api_key=args.api_key,
+                          latency=args.latency, chunk_delay=args.chunk_delay, seed=args.seed)
+    except ValueError as exc:
+        print(f"invalid option: {exc}", file=sys.stderr)
+        return 2
     for spec in args.fault:
         kind, _, rate = spec.partition("=")
         if kind not in FAULT_KINDS:

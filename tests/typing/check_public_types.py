@@ -5,6 +5,7 @@ Each ``assert_type`` pins what a user's type checker sees for a public call.
 
 from __future__ import annotations
 
+import pydantic
 from typing_extensions import assert_type
 
 import gptkit
@@ -12,9 +13,11 @@ from gptkit.types import (
     ChatCompletion,
     ChatCompletionChunk,
     Completion,
+    CompletionUsage,
     CreateEmbeddingResponse,
     Model,
     ModelList,
+    ParsedChatCompletion,
 )
 
 MSGS: list[gptkit.types.ChatCompletionMessageParam] = [{"role": "user", "content": "hi"}]
@@ -56,3 +59,45 @@ def bad_calls(client: gptkit.Client) -> None:
     client.chat.completions.create(model="m", messages=MSGS, temprature=1)  # type: ignore[call-overload]
     client.chat.completions.create(model="m", messages=MSGS, temperature="hot")  # type: ignore[call-overload]
     client.chat.completions.create(messages=MSGS)  # type: ignore[call-overload]
+
+
+class Answer(pydantic.BaseModel):
+    text: str
+
+
+def streams(client: gptkit.Client) -> None:
+    stream = client.chat.completions.create(model="m", messages=MSGS, stream=True)
+    for chunk in stream:
+        assert_type(chunk, ChatCompletionChunk)
+    assert_type(stream.get_final_completion(), ChatCompletion)
+    assert_type(stream.usage, CompletionUsage | None)
+    assert_type(client.completions.create(model="m", prompt="p", stream=True).get_final_completion(), Completion)
+    with client.chat.completions.stream(model="m", messages=MSGS) as helper:
+        assert_type(helper, gptkit.ChatCompletionStream[None])
+        assert_type(helper.get_final_completion(), ChatCompletion)
+    with client.chat.completions.stream(model="m", messages=MSGS, response_format=Answer) as typed:
+        assert_type(typed, gptkit.ChatCompletionStream[Answer])
+        assert_type(typed.get_final_completion(), ParsedChatCompletion[Answer])
+        parsed = typed.get_final_completion().choices[0].message.parsed
+        assert_type(parsed, Answer | None)
+
+
+def structured(client: gptkit.Client) -> None:
+    result = client.chat.completions.parse(model="m", messages=MSGS, response_format=Answer)
+    assert_type(result, ParsedChatCompletion[Answer])
+    assert_type(result.choices[0].message.parsed, Answer | None)
+    assert_type(client.chat.completions.parse(model="m", messages=MSGS), ParsedChatCompletion[None])
+
+
+async def async_streams(client: gptkit.AsyncClient) -> None:
+    stream = await client.chat.completions.create(model="m", messages=MSGS, stream=True)
+    async for chunk in stream:
+        assert_type(chunk, ChatCompletionChunk)
+    assert_type(await stream.get_final_completion(), ChatCompletion)
+    async with client.chat.completions.stream(model="m", messages=MSGS) as helper:
+        assert_type(helper, gptkit.AsyncChatCompletionStream[None])
+        assert_type(await helper.get_final_completion(), ChatCompletion)
+    async with client.chat.completions.stream(model="m", messages=MSGS, response_format=Answer) as typed:
+        assert_type(await typed.get_final_completion(), ParsedChatCompletion[Answer])
+    result = await client.chat.completions.parse(model="m", messages=MSGS, response_format=Answer)
+    assert_type(result, ParsedChatCompletion[Answer])

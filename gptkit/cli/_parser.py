@@ -1,0 +1,168 @@
+"""The argument parser: global options (before or after the command) and one parser per command."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import NoReturn
+
+from gptkit._version import __version__
+from gptkit.cli._errors import EXIT
+
+__all__ = ["DEFAULT_MODEL", "VALUE_OPTIONS", "build_parser", "default_model", "version_text"]
+
+#: The model ``ask`` and ``chat`` use unless told otherwise (``--model`` or ``GPTKIT_MODEL``).
+DEFAULT_MODEL = "gpt-4o-mini"
+
+
+#: Global options that take a value (main() skips them when looking for the command's name).
+VALUE_OPTIONS = frozenset({"--base-url", "--api-key", "--timeout", "--max-retries", "--budget"})
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a one-line error instead of the usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(EXIT["usage"])
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {text!r}")
+    return value
+
+
+def _temperature(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 2.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 2: {text!r}")
+    return value
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    # The same options sit on the main parser (with defaults) and on every command (without),
+    # so `gptkit --base-url URL ask` and `gptkit ask --base-url URL` both work.
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if suppress else value
+
+    group = parser.add_argument_group("connection options")
+    group.add_argument("--base-url", metavar="URL", default=default(None),
+                       help="the API's base URL (default: $OPENAI_BASE_URL, else https://api.openai.com/v1)")
+    group.add_argument("--api-key", metavar="KEY", default=default(None),
+                       help="the API key (prefer $OPENAI_API_KEY: options show up in the process list)")
+    group.add_argument("--timeout", metavar="SECONDS", type=_positive_float, default=default(None),
+                       help="seconds to wait for the server (default 600; connecting: 5)")
+    group.add_argument("--max-retries", metavar="N", type=_count, default=default(None),
+                       help="retries of a failed call (default 2)")
+    group.add_argument("--budget", metavar="USD", default=default(None),
+                       help="refuse calls once this many dollars could be spent (checked before sending)")
+    group.add_argument("--no-color", action="store_true", default=default(False),
+                       help="no colours (also: $NO_COLOR)")
+    group.add_argument("-v", "--verbose", action="store_true", default=default(False),
+                       help="log retries and waits on stderr")
+    group.add_argument("--debug", action="store_true", default=default(False),
+                       help="show the traceback of an error")
+
+
+def _model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-m", "--model", default=None,
+                        help=f"the model (default: $GPTKIT_MODEL, else {DEFAULT_MODEL})")
+    parser.add_argument("-t", "--temperature", type=_temperature, default=None, help="0 to 2")
+    parser.add_argument("--max-tokens", type=_count, default=None, metavar="N",
+                        help="the most tokens the answer may have")
+    parser.add_argument("-s", "--system", default=None, metavar="TEXT", help="a system prompt")
+
+
+def version_text() -> str:
+    import platform
+
+    import httpx
+
+    return f"gptkit {__version__} (Python {platform.python_version()}, httpx {httpx.__version__})"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``gptkit`` command's parser."""
+    parser = _Parser(
+        prog="gptkit",
+        description="Ask GPT-4 and any OpenAI-compatible API from the command line; "
+                    "'gptkit demo' shows everything offline, with no API key.",
+        epilog="Environment: OPENAI_API_KEY, OPENAI_BASE_URL, GPTKIT_MODEL, NO_COLOR. "
+               "Docs: docs/cli.md.",
+    )
+    parser.add_argument("--version", action="version", version=version_text())
+    _global_options(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help: str, description: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=description)
+        _global_options(sub, suppress=True)
+        return sub
+
+    ask = command("ask", "ask one question; the answer streams to stdout",
+                  "Ask one question; the answer streams to stdout as it arrives, usage and cost go "
+                  "to stderr. The question is read from stdin when not given (or given as '-').")
+    ask.add_argument("question", nargs="*",
+                     help="the question (default: read stdin; a '-' among the words is replaced by stdin)")
+    _model_options(ask)
+    ask.add_argument("--json", action="store_true",
+                     help="print one JSON object (answer, usage, cost) instead of streaming text")
+    ask.add_argument("-q", "--quiet", action="store_true", help="no usage/cost line on stderr")
+
+    chat = command("chat", "an interactive conversation (q to quit)",
+                   "An interactive conversation with streamed answers. Commands: /help, /cost, "
+                   "/reset, /model NAME, /system TEXT; q, quit, exit or Ctrl-D to leave; Ctrl-C "
+                   "stops the answer being written.")
+    _model_options(chat)
+    chat.add_argument("--history", metavar="FILE",
+                      help="keep the lines you type in FILE across runs (arrow keys recall them)")
+    chat.add_argument("--conversation", metavar="FILE",
+                      help="keep the conversation in FILE (JSON): resumed at start, saved after each answer")
+
+    models = command("models", "list the models the server offers", "List the models the server offers.")
+    models.add_argument("--json", action="store_true", help="print JSON")
+
+    price = command("price", "a model's price per million tokens",
+                    "A model's price per million tokens (input, cached input, output) and where it "
+                    "comes from. Needs no network and no API key.")
+    price.add_argument("model", help="the model name, e.g. gpt-4o")
+    price.add_argument("--provider", default=None,
+                       help="the price list to use: openai, azure, anthropic, ... (default: from the name)")
+    price.add_argument("--batch", action="store_true", help="the Batch API price")
+    price.add_argument("--json", action="store_true", help="print JSON")
+
+    demo = command("demo", "a tour of gptkit, offline, with no API key",
+                   "A tour of gptkit against its built-in fake server, in-process: no API key, no "
+                   "network. Shows a streamed answer, a burst of concurrent calls with 429s retried, "
+                   "a budget refusing a call, and the cost ledger.")
+    demo.add_argument("--fast", action="store_true", help="no pauses between streamed words")
+
+    # Listed for --help only: main() hands everything after `batch` to gptkit.batch unparsed.
+    batch = commands.add_parser("batch", help="run a batch job of many prompts (see 'gptkit batch --help')",
+                                add_help=False)
+    batch.add_argument("args", nargs=argparse.REMAINDER)
+    return parser
+
+
+def default_model(given: str | None) -> str:
+    """The model to use: the option, else ``$GPTKIT_MODEL``, else ``DEFAULT_MODEL``."""
+    return given or os.environ.get("GPTKIT_MODEL") or DEFAULT_MODEL
