@@ -27,6 +27,17 @@ from gptkit._cost import (
     UnknownPriceWarning,
     price_of,
 )
+from gptkit._events import (
+    CallEvent,
+    FirstChunk,
+    Listener,
+    RateLimitWait,
+    RequestEnd,
+    RequestError,
+    RequestRetry,
+    RequestStart,
+    ResponseHeaders,
+)
 from gptkit._exceptions import (
     APIConnectionError,
     APIError,
@@ -70,6 +81,7 @@ from gptkit._legacy import _module as _module_api
 from gptkit._params import NOT_GIVEN, NotGiven
 from gptkit._ratelimit import RateLimit, RateLimiter, RateLimitPermit, RateLimitStats, RedisBackend
 from gptkit._retry import RetryEvent, RetryPolicy
+from gptkit._stats import ClientStats, StatsSnapshot
 from gptkit._streaming import AsyncStream, Stream
 from gptkit._structured import ToolRunResult, function_tool, pydantic_function_tool, strict_json_schema
 from gptkit._version import __version__
@@ -135,14 +147,17 @@ __all__ = [
     "BadRequestError",
     "Budget",
     "BudgetExceededError",
+    "CallEvent",
     "ChatCompletionStream",
     "Client",
+    "ClientStats",
     "ConfigurationError",
     "ConflictError",
     "ContentFilterError",
     "ContentFilterFinishReasonError",
     "ContextLengthExceededError",
     "Cost",
+    "FirstChunk",
     "GptkitError",
     "InsufficientQuotaError",
     "InternalServerError",
@@ -152,6 +167,7 @@ __all__ = [
     "LedgerSnapshot",
     "LedgerTotals",
     "LengthFinishReasonError",
+    "Listener",
     "MissingAPIKeyError",
     "ModelPrice",
     "NoAPIKey",
@@ -168,11 +184,18 @@ __all__ = [
     "RateLimitExceededError",
     "RateLimitPermit",
     "RateLimitStats",
+    "RateLimitWait",
     "RateLimiter",
     "RedisBackend",
     "RedisBudget",
+    "RequestEnd",
+    "RequestError",
+    "RequestRetry",
+    "RequestStart",
+    "ResponseHeaders",
     "RetryEvent",
     "RetryPolicy",
+    "StatsSnapshot",
     "Stream",
     "StreamInterruptedError",
     "StrictSchemaError",

@@ -9,7 +9,7 @@ typed errors, usage and cost) is the shared core's.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
@@ -27,6 +27,7 @@ from gptkit._client import AsyncClient, Client
 from gptkit._config import NO_API_KEY, ClientConfig, NoAPIKey
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._exceptions import InvalidParameterError
+from gptkit._observe import EventListener
 from gptkit._ratelimit import RateLimit, RateLimiter
 from gptkit._retry import RetryPolicy
 
@@ -177,6 +178,7 @@ class AzureClient(_AzureCore, Client):
         budget: BudgetBackend | None = None,
         prices: PriceTable | Mapping[str, ModelPrice] | None = None,
         ledger: Ledger | None = None,
+        listeners: Iterable[EventListener] | None = None,
     ) -> None:
         self._set_azure(resolve_azure(
             azure_endpoint=azure_endpoint, api_version=api_version, azure_deployment=azure_deployment,
@@ -187,7 +189,7 @@ class AzureClient(_AzureCore, Client):
             api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai", timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, default_query=default_query,
             http_client=http_client, transport=transport, retry=retry, tags=tags,
-            rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger,
+            rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger, listeners=listeners,
         )
 
     def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
@@ -234,6 +236,7 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
         budget: BudgetBackend | None = None,
         prices: PriceTable | Mapping[str, ModelPrice] | None = None,
         ledger: Ledger | None = None,
+        listeners: Iterable[EventListener] | None = None,
     ) -> None:
         self._set_azure(resolve_azure(
             azure_endpoint=azure_endpoint, api_version=api_version, azure_deployment=azure_deployment,
@@ -244,7 +247,7 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
             api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai", timeout=timeout,
             max_retries=max_retries, default_headers=default_headers, default_query=default_query,
             http_client=http_client, transport=transport, retry=retry, tags=tags,
-            rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger,
+            rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger, listeners=listeners,
         )
 
     def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,

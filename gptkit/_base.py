@@ -17,6 +17,7 @@ from gptkit._clock import get_clock
 from gptkit._config import ClientConfig, Secret, coerce_timeout
 from gptkit._cost import BudgetBackend, CostState, Ledger
 from gptkit._exceptions import APIConnectionError, APIError, APITimeoutError, InvalidParameterError
+from gptkit._observe import CallTrace, Observable
 from gptkit._params import ParamValidator, clean_params
 from gptkit._protocol import build_multipart_request, build_request, parse_response, status_error
 from gptkit._providers import price_provider_for
@@ -66,6 +67,8 @@ class Call:
     #: The budget reservation held for this call (``gptkit._cost``), and whether it was accounted.
     hold: Any = None
     accounted: bool = False
+    #: What observability knows of the call so far (``gptkit._observe``); set by ``_execute``.
+    trace: CallTrace | None = None
     #: The rate limiter's permit for the current attempt (settled with the usage in ``_account``).
     rate_permit: RateLimitPermit | None = None
 
@@ -111,7 +114,7 @@ def map_transport_error(exc: httpx.TransportError, request: httpx.Request) -> AP
     return APIConnectionError(message=f"Connection error: {detail}", request=request)
 
 
-class BaseClient:
+class BaseClient(Observable):
     """Configuration and the sans-IO steps shared by ``Client`` and ``AsyncClient``."""
 
     _config: ClientConfig
@@ -299,6 +302,8 @@ class BaseClient:
         if call.rate_permit is not None:
             call.rate_permit.settle_result(result)  # refund or extra-charge the token estimate
         self._cost.account(call, result)
+        if call.trace is not None:
+            call.trace.complete(result)  # after the cost: the completion event carries it
 
     def _release(self, call: Call) -> None:
         """Give back ``call``'s budget reservation: it failed unbilled, or its stream was abandoned."""

@@ -6,7 +6,7 @@ only in ``send`` versus ``await send``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -16,6 +16,7 @@ import httpx
 from gptkit._base import BaseClient, Call, map_transport_error
 from gptkit._config import ClientConfig, NoAPIKey, resolve_config
 from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
+from gptkit._observe import EventListener, Observer
 from gptkit._ratelimit import RateLimit, RateLimiter, as_limiter
 from gptkit._retry import RetryPolicy, build_retrying
 from gptkit._streaming import aopen_stream, open_stream
@@ -79,7 +80,8 @@ class Client(BaseClient):
     Options fall back to ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID`` and
     ``OPENAI_PROJECT_ID``. Pass ``http_client=`` (an ``httpx.Client``) or ``transport=`` (any
     httpx transport, e.g. a cassette or ``gptkit.testing.FakeOpenAI``) to control the network.
-    Thread-safe; close it with ``close()`` or use it as a context manager.
+    Thread-safe; close it with ``close()`` or use it as a context manager. ``listeners=`` are
+    told about every call (``gptkit.Listener``); ``client.stats`` counts them live.
     """
 
     def __init__(
@@ -101,6 +103,7 @@ class Client(BaseClient):
         budget: BudgetBackend | None = None,
         prices: PriceTable | Mapping[str, ModelPrice] | None = None,
         ledger: Ledger | None = None,
+        listeners: Iterable[EventListener] | None = None,
     ) -> None:
         config = _resolve(api_key, base_url, organization, project, timeout, max_retries,
                           default_headers, default_query, http_client, transport)
@@ -108,6 +111,7 @@ class Client(BaseClient):
         self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
                                is_async=False)
         self._cost.provider = self._price_provider
+        self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
         self._limiter = as_limiter(rate_limit)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
@@ -196,6 +200,7 @@ class Client(BaseClient):
         if self._limiter is None or call.model is None:
             return self._transmit(call)
         permit = call.rate_permit = self._limiter.acquire_for(call, self._rate_limit_identity())
+        self._emit_rate_limit_wait(call, permit.wait)  # a no-op when it did not wait
         try:
             response = self._transmit(call)
         except BaseException as exc:
@@ -211,6 +216,8 @@ class Client(BaseClient):
             response = self._http.send(request, stream=call.stream)
         except httpx.TransportError as exc:
             raise map_transport_error(exc, request) from exc
+        if call.trace is not None:
+            call.trace.response(response)  # headers arrived (gptkit._observe)
         if response.status_code >= 400:
             try:
                 response.read()
@@ -225,10 +232,12 @@ class Client(BaseClient):
 
     def _execute(self, call: Call) -> Any:
         """Reserve the call's worst-case cost in the budget, then run it (released if it fails)."""
-        self._cost.reserve(call)  # refuses before anything is sent
+        trace = self._observe(call)  # events, DEBUG line and stats of the call
         try:
+            self._cost.reserve(call)  # refuses before anything is sent
             return self._run(call)
         except BaseException as exc:
+            trace.fail(exc)
             self._cost.fail(call, exc)
             raise
 
@@ -241,7 +250,8 @@ class Client(BaseClient):
             response = self._send(call)
         else:
             retrying = build_retrying(
-                policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=False
+                policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=False,
+                on_retry=self._retry_hook(call),
             )
             for attempt in retrying:
                 with attempt:
@@ -275,6 +285,7 @@ class AsyncClient(BaseClient):
         budget: BudgetBackend | None = None,
         prices: PriceTable | Mapping[str, ModelPrice] | None = None,
         ledger: Ledger | None = None,
+        listeners: Iterable[EventListener] | None = None,
     ) -> None:
         config = _resolve(api_key, base_url, organization, project, timeout, max_retries,
                           default_headers, default_query, http_client, transport)
@@ -282,6 +293,7 @@ class AsyncClient(BaseClient):
         self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
                                is_async=True)
         self._cost.provider = self._price_provider
+        self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
         self._limiter = as_limiter(rate_limit)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
@@ -365,6 +377,7 @@ class AsyncClient(BaseClient):
         if self._limiter is None or call.model is None:
             return await self._transmit(call)
         permit = call.rate_permit = await self._limiter.aacquire_for(call, self._rate_limit_identity())
+        self._emit_rate_limit_wait(call, permit.wait)  # a no-op when it did not wait
         try:
             response = await self._transmit(call)
         except BaseException as exc:
@@ -380,6 +393,8 @@ class AsyncClient(BaseClient):
             response = await self._http.send(request, stream=call.stream)
         except httpx.TransportError as exc:
             raise map_transport_error(exc, request) from exc
+        if call.trace is not None:
+            call.trace.response(response)  # headers arrived (gptkit._observe)
         if response.status_code >= 400:
             try:
                 await response.aread()
@@ -394,10 +409,12 @@ class AsyncClient(BaseClient):
 
     async def _execute(self, call: Call) -> Any:
         """Reserve the call's worst-case cost in the budget, then run it (released if it fails)."""
-        await self._cost.areserve(call)  # refuses before anything is sent
+        trace = self._observe(call)  # events, DEBUG line and stats of the call
         try:
+            await self._cost.areserve(call)  # refuses before anything is sent
             result = await self._run(call)
         except BaseException as exc:
+            trace.fail(exc)
             await self._cost.afail(call, exc)
             raise
         await self._cost.asettle(call)
@@ -416,7 +433,8 @@ class AsyncClient(BaseClient):
             response = await self._send(call)
         else:
             retrying = build_retrying(
-                policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=True
+                policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=True,
+                on_retry=self._retry_hook(call),
             )
             async for attempt in retrying:
                 with attempt:

@@ -185,8 +185,12 @@ def server_wait(error: APIStatusError, now: float) -> float | None:
 class _Decisions:
     """The tenacity callbacks of one logical call: retry?, wait how long?, stop?"""
 
-    def __init__(self, policy: RetryPolicy, clock: Clock, method: str, path: str) -> None:
+    def __init__(
+        self, policy: RetryPolicy, clock: Clock, method: str, path: str,
+        on_retry: Callable[[RetryEvent], None] | None = None,
+    ) -> None:
         self.policy = policy
+        self.on_retry = on_retry
         self.clock = clock
         self.method = method
         self.path = path
@@ -237,27 +241,38 @@ class _Decisions:
             "retrying %s %s: attempt %d failed (%s); waiting %.3fs; request id %s",
             self.method, self.path, state.attempt_number, reason, wait, error.request_id,
         )
-        hook = self.policy.on_retry
+        hook, observer = self.policy.on_retry, self.on_retry
+        if hook is None and observer is None:
+            return
+        event = RetryEvent(error, state.attempt_number, wait, reason, self.method, self.path)
         if hook is not None:
             try:
-                hook(RetryEvent(error, state.attempt_number, wait, reason, self.method, self.path))
+                hook(event)
             except Exception:  # a broken hook must not break the call
                 logger.exception("on_retry hook raised; ignoring it")
+        if observer is not None:
+            observer(event)  # the client's call trace (it guards its own listeners)
 
 
 @overload
 def build_retrying(
-    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: Literal[False]
+    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: Literal[False],
+    on_retry: Callable[[RetryEvent], None] | None = ...,
 ) -> tenacity.Retrying: ...
 @overload
 def build_retrying(
-    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: Literal[True]
+    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: Literal[True],
+    on_retry: Callable[[RetryEvent], None] | None = ...,
 ) -> tenacity.AsyncRetrying: ...
 def build_retrying(
-    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: bool
+    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: bool,
+    on_retry: Callable[[RetryEvent], None] | None = None,
 ) -> tenacity.Retrying | tenacity.AsyncRetrying:
-    """The tenacity retrier for one logical call under ``policy``."""
-    decisions = _Decisions(policy, clock, method, path)
+    """The tenacity retrier for one logical call under ``policy``.
+
+    ``on_retry`` (the client's call trace) is told about each retry after the policy's own hook.
+    """
+    decisions = _Decisions(policy, clock, method, path, on_retry)
     kwargs: dict[str, Any] = {
         "retry": decisions.retry,
         "wait": decisions.wait,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 import httpx
 
 from gptkit._base import APIResponse, Call, map_transport_error
+from gptkit._observe import CallTrace
 from gptkit._retry import build_retrying
 from gptkit._stream_core import StreamCore
 from gptkit._stream_gc import acollected, collected
@@ -48,10 +49,16 @@ class _StreamBase(Generic[T]):
     _core: StreamCore[T]
     _closed: bool
 
-    def __init__(self, core: StreamCore[T], response: httpx.Response) -> None:
+    def __init__(self, core: StreamCore[T], response: httpx.Response, trace: CallTrace | None = None) -> None:
         self._core = core
         self.response = response
         self._closed = False
+        self._trace = trace
+
+    def _observe_failure(self, exc: BaseException) -> None:
+        # Once the caller has the stream a failure ends the call (before that, the retry loop's).
+        if self._trace is not None and self._core.opened:
+            self._trace.fail(exc)
 
     @property
     def request_id(self) -> str | None:
@@ -93,8 +100,8 @@ class Stream(_StreamBase[T]):
     call would have returned without ``stream=True``, and ``usage``/``cost`` are known.
     """
 
-    def __init__(self, core: StreamCore[T], response: httpx.Response) -> None:
-        super().__init__(core, response)
+    def __init__(self, core: StreamCore[T], response: httpx.Response, trace: CallTrace | None = None) -> None:
+        super().__init__(core, response, trace)
         self._raw = response.iter_bytes()
         # If the stream is garbage-collected unfinished: release the connection, the rate-limit
         # slot and the budget hold (``_collected`` runs that work on another thread).
@@ -112,14 +119,17 @@ class Stream(_StreamBase[T]):
         try:
             data = next(self._raw, None)
         except httpx.TransportError as exc:
+            error = _transport_error(core, exc)
+            self._observe_failure(error)
             self.close()
-            raise _transport_error(core, exc) from exc
+            raise error from exc
         try:
             if data is None:
                 core.end()
             else:
                 core.feed(data)
-        except BaseException:
+        except BaseException as exc:
+            self._observe_failure(exc)
             self.close()
             raise
         if core.done:
@@ -127,9 +137,11 @@ class Stream(_StreamBase[T]):
         return True
 
     def _fail(self) -> None:
+        failure = self._core.failure
+        assert failure is not None
+        self._observe_failure(failure)
         self.close()
-        assert self._core.failure is not None
-        raise self._core.failure
+        raise failure
 
     def _drain(self) -> None:
         # Read past [DONE] to the end of the body so the connection goes back to the pool.
@@ -147,6 +159,8 @@ class Stream(_StreamBase[T]):
         while not core.pending and self._pull():
             pass
         core.opened = True
+        if self._trace is not None:
+            self._trace.first_chunk()
 
     def __iter__(self) -> Iterator[T]:
         pending = self._core.pending
@@ -194,6 +208,8 @@ class Stream(_StreamBase[T]):
             self._finalizer.detach()
             self.response.close()
             self._core.abandon()
+            if self._trace is not None:
+                self._trace.abandon()  # ends the call's trace unless the stream already ended it
 
     def __enter__(self) -> Self:
         return self
@@ -218,8 +234,9 @@ class AsyncStream(_StreamBase[T]):
         core: StreamCore[T],
         response: httpx.Response,
         settle: Callable[[], Awaitable[None]] | None = None,
+        trace: CallTrace | None = None,
     ) -> None:
-        super().__init__(core, response)
+        super().__init__(core, response, trace)
         self._raw = response.aiter_bytes()
         self._settle = settle
         # Dropped unfinished (never closed, never iterated to the end): close it on its own loop.
@@ -236,6 +253,7 @@ class AsyncStream(_StreamBase[T]):
                 return False
             raise self._closed_error()
         if core.failure is not None:
+            self._observe_failure(core.failure)
             await self.aclose()
             raise core.failure
         try:
@@ -243,14 +261,17 @@ class AsyncStream(_StreamBase[T]):
         except StopAsyncIteration:
             data = None
         except httpx.TransportError as exc:
+            error = _transport_error(core, exc)
+            self._observe_failure(error)
             await self.aclose()
-            raise _transport_error(core, exc) from exc
+            raise error from exc
         try:
             if data is None:
                 core.end()
             else:
                 core.feed(data)
-        except BaseException:
+        except BaseException as exc:
+            self._observe_failure(exc)
             await self.aclose()
             raise
         if core.done:
@@ -271,6 +292,8 @@ class AsyncStream(_StreamBase[T]):
         while not core.pending and await self._pull():
             pass
         core.opened = True
+        if self._trace is not None:
+            self._trace.first_chunk()
 
     async def _iterate(self) -> AsyncIterator[T]:
         pending = self._core.pending
@@ -321,6 +344,8 @@ class AsyncStream(_StreamBase[T]):
             self._finalizer.detach()
             await self.response.aclose()
             self._core.abandon()
+            if self._trace is not None:
+                self._trace.abandon()  # ends the call's trace unless the stream already ended it
             if self._settle is not None:
                 await self._settle()  # the budget hears of the cost before the caller moves on
 
@@ -351,8 +376,13 @@ def _core_for(client: Client | AsyncClient, call: Call, response: httpx.Response
         ensure_usage(call.body, final)
         client._account(call, final)
 
+    def abandon(final: Any) -> None:
+        if call.trace is not None:
+            call.trace.closing_early()  # its end event says the caller stopped before the end
+        account(final)
+
     return StreamCore(chunk_type, response, hide_usage=call.usage_requested_by_us, on_final=account,
-                      on_abandon=account)
+                      on_abandon=abandon)
 
 
 def _release_permit(call: Call) -> None:
@@ -372,7 +402,7 @@ def open_stream(client: Client, call: Call) -> Any:
 
     def attempt() -> Stream[Any]:
         response = client._send(call)
-        stream = Stream(_core_for(client, call, response), response)
+        stream = Stream(_core_for(client, call, response), response, call.trace)
         try:
             stream._open()
         except BaseException:
@@ -384,7 +414,8 @@ def open_stream(client: Client, call: Call) -> Any:
     if policy.max_attempts == 1:
         return _result(call, attempt())
     retrying = build_retrying(
-        policy, client._clock(), method=call.request.method, path=call.endpoint.path, is_async=False
+        policy, client._clock(), method=call.request.method, path=call.endpoint.path, is_async=False,
+        on_retry=client._retry_hook(call),
     )
     for try_ in retrying:
         with try_:
@@ -397,7 +428,8 @@ async def aopen_stream(client: AsyncClient, call: Call) -> Any:
 
     async def attempt() -> AsyncStream[Any]:
         response = await client._send(call)
-        stream = AsyncStream(_core_for(client, call, response), response, lambda: client._cost.asettle(call))
+        stream = AsyncStream(_core_for(client, call, response), response, lambda: client._cost.asettle(call),
+                             call.trace)
         try:
             await stream._open()
         except BaseException:
@@ -409,7 +441,8 @@ async def aopen_stream(client: AsyncClient, call: Call) -> Any:
     if policy.max_attempts == 1:
         return _result(call, await attempt())
     retrying = build_retrying(
-        policy, client._clock(), method=call.request.method, path=call.endpoint.path, is_async=True
+        policy, client._clock(), method=call.request.method, path=call.endpoint.path, is_async=True,
+        on_retry=client._retry_hook(call),
     )
     async for try_ in retrying:
         with try_:
