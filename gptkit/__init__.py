@@ -4,6 +4,8 @@ Everything a user needs is importable from here; wire types live in ``gptkit.typ
 testing kit in ``gptkit.testing``. All other modules are private.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from gptkit._base import APIResponse
 from gptkit._client import AsyncClient, Client
 from gptkit._config import NO_API_KEY, NoAPIKey
@@ -34,7 +36,28 @@ from gptkit._params import NOT_GIVEN, NotGiven
 from gptkit._retry import RetryEvent, RetryPolicy
 from gptkit._streaming import AsyncStream, Stream
 from gptkit._version import __version__
-from gptkit.types.cost import Cost
+
+if TYPE_CHECKING:
+    from gptkit.types.cost import Cost
+
+#: Public names whose modules cost import time (pydantic models), loaded on first access:
+#: ``import gptkit`` stays close to importing httpx alone (see benchmarks/README.md).
+_LAZY = {"Cost": "gptkit.types.cost"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'gptkit' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 #: The official package's names, so ``import gptkit as openai; openai.OpenAI()`` works.
 OpenAI = Client

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 import pydantic
@@ -27,7 +27,9 @@ from gptkit._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from gptkit.types._base import APIObject
+
+if TYPE_CHECKING:  # not at run time: `import gptkit` must not pull in the type tree
+    from gptkit.types._base import APIObject
 
 __all__ = [
     "QUOTA_CODES",
@@ -37,7 +39,7 @@ __all__ = [
     "status_error",
 ]
 
-T = TypeVar("T", bound=APIObject)
+T = TypeVar("T", bound="APIObject")
 
 #: 429 codes that mean "you are out of money", which no retry can fix.
 QUOTA_CODES = frozenset(
