@@ -16,6 +16,7 @@ import httpx
 from gptkit._base import BaseClient, Call, map_transport_error
 from gptkit._config import ClientConfig, NoAPIKey, resolve_config
 from gptkit._retry import RetryPolicy, build_retrying
+from gptkit._transport import AsyncPoolTransport
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -222,7 +223,9 @@ class AsyncClient(BaseClient):
         self._init_core(config, retry, tags)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
+            # perf: our pool (gptkit/_transport.py) unless the caller brought a transport.
+            transport=transport or AsyncPoolTransport(limits=_DEFAULT_LIMITS),
+            timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True,
         )
 
     @cached_property
