@@ -113,7 +113,9 @@ class BaseClient:
         self._retry = retry if retry is not None else RetryPolicy.from_max_retries(config.max_retries)
         self._tags = dict(tags or {})
         self._headers = config.headers()
-        self._urls: dict[str, str] = {}
+        self._encoded_headers = httpx.Headers(self._headers)
+        # perf: parsed once per path; httpx.Request copies a URL object in 0.3 us, parses a str in 15.
+        self._urls: dict[str, httpx.URL] = {}
 
     @property
     def base_url(self) -> str:
@@ -137,10 +139,10 @@ class BaseClient:
 
     # -- preparing a call -------------------------------------------------------------------
 
-    def _url(self, path: str) -> str:
+    def _url(self, path: str) -> httpx.URL:
         url = self._urls.get(path)
         if url is None:
-            url = self._urls[path] = self._config.base_url + path
+            url = self._urls[path] = httpx.URL(self._config.base_url + path)
         return url
 
     def _prepare(
@@ -179,10 +181,12 @@ class BaseClient:
             if body is None:
                 body = {}
             body.update(extra_body)
-        headers = self._headers
+        # perf: without extra_headers, start from the client's headers already encoded by httpx
+        # (re-encoding the dict costs ~10 us a call); the dict path keeps extra_headers' rules.
+        headers: Mapping[str, str] = self._encoded_headers
         extra_headers = options.get("extra_headers")
         if extra_headers or (self._retry.idempotency_keys and endpoint.method == "POST"):
-            headers = dict(headers)
+            headers = dict(self._headers) if extra_headers else self._encoded_headers.copy()
             if self._retry.idempotency_keys and endpoint.method == "POST":
                 # 128 random bits; os.urandom is 4x faster than uuid4 and spares importing uuid.
                 headers["idempotency-key"] = f"gptkit-retry-{os.urandom(16).hex()}"

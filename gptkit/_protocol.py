@@ -66,7 +66,7 @@ def dump_json(body: Mapping[str, Any]) -> bytes:
 
 def build_request(
     method: str,
-    url: str,
+    url: str | httpx.URL,
     *,
     headers: Mapping[str, str],
     timeout: httpx.Timeout,
