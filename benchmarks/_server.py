@@ -5,6 +5,10 @@ the body asks for ``"stream": true``) over keep-alive connections. It is written
 ``Protocol`` API rather than streams so that it costs as little CPU as possible: the benchmarks
 share two cores with it.
 
+Requests whose path starts with ``/held/`` are answered together: the server holds them until
+``BARRIER`` (256) are waiting, or until none has arrived for 50 ms, then answers them all. With it a
+benchmark can measure a client's memory while that many calls are outstanding at once.
+
 Run: ``python benchmarks/_server.py`` prints ``PORT <n>`` once listening on 127.0.0.1.
 """
 
@@ -97,6 +101,33 @@ PLAIN = _response(json.dumps(CHAT_COMPLETION).encode(), b"application/json")
 STREAM = _response(_stream_body(), b"text/event-stream")
 
 
+BARRIER = 256
+_held: list[tuple[asyncio.Transport, bytes]] = []
+_flush_timer: asyncio.TimerHandle | None = None
+
+
+def _flush() -> None:
+    global _flush_timer
+    if _flush_timer is not None:
+        _flush_timer.cancel()
+        _flush_timer = None
+    for transport, reply in _held:
+        if not transport.is_closing():
+            transport.write(reply)
+    _held.clear()
+
+
+def _hold(transport: asyncio.Transport, reply: bytes) -> None:
+    global _flush_timer
+    _held.append((transport, reply))
+    if len(_held) >= BARRIER:
+        _flush()
+        return
+    if _flush_timer is not None:
+        _flush_timer.cancel()
+    _flush_timer = asyncio.get_running_loop().call_later(0.05, _flush)
+
+
 class _HTTP(asyncio.Protocol):
     """Parses pipelined/keep-alive HTTP/1.1 requests with a content-length body."""
 
@@ -126,7 +157,11 @@ class _HTTP(asyncio.Protocol):
             body = buffer[end + 4 : total]
             buffer = buffer[total:]
             assert self.transport is not None
-            self.transport.write(STREAM if b'"stream":true' in body.replace(b" ", b"") else PLAIN)
+            reply = STREAM if b'"stream":true' in body.replace(b" ", b"") else PLAIN
+            if head.startswith(b"post /held/"):
+                _hold(self.transport, reply)
+            else:
+                self.transport.write(reply)
         self.buffer = buffer
 
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import ssl
 from collections import deque
-from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import AsyncIterator
+from contextlib import suppress
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -37,18 +37,16 @@ __all__ = ["AsyncPoolTransport"]
 _Key = tuple[bytes, bytes, int]
 
 
-@contextmanager
-def _httpx_errors() -> Iterator[None]:
-    """Re-raise httpcore's exceptions as the httpx exceptions of the same name (as httpx does)."""
-    try:
-        yield
-    except Exception as exc:
-        if not type(exc).__module__.startswith("httpcore"):
-            raise
+def _as_httpx(exc: Exception) -> Exception:
+    """httpcore's exception as the httpx exception of the same name (as httpx maps them), or itself.
+
+    A function for ``except`` clauses rather than a context manager: one fewer object per request.
+    """
+    if type(exc).__module__.startswith("httpcore"):
         mapped = getattr(httpx, type(exc).__name__, None)
-        if not (isinstance(mapped, type) and issubclass(mapped, httpx.TransportError)):
-            raise
-        raise mapped(str(exc)) from exc
+        if isinstance(mapped, type) and issubclass(mapped, httpx.TransportError):
+            return mapped(str(exc))
+    return exc
 
 
 class _Waiter:
@@ -74,17 +72,27 @@ class _PooledStream(httpx.AsyncByteStream):
         self._closed = False
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        with _httpx_errors():
+        try:
             async for part in self._stream:
                 yield part
+        except Exception as exc:
+            mapped = _as_httpx(exc)
+            if mapped is exc:
+                raise
+            raise mapped from exc
 
     async def aclose(self) -> None:
         if self._closed:
             return
         self._closed = True
         try:
-            with anyio.CancelScope(shield=True), _httpx_errors():
+            with anyio.CancelScope(shield=True):
                 await self._stream.aclose()
+        except Exception as exc:
+            mapped = _as_httpx(exc)
+            if mapped is exc:
+                raise
+            raise mapped from exc
         finally:
             await self._pool._check_in(self._key, self._connection)
             self._pool._release()
@@ -221,14 +229,16 @@ class AsyncPoolTransport(httpx.AsyncBaseTransport):
             for _ in range(3):  # an idle connection may turn out to be unusable; take another
                 connection = await self._check_out(key)
                 try:
-                    with _httpx_errors():
-                        response = await connection.handle_async_request(core_request)
+                    response = await connection.handle_async_request(core_request)
                 except self._httpcore.ConnectionNotAvailable:
                     await self._discard(connection)
                     continue
-                except BaseException:
+                except BaseException as exc:
                     await self._discard(connection)
-                    raise
+                    mapped = _as_httpx(exc) if isinstance(exc, Exception) else exc
+                    if mapped is exc:
+                        raise
+                    raise mapped from exc
                 break
             else:
                 raise httpx.ConnectError("No usable connection")

@@ -20,7 +20,8 @@ class Server:
     """A scriptable HTTP/1.1 server in the test's own event loop.
 
     ``/hold/<name>`` answers only after ``release(name)``; ``/close`` drops the connection without
-    answering; ``/big`` sends a 256 KiB body; anything else answers a chat completion at once.
+    answering; ``/truncated`` drops it in the middle of the body; ``/big`` sends a 256 KiB body;
+    anything else answers a chat completion at once.
     """
 
     def __init__(self) -> None:
@@ -78,6 +79,11 @@ class Server:
                     if path.startswith("/hold/"):
                         await self.gate(path[len("/hold/"):]).wait()
                     if path == "/close":
+                        writer.close()
+                        return
+                    if path == "/truncated":
+                        writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: 1000\r\n\r\npartial")
+                        await writer.drain()
                         writer.close()
                         return
                     body = b"x" * 262_144 if path == "/big" else json.dumps(chat_body()).encode()
@@ -217,6 +223,10 @@ async def test_errors_release_the_slot_and_map_to_httpx_errors(server: Server) -
             await http.get("/close")
         assert transport._active == 0
         assert (await http.get("/after")).status_code == 200
+        with pytest.raises(httpx.RemoteProtocolError):
+            await http.get("/truncated")  # fails while reading the body, after the headers
+        assert transport._active == 0
+        assert (await http.get("/again")).status_code == 200
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
