@@ -224,7 +224,7 @@ class AsyncClient(BaseClient):
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
             # perf: our pool (gptkit/_transport.py) unless the caller brought a transport.
-            transport=transport or AsyncPoolTransport(limits=_DEFAULT_LIMITS),
+            transport=transport if transport is not None else AsyncPoolTransport(limits=_DEFAULT_LIMITS),
             timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True,
         )
 
