@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import ssl
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -303,3 +304,17 @@ async def test_a_transport_or_http_client_from_the_caller_is_used_as_given() -> 
         await client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
     await own.aclose()
     assert seen == ["/v1/chat/completions"] * 2
+
+
+async def test_the_tls_context_is_built_once_and_only_for_https() -> None:
+    transport = pool(1)
+    plain = await transport._check_out((b"http", b"127.0.0.1", 80))
+    assert transport._ssl_context is None  # loading CA certificates is slow: not for plain HTTP
+    secure = await transport._check_out((b"https", b"api.example.com", 443))
+    again = await transport._check_out((b"https", b"api.example.com", 443))
+    assert isinstance(transport._ssl_context, ssl.SSLContext)
+    assert transport._ssl_context.verify_mode == ssl.CERT_REQUIRED
+    assert secure is not again  # nothing idle yet: each request gets its own connection
+    for connection in (plain, secure, again):
+        assert not connection.is_available()  # never connected: no I/O happened
+    await transport.aclose()
