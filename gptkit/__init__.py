@@ -6,7 +6,8 @@ testing kit in ``gptkit.testing``. All other modules are private.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+import logging as _logging
+from typing import TYPE_CHECKING, Any, cast
 
 from gptkit import error as error  # public: the pre-1.0 exception names (openai.error.*)
 from gptkit._azure import AsyncAzureClient, AzureClient
@@ -85,7 +86,29 @@ from gptkit._stats import ClientStats, StatsSnapshot
 from gptkit._streaming import AsyncStream, Stream
 from gptkit._structured import ToolRunResult, function_tool, pydantic_function_tool, strict_json_schema
 from gptkit._version import __version__
-from gptkit.types.cost import Cost
+
+if TYPE_CHECKING:
+    from gptkit.types.cost import Cost
+
+#: Public names whose modules cost import time (pydantic models), loaded on first access:
+#: ``import gptkit`` stays close to importing httpx alone (see benchmarks/README.md).
+_LAZY = {"Cost": "gptkit.types.cost"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'gptkit' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -96,6 +119,9 @@ if TYPE_CHECKING:
     from gptkit.resources.completions import Completions
     from gptkit.resources.embeddings import Embeddings
     from gptkit.resources.models import Models
+
+# A library must not print its log records when the application configured no logging.
+_logging.getLogger("gptkit").addHandler(_logging.NullHandler())
 
 #: The official package's names, so ``import gptkit as openai; openai.OpenAI()`` works.
 OpenAI = Client

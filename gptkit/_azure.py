@@ -83,7 +83,7 @@ class _AzureCore(BaseClient):
         # (and never to NO_API_KEY's empty identity, which every keyless client would share).
         return f"azure\n{self._azure.endpoint}\n{self._azure.deployment or ''}"
 
-    def _url_for(self, endpoint: Endpoint, path: str, body: Mapping[str, Any] | None) -> str:
+    def _url_for(self, endpoint: Endpoint, path: str, body: Mapping[str, Any] | None) -> httpx.URL:
         deployment: object = None
         if endpoint.path in DEPLOYMENT_PATHS:
             deployment = self._azure.deployment or (body.get("model") if body is not None else None)
@@ -101,7 +101,7 @@ class _AzureCore(BaseClient):
             base = self._config.base_url
             if isinstance(deployment, str):
                 base += "/deployments/" + quote(deployment, safe="")
-            url = f"{base}{path}?{urlencode({'api-version': self._azure.api_version})}"
+            url = httpx.URL(f"{base}{path}?{urlencode({'api-version': self._azure.api_version})}")
             if len(self._urls) >= _MAX_CACHED_URLS:
                 self._urls.clear()  # many distinct deployments: stay bounded
             self._urls[key] = url

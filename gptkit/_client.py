@@ -20,6 +20,7 @@ from gptkit._observe import EventListener, Observer
 from gptkit._ratelimit import RateLimit, RateLimiter, as_limiter
 from gptkit._retry import RetryPolicy, build_retrying
 from gptkit._streaming import aopen_stream, open_stream
+from gptkit._transport import AsyncPoolTransport
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -297,7 +298,9 @@ class AsyncClient(BaseClient):
         self._limiter = as_limiter(rate_limit)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
+            # perf: our pool (gptkit/_transport.py) unless the caller brought a transport.
+            transport=transport if transport is not None else AsyncPoolTransport(limits=_DEFAULT_LIMITS),
+            timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True,
         )
 
     @cached_property

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 import pydantic
@@ -29,7 +29,9 @@ from gptkit._exceptions import (
     UnprocessableEntityError,
 )
 from gptkit._retired import model_of_request, retired_hint
-from gptkit.types._base import APIObject, ResponseObject
+
+if TYPE_CHECKING:  # not at run time: `import gptkit` must not pull in the type tree
+    from gptkit.types._base import APIObject
 
 __all__ = [
     "QUOTA_CODES",
@@ -40,7 +42,7 @@ __all__ = [
     "status_error",
 ]
 
-T = TypeVar("T", bound=APIObject)
+T = TypeVar("T", bound="APIObject")
 
 #: 429 codes that mean "you are out of money", which no retry can fix.
 QUOTA_CODES = frozenset(
@@ -69,7 +71,7 @@ def dump_json(body: Mapping[str, Any]) -> bytes:
 
 def build_request(
     method: str,
-    url: str,
+    url: str | httpx.URL,
     *,
     headers: Mapping[str, str],
     timeout: httpx.Timeout,
@@ -89,7 +91,7 @@ def build_request(
 
 def build_multipart_request(
     method: str,
-    url: str,
+    url: str | httpx.URL,
     *,
     headers: Mapping[str, str],
     timeout: httpx.Timeout,
@@ -181,6 +183,8 @@ def parse_response(response: httpx.Response, model: type[T]) -> T:
         result = model.model_validate_json(content)
     except pydantic.ValidationError as exc:
         raise _invalid_body(response, exc) from None
+    from gptkit.types._base import ResponseObject  # loaded already: `model` is one of its subclasses
+
     if isinstance(result, ResponseObject):
         result._request_id = response.headers.get("x-request-id")
     return result

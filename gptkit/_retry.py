@@ -1,21 +1,26 @@
 """Retry policy: what to retry, how long to wait, and the one builder of tenacity retriers.
 
 The decisions are pure functions of the typed error, the attempt number and the clock; the sync
-and async clients get their ``Retrying`` / ``AsyncRetrying`` from ``build_retrying`` alone.
+and async clients get their attempts from ``build_retrying`` alone.
+
+Speed: almost every call succeeds on its first attempt, so ``build_retrying`` hands out a plain
+first attempt and builds tenacity's ``Retrying`` / ``AsyncRetrying`` only after that attempt
+failed (replaying the failure into it as attempt 1, so every decision below still runs exactly
+as before). tenacity is not even imported until then: that keeps ``import gptkit`` and the
+per-call path light.
 """
 
 from __future__ import annotations
 
-import email.utils
 import logging
 import math
 import random
 import re
-from collections.abc import Callable
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Literal, overload
-
-import tenacity
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from gptkit._clock import Clock
 from gptkit._exceptions import (
@@ -26,6 +31,9 @@ from gptkit._exceptions import (
     InsufficientQuotaError,
     StreamInterruptedError,
 )
+
+if TYPE_CHECKING:
+    import tenacity
 
 __all__ = [
     "RETRYABLE_STATUSES",
@@ -164,6 +172,8 @@ def server_wait(error: APIStatusError, now: float) -> float | None:
             if math.isfinite(seconds):
                 return max(seconds, 0.0)
         except ValueError:
+            import email.utils  # only for HTTP-date retry-after values (rare)
+
             try:
                 parsed = email.utils.parsedate_to_datetime(value) if value.strip() else None
             except (TypeError, ValueError):
@@ -186,7 +196,7 @@ class _Decisions:
     """The tenacity callbacks of one logical call: retry?, wait how long?, stop?"""
 
     def __init__(
-        self, policy: RetryPolicy, clock: Clock, method: str, path: str,
+        self, policy: RetryPolicy, clock: Clock, method: str, path: str, start: float,
         on_retry: Callable[[RetryEvent], None] | None = None,
     ) -> None:
         self.policy = policy
@@ -194,7 +204,7 @@ class _Decisions:
         self.clock = clock
         self.method = method
         self.path = path
-        self.start = clock.monotonic()
+        self.start = start  # when the first attempt began (max_elapsed counts from there)
         self.reasons: list[str] = []
         self.server_directed = False
         self.chosen_wait = 0.0
@@ -254,25 +264,110 @@ class _Decisions:
             observer(event)  # the client's call trace (it guards its own listeners)
 
 
+class _FirstAttempt:
+    """The first attempt's context manager: records a failure instead of raising it.
+
+    Only ``Exception`` is caught; cancellation and ``KeyboardInterrupt`` go straight through
+    (tenacity would re-raise them too: no policy retries them).
+    """
+
+    __slots__ = ("error",)
+
+    def __init__(self) -> None:
+        self.error: Exception | None = None
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> bool:
+        if isinstance(exc, Exception):
+            self.error = exc
+            return True
+        return False
+
+
+def _replay(attempt: Any, error: Exception) -> None:
+    """Feed the first attempt's failure to tenacity as its attempt 1 (it swallows and records it)."""
+    with attempt:
+        raise error
+
+
+class _Attempts:
+    """``for attempt in ...: with attempt: ...``: a plain first try, tenacity from the second."""
+
+    def __init__(
+        self, policy: RetryPolicy, clock: Clock, method: str, path: str,
+        on_retry: Callable[[RetryEvent], None] | None,
+    ) -> None:
+        self._args = (policy, clock, method, path, clock.monotonic())
+        self._on_retry = on_retry
+        self._first: _FirstAttempt | None = None
+
+    def __iter__(self) -> Iterator[Any]:
+        first = self._first = _FirstAttempt()
+        yield first
+        if first.error is None:
+            return
+        retrying = _build_tenacity(*self._args, is_async=False, on_retry=self._on_retry)
+        attempts = iter(retrying)
+        _replay(next(attempts), first.error)
+        first.error = None  # drop the reference; tenacity holds the outcome now
+        yield from attempts
+
+
+class _AsyncAttempts:
+    """``async for attempt in ...: with attempt: ...``: the async twin of ``_Attempts``.
+
+    A class rather than an async generator so that a cancelled call leaves nothing for the
+    event loop to finalise later.
+    """
+
+    def __init__(
+        self, policy: RetryPolicy, clock: Clock, method: str, path: str,
+        on_retry: Callable[[RetryEvent], None] | None,
+    ) -> None:
+        self._args = (policy, clock, method, path, clock.monotonic())
+        self._on_retry = on_retry
+        self._first: _FirstAttempt | None = None
+        self._rest: tenacity.AsyncRetrying | None = None
+
+    def __aiter__(self) -> AsyncIterator[Any]:
+        return self
+
+    async def __anext__(self) -> Any:
+        first = self._first
+        if first is None:
+            first = self._first = _FirstAttempt()
+            return first
+        if self._rest is None:
+            if first.error is None:
+                raise StopAsyncIteration
+            self._rest = _build_tenacity(*self._args, is_async=True, on_retry=self._on_retry).__aiter__()
+            _replay(await self._rest.__anext__(), first.error)
+            first.error = None
+        return await self._rest.__anext__()
+
+
 @overload
-def build_retrying(
-    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: Literal[False],
+def _build_tenacity(
+    policy: RetryPolicy, clock: Clock, method: str, path: str, start: float, *, is_async: Literal[False],
     on_retry: Callable[[RetryEvent], None] | None = ...,
 ) -> tenacity.Retrying: ...
 @overload
-def build_retrying(
-    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: Literal[True],
+def _build_tenacity(
+    policy: RetryPolicy, clock: Clock, method: str, path: str, start: float, *, is_async: Literal[True],
     on_retry: Callable[[RetryEvent], None] | None = ...,
 ) -> tenacity.AsyncRetrying: ...
-def build_retrying(
-    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: bool,
+def _build_tenacity(
+    policy: RetryPolicy, clock: Clock, method: str, path: str, start: float, *, is_async: bool,
     on_retry: Callable[[RetryEvent], None] | None = None,
 ) -> tenacity.Retrying | tenacity.AsyncRetrying:
-    """The tenacity retrier for one logical call under ``policy``.
+    """The tenacity retrier for one logical call under ``policy`` (all decisions in ``_Decisions``)."""
+    import tenacity  # deferred: only calls that failed once pay for it
 
-    ``on_retry`` (the client's call trace) is told about each retry after the policy's own hook.
-    """
-    decisions = _Decisions(policy, clock, method, path, on_retry)
+    decisions = _Decisions(policy, clock, method, path, start, on_retry)
     kwargs: dict[str, Any] = {
         "retry": decisions.retry,
         "wait": decisions.wait,
@@ -283,3 +378,28 @@ def build_retrying(
     if is_async:
         return tenacity.AsyncRetrying(sleep=clock.asleep, **kwargs)
     return tenacity.Retrying(sleep=clock.sleep, **kwargs)
+
+
+@overload
+def build_retrying(
+    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: Literal[False],
+    on_retry: Callable[[RetryEvent], None] | None = ...,
+) -> Iterable[AbstractContextManager[Any]]: ...
+@overload
+def build_retrying(
+    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: Literal[True],
+    on_retry: Callable[[RetryEvent], None] | None = ...,
+) -> AsyncIterable[AbstractContextManager[Any]]: ...
+def build_retrying(
+    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: bool,
+    on_retry: Callable[[RetryEvent], None] | None = None,
+) -> Iterable[AbstractContextManager[Any]] | AsyncIterable[AbstractContextManager[Any]]:
+    """The attempts of one logical call under ``policy``: ``for attempt in ...: with attempt:``.
+
+    Iterate (``async for`` when ``is_async``) and run each attempt inside ``with attempt:``; the
+    loop ends after a success and re-raises the final error when the policy gives up.
+    ``on_retry`` (the client's call trace) is told about each retry after the policy's own hook.
+    """
+    if is_async:
+        return _AsyncAttempts(policy, clock, method, path, on_retry)
+    return _Attempts(policy, clock, method, path, on_retry)
