@@ -53,3 +53,16 @@ def test_import_is_lazy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_docs_reference_documents_every_public_name() -> None:
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "reference.md").read_text()
+    directives = set(re.findall(r"^::: gptkit\.(\w+)$", text, flags=re.M))
+    table = set(re.findall(r"^\| `(\w+)` \|", text, flags=re.M))
+    documented = directives | table
+    public = set(gptkit.__all__)
+    assert public - documented == set(), "public names missing from docs/reference.md"
+    assert directives - public == set(), "docs/reference.md documents names gptkit does not export"
