@@ -121,15 +121,42 @@ async def test_completions_embeddings_and_models_without_usage(kind: str) -> Non
     await close(client)
 
 
-async def test_stream_request_asks_for_usage_that_the_server_may_ignore(kind: str) -> None:
-    # The request side of streaming: gptkit asks for usage; a server that ignores the option
-    # (as this one does) is handled by the stream accumulator calling ensure_usage.
-    from gptkit.resources.chat import CHAT_COMPLETIONS
+async def test_stream_from_a_server_that_ignores_stream_options(kind: str) -> None:
+    # The server streams no usage chunk, sends extra fields and no rate-limit headers, needs no
+    # key: the stream still works, and usage and cost are estimated and flagged as such.
+    events = [
+        {"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "llama-3-8b",
+         "choices": [{"index": 0, "delta": {"role": "assistant", "content": piece}, "finish_reason": None}],
+         "timings": {"predicted_ms": 3}}
+        for piece in ("Paris ", "is the ", "capital.")
+    ] + [{"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "llama-3-8b",
+          "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}]
+    body = "".join(f"data: {json.dumps(e)}\n\n" for e in events) + "data: [DONE]\n\n"
+    seen: list[httpx.Request] = []
 
-    client = _local(kind, LocalServer())
-    call = client._prepare(CHAT_COMPLETIONS, {"model": "m", "messages": MSGS}, stream=True)
-    assert json.loads(call.request.content)["stream_options"] == {"include_usage": True}
-    assert call.usage_requested_by_us is True
+    def server(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=body.encode())
+
+    cls = gptkit.Client if kind == "sync" else gptkit.AsyncClient
+    prices = {"llama-3-8b": gptkit.ModelPrice(input_per_mtok="0.10", output_per_mtok="0.20")}
+    client: Any = cls(api_key=gptkit.NO_API_KEY, base_url=LOCAL, transport=httpx.MockTransport(server),
+                      prices=prices)
+    stream = await invoke(client, "chat.completions.create", model="llama-3-8b", messages=MSGS, stream=True)
+    if kind == "sync":
+        text = "".join(c.choices[0].delta.content or "" for c in stream)
+        final = stream.get_final_completion()
+    else:
+        text = "".join([c.choices[0].delta.content or "" async for c in stream])
+        final = await stream.get_final_completion()
+    assert text == "Paris is the capital."
+    assert final.choices[0].message.content == text
+    assert final.usage is not None and final.usage.estimated
+    assert final.usage.prompt_tokens == estimate_prompt_tokens({"messages": MSGS})
+    assert final.usage.completion_tokens == estimate_text_tokens(text)
+    assert final.cost is not None and final.cost.estimated and final.cost.total > 0
+    assert "authorization" not in seen[0].headers
+    assert json.loads(seen[0].content)["stream_options"] == {"include_usage": True}
     await close(client)
 
 
