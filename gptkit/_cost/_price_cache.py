@@ -87,7 +87,7 @@ def _learn(model_price: Any, pattern: tuple[bool, ...]) -> _Plan | None:
         counts: dict[str, Any] = counts_of(resolved, usage_type(**_usage_values(*point)))
         return counts
 
-    base = tuple(v if on else 0 for v, on in zip(_BASE, pattern))
+    base = tuple(v if on else 0 for v, on in zip(_BASE, pattern, strict=True))
     at_base = leaves(base)
     slopes: list[dict[str, Any]] = []
     for index, on in enumerate(pattern):
@@ -104,12 +104,12 @@ def _learn(model_price: Any, pattern: tuple[bool, ...]) -> _Plan | None:
         if not isinstance(value, int):
             return None  # a count that is not a plain integer: not ours to predict
         coefficients = tuple(slope.get(key, 0) for slope in slopes)
-        constant = value - sum(c * v for c, v in zip(coefficients, base))
+        constant = value - sum(c * v for c, v in zip(coefficients, base, strict=True))
         rows.append((price, unit.per, unit.dimensions.get("direction"), constant, coefficients))
     plan = _Plan(rows, any(isinstance(price, tiered_type) for _, price in resolved))
-    check = tuple(v if on else 0 for v, on in zip(_CHECK, pattern))
+    check = tuple(v if on else 0 for v, on in zip(_CHECK, pattern, strict=True))
     expected = leaves(check)
-    for (unit, _), row in zip(resolved, plan.rows):
+    for (unit, _), row in zip(resolved, plan.rows, strict=True):
         if _leaf(row, check) != expected.get(unit.usage_key):
             return None
     return plan
@@ -117,13 +117,13 @@ def _learn(model_price: Any, pattern: tuple[bool, ...]) -> _Plan | None:
 
 def _leaf(row: tuple[Any, int, str | None, int, tuple[int, ...]], point: tuple[int, ...]) -> int:
     coefficients = row[4]
-    return row[3] + sum(c * v for c, v in zip(coefficients, point))
+    return row[3] + sum(c * v for c, v in zip(coefficients, point, strict=True))
 
 
 class ResolvedPrice:
     """A model's price in force for one request context and one set of constraint answers."""
 
-    __slots__ = ("_lock", "model_price", "plans", "source", "_unit_price")
+    __slots__ = ("_lock", "_unit_price", "model_price", "plans", "source")
 
     def __init__(self, model_price: Any, source: str) -> None:
         self.model_price = model_price
@@ -133,7 +133,9 @@ class ResolvedPrice:
         found = _internals()
         self._unit_price = found[2] if found is not None else None
 
-    def amounts(self, prompt: int, cached: int, completion: int, reasoning: int) -> tuple[Decimal, ...] | None:
+    def amounts(
+        self, prompt: int, cached: int, completion: int, reasoning: int
+    ) -> tuple[Decimal, Decimal, Decimal] | None:
         """(input, output, total) dollars as genai-prices computes them, or None: ask it."""
         unit_price = self._unit_price
         if unit_price is None:
