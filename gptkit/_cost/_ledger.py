@@ -22,7 +22,7 @@ __all__ = ["FIELDS", "Ledger"]
 
 _ZERO = Decimal(0)
 #: ``LedgerTotals``' fields, in order: the counters (written out so that recording a call needs no
-#: pydantic model; ``tests/test_cost_ledger.py`` checks it matches the model).
+#: pydantic model; ``tests/test_perf_guards.py`` checks it matches the model).
 FIELDS = ("calls", "prompt_tokens", "cached_tokens", "completion_tokens", "reasoning_tokens", "cost",
           "unpriced_calls")
 _CALLS, _COST = FIELDS.index("calls"), FIELDS.index("cost")

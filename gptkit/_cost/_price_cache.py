@@ -28,7 +28,7 @@ releases for Python 3.10), Groq (which rewrites audio usage before pricing).
 from __future__ import annotations
 
 import threading
-from datetime import datetime
+from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any
 
@@ -52,13 +52,17 @@ def _internals() -> Any:
         return None
 
 
+#: (price, per, direction, constant, coefficients, fixed amount or None) of one priced unit.
+_Row = tuple[Any, int, "str | None", int, tuple[int, ...], "Decimal | None"]
+
+
 class _Plan:
     """Leaf counts as affine functions of (prompt, cached, completion, reasoning) for one pattern."""
 
     __slots__ = ("rows", "tiered")
 
-    def __init__(self, rows: list[tuple[Any, int, str | None, int, tuple[int, ...]]], tiered: bool) -> None:
-        #: (price, per, direction, constant, coefficients) per priced unit, in genai-prices' order.
+    def __init__(self, rows: list[_Row], tiered: bool) -> None:
+        #: One row per priced unit, in genai-prices' order (the order it adds the amounts in).
         self.rows = rows
         self.tiered = tiered
 
@@ -78,7 +82,7 @@ def _learn(model_price: Any, pattern: tuple[bool, ...]) -> _Plan | None:
     found = _internals()
     if found is None:
         return None
-    collect, counts_of, _, tiered_type, usage_type = found
+    collect, counts_of, unit_price, tiered_type, usage_type = found
     from genai_prices.units import _get_registry
 
     resolved = collect(model_price, _get_registry())
@@ -98,6 +102,7 @@ def _learn(model_price: Any, pattern: tuple[bool, ...]) -> _Plan | None:
         at_point = leaves(point)
         slopes.append({key: at_point[key] - at_base[key] for key in at_base})
     rows = []
+    tiered = any(isinstance(price, tiered_type) for _, price in resolved)
     for unit, price in resolved:
         key = unit.usage_key
         value = at_base.get(key)
@@ -105,8 +110,12 @@ def _learn(model_price: Any, pattern: tuple[bool, ...]) -> _Plan | None:
             return None  # a count that is not a plain integer: not ours to predict
         coefficients = tuple(slope.get(key, 0) for slope in slopes)
         constant = value - sum(c * v for c, v in zip(coefficients, base, strict=True))
-        rows.append((price, unit.per, unit.dimensions.get("direction"), constant, coefficients))
-    plan = _Plan(rows, any(isinstance(price, tiered_type) for _, price in resolved))
+        fixed = None
+        if not any(coefficients) and not isinstance(price, tiered_type):
+            # perf: a count that never changes (e.g. web searches: 0) has a fixed amount.
+            fixed = unit_price(price, constant, 0, unit.per)
+        rows.append((price, unit.per, unit.dimensions.get("direction"), constant, coefficients, fixed))
+    plan = _Plan(rows, tiered)
     check = tuple(v if on else 0 for v, on in zip(_CHECK, pattern, strict=True))
     expected = leaves(check)
     for (unit, _), row in zip(resolved, plan.rows, strict=True):
@@ -115,7 +124,7 @@ def _learn(model_price: Any, pattern: tuple[bool, ...]) -> _Plan | None:
     return plan
 
 
-def _leaf(row: tuple[Any, int, str | None, int, tuple[int, ...]], point: tuple[int, ...]) -> int:
+def _leaf(row: _Row, point: tuple[int, ...]) -> int:
     coefficients = row[4]
     return row[3] + sum(c * v for c, v in zip(coefficients, point, strict=True))
 
@@ -155,11 +164,13 @@ class ResolvedPrice:
         total_input = prompt if plan.tiered else 0
         input_price = output_price = total_price = Decimal(0)
         for row in plan.rows:
-            c = row[4]
-            count = row[3] + c[0] * prompt + c[1] * cached + c[2] * completion + c[3] * reasoning
-            if count < 0:
-                return None  # the database raises for this usage: let it
-            amount = unit_price(row[0], count, total_input, row[1])
+            amount = row[5]
+            if amount is None:
+                c = row[4]
+                count = row[3] + c[0] * prompt + c[1] * cached + c[2] * completion + c[3] * reasoning
+                if count < 0:
+                    return None  # the database raises for this usage: let it
+                amount = unit_price(row[0], count, total_input, row[1])
             total_price += amount
             if row[2] == "input":
                 input_price += amount
@@ -171,7 +182,7 @@ class ResolvedPrice:
 class _Model:
     """A (provider, model) found in the database, and its prices resolved so far."""
 
-    __slots__ = ("constraints", "model_info", "provider_info", "resolved")
+    __slots__ = ("by_day", "constraints", "day", "model_info", "provider_info", "resolved")
 
     def __init__(self, provider_info: Any, model_info: Any) -> None:
         self.provider_info = provider_info
@@ -179,21 +190,39 @@ class _Model:
         self.resolved: dict[tuple[Any, ...], ResolvedPrice] = {}
         #: What ``get_prices`` depends on besides the context; None: never cache (see module doc).
         self.constraints: tuple[Any, ...] | None = None
+        #: Whether every constraint is a start date, and the last (UTC day, their answers).
+        self.by_day = False
+        self.day: tuple[Any, tuple[bool, ...]] | None = None
         if getattr(provider_info, "id", None) == "groq":
             return
         try:
+            from genai_prices.types import StartDateConstraint
+
             prices = model_info.prices
             found = [c.constraint for c in prices] if isinstance(prices, list) else []
             found += [v.constraint for v in model_info.price_variants or ()]
-        except AttributeError:
+        except (ImportError, AttributeError):
             return
         self.constraints = tuple(c for c in found if c is not None)
+        self.by_day = all(type(c) is StartDateConstraint for c in self.constraints)
 
     def key(self, when: datetime, context: dict[str, str]) -> tuple[Any, ...] | None:
         constraints = self.constraints
         if constraints is None:
             return None
-        active = tuple(c.active(when) for c in constraints) if constraints else ()
+        if not constraints:
+            active: tuple[bool, ...] = ()
+        elif self.by_day:
+            # perf: start dates compare the request's UTC date only: their answers hold all day.
+            day = (when.astimezone(timezone.utc) if when.tzinfo is not None else when).date()
+            memo = self.day
+            if memo is not None and memo[0] == day:
+                active = memo[1]
+            else:
+                active = tuple(c.active(when) for c in constraints)
+                self.day = (day, active)
+        else:
+            active = tuple(c.active(when) for c in constraints)
         return (tuple(sorted(context.items())) if context else (), active)
 
 

@@ -214,12 +214,16 @@ class PriceTable:
         cached = min(max(int(cached_tokens), 0), prompt)
         completion = max(int(completion_tokens), 0)
         reasoning = min(max(int(reasoning_tokens), 0), completion)
-        names = tuple(dict.fromkeys(n for n in (model, *aliases) if n))
-        for name in names:
-            found = self.override(name)
-            if found is not None:
-                key, price = found
-                return _cost_from(price, prompt, cached, completion, model, f"override:{key}", estimated)
+        if aliases:
+            names = tuple(dict.fromkeys(n for n in (model, *aliases) if n))
+        else:
+            names = (model,) if model else ()
+        if self._exact or self._patterns:  # perf: most tables (the default one) have no overrides
+            for name in names:
+                found = self.override(name)
+                if found is not None:
+                    key, price = found
+                    return _cost_from(price, prompt, cached, completion, model, f"override:{key}", estimated)
         if self._use_database:
             context: dict[str, str] = {}
             if service_tier and service_tier.lower() not in _STANDARD_TIERS:
