@@ -72,3 +72,21 @@ def test_lazy_public_names_resolve_and_are_listed() -> None:
     assert "Cost" in dir(gptkit)
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         _ = gptkit.Nope  # type: ignore[attr-defined]
+
+
+def test_types_resolve_lazily_with_their_submodules() -> None:
+    code = """
+import sys, gptkit.types as t
+assert not [m for m in sys.modules if m.startswith("gptkit.types.")]
+from gptkit.types import ChatCompletion
+assert ChatCompletion is t.chat.ChatCompletion and "gptkit.types.batch" not in sys.modules
+assert t.file.FileObject is t.FileObject  # a submodule as an attribute, as when all were imported
+assert set(t.__all__) <= set(dir(t))
+try:
+    t.Nope
+except AttributeError as exc:
+    assert "no attribute 'Nope'" in str(exc)
+else:
+    raise AssertionError("gptkit.types.Nope resolved")
+"""
+    subprocess.run([sys.executable, "-c", code], check=True)

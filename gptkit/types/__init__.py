@@ -179,14 +179,18 @@ _SUBMODULES: dict[str, str] = {
     "CompletionUsage": "shared",
     "PromptTokensDetails": "shared",
 }
+#: The submodules themselves (``gptkit.types.chat``), imported on first access too.
+_MODULES = frozenset(_SUBMODULES.values())
 
 
 def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name in _MODULES:  # ``import gptkit.types`` used to import them all: ``gptkit.types.chat``
+        return importlib.import_module(f"gptkit.types.{name}")
     submodule = _SUBMODULES.get(name)
     if submodule is None:
         raise AttributeError(f"module 'gptkit.types' has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(f"gptkit.types.{submodule}"), name)
     globals()[name] = value  # later lookups skip this function
     return value
