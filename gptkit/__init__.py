@@ -10,34 +10,17 @@ import logging as _logging
 from typing import TYPE_CHECKING, Any, cast
 
 from gptkit import error as error  # public: the pre-1.0 exception names (openai.error.*)
-from gptkit._azure import AsyncAzureClient, AzureClient
-from gptkit._azure_auth import AzureToken
 from gptkit._base import APIResponse
-from gptkit._chat_stream import AsyncChatCompletionStream, ChatCompletionStream
 from gptkit._client import AsyncClient, Client
 from gptkit._config import NO_API_KEY, NoAPIKey
 from gptkit._cost import (
     Budget,
     Ledger,
-    LedgerSnapshot,
-    LedgerTotals,
     ModelPrice,
     PriceInfo,
     PriceTable,
-    RedisBudget,
     UnknownPriceWarning,
     price_of,
-)
-from gptkit._events import (
-    CallEvent,
-    FirstChunk,
-    Listener,
-    RateLimitWait,
-    RequestEnd,
-    RequestError,
-    RequestRetry,
-    RequestStart,
-    ResponseHeaders,
 )
 from gptkit._exceptions import (
     APIConnectionError,
@@ -72,27 +55,67 @@ from gptkit._exceptions import (
     UnknownPriceError,
     UnprocessableEntityError,
 )
-
-# The deprecated module-level API of older scripts: importable, deliberately not in __all__.
-from gptkit._legacy import ChatCompletion as ChatCompletion
-from gptkit._legacy import Completion as Completion
-from gptkit._legacy import Embedding as Embedding
-from gptkit._legacy import Model as Model
 from gptkit._legacy import _module as _module_api
 from gptkit._params import NOT_GIVEN, NotGiven
-from gptkit._ratelimit import RateLimit, RateLimiter, RateLimitPermit, RateLimitStats, RedisBackend
 from gptkit._retry import RetryEvent, RetryPolicy
 from gptkit._stats import ClientStats, StatsSnapshot
-from gptkit._streaming import AsyncStream, Stream
-from gptkit._structured import ToolRunResult, function_tool, pydantic_function_tool, strict_json_schema
 from gptkit._version import __version__
 
 if TYPE_CHECKING:
+    from gptkit._azure import AsyncAzureClient, AzureClient
+    from gptkit._azure_auth import AzureToken
+    from gptkit._chat_stream import AsyncChatCompletionStream, ChatCompletionStream
+    from gptkit._cost._ledger_models import LedgerSnapshot, LedgerTotals
+    from gptkit._cost._redis_budget import RedisBudget
+    from gptkit._events import (
+        CallEvent,
+        FirstChunk,
+        Listener,
+        RateLimitWait,
+        RequestEnd,
+        RequestError,
+        RequestRetry,
+        RequestStart,
+        ResponseHeaders,
+    )
+
+    # The deprecated module-level API of older scripts: importable, deliberately not in __all__.
+    from gptkit._legacy._api import ChatCompletion as ChatCompletion
+    from gptkit._legacy._api import Completion as Completion
+    from gptkit._legacy._api import Embedding as Embedding
+    from gptkit._legacy._api import Model as Model
+    from gptkit._ratelimit import RateLimit, RateLimiter, RateLimitPermit, RateLimitStats, RedisBackend
+    from gptkit._streaming import AsyncStream, Stream
+    from gptkit._structured import ToolRunResult, function_tool, pydantic_function_tool, strict_json_schema
     from gptkit.types.cost import Cost
 
-#: Public names whose modules cost import time (pydantic models), loaded on first access:
-#: ``import gptkit`` stays close to importing httpx alone (see benchmarks/README.md).
-_LAZY = {"Cost": "gptkit.types.cost"}
+#: Public names whose modules cost import time, loaded on first access: pydantic models (``Cost``,
+#: the ledger's views), and the machinery of features a program may never use (streams, rate
+#: limits, structured outputs, events, Azure, the pre-1.0 classes). ``import gptkit`` stays close
+#: to importing its dependencies (benchmarks/README.md; tests/test_import_budget.py pins it).
+_LAZY = {
+    "AsyncAzureClient": "gptkit._azure",
+    "AzureClient": "gptkit._azure",
+    "AzureToken": "gptkit._azure_auth",
+    "AsyncChatCompletionStream": "gptkit._chat_stream",
+    "ChatCompletionStream": "gptkit._chat_stream",
+    "LedgerSnapshot": "gptkit._cost._ledger_models",
+    "LedgerTotals": "gptkit._cost._ledger_models",
+    "RedisBudget": "gptkit._cost._redis_budget",
+    **dict.fromkeys(
+        ("CallEvent", "FirstChunk", "Listener", "RateLimitWait", "RequestEnd", "RequestError", "RequestRetry",
+         "RequestStart", "ResponseHeaders"),
+        "gptkit._events",
+    ),
+    **dict.fromkeys(("ChatCompletion", "Completion", "Embedding", "Model"), "gptkit._legacy._api"),
+    **dict.fromkeys(("RateLimit", "RateLimiter", "RateLimitPermit", "RateLimitStats", "RedisBackend"),
+                    "gptkit._ratelimit"),
+    "AsyncStream": "gptkit._streaming",
+    "Stream": "gptkit._streaming",
+    **dict.fromkeys(("ToolRunResult", "function_tool", "pydantic_function_tool", "strict_json_schema"),
+                    "gptkit._structured"),
+    "Cost": "gptkit.types.cost",
+}
 
 
 def __getattr__(name: str) -> Any:

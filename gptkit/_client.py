@@ -17,14 +17,12 @@ from gptkit._base import BaseClient, Call, map_transport_error
 from gptkit._config import ClientConfig, NoAPIKey, resolve_config
 from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
 from gptkit._observe import EventListener, Observer
-from gptkit._ratelimit import RateLimit, RateLimiter, as_limiter
 from gptkit._retry import RetryPolicy, build_retrying
-from gptkit._streaming import aopen_stream, open_stream
-from gptkit._transport import AsyncPoolTransport
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from gptkit._ratelimit import RateLimit, RateLimiter
     from gptkit.resources.batches import AsyncBatches, Batches
     from gptkit.resources.chat import AsyncChat, Chat
     from gptkit.resources.completions import AsyncCompletions, Completions
@@ -57,6 +55,15 @@ def _resolve(
         timeout=timeout, max_retries=max_retries, default_headers=default_headers,
         default_query=default_query,
     )
+
+
+def _as_limiter(rate_limit: RateLimit | RateLimiter | None) -> RateLimiter | None:
+    """The client's limiter; the rate limiting machinery loads only for a client that has one."""
+    if rate_limit is None:
+        return None
+    from gptkit._ratelimit import as_limiter
+
+    return as_limiter(rate_limit)
 
 
 def _copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
@@ -113,7 +120,7 @@ class Client(BaseClient):
                                is_async=False)
         self._cost.provider = self._price_provider
         self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
-        self._limiter = as_limiter(rate_limit)
+        self._limiter = _as_limiter(rate_limit)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
@@ -245,6 +252,8 @@ class Client(BaseClient):
     def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         if call.stream:
+            from gptkit._streaming import open_stream  # loaded by the first stream
+
             return open_stream(self, call)
         policy = self._retry
         if policy.max_attempts == 1:
@@ -295,11 +304,15 @@ class AsyncClient(BaseClient):
                                is_async=True)
         self._cost.provider = self._price_provider
         self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
-        self._limiter = as_limiter(rate_limit)
+        self._limiter = _as_limiter(rate_limit)
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(
+        if http_client is None and transport is None:
             # perf: our pool (gptkit/_transport.py) unless the caller brought a transport.
-            transport=transport if transport is not None else AsyncPoolTransport(limits=_DEFAULT_LIMITS),
+            from gptkit._transport import AsyncPoolTransport  # imported by async clients only
+
+            transport = AsyncPoolTransport(limits=_DEFAULT_LIMITS)
+        self._http = http_client or httpx.AsyncClient(
+            transport=transport,
             timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True,
         )
 
@@ -430,6 +443,8 @@ class AsyncClient(BaseClient):
     async def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         if call.stream:
+            from gptkit._streaming import aopen_stream  # loaded by the first stream
+
             return await aopen_stream(self, call)
         policy = self._retry
         if policy.max_attempts == 1:

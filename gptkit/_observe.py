@@ -18,21 +18,12 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from gptkit._clock import get_clock
-from gptkit._events import (
-    CallEvent,
-    FirstChunk,
-    RateLimitWait,
-    RequestEnd,
-    RequestError,
-    RequestRetry,
-    RequestStart,
-    ResponseHeaders,
-)
 from gptkit._stats import ClientStats
 
 if TYPE_CHECKING:
     import httpx
 
+    from gptkit._events import CallEvent
     from gptkit._retry import RetryEvent
 
 __all__ = ["CallTrace", "EventListener", "Observable", "Observer", "emit"]
@@ -40,7 +31,7 @@ __all__ = ["CallTrace", "EventListener", "Observable", "Observer", "emit"]
 logger = logging.getLogger("gptkit")
 
 #: A listener: any callable taking one event (its return value is ignored).
-EventListener = Callable[[CallEvent], object]
+EventListener = Callable[["CallEvent"], object]
 
 _ids = itertools.count(1)
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
@@ -148,6 +139,8 @@ class CallTrace:
         response_format = body.get("response_format")
         if isinstance(response_format, dict) and "type" in response_format:
             params["response_format"] = response_format["type"]
+        from gptkit._events import RequestStart  # the event classes load with the first listener
+
         emit(self._listeners, RequestStart(
             **self._common(self.start), operation=_OPERATIONS.get(call.endpoint.path), stream=call.stream,
             provider=provider, server_address=url.host,
@@ -165,6 +158,8 @@ class CallTrace:
         if self._listeners:  # only events carry the time to headers: no clock read otherwise
             now = get_clock().monotonic()
             self._headers_time = now - self.attempt_start
+            from gptkit._events import ResponseHeaders
+
             headers = {}
             for name, value in response.headers.raw:  # raw bytes: much cheaper than Headers.items()
                 name = name.lower()
@@ -182,6 +177,8 @@ class CallTrace:
         self._stats.on_retry()
         error = event.error
         if self._listeners:
+            from gptkit._events import RequestRetry
+
             emit(self._listeners, RequestRetry(
                 **self._common(now), error_type=type(error).__name__, error_message=error.message,
                 status=getattr(error, "status_code", None), request_id=error.request_id,
@@ -197,6 +194,8 @@ class CallTrace:
         self.attempt_start = now
         self._stats.on_wait(seconds)
         if self._listeners:
+            from gptkit._events import RateLimitWait
+
             emit(self._listeners, RateLimitWait(**self._common(now), wait=seconds))
 
     def first_chunk(self) -> None:
@@ -206,6 +205,8 @@ class CallTrace:
         now = get_clock().monotonic()
         self._first_chunk = now - self.start
         if self._listeners:
+            from gptkit._events import FirstChunk
+
             emit(self._listeners, FirstChunk(**self._common(now), time_to_first_chunk=self._first_chunk))
 
     def closing_early(self) -> None:
@@ -251,6 +252,8 @@ class CallTrace:
         reasons = tuple(str(c.finish_reason) for c in choices or () if getattr(c, "finish_reason", None))
         response_id = getattr(result, "id", None) if choices is not None else None
         response_model = getattr(result, "model", None)
+        from gptkit._events import RequestEnd
+
         emit(self._listeners, RequestEnd(
             **self._common(now), status=response.status_code if response is not None else None,
             request_id=_request_id(response),
@@ -273,6 +276,8 @@ class CallTrace:
         now = get_clock().monotonic()
         self._stats.on_close()
         if self._listeners:
+            from gptkit._events import RequestEnd
+
             response = self._response
             emit(self._listeners, RequestEnd(
                 **self._common(now), status=response.status_code if response is not None else None,
@@ -302,6 +307,8 @@ class CallTrace:
         if self._listeners:
             code = getattr(exc, "code", None)
             message = getattr(exc, "message", None)
+            from gptkit._events import RequestError
+
             emit(self._listeners, RequestError(
                 **self._common(now), error_type=error_type,
                 error_message=message if isinstance(message, str) else str(exc),

@@ -10,24 +10,26 @@ never touched.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gptkit._tokens import estimate_prompt_tokens, estimate_text_tokens
-from gptkit.types._base import APIObject
-from gptkit.types.chat import ChatCompletion
-from gptkit.types.completion import Completion
-from gptkit.types.embedding import CreateEmbeddingResponse, EmbeddingUsage
-from gptkit.types.shared import CompletionUsage
+if TYPE_CHECKING:  # loaded by the call that needs an estimate, not by `import gptkit`
+    from gptkit.types._base import APIObject
+    from gptkit.types.chat import ChatCompletion
+    from gptkit.types.completion import Completion
 
 __all__ = ["ensure_usage", "estimate_completion_tokens"]
 
 
 def _texts(values: Iterable[str | None]) -> int:
+    from gptkit._tokens import estimate_text_tokens
+
     return sum(estimate_text_tokens(v) for v in values if v)
 
 
 def estimate_completion_tokens(result: ChatCompletion | Completion) -> int:
     """A central estimate of the output tokens of every choice (text, refusals, tool calls)."""
+    from gptkit.types.completion import Completion
+
     if isinstance(result, Completion):
         return _texts(choice.text for choice in result.choices)
     tokens = 0
@@ -50,6 +52,12 @@ def ensure_usage(body: Mapping[str, Any] | None, result: APIObject) -> None:
     """
     if getattr(result, "usage", True) is not None:
         return  # reported by the server (or a type without usage)
+    from gptkit._tokens import estimate_prompt_tokens
+    from gptkit.types.chat import ChatCompletion
+    from gptkit.types.completion import Completion
+    from gptkit.types.embedding import CreateEmbeddingResponse, EmbeddingUsage
+    from gptkit.types.shared import CompletionUsage
+
     prompt = estimate_prompt_tokens(body) if body is not None else 0
     if isinstance(result, CreateEmbeddingResponse):
         result.usage = EmbeddingUsage(prompt_tokens=prompt, total_tokens=prompt, estimated=True)

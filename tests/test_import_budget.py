@@ -20,14 +20,28 @@ def _modules_after(code: str) -> set[str]:
     return set(out.stdout.split())
 
 
+#: What only a feature in use needs: the type tree and pydantic's model machinery, tenacity (a
+#: retry), httpcore (a connection), the resources (``client.chat``), price data and its adapter (a
+#: cost), streams, rate limiting, structured outputs, events (a listener), Azure, the legacy
+#: classes, the async pool, the ledger's pydantic views and the Redis budget.
+_FEATURE_MODULES = (
+    "gptkit.types", "tenacity", "httpcore", "gptkit.resources", "genai_prices", "gptkit._cost._database",
+    "gptkit._cost._price_cache", "gptkit._cost._ledger_models", "gptkit._cost._redis_budget",
+    "gptkit._cost._limits", "gptkit._streaming", "gptkit._stream_core", "gptkit._chat_stream",
+    "gptkit._accumulate", "gptkit._sse", "gptkit._ratelimit", "gptkit._structured", "gptkit._events",
+    "gptkit._azure", "gptkit._legacy._api", "gptkit._legacy._default", "gptkit._transport",
+    "gptkit._tokens",
+)
+
+
 def test_import_gptkit_loads_no_heavy_modules() -> None:
     loaded = _modules_after("import gptkit")
-    heavy = sorted(
-        m for m in loaded
-        if m == "tenacity" or m.startswith(("gptkit.types", "tenacity.", "httpcore"))
-        or m in {"pydantic.main", "uuid", "gptkit.resources"}
-    )
-    assert heavy == []
+    features = sorted(m for m in loaded if any(m == n or m.startswith(n + ".") for n in _FEATURE_MODULES))
+    assert features == []
+    # Costly standard or pydantic modules, unless the dependencies load them by themselves (their
+    # cost, not gptkit's): e.g. httpx imports click when it is installed, and click imports uuid.
+    theirs = _modules_after("import httpx, pydantic, tenacity, anyio")
+    assert sorted(loaded - theirs & {"pydantic.main", "uuid", "asyncio"}) == []
 
 
 def test_a_first_attempt_that_succeeds_never_imports_tenacity() -> None:
@@ -58,3 +72,21 @@ def test_lazy_public_names_resolve_and_are_listed() -> None:
     assert "Cost" in dir(gptkit)
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         _ = gptkit.Nope  # type: ignore[attr-defined]
+
+
+def test_types_resolve_lazily_with_their_submodules() -> None:
+    code = """
+import sys, gptkit.types as t
+assert not [m for m in sys.modules if m.startswith("gptkit.types.")]
+from gptkit.types import ChatCompletion
+assert ChatCompletion is t.chat.ChatCompletion and "gptkit.types.batch" not in sys.modules
+assert t.file.FileObject is t.FileObject  # a submodule as an attribute, as when all were imported
+assert set(t.__all__) <= set(dir(t))
+try:
+    t.Nope
+except AttributeError as exc:
+    assert "no attribute 'Nope'" in str(exc)
+else:
+    raise AssertionError("gptkit.types.Nope resolved")
+"""
+    subprocess.run([sys.executable, "-c", code], check=True)

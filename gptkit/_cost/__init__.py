@@ -1,13 +1,28 @@
 """Cost accounting: prices (overrides, then genai-prices), the ledger, and budgets.
 
-Nothing here imports ``genai_prices`` or ``redis`` at import time; both load on first use.
+Nothing here imports ``genai_prices`` or ``redis`` at import time; both load on first use. Nor
+pydantic models: ``LedgerSnapshot``/``LedgerTotals`` live in ``_ledger_models`` and ``Cost`` in
+``gptkit.types.cost``, imported where used (``import gptkit`` loads this package).
 """
 
+from typing import TYPE_CHECKING, Any
+
 from gptkit._cost._budget import Budget, BudgetBackend, Reservation
-from gptkit._cost._ledger import Ledger, LedgerSnapshot, LedgerTotals
+from gptkit._cost._ledger import Ledger
 from gptkit._cost._prices import ModelPrice, PriceInfo, PriceTable, UnknownPriceWarning, price_of
-from gptkit._cost._redis_budget import RedisBudget
 from gptkit._cost._state import KEEP, CostState
+
+if TYPE_CHECKING:
+    from gptkit._cost._redis_budget import RedisBudget
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RedisBudget":  # loaded on first use, like redis itself
+        from gptkit._cost._redis_budget import RedisBudget
+
+        return RedisBudget
+    raise AttributeError(f"module 'gptkit._cost' has no attribute {name!r}")
+
 
 __all__ = [
     "KEEP",
@@ -15,8 +30,6 @@ __all__ = [
     "BudgetBackend",
     "CostState",
     "Ledger",
-    "LedgerSnapshot",
-    "LedgerTotals",
     "ModelPrice",
     "PriceInfo",
     "PriceTable",

@@ -12,7 +12,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["Quote", "Rates", "database_version", "quote", "rates"]
+from gptkit._cost._price_cache import PRICE_CACHE, _usage_values, remember, resolved_for
+
+__all__ = ["Quote", "Rates", "database_version", "quote", "quote_uncached", "rates"]
 
 logger = logging.getLogger("gptkit")
 
@@ -103,38 +105,79 @@ def quote(
     """The database's price for this usage, or None when the model (or the database) is unknown.
 
     ``prompt`` includes ``cached`` and ``completion`` includes ``reasoning``, as in OpenAI usage.
+    perf: the model, its price in force and the usage split are cached (``_price_cache``): the
+    same ``Quote`` as ``quote_uncached`` in a few microseconds instead of ~80.
     """
     module = _load()
     if module is None:
         return None
-    snapshot = module.data_snapshot.get_snapshot()
-    found = _find(snapshot, model, provider, api_url)
+    entry = PRICE_CACHE.model(module.data_snapshot.get_snapshot(), model, provider, api_url, _find)
+    if entry is None:
+        return None
+    key, resolved = resolved_for(entry, when, context)
+    amounts = None if resolved is None else resolved.amounts(prompt, cached, completion, reasoning)
+    if resolved is None or amounts is None:
+        provider_info, model_info = entry.provider_info, entry.model_info
+        calc = model_info.calc_price(
+            module.Usage(**_usage_values(prompt, cached, completion, reasoning)), provider_info,
+            genai_request_timestamp=when, price_context=context or None,
+        )
+        if resolved is None:
+            remember(entry, key, calc.model_price, _source(provider_info, model_info, context))
+        return _split(calc.model_price, calc.input_price, calc.output_price, calc.total_price,
+                      _source(provider_info, model_info, context), prompt, cached)
+    return _split(resolved.model_price, *amounts, resolved.source, prompt, cached)
+
+
+def quote_uncached(
+    model: str,
+    *,
+    provider: str | None,
+    api_url: str | None,
+    when: datetime,
+    context: dict[str, str],
+    prompt: int,
+    cached: int,
+    completion: int,
+    reasoning: int,
+) -> Quote | None:
+    """``quote`` without any cache: genai-prices from the name on (the reference in tests)."""
+    module = _load()
+    if module is None:
+        return None
+    found = _find(module.data_snapshot.get_snapshot(), model, provider, api_url)
     if found is None:
         return None
     provider_info, model_info = found
-    values = {"input_tokens": prompt, "output_tokens": completion}
-    if cached:
-        values["cache_read_tokens"] = cached
-    if reasoning:
-        values["output_reasoning_tokens"] = reasoning
     calc = model_info.calc_price(
-        module.Usage(**values), provider_info, genai_request_timestamp=when, price_context=context or None
+        module.Usage(**_usage_values(prompt, cached, completion, reasoning)), provider_info,
+        genai_request_timestamp=when, price_context=context or None,
     )
-    prices = calc.model_price
+    return _split(calc.model_price, calc.input_price, calc.output_price, calc.total_price,
+                  _source(provider_info, model_info, context), prompt, cached)
+
+
+def _source(provider_info: Any, model_info: Any, context: dict[str, str]) -> str:
+    source = f"genai-prices:{provider_info.id}/{model_info.id}"
+    if context:
+        source += "".join(f" [{key}={value}]" for key, value in sorted(context.items()))
+    return source
+
+
+def _split(prices: Any, input_price: Decimal, output_price: Decimal, total_price: Decimal, source: str,
+           prompt: int, cached: int) -> Quote:
+    """The database's amounts split the way ``Cost`` reports them (cached input on its own)."""
     cached_rate = _rate(prices.cache_read_mtok, prompt)
     if cached_rate is None:
         cached_rate = _rate(prices.input_mtok, prompt)
     cached_cost = cached * cached_rate / _MTOK if cached and cached_rate is not None else Decimal(0)
-    if cached_cost > calc.input_price:  # priced by keys gptkit does not split: keep it all in input
+    if cached_cost > input_price:  # priced by keys gptkit does not split: keep it all in input
         cached_cost = Decimal(0)
-    source = f"genai-prices:{provider_info.id}/{model_info.id}"
-    if context:
-        source += "".join(f" [{key}={value}]" for key, value in sorted(context.items()))
     return Quote(
-        input=calc.input_price - cached_cost,
+        input=input_price - cached_cost,
         cached_input=cached_cost,
-        output=calc.output_price,
-        total=calc.total_price,
+        output=output_price,
+        total=total_price,
         source=source,
     )
 
@@ -153,9 +196,7 @@ def rates(
     prices = model_info.get_prices(when, context or None)
     raw = (getattr(prices, "input_mtok", None), getattr(prices, "cache_read_mtok", None),
            getattr(prices, "output_mtok", None))
-    source = f"genai-prices:{provider_info.id}/{model_info.id}"
-    if context:
-        source += "".join(f" [{key}={value}]" for key, value in sorted(context.items()))
+    source = _source(provider_info, model_info, context)
     return Rates(
         input=_rate(raw[0], 0), cached_input=_rate(raw[1], 0), output=_rate(raw[2], 0), source=source,
         tiered=any(value is not None and not isinstance(value, Decimal) for value in raw),

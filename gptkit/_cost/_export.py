@@ -6,7 +6,7 @@ import csv
 import io
 from decimal import Decimal
 
-from gptkit._cost._ledger import LedgerSnapshot, LedgerTotals
+from gptkit._cost._ledger_models import LedgerSnapshot, LedgerTotals
 
 __all__ = ["CSV_COLUMNS", "snapshot_from_csv", "snapshot_to_csv"]
 

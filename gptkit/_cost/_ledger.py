@@ -9,79 +9,46 @@ billed.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
+if TYPE_CHECKING:
+    from gptkit._cost._ledger_models import LedgerSnapshot, LedgerTotals
+    from gptkit.types.cost import Cost
 
-from gptkit.types.cost import Cost
-
-__all__ = ["Ledger", "LedgerSnapshot", "LedgerTotals"]
+__all__ = ["FIELDS", "Ledger"]
 
 _ZERO = Decimal(0)
-
-
-class LedgerTotals(BaseModel):
-    """Counters for a group of calls.
-
-    ``cost`` sums the calls whose cost is known; ``unpriced_calls`` counts the others (no price
-    for the model, or no usage from the server), whose tokens are still counted.
-    """
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-    calls: int = 0
-    prompt_tokens: int = 0
-    cached_tokens: int = 0
-    completion_tokens: int = 0
-    reasoning_tokens: int = 0
-    cost: Decimal = _ZERO
-    unpriced_calls: int = 0
-
-    def __add__(self, other: LedgerTotals) -> LedgerTotals:
-        return LedgerTotals(**{name: getattr(self, name) + getattr(other, name) for name in _FIELDS})
-
-
-_FIELDS = tuple(LedgerTotals.model_fields)
-
-
-class LedgerSnapshot(BaseModel):
-    """A consistent copy of a ledger: ``total``, ``by_model[model]`` and ``by_tag[tag][value]``."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-    total: LedgerTotals = LedgerTotals()
-    by_model: dict[str, LedgerTotals] = {}
-    by_tag: dict[str, dict[str, LedgerTotals]] = {}
-
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """JSON with amounts as exact decimal strings; ``Ledger.from_json`` reads it back."""
-        return self.model_dump_json(indent=indent)
-
-    def to_csv(self) -> str:
-        """One row per group (``scope`` is total, model or tag); ``Ledger.from_csv`` reads it back."""
-        from gptkit._cost._export import snapshot_to_csv
-
-        return snapshot_to_csv(self)
+#: ``LedgerTotals``' fields, in order: the counters (written out so that recording a call needs no
+#: pydantic model; ``tests/test_perf_guards.py`` checks it matches the model).
+FIELDS = ("calls", "prompt_tokens", "cached_tokens", "completion_tokens", "reasoning_tokens", "cost",
+          "unpriced_calls")
+_CALLS, _COST = FIELDS.index("calls"), FIELDS.index("cost")
 
 
 class _Counter:
-    """Mutable counters behind the lock (``LedgerTotals`` is the frozen view)."""
+    """Mutable counters behind the lock, in ``FIELDS`` order (``LedgerTotals`` is the frozen view)."""
 
     __slots__ = ("values",)
 
     def __init__(self) -> None:
-        self.values: dict[str, Any] = {name: (_ZERO if name == "cost" else 0) for name in _FIELDS}
+        self.values: list[Any] = [0, 0, 0, 0, 0, _ZERO, 0]
 
-    def add(self, totals: LedgerTotals) -> None:
+    def add(self, entry: Sequence[Any]) -> None:
         values = self.values
-        for name in _FIELDS:
-            values[name] += getattr(totals, name)
+        for index, value in enumerate(entry):
+            values[index] += value
 
     def freeze(self) -> LedgerTotals:
-        return LedgerTotals(**self.values)
+        from gptkit._cost._ledger_models import LedgerTotals
+
+        return LedgerTotals(**dict(zip(FIELDS, self.values, strict=True)))
+
+
+def _entry(totals: LedgerTotals) -> tuple[Any, ...]:
+    return tuple(getattr(totals, name) for name in FIELDS)
 
 
 class Ledger:
@@ -109,14 +76,20 @@ class Ledger:
         cost: Cost | None = None,
     ) -> None:
         """Count one finished call (gptkit does this for you; public for calls made elsewhere)."""
-        entry = LedgerTotals(
-            calls=1, prompt_tokens=prompt_tokens, cached_tokens=cached_tokens,
-            completion_tokens=completion_tokens, reasoning_tokens=reasoning_tokens,
-            cost=cost.total if cost is not None else _ZERO, unpriced_calls=0 if cost is not None else 1,
-        )
+        amount = cost.total if cost is not None else _ZERO
+        unpriced = 0 if cost is not None else 1
+        entry: tuple[Any, ...] = (1, prompt_tokens, cached_tokens, completion_tokens, reasoning_tokens,
+                                  amount, unpriced)
+        # perf: plain ints and a Decimal (what gptkit passes) need no checking; anything else goes
+        # through ``LedgerTotals`` as it always did (coerced, or refused before any counter moves).
+        if not (type(prompt_tokens) is type(cached_tokens) is type(completion_tokens)
+                is type(reasoning_tokens) is int and type(amount) is Decimal):
+            from gptkit._cost._ledger_models import LedgerTotals
+
+            entry = _entry(LedgerTotals(**dict(zip(FIELDS, entry, strict=True))))
         self._add(entry, model or "", tags or {})
 
-    def _add(self, entry: LedgerTotals, model: str, tags: Mapping[str, str]) -> None:
+    def _add(self, entry: tuple[Any, ...], model: str, tags: Mapping[str, str]) -> None:
         with self._lock:
             self._total.add(entry)
             counter = self._by_model.get(model)
@@ -134,13 +107,13 @@ class Ledger:
     def total_cost(self) -> Decimal:
         """Dollars spent by every priced call so far."""
         with self._lock:
-            cost: Decimal = self._total.values["cost"]
+            cost: Decimal = self._total.values[_COST]
             return cost
 
     @property
     def calls(self) -> int:
         with self._lock:
-            calls: int = self._total.values["calls"]
+            calls: int = self._total.values[_CALLS]
             return calls
 
     def snapshot(self) -> LedgerSnapshot:
@@ -158,6 +131,8 @@ class Ledger:
             return before
 
     def _snapshot_unlocked(self) -> LedgerSnapshot:
+        from gptkit._cost._ledger_models import LedgerSnapshot
+
         by_tag: dict[str, dict[str, LedgerTotals]] = {}
         for (key, value), counter in sorted(self._by_tag.items()):
             by_tag.setdefault(key, {})[value] = counter.freeze()
@@ -171,12 +146,12 @@ class Ledger:
         """Add another ledger's (or a saved snapshot's) counters to this one, e.g. after a restart."""
         snap = other.snapshot() if isinstance(other, Ledger) else other
         with self._lock:
-            self._total.add(snap.total)
+            self._total.add(_entry(snap.total))
             for name, totals in snap.by_model.items():
-                self._by_model.setdefault(name, _Counter()).add(totals)
+                self._by_model.setdefault(name, _Counter()).add(_entry(totals))
             for key, values in snap.by_tag.items():
                 for value, totals in values.items():
-                    self._by_tag.setdefault((key, value), _Counter()).add(totals)
+                    self._by_tag.setdefault((key, value), _Counter()).add(_entry(totals))
 
     # -- export and load --------------------------------------------------------------------
 
@@ -200,6 +175,8 @@ class Ledger:
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Ledger:
+        from gptkit._cost._ledger_models import LedgerSnapshot
+
         return cls.from_snapshot(LedgerSnapshot.model_validate_json(text))
 
     @classmethod
@@ -218,4 +195,4 @@ class Ledger:
     def __repr__(self) -> str:
         with self._lock:
             values = self._total.values
-            return f"<Ledger calls={values['calls']} cost={values['cost']}>"
+            return f"<Ledger calls={values[_CALLS]} cost={values[_COST]}>"

@@ -15,11 +15,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from gptkit._clock import get_clock
-from gptkit._cost import _database
 from gptkit._cost._money import to_decimal
-from gptkit.types.cost import Cost
+
+if TYPE_CHECKING:  # a pydantic model: imported when a cost is first computed, not by `import gptkit`
+    from gptkit.types.cost import Cost
 
 __all__ = [
     "DEFAULT_PRICES", "ModelPrice", "PriceInfo", "PriceTable", "UnknownPriceWarning", "as_price_table",
@@ -174,6 +176,8 @@ class PriceTable:
             if batch:
                 context["processing"] = "batch"
             moment = when or datetime.fromtimestamp(get_clock().wall(), tz=timezone.utc)
+            from gptkit._cost import _database  # the genai-prices adapter loads with the first price
+
             rates = _database.rates(model, provider=provider, api_url=api_url, when=moment, context=context)
             if rates is not None:
                 cached = rates.cached_input if rates.cached_input is not None else rates.input
@@ -210,12 +214,16 @@ class PriceTable:
         cached = min(max(int(cached_tokens), 0), prompt)
         completion = max(int(completion_tokens), 0)
         reasoning = min(max(int(reasoning_tokens), 0), completion)
-        names = tuple(dict.fromkeys(n for n in (model, *aliases) if n))
-        for name in names:
-            found = self.override(name)
-            if found is not None:
-                key, price = found
-                return _cost_from(price, prompt, cached, completion, model, f"override:{key}", estimated)
+        if aliases:
+            names = tuple(dict.fromkeys(n for n in (model, *aliases) if n))
+        else:
+            names = (model,) if model else ()
+        if self._exact or self._patterns:  # perf: most tables (the default one) have no overrides
+            for name in names:
+                found = self.override(name)
+                if found is not None:
+                    key, price = found
+                    return _cost_from(price, prompt, cached, completion, model, f"override:{key}", estimated)
         if self._use_database:
             context: dict[str, str] = {}
             if service_tier and service_tier.lower() not in _STANDARD_TIERS:
@@ -223,6 +231,8 @@ class PriceTable:
             if batch:
                 context["processing"] = "batch"
             moment = when or datetime.fromtimestamp(get_clock().wall(), tz=timezone.utc)
+            from gptkit._cost import _database  # the genai-prices adapter loads with the first price
+
             for name in names:
                 try:
                     found_quote = _database.quote(
@@ -233,6 +243,8 @@ class PriceTable:
                     logger.warning("gptkit: pricing %s failed: %s: %s", name, type(exc).__name__, exc)
                     found_quote = None
                 if found_quote is not None:
+                    from gptkit.types.cost import Cost
+
                     return Cost(
                         input=found_quote.input, cached_input=found_quote.cached_input,
                         output=found_quote.output, total=found_quote.total, model=model,
@@ -262,6 +274,8 @@ class PriceTable:
 def _cost_from(
     price: ModelPrice, prompt: int, cached: int, completion: int, model: str, source: str, estimated: bool
 ) -> Cost:
+    from gptkit.types.cost import Cost
+
     uncached, cached_cost, output = price.cost(prompt, cached, completion)
     return Cost(
         input=uncached, cached_input=cached_cost, output=output, total=uncached + cached_cost + output,

@@ -12,7 +12,6 @@ Redis Cluster slot. Keys hold nothing but the prefix and the name you chose.
 
 from __future__ import annotations
 
-import uuid
 import weakref
 from decimal import Decimal
 from typing import Any
@@ -162,6 +161,8 @@ class RedisBudget:
     # -- the budget protocol ----------------------------------------------------------------
 
     def _hold(self, amount: Decimal, model: str | None) -> tuple[Reservation, list[str]]:
+        import uuid  # here: ``import gptkit`` must not import uuid (tests/test_import_budget.py)
+
         reservation = Reservation(amount, model, id=uuid.uuid4().hex)
         return reservation, [str(self._limit_nanos), str(to_nanos_ceil(amount)), reservation.id,
                              self._ttl_ms]

@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING, Any
 
 from gptkit._cost._budget import BudgetBackend, Reservation
 from gptkit._cost._ledger import Ledger
-from gptkit._cost._limits import worst_case_tokens
 from gptkit._cost._prices import ModelPrice, PriceTable, as_price_table
 from gptkit._exceptions import APIResponseValidationError, UnknownPriceError
 from gptkit._providers import price_provider_for
-from gptkit.types._base import APIObject, BilledObject
-from gptkit.types.cost import Cost
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the type tree loads with the first call's resource, not with `import gptkit`
     import asyncio
+
+    from gptkit.types._base import APIObject
+    from gptkit.types.cost import Cost
 
 __all__ = ["KEEP", "CostState", "Hold"]
 
@@ -89,6 +89,8 @@ class CostState:
     def worst_case(self, call: Any) -> Decimal | None:
         """The most ``call`` can cost, or None when its model has no known price."""
         body = call.body or {}
+        from gptkit._cost._limits import worst_case_tokens  # budgets only
+
         prompt, output = worst_case_tokens(body, call.model)
         cost = self.prices.cost(
             call.model or "", prompt_tokens=prompt, completion_tokens=output, provider=self.provider,
@@ -101,6 +103,8 @@ class CostState:
         budget = self.budget
         if budget is None or call.hold is not None or call.body is None:
             return None
+        from gptkit.types._base import BilledObject
+
         if not issubclass(call.endpoint.response, BilledObject):
             return None
         amount = self.worst_case(call)
@@ -156,6 +160,8 @@ class CostState:
         if call.accounted:
             return
         call.accounted = True
+        from gptkit.types._base import BilledObject
+
         if not isinstance(result, BilledObject):
             self.release(call)
             return

@@ -1,11 +1,8 @@
 """The module-level API of older ``openai`` scripts: settings, default client, legacy classes.
 
-Everything here is private; ``gptkit/__init__.py`` re-exports the names old scripts use.
+Everything here is private; ``gptkit/__init__.py`` re-exports the names old scripts use, loading
+``_api`` (and the default client's machinery in ``_default``) on first use: ``import gptkit``
+imports ``_module`` only.
 """
 
-from gptkit._legacy._api import ChatCompletion, Completion, Embedding, Model
-from gptkit._legacy._module import chat, completions, embeddings, models
-
-__all__ = [
-    "ChatCompletion", "Completion", "Embedding", "Model", "chat", "completions", "embeddings", "models",
-]
+__all__: list[str] = []

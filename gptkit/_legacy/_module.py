@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from gptkit._legacy._default import default_client, warn_module_level
-
 __all__ = ["ClientAttribute", "chat", "completions", "embeddings", "models"]
 
 
@@ -23,6 +21,8 @@ class ClientAttribute:
         self._name = name
 
     def _resolve(self) -> Any:
+        from gptkit._legacy._default import default_client, warn_module_level
+
         warn_module_level()
         return getattr(default_client(), self._name)
 
@@ -32,6 +32,8 @@ class ClientAttribute:
         return getattr(self._resolve(), attr)
 
     def __dir__(self) -> list[str]:
+        from gptkit._legacy._default import default_client
+
         try:
             target = getattr(default_client(), self._name)
         except Exception:  # no key yet: completion in a REPL must not raise
