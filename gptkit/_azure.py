@@ -133,6 +133,14 @@ class _AzureCore(BaseClient):
                 f"api_version={azure.api_version!r}, azure_deployment={azure.deployment!r}, "
                 f"auth={azure.auth!r})")
 
+    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
+                     **changes: Any) -> Self:
+        """A copy with some options changed (Azure's included) that shares the connection pool."""
+        azure_changes = self._split_changes(changes)
+        clone: Self = super().with_options(retry=retry, tags=tags, **changes)  # type: ignore[misc]
+        clone._apply_changes(azure_changes, is_async=isinstance(self, AsyncClient))
+        return clone
+
     def _split_changes(self, changes: dict[str, Any]) -> dict[str, Any]:
         if "base_url" in changes:
             raise TypeError(f"{type(self).__name__}.with_options() takes azure_endpoint=, not base_url=")
@@ -192,14 +200,6 @@ class AzureClient(_AzureCore, Client):
             rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger, listeners=listeners,
         )
 
-    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
-                     **changes: Any) -> Self:
-        """A copy with some options changed (Azure's included) that shares the connection pool."""
-        azure_changes = self._split_changes(changes)
-        clone = super().with_options(retry=retry, tags=tags, **changes)
-        clone._apply_changes(azure_changes, is_async=False)
-        return clone
-
     def _transmit(self, call: Call) -> httpx.Response:
         tokens = self._tokens
         if tokens is not None:  # right before each send: a retry or a limiter wait may outlast a token
@@ -249,14 +249,6 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
             http_client=http_client, transport=transport, retry=retry, tags=tags,
             rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger, listeners=listeners,
         )
-
-    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
-                     **changes: Any) -> Self:
-        """A copy with some options changed (Azure's included) that shares the connection pool."""
-        azure_changes = self._split_changes(changes)
-        clone = super().with_options(retry=retry, tags=tags, **changes)
-        clone._apply_changes(azure_changes, is_async=True)
-        return clone
 
     async def _transmit(self, call: Call) -> httpx.Response:
         tokens = self._tokens

@@ -6,10 +6,10 @@ only in ``send`` versus ``await send``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["AsyncClient", "Client"]
 
 _DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=200, keepalive_expiry=30.0)
+T = TypeVar("T")
 _UNSET: Any = object()
 
 
@@ -82,7 +83,31 @@ def _copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig
     return resolve_config(**current)
 
 
-class Client(BaseClient):
+class _Configurable(BaseClient):
+    """What the twin clients share beyond the core: copies with changed options."""
+
+    _owns_http: bool
+
+    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
+                     budget: BudgetBackend | None = KEEP, prices: Any = KEEP, ledger: Ledger = KEEP,
+                     **changes: Any) -> Self:
+        """A copy with some options changed that shares this client's connection pool.
+
+        The copy shares this client's ledger, budget and prices unless given its own
+        (``ledger=Ledger()``, ``budget=None`` ...).
+        """
+        clone = object.__new__(type(self))
+        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCES})
+        config = _copy_changes(self._config, changes) if changes else self._config
+        if retry is None and "max_retries" in changes:
+            retry = RetryPolicy.from_max_retries(config.max_retries)
+        clone._init_core(config, retry or self._retry, {**self._tags, **(tags or {})})
+        clone._owns_http = False
+        clone._cost = self._cost.derive(config.base_url, budget=budget, prices=prices, ledger=ledger)
+        return clone
+
+
+class Client(_Configurable):
     """A synchronous client for the OpenAI API and every OpenAI-compatible server.
 
     Options fall back to ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID`` and
@@ -166,24 +191,6 @@ class Client(BaseClient):
 
     # -- lifecycle --------------------------------------------------------------------------
 
-    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
-                     budget: BudgetBackend | None = KEEP, prices: Any = KEEP, ledger: Ledger = KEEP,
-                     **changes: Any) -> Self:
-        """A copy with some options changed that shares this client's connection pool.
-
-        The copy shares this client's ledger, budget and prices unless given its own
-        (``ledger=Ledger()``, ``budget=None`` ...).
-        """
-        clone = object.__new__(type(self))
-        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCES})
-        config = _copy_changes(self._config, changes) if changes else self._config
-        if retry is None and "max_retries" in changes:
-            retry = RetryPolicy.from_max_retries(config.max_retries)
-        clone._init_core(config, retry or self._retry, {**self._tags, **(tags or {})})
-        clone._owns_http = False
-        clone._cost = self._cost.derive(config.base_url, budget=budget, prices=prices, ledger=ledger)
-        return clone
-
     def close(self) -> None:
         """Close the connection pool (not one passed in as ``http_client``, nor a copy's)."""
         if self._owns_http:
@@ -252,24 +259,27 @@ class Client(BaseClient):
     def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         if call.stream:
-            from gptkit._streaming import open_stream  # loaded by the first stream
+            from gptkit._streaming import open_stream, stream_result  # loaded by the first stream
 
-            return open_stream(self, call)
+            return stream_result(call, self._attempts(call, lambda: open_stream(self, call)))
+        return self._finish(call, self._attempts(call, lambda: self._send(call)))
+
+    def _attempts(self, call: Call, attempt: Callable[[], T]) -> T:
+        """Run ``attempt`` under the retry policy: the one retry loop of the sync client."""
         policy = self._retry
         if policy.max_attempts == 1:
-            response = self._send(call)
-        else:
-            retrying = build_retrying(
-                policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=False,
-                on_retry=self._retry_hook(call),
-            )
-            for attempt in retrying:
-                with attempt:
-                    response = self._send(call)
-        return self._finish(call, response)
+            return attempt()
+        retrying = build_retrying(
+            policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=False,
+            on_retry=self._retry_hook(call),
+        )
+        for try_ in retrying:
+            with try_:
+                result = attempt()
+        return result
 
 
-class AsyncClient(BaseClient):
+class AsyncClient(_Configurable):
     """An asyncio client for the OpenAI API and every OpenAI-compatible server.
 
     The twin of ``Client``: the same options in the same order, ``await`` on every call, and
@@ -352,24 +362,6 @@ class AsyncClient(BaseClient):
 
         return AsyncBatches(self)
 
-    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
-                     budget: BudgetBackend | None = KEEP, prices: Any = KEEP, ledger: Ledger = KEEP,
-                     **changes: Any) -> Self:
-        """A copy with some options changed that shares this client's connection pool.
-
-        The copy shares this client's ledger, budget and prices unless given its own
-        (``ledger=Ledger()``, ``budget=None`` ...).
-        """
-        clone = object.__new__(type(self))
-        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCES})
-        config = _copy_changes(self._config, changes) if changes else self._config
-        if retry is None and "max_retries" in changes:
-            retry = RetryPolicy.from_max_retries(config.max_retries)
-        clone._init_core(config, retry or self._retry, {**self._tags, **(tags or {})})
-        clone._owns_http = False
-        clone._cost = self._cost.derive(config.base_url, budget=budget, prices=prices, ledger=ledger)
-        return clone
-
     async def aclose(self) -> None:
         """Close the connection pool (not one passed in as ``http_client``, nor a copy's)."""
         await self._cost.aclose()  # budget settlements still in flight
@@ -443,21 +435,24 @@ class AsyncClient(BaseClient):
     async def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         if call.stream:
-            from gptkit._streaming import aopen_stream  # loaded by the first stream
+            from gptkit._streaming import aopen_stream, stream_result  # loaded by the first stream
 
-            return await aopen_stream(self, call)
+            return stream_result(call, await self._attempts(call, lambda: aopen_stream(self, call)))
+        return self._finish(call, await self._attempts(call, lambda: self._send(call)))
+
+    async def _attempts(self, call: Call, attempt: Callable[[], Awaitable[T]]) -> T:
+        """Run ``attempt`` under the retry policy: the one retry loop of the async client."""
         policy = self._retry
         if policy.max_attempts == 1:
-            response = await self._send(call)
-        else:
-            retrying = build_retrying(
-                policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=True,
-                on_retry=self._retry_hook(call),
-            )
-            async for attempt in retrying:
-                with attempt:
-                    response = await self._send(call)
-        return self._finish(call, response)
+            return await attempt()
+        retrying = build_retrying(
+            policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=True,
+            on_retry=self._retry_hook(call),
+        )
+        async for try_ in retrying:
+            with try_:
+                result = await attempt()
+        return result
 
 
 _RESOURCES = frozenset({"chat", "completions", "embeddings", "models", "files", "batches"})

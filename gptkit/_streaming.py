@@ -22,7 +22,6 @@ import httpx
 
 from gptkit._base import APIResponse, Call, map_transport_error
 from gptkit._observe import CallTrace
-from gptkit._retry import build_retrying
 from gptkit._stream_core import StreamCore
 from gptkit._stream_gc import acollected, collected
 from gptkit._usage import ensure_usage
@@ -391,60 +390,37 @@ def _release_permit(call: Call) -> None:
         permit.release()
 
 
-def _result(call: Call, stream: Stream[Any] | AsyncStream[Any]) -> Any:
-    if call.raw:
-        return APIResponse(stream.response, cast(Any, stream))
+def open_stream(client: Client, call: Call) -> Stream[Any]:
+    """One attempt of a streaming call: send it and read to its first event.
+
+    Runs inside the client's retry loop: a failure here (before the caller has the stream) is an
+    ordinary, retryable error.
+    """
+    response = client._send(call)
+    stream = Stream(_core_for(client, call, response), response, call.trace)
+    try:
+        stream._open()
+    except BaseException:
+        _release_permit(call)  # this attempt is over; a retry acquires its own
+        raise
     return stream
 
 
-def open_stream(client: Client, call: Call) -> Any:
-    """Send a streaming call and read to its first event, under the client's retry policy."""
-
-    def attempt() -> Stream[Any]:
-        response = client._send(call)
-        stream = Stream(_core_for(client, call, response), response, call.trace)
-        try:
-            stream._open()
-        except BaseException:
-            _release_permit(call)  # this attempt is over; a retry acquires its own
-            raise
-        return stream
-
-    policy = client._retry
-    if policy.max_attempts == 1:
-        return _result(call, attempt())
-    retrying = build_retrying(
-        policy, client._clock(), method=call.request.method, path=call.endpoint.path, is_async=False,
-        on_retry=client._retry_hook(call),
-    )
-    for try_ in retrying:
-        with try_:
-            stream = attempt()
-    return _result(call, stream)
-
-
-async def aopen_stream(client: AsyncClient, call: Call) -> Any:
+async def aopen_stream(client: AsyncClient, call: Call) -> AsyncStream[Any]:
     """The async twin of ``open_stream``."""
+    response = await client._send(call)
+    stream = AsyncStream(_core_for(client, call, response), response, lambda: client._cost.asettle(call),
+                         call.trace)
+    try:
+        await stream._open()
+    except BaseException:
+        _release_permit(call)  # this attempt is over; a retry acquires its own
+        raise
+    return stream
 
-    async def attempt() -> AsyncStream[Any]:
-        response = await client._send(call)
-        stream = AsyncStream(_core_for(client, call, response), response, lambda: client._cost.asettle(call),
-                             call.trace)
-        try:
-            await stream._open()
-        except BaseException:
-            _release_permit(call)  # this attempt is over; a retry acquires its own
-            raise
-        return stream
 
-    policy = client._retry
-    if policy.max_attempts == 1:
-        return _result(call, await attempt())
-    retrying = build_retrying(
-        policy, client._clock(), method=call.request.method, path=call.endpoint.path, is_async=True,
-        on_retry=client._retry_hook(call),
-    )
-    async for try_ in retrying:
-        with try_:
-            stream = await attempt()
-    return _result(call, stream)
+def stream_result(call: Call, stream: Stream[Any] | AsyncStream[Any]) -> Any:
+    """What the caller gets for an opened stream (an ``APIResponse`` for ``with_raw_response``)."""
+    if call.raw:
+        return APIResponse(stream.response, cast(Any, stream))
+    return stream
