@@ -48,12 +48,26 @@ async def test_calls_wait_their_turn(kind: str) -> None:
     assert len(recorder.requests) == 3
 
 
-async def test_refund_after_usage_shortens_the_next_wait(kind: str) -> None:
+async def test_unused_tokens_are_not_refunded_by_default(kind: str) -> None:
+    # The API keeps a request's up-front charge (prompt estimate + max_tokens); so does gptkit.
     body = {"model": "gpt-4o", "messages": MESSAGES, "max_tokens": 2}
     cost = request_tokens(body)
     recorder = Recorder(ok())  # usage: 3 + 1 = 4 tokens, less than the estimate
     with VirtualClock() as clock:
         client = make_client(kind, recorder, rate_limit=gptkit.RateLimit(tpm=cost * 60, **EXACT))
+        await chat(client)
+        await chat(client)
+        await close(client)
+    assert clock.sleeps == [pytest.approx(1.0)]  # the bucket holds one call: a whole second
+
+
+async def test_refund_after_usage_shortens_the_next_wait(kind: str) -> None:
+    body = {"model": "gpt-4o", "messages": MESSAGES, "max_tokens": 2}
+    cost = request_tokens(body)
+    recorder = Recorder(ok())  # usage: 3 + 1 = 4 tokens, less than the estimate
+    with VirtualClock() as clock:
+        limit = gptkit.RateLimit(tpm=cost * 60, refund=True, **EXACT)
+        client = make_client(kind, recorder, rate_limit=limit)
         await chat(client)
         await chat(client)
         await close(client)

@@ -215,7 +215,7 @@ def test_rate_limit_resolves_per_model_limits() -> None:
 
 @pytest.mark.parametrize("options", [
     {"rpm": 0}, {"rpm": -1}, {"tpm": float("inf")}, {"rpm": True}, {"rpm": "100"},
-    {"max_concurrency": 0}, {"max_concurrency": 1.5}, {"window": 0}, {"jitter": -1},
+    {"max_concurrency": 0}, {"max_concurrency": 1.5}, {"window": 0}, {"jitter": -1}, {"refund": "yes"},
     {"per_model": {"x": {"rpm": 1, "rps": 2}}}, {"per_model": {"x": RateLimit(max_concurrency=2)}},
 ])
 def test_rate_limit_rejects_bad_options(options: dict[str, object]) -> None:

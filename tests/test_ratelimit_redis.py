@@ -177,16 +177,19 @@ async def _async_client_of(backend: gptkit.RedisBackend) -> Any:
 
 
 @pytest.mark.slow
-def test_four_processes_share_one_limit_without_429s(redis_url: str, prefix: str) -> None:
-    # 50 requests a second, 50 at once (gptkit starts with 37.5: it keeps 0.25 s in reserve), so
-    # 320 requests take about 5.7 s from first to last admission (the four start together).
-    rpm, tpm, window, per_process = 3000, 10_000_000, 1.0, 80
+@pytest.mark.parametrize(("rpm", "tpm"), [(3000, 10_000_000), (60_000, 240_000)], ids=["requests", "tokens"])
+def test_four_processes_share_one_limit_without_429s(redis_url: str, prefix: str, rpm: int, tpm: int) -> None:
+    # requests: 50 requests a second, 50 at once (gptkit starts with 37.5: it keeps 0.25 s in
+    # reserve), so 320 requests take about 5.7 s from first to last admission (the four start
+    # together). tokens: 4,000 tokens a second and at once, ~85 tokens a request (prompt
+    # estimate + max_tokens, charged up front and kept by both sides): about 6 s.
+    window, per_process = 1.0, 80
     fake = FakeOpenAI(rpm=rpm, tpm=tpm, window=window)
     options = {"rpm": rpm, "tpm": tpm, "window": window}
     with fake.serve() as server:
         seen = run_processes(server.base_url, redis_url, prefix, options, processes=4, per_process=per_process)
     result = result_of(fake, 4 * per_process)
-    print(f"\n4 processes through Redis: {result.summary()}")
+    print(f"\n4 processes through Redis, {'tokens' if tpm < 1_000_000 else 'requests'}-bound: {result.summary()}")
     assert sum(ok for ok, _ in seen) == 4 * per_process
     assert result.rate_limited == 0, result.summary()
     assert result.ok == 4 * per_process

@@ -32,8 +32,11 @@ EVENTS = [event + b"\n\n" for event in sse(*stream_chunks(ANSWER, piece=4)).spli
 TPM = COST * 60 * 10  # ten requests' worth at once (window 1 s, no jitter: usable == capacity)
 
 
-def limiter() -> gptkit.RateLimiter:
-    return gptkit.RateLimiter(gptkit.RateLimit(tpm=TPM, max_concurrency=1, window=1.0, jitter=0.0))
+def limiter(*, refund: bool = True) -> gptkit.RateLimiter:
+    # refund=True makes every settlement visible in the token count (the default keeps the
+    # up-front charge unless the usage exceeds it; see test_completed_stream_keeps_...).
+    return gptkit.RateLimiter(gptkit.RateLimit(tpm=TPM, max_concurrency=1, window=1.0, jitter=0.0,
+                                               refund=refund))
 
 
 def stream_ok(_request: httpx.Request) -> httpx.Response:
@@ -121,6 +124,16 @@ async def test_completed_stream_settles_with_the_real_usage(kind: str) -> None:
         assert tokens_used(shared) == pytest.approx(16)  # corrected to the usage the server reported
         await next_call_proceeds(client, shared)
         assert tokens_used(shared) == pytest.approx(32)  # settled once each, never twice
+        await close(client)
+
+
+async def test_completed_stream_keeps_the_up_front_charge_by_default(kind: str) -> None:
+    shared = limiter(refund=False)
+    with VirtualClock():
+        client = make_client(kind, Recorder(stream_ok), rate_limit=shared)
+        assert await read_all(await open_stream(client)) == "Hello there, streaming world!"
+        assert shared.stats().in_flight == 0
+        assert tokens_used(shared) == COST  # used 16: the server keeps its charge, so does gptkit
         await close(client)
 
 

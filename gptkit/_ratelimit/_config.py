@@ -48,6 +48,12 @@ class RateLimit:
     flight in this process. ``adaptive`` lets the server's ``x-ratelimit-*`` headers lower the
     limits and a 429 hold every waiter until the server's reset. ``backend`` shares the limits
     across processes (``gptkit.RedisBackend``); the default keeps them in memory.
+
+    A request is charged its prompt estimate plus its maximum output tokens (x ``n``), as the
+    API charges it on arrival. Usage above that is charged extra after the response; usage
+    below it is *not* refunded unless ``refund=True``: the API keeps its up-front charge, so a
+    refund would let the client run ahead of the server into 429s. Set ``refund=True`` only
+    for a server that counts the real usage against its limit.
     """
 
     rpm: float | None = None
@@ -57,6 +63,7 @@ class RateLimit:
     window: float = 60.0
     jitter: float = 0.25
     adaptive: bool = True
+    refund: bool = False
     backend: RedisBackend | None = None
 
     def __post_init__(self) -> None:
@@ -71,6 +78,8 @@ class RateLimit:
             raise ValueError(f"window must be in (0, 3600] seconds, not {self.window!r}")
         if not (isinstance(self.jitter, (int, float)) and 0 <= self.jitter < self.window):
             raise ValueError(f"jitter must be in [0, window) seconds, not {self.jitter!r}")
+        if not isinstance(self.refund, bool):
+            raise ValueError(f"refund must be True or False, not {self.refund!r}")
         resolved: dict[str, tuple[float | None, float | None]] = {}
         for name, value in self.per_model.items():
             if isinstance(value, RateLimit):
@@ -103,4 +112,4 @@ class RateLimit:
     def describe(self) -> dict[str, Any]:
         """The configuration as plain data (for ``stats()`` and logs)."""
         return {"rpm": self.rpm, "tpm": self.tpm, "max_concurrency": self.max_concurrency,
-                "window": self.window, "per_model": dict(self.__dict__["_resolved"])}
+                "window": self.window, "refund": self.refund, "per_model": dict(self.__dict__["_resolved"])}

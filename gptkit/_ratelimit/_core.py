@@ -28,6 +28,7 @@ __all__ = [
     "hold",
     "observe",
     "reserve",
+    "settlement",
 ]
 
 #: A server count above ours by less than this share of the capacity (plus one unit) is noise
@@ -159,6 +160,29 @@ def give_back(
     for bucket, limit, amount in ((state.requests, rpm, requests), (state.tokens, tpm, tokens)):
         if limit is not None and amount:
             bucket.set(now, max(0.0, bucket.level(now, limit) - amount))
+
+
+def settlement(charged: float, used: float | None, refund: bool) -> float:
+    """What to give back once a request's real usage is known (negative: an extra charge).
+
+    The API counts a request against its tokens-per-minute limit when it arrives (prompt
+    estimate + max output tokens x n) and keeps that charge: it does not give back the output
+    a request did not use. A client that refunds ``charged - used`` therefore believes it has
+    capacity the server does not have. The server's ``x-ratelimit-remaining-tokens`` cannot
+    undo that reliably: each response reports the count at its own admission, before the
+    requests admitted after it, so under concurrency it is always older than the client's
+    count, and the refunds of a whole burst land before any header could show them wrong
+    (the cause of early 429s: a burst of 37 requests refunded 1,300 phantom tokens within
+    30 ms and the next 17 admissions were over the server's limit). So by default only extra
+    charges are applied (usage above the charge: the prompt estimate was low, and the server's
+    own count was very likely higher too); ``refund=True`` is for servers that do count the
+    real usage."""
+    if used is None:
+        return 0.0
+    correction = charged - used
+    if correction > 0 and not refund:
+        return 0.0
+    return correction
 
 
 def observe(

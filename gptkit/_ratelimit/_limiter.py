@@ -21,7 +21,7 @@ import httpx
 from gptkit._clock import get_clock
 from gptkit._exceptions import RateLimitExceededError
 from gptkit._ratelimit._config import Limits, RateLimit
-from gptkit._ratelimit._core import Grant, NeverFits, Observation, Shape
+from gptkit._ratelimit._core import Grant, NeverFits, Observation, Shape, settlement
 from gptkit._ratelimit._headers import hold_seconds, parse_observation
 from gptkit._ratelimit._memory import LaneKey, MemoryBackend
 from gptkit._ratelimit._slots import Slots
@@ -295,11 +295,16 @@ class RateLimitPermit:
             slots.release()
 
     def settle(self, used_tokens: int | None) -> None:
-        """Correct the token charge with the real usage (None: keep the estimate); free the slot."""
+        """Correct the token charge with the real usage (None: keep the estimate); free the slot.
+
+        Usage above the charge is charged extra; usage below it is refunded only with
+        ``RateLimit(refund=True)`` (the API keeps its up-front charge; see ``_core.settlement``)."""
         if not self._settled:
             self._settled = True
-            if used_tokens is not None and self.tokens:
-                self._limiter._backend.give_back(self._key, self._limits, 0, self.tokens - used_tokens)
+            if self.tokens:
+                amount = settlement(self.tokens, used_tokens, self._limiter.limit.refund)
+                if amount:
+                    self._limiter._backend.give_back(self._key, self._limits, 0, amount)
         self.release()
 
     def settle_result(self, result: object) -> None:

@@ -5,6 +5,11 @@ at most ``limit * window / 60`` (the default 60 s window: a full minute's allowa
 a minute; ``window=1`` scales the minute down to a second, exactly as
 ``gptkit.RateLimit(window=...)`` does). A request costs one request and its prompt estimate plus
 maximum output tokens; when either bucket cannot pay, the request gets a 429 and pays nothing.
+
+Like the API, the charge is made when the request arrives and kept: nothing is refunded when
+the response uses fewer tokens than ``max_tokens`` allowed (the API's remaining-tokens count
+drops by the up-front charge, not by the usage). A client that refunds on its side runs ahead
+of this server, as it would of the real one.
 """
 
 from __future__ import annotations
