@@ -93,7 +93,9 @@ def test_four_workers_share_one_limit_and_budget(redis_url: str, prefix: str, tm
         stopped = [json.loads(p.stdout) for p in first if p.returncode == 3]
         assert stopped and all("BudgetExceededError" in s["stopped"] for s in stopped), [p.stderr for p in first]
         assert all(p.returncode in (0, 3) for p in first)
-        assert Decimal("0.0001") <= shared.spent <= Decimal("0.0002")
+        # Never more than the budget; how much below it depends on how many holds (each the worst
+        # case, ~3x a call's real cost) were open when the refusals came.
+        assert 0 < shared.spent <= Decimal("0.0002")
         half = sum(len(read_records(path)) for path in outputs)
         assert 0 < half < n
         # Topped up, the same commands finish the job.
