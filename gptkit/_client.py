@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from gptkit._base import BaseClient, Call, map_transport_error
-from gptkit._config import ClientConfig, NoAPIKey, resolve_config
-from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
-from gptkit._observe import EventListener, Observer
+from gptkit._base import Call, map_transport_error
+from gptkit._client_common import DEFAULT_LIMITS, Configurable, resolve_client_config
+from gptkit._config import NoAPIKey
+from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
+from gptkit._observe import EventListener
 from gptkit._retry import RetryPolicy, build_retrying
 
 if TYPE_CHECKING:
@@ -32,82 +33,10 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncClient", "Client"]
 
-_DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=200, keepalive_expiry=30.0)
 T = TypeVar("T")
-_UNSET: Any = object()
 
 
-def _resolve(
-    api_key: str | NoAPIKey | None,
-    base_url: str | httpx.URL | None,
-    organization: str | None,
-    project: str | None,
-    timeout: float | httpx.Timeout | None,
-    max_retries: int,
-    default_headers: Mapping[str, str] | None,
-    default_query: Mapping[str, Any] | None,
-    http_client: object | None,
-    transport: object | None,
-) -> ClientConfig:
-    if http_client is not None and transport is not None:
-        raise ValueError("pass http_client= or transport=, not both")
-    return resolve_config(
-        api_key=api_key, base_url=base_url, organization=organization, project=project,
-        timeout=timeout, max_retries=max_retries, default_headers=default_headers,
-        default_query=default_query,
-    )
-
-
-def _as_limiter(rate_limit: RateLimit | RateLimiter | None) -> RateLimiter | None:
-    """The client's limiter; the rate limiting machinery loads only for a client that has one."""
-    if rate_limit is None:
-        return None
-    from gptkit._ratelimit import as_limiter
-
-    return as_limiter(rate_limit)
-
-
-def _copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
-    known = {"api_key", "base_url", "organization", "project", "timeout", "max_retries",
-             "default_headers", "default_query"}
-    unknown = set(changes) - known
-    if unknown:
-        raise TypeError(f"with_options() got unexpected options: {', '.join(sorted(unknown))}")
-    current: dict[str, Any] = {
-        "api_key": config.api_key.reveal() if config.api_key is not None else NoAPIKey(),
-        "base_url": config.base_url, "organization": config.organization,
-        "project": config.project, "timeout": config.timeout, "max_retries": config.max_retries,
-        "default_headers": config.default_headers, "default_query": config.default_query,
-    }
-    current.update(changes)
-    return resolve_config(**current)
-
-
-class _Configurable(BaseClient):
-    """What the twin clients share beyond the core: copies with changed options."""
-
-    _owns_http: bool
-
-    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
-                     budget: BudgetBackend | None = KEEP, prices: Any = KEEP, ledger: Ledger = KEEP,
-                     **changes: Any) -> Self:
-        """A copy with some options changed that shares this client's connection pool.
-
-        The copy shares this client's ledger, budget and prices unless given its own
-        (``ledger=Ledger()``, ``budget=None`` ...).
-        """
-        clone = object.__new__(type(self))
-        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCES})
-        config = _copy_changes(self._config, changes) if changes else self._config
-        if retry is None and "max_retries" in changes:
-            retry = RetryPolicy.from_max_retries(config.max_retries)
-        clone._init_core(config, retry or self._retry, {**self._tags, **(tags or {})})
-        clone._owns_http = False
-        clone._cost = self._cost.derive(config.base_url, budget=budget, prices=prices, ledger=ledger)
-        return clone
-
-
-class Client(_Configurable):
+class Client(Configurable):
     """A synchronous client for the OpenAI API and every OpenAI-compatible server.
 
     Options fall back to ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID`` and
@@ -138,17 +67,12 @@ class Client(_Configurable):
         ledger: Ledger | None = None,
         listeners: Iterable[EventListener] | None = None,
     ) -> None:
-        config = _resolve(api_key, base_url, organization, project, timeout, max_retries,
-                          default_headers, default_query, http_client, transport)
-        self._init_core(config, retry, tags)
-        self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
-                               is_async=False)
-        self._cost.provider = self._price_provider
-        self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
-        self._limiter = _as_limiter(rate_limit)
+        config = resolve_client_config(api_key, base_url, organization, project, timeout, max_retries,
+                                       default_headers, default_query, http_client, transport)
+        self._setup(config, retry, tags, rate_limit, budget, prices, ledger, listeners, is_async=False)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
-            transport=transport, timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True
+            transport=transport, timeout=config.timeout, limits=DEFAULT_LIMITS, follow_redirects=True
         )
 
     # -- resources --------------------------------------------------------------------------
@@ -279,7 +203,7 @@ class Client(_Configurable):
         return result
 
 
-class AsyncClient(_Configurable):
+class AsyncClient(Configurable):
     """An asyncio client for the OpenAI API and every OpenAI-compatible server.
 
     The twin of ``Client``: the same options in the same order, ``await`` on every call, and
@@ -307,23 +231,18 @@ class AsyncClient(_Configurable):
         ledger: Ledger | None = None,
         listeners: Iterable[EventListener] | None = None,
     ) -> None:
-        config = _resolve(api_key, base_url, organization, project, timeout, max_retries,
-                          default_headers, default_query, http_client, transport)
-        self._init_core(config, retry, tags)
-        self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
-                               is_async=True)
-        self._cost.provider = self._price_provider
-        self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
-        self._limiter = _as_limiter(rate_limit)
+        config = resolve_client_config(api_key, base_url, organization, project, timeout, max_retries,
+                                       default_headers, default_query, http_client, transport)
+        self._setup(config, retry, tags, rate_limit, budget, prices, ledger, listeners, is_async=True)
         self._owns_http = http_client is None
         if http_client is None and transport is None:
             # perf: our pool (gptkit/_transport.py) unless the caller brought a transport.
             from gptkit._transport import AsyncPoolTransport  # imported by async clients only
 
-            transport = AsyncPoolTransport(limits=_DEFAULT_LIMITS)
+            transport = AsyncPoolTransport(limits=DEFAULT_LIMITS)
         self._http = http_client or httpx.AsyncClient(
             transport=transport,
-            timeout=config.timeout, limits=_DEFAULT_LIMITS, follow_redirects=True,
+            timeout=config.timeout, limits=DEFAULT_LIMITS, follow_redirects=True,
         )
 
     @cached_property
@@ -455,4 +374,3 @@ class AsyncClient(_Configurable):
         return result
 
 
-_RESOURCES = frozenset({"chat", "completions", "embeddings", "models", "files", "batches"})

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import logging
 import os
+import uuid
+from collections.abc import Iterator
 
 import pytest
 
@@ -18,3 +20,32 @@ def kind(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(autouse=True)
 def _gptkit_debug_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="gptkit")
+
+
+REDIS_URL = os.environ.get("GPTKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> str:
+    """The test Redis; skips when none answers, unless GPTKIT_REQUIRE_REDIS=1 (CI): then it fails."""
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except Exception as exc:
+        if os.environ.get("GPTKIT_REQUIRE_REDIS") == "1":
+            pytest.fail(f"GPTKIT_REQUIRE_REDIS=1 but no Redis answers at {REDIS_URL}: {exc}")
+        pytest.skip(f"no Redis answers at {REDIS_URL} ({exc}); set GPTKIT_TEST_REDIS_URL or start Redis")
+    return REDIS_URL
+
+
+@pytest.fixture
+def prefix(redis_url: str) -> Iterator[str]:
+    """A unique Redis key prefix; every key under it is deleted afterwards."""
+    import redis
+
+    value = f"gptkit-test:{uuid.uuid4().hex}"
+    yield value
+    client = redis.Redis.from_url(redis_url)
+    keys = list(client.scan_iter(match=f"{value}:*"))
+    if keys:
+        client.delete(*keys)

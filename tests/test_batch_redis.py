@@ -12,9 +12,7 @@ import os
 import pathlib
 import subprocess
 import sys
-import uuid
 from collections import Counter
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -32,28 +30,6 @@ REDIS_URL = os.environ.get("GPTKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 RPM = 1200  # 20 requests a second, shared by the four workers
 WORKERS = 4
 CHAT = "/chat/completions"
-
-
-@pytest.fixture
-def redis_url() -> str:
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError as exc:
-        if os.environ.get("GPTKIT_REQUIRE_REDIS") == "1":
-            pytest.fail(f"GPTKIT_REQUIRE_REDIS=1 but no Redis answers at {REDIS_URL}: {exc}")
-        pytest.skip(f"no Redis answers at {REDIS_URL} ({exc}); set GPTKIT_TEST_REDIS_URL or start Redis")
-    return REDIS_URL
-
-
-@pytest.fixture
-def prefix(redis_url: str) -> Iterator[str]:
-    """A unique key prefix; every key under it is deleted afterwards."""
-    value = f"gptkit-test:{uuid.uuid4().hex}"
-    yield value
-    client = redis.Redis.from_url(redis_url)
-    keys = list(client.scan_iter(match=f"{value}:*"))
-    if keys:
-        client.delete(*keys)
 
 
 def _workers(source: pathlib.Path, tmp_path: pathlib.Path, url: str, redis_url: str,

@@ -9,8 +9,6 @@ import asyncio
 import hashlib
 import os
 import time
-import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -29,28 +27,6 @@ redis = pytest.importorskip("redis")
 pytestmark = pytest.mark.redis
 
 REDIS_URL = os.environ.get("GPTKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-@pytest.fixture(scope="module")
-def redis_url() -> str:
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except Exception as exc:
-        if os.environ.get("GPTKIT_REQUIRE_REDIS") == "1":
-            pytest.fail(f"GPTKIT_REQUIRE_REDIS=1 but no Redis answers at {REDIS_URL}: {exc}")
-        pytest.skip(f"no Redis answers at {REDIS_URL} ({exc}); set GPTKIT_TEST_REDIS_URL or start Redis")
-    return REDIS_URL
-
-
-@pytest.fixture
-def prefix(redis_url: str) -> Iterator[str]:
-    """A unique key prefix; every key under it is deleted afterwards."""
-    value = f"gptkit-test:{uuid.uuid4().hex}"
-    yield value
-    client = redis.Redis.from_url(redis_url)
-    keys = list(client.scan_iter(match=f"{value}:*"))
-    if keys:
-        client.delete(*keys)
 
 
 def lane(backend: gptkit.RedisBackend, *, window: float = 1.0, jitter: float = 0.0) -> Any:

@@ -29,7 +29,8 @@ from typing import Any, Final, TypeVar
 
 import httpx
 
-from gptkit._client import _DEFAULT_LIMITS, AsyncClient, Client
+from gptkit._client import AsyncClient, Client
+from gptkit._client_common import DEFAULT_LIMITS
 from gptkit._exceptions import GptkitError, MissingAPIKeyError
 from gptkit._legacy._settings import Settings, read_settings
 
@@ -132,7 +133,7 @@ def _network(settings: Settings, *, is_async: bool) -> dict[str, Any]:
         return {"transport": _BorrowedTransport(transport)}
     # A pool of our own: the client does not own it, so whoever holds the client closes it.
     cls = httpx.AsyncClient if is_async else httpx.Client
-    return {"http_client": cls(verify=_ssl_context(), limits=_DEFAULT_LIMITS, follow_redirects=True)}
+    return {"http_client": cls(verify=_ssl_context(), limits=DEFAULT_LIMITS, follow_redirects=True)}
 
 
 def _azure(settings: Settings, *, is_async: bool, network: dict[str, Any]) -> Any:

@@ -24,7 +24,7 @@ __all__ = ["run_demo"]
 
 #: Not a key: the fake accepts any. A `.invalid` host can never resolve (RFC 2606), and the
 #: in-process transport means no connection is ever attempted anyway.
-_OFFLINE: dict[str, Any] = {"api_key": "sk-demo-offline-not-a-key", "base_url": "http://fake-openai.invalid/v1"}
+_OFFLINE: dict[str, Any] = {"api_key": "demo-offline-not-a-key", "base_url": "http://fake-openai.invalid/v1"}
 
 _QUESTION = "What is gptkit, in a few words?"
 _ANSWER = (

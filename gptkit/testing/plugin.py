@@ -82,7 +82,7 @@ def _client_options(request: pytest.FixtureRequest, cassette: Cassette) -> dict[
     from gptkit import RetryPolicy
 
     options = dict(_settings(request).get("client_options") or {})
-    options.setdefault("api_key", os.environ.get("OPENAI_API_KEY") or "sk-replay-placeholder-key")
+    options.setdefault("api_key", os.environ.get("OPENAI_API_KEY") or "replay-placeholder-not-a-key")
     if not cassette.recording and cassette.pacing != "realtime" and "retry" not in options:
         # Replaying a 429-then-200 needs no real wait: same decisions, zero sleeps.
         attempts = int(options.pop("max_retries", 2)) + 1
