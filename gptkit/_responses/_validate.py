@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 import pydantic
 
+from gptkit._core._params import ParamValidator
 from gptkit._exceptions import InvalidParameterError
-from gptkit._params import ParamValidator
 from gptkit.types.responses._tagged import TAGS, UNKNOWN
 
 __all__ = ["ResponsesParamValidator"]
