@@ -81,10 +81,7 @@ async def test_a_billed_type_is_priced_and_streams_are_typed(kind: str) -> None:
     stream = await _call(client, "post", "/chat/completions", cast_to=ChatCompletion, stream=True,
                          stream_cls=gptkit.Stream[ChatCompletionChunk],
                          body={"model": "gpt-4o", "messages": messages, "stream": True})
-    if kind == "sync":
-        chunks = list(stream)
-    else:
-        chunks = [chunk async for chunk in stream]
+    chunks = list(stream) if kind == "sync" else [chunk async for chunk in stream]
     await close(client)
     assert completion.cost is not None and completion.cost.total > 0
     assert all(isinstance(c, ChatCompletionChunk) for c in chunks) and chunks

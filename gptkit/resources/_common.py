@@ -12,9 +12,9 @@ from contextlib import ExitStack, contextmanager
 from typing import IO, TYPE_CHECKING, Any, TypeAlias, Union
 from urllib.parse import quote
 
-from gptkit._base import APIResponse, Endpoint
+from gptkit._core._base import APIResponse, Endpoint
+from gptkit._core._params import clean_params
 from gptkit._exceptions import InvalidParameterError
-from gptkit._params import clean_params
 
 if TYPE_CHECKING:
     from gptkit.resources._resource import AsyncResource, SyncResource

@@ -8,7 +8,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from gptkit._client import AsyncClient, Client
+    from gptkit._core._client import AsyncClient, Client
 
 __all__ = ["AsyncResource", "SyncResource"]
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from typing_extensions import Unpack
 
-from gptkit._base import Endpoint
-from gptkit._params import ParamValidator
+from gptkit._core._base import Endpoint
+from gptkit._core._params import ParamValidator
 from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from gptkit.resources._common import async_list, list_query, sync_list
 from gptkit.resources._resource import AsyncResource, SyncResource

@@ -10,9 +10,9 @@ from urllib.parse import quote
 
 from typing_extensions import Unpack
 
-from gptkit._base import Endpoint
+from gptkit._core._base import Endpoint
+from gptkit._core._params import ParamValidator
 from gptkit._exceptions import InvalidParameterError
-from gptkit._params import ParamValidator
 from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from gptkit.resources._common import async_list, sync_list
 from gptkit.resources._resource import AsyncResource, SyncResource

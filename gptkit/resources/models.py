@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from typing_extensions import Unpack
 
-from gptkit._base import Endpoint
+from gptkit._core._base import Endpoint
 from gptkit._exceptions import InvalidParameterError
 from gptkit.pagination import AsyncPage, AsyncPaginator, SyncPage
 from gptkit.resources._common import async_list, sync_list

@@ -7,9 +7,9 @@ from typing import Any
 
 from typing_extensions import Unpack
 
-from gptkit._base import Endpoint
+from gptkit._core._base import Endpoint
+from gptkit._core._params import NOT_GIVEN, NotGiven, ParamValidator
 from gptkit._cost._meter import Meter
-from gptkit._params import NOT_GIVEN, NotGiven, ParamValidator
 from gptkit.resources._common import body_params, invalid
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.moderation_create_params import ModerationCreateParams, ModerationMultiModalInputParam

@@ -13,6 +13,7 @@ import httpx
 import pydantic
 import pydantic_core
 
+from gptkit._core._retired import model_of_request, retired_hint
 from gptkit._exceptions import (
     APIResponseValidationError,
     APIStatusError,
@@ -28,7 +29,6 @@ from gptkit._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from gptkit._retired import model_of_request, retired_hint
 
 if TYPE_CHECKING:  # not at run time: `import gptkit` must not pull in the type tree
     from gptkit.types._base import APIObject

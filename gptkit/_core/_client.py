@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from gptkit._base import Call, map_transport_error
-from gptkit._client_common import DEFAULT_LIMITS, Configurable, resolve_client_config
-from gptkit._config import NoAPIKey
+from gptkit._core._base import Call, map_transport_error
+from gptkit._core._client_common import DEFAULT_LIMITS, Configurable, resolve_client_config
+from gptkit._core._config import NoAPIKey
+from gptkit._core._generic import AsyncGenericRequests, GenericRequests
+from gptkit._core._lazy import LazyResource
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
-from gptkit._generic import AsyncGenericRequests, GenericRequests
-from gptkit._lazy import LazyResource
-from gptkit._observe import EventListener
+from gptkit._observe._trace import EventListener
 from gptkit._retry import RetryPolicy, build_retrying
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ class Client(Configurable, GenericRequests):
         except httpx.TransportError as exc:
             raise map_transport_error(exc, request) from exc
         if call.trace is not None:
-            call.trace.response(response)  # headers arrived (gptkit._observe)
+            call.trace.response(response)  # headers arrived (gptkit._observe._trace)
         if response.status_code >= 400:
             try:
                 response.read()
@@ -190,7 +190,7 @@ class Client(Configurable, GenericRequests):
     def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
-            from gptkit._streaming import open_stream, stream_result  # loaded by the first stream
+            from gptkit._streams._stream import open_stream, stream_result  # loaded by the first stream
 
             return stream_result(call, self._attempts(call, lambda: open_stream(self, call)))
         return self._finish(call, self._attempts(call, lambda: self._send(call)))
@@ -243,8 +243,8 @@ class AsyncClient(Configurable, AsyncGenericRequests):
         self._setup(config, retry, tags, rate_limit, budget, prices, ledger, listeners, is_async=True)
         self._owns_http = http_client is None
         if http_client is None and transport is None:
-            # perf: our pool (gptkit/_transport.py) unless the caller brought a transport.
-            from gptkit._transport import AsyncPoolTransport  # imported by async clients only
+            # perf: our pool (gptkit/_core/_pool.py) unless the caller brought a transport.
+            from gptkit._core._pool import AsyncPoolTransport  # imported by async clients only
 
             transport = AsyncPoolTransport(limits=DEFAULT_LIMITS)
         self._http = http_client or httpx.AsyncClient(
@@ -332,7 +332,7 @@ class AsyncClient(Configurable, AsyncGenericRequests):
         except httpx.TransportError as exc:
             raise map_transport_error(exc, request) from exc
         if call.trace is not None:
-            call.trace.response(response)  # headers arrived (gptkit._observe)
+            call.trace.response(response)  # headers arrived (gptkit._observe._trace)
         if response.status_code >= 400:
             try:
                 await response.aread()
@@ -365,7 +365,7 @@ class AsyncClient(Configurable, AsyncGenericRequests):
     async def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
-            from gptkit._streaming import aopen_stream, stream_result  # loaded by the first stream
+            from gptkit._streams._stream import aopen_stream, stream_result  # loaded by the first stream
 
             return stream_result(call, await self._attempts(call, lambda: aopen_stream(self, call)))
         return self._finish(call, await self._attempts(call, lambda: self._send(call)))

@@ -3,7 +3,7 @@
 Every logical call gets a ``CallTrace`` (``call.trace``) when it starts. The I/O loops tell it
 what happens (response headers, retries, limiter waits, a stream's first event, the end) and it
 updates ``ClientStats``, writes one DEBUG line per call and, only when listeners were registered
-when the call started, builds the typed events of ``gptkit._events`` and hands them out.
+when the call started, builds the typed events of ``gptkit._observe._events`` and hands them out.
 With no listener a call costs two clock reads and a few counter updates.
 """
 
@@ -18,12 +18,12 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from gptkit._clock import get_clock
-from gptkit._stats import ClientStats
+from gptkit._observe._stats import ClientStats
 
 if TYPE_CHECKING:
     import httpx
 
-    from gptkit._events import CallEvent
+    from gptkit._observe._events import CallEvent
     from gptkit._retry import RetryEvent
 
 __all__ = ["CallTrace", "EventListener", "Observable", "Observer", "emit"]
@@ -139,7 +139,7 @@ class CallTrace:
         response_format = body.get("response_format")
         if isinstance(response_format, dict) and "type" in response_format:
             params["response_format"] = response_format["type"]
-        from gptkit._events import RequestStart  # the event classes load with the first listener
+        from gptkit._observe._events import RequestStart  # the event classes load with the first listener
 
         emit(self._listeners, RequestStart(
             **self._common(self.start), operation=_OPERATIONS.get(call.endpoint.path), stream=call.stream,
@@ -158,7 +158,7 @@ class CallTrace:
         if self._listeners:  # only events carry the time to headers: no clock read otherwise
             now = get_clock().monotonic()
             self._headers_time = now - self.attempt_start
-            from gptkit._events import ResponseHeaders
+            from gptkit._observe._events import ResponseHeaders
 
             headers = {}
             for name, value in response.headers.raw:  # raw bytes: much cheaper than Headers.items()
@@ -177,7 +177,7 @@ class CallTrace:
         self._stats.on_retry()
         error = event.error
         if self._listeners:
-            from gptkit._events import RequestRetry
+            from gptkit._observe._events import RequestRetry
 
             emit(self._listeners, RequestRetry(
                 **self._common(now), error_type=type(error).__name__, error_message=error.message,
@@ -194,7 +194,7 @@ class CallTrace:
         self.attempt_start = now
         self._stats.on_wait(seconds)
         if self._listeners:
-            from gptkit._events import RateLimitWait
+            from gptkit._observe._events import RateLimitWait
 
             emit(self._listeners, RateLimitWait(**self._common(now), wait=seconds))
 
@@ -205,7 +205,7 @@ class CallTrace:
         now = get_clock().monotonic()
         self._first_chunk = now - self.start
         if self._listeners:
-            from gptkit._events import FirstChunk
+            from gptkit._observe._events import FirstChunk
 
             emit(self._listeners, FirstChunk(**self._common(now), time_to_first_chunk=self._first_chunk))
 
@@ -252,7 +252,7 @@ class CallTrace:
         reasons = tuple(str(c.finish_reason) for c in choices or () if getattr(c, "finish_reason", None))
         response_id = getattr(result, "id", None) if choices is not None else None
         response_model = getattr(result, "model", None)
-        from gptkit._events import RequestEnd
+        from gptkit._observe._events import RequestEnd
 
         emit(self._listeners, RequestEnd(
             **self._common(now), status=response.status_code if response is not None else None,
@@ -276,7 +276,7 @@ class CallTrace:
         now = get_clock().monotonic()
         self._stats.on_close()
         if self._listeners:
-            from gptkit._events import RequestEnd
+            from gptkit._observe._events import RequestEnd
 
             response = self._response
             emit(self._listeners, RequestEnd(
@@ -307,7 +307,7 @@ class CallTrace:
         if self._listeners:
             code = getattr(exc, "code", None)
             message = getattr(exc, "message", None)
-            from gptkit._events import RequestError
+            from gptkit._observe._events import RequestError
 
             emit(self._listeners, RequestError(
                 **self._common(now), error_type=error_type,

@@ -18,7 +18,7 @@ from typing import Any
 from opentelemetry import metrics, trace
 from opentelemetry.trace import Span, SpanKind, Status, StatusCode
 
-from gptkit._events import (
+from gptkit._observe._events import (
     FirstChunk,
     Listener,
     RateLimitWait,

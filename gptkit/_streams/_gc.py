@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 
-from gptkit._stream_core import StreamCore
+from gptkit._streams._core import StreamCore
 
 __all__ = ["acollected", "collected"]
 

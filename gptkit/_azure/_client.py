@@ -15,19 +15,19 @@ from urllib.parse import quote, urlencode
 
 import httpx
 
-from gptkit._azure_auth import (
+from gptkit._azure._auth import (
     AsyncAzureADTokenProvider,
     AzureADTokenProvider,
     AzureSettings,
     TokenCache,
     resolve_azure,
 )
-from gptkit._base import BaseClient, Call, Endpoint
-from gptkit._client import AsyncClient, Client
-from gptkit._config import NO_API_KEY, ClientConfig, NoAPIKey
+from gptkit._core._base import BaseClient, Call, Endpoint
+from gptkit._core._client import AsyncClient, Client
+from gptkit._core._config import NO_API_KEY, ClientConfig, NoAPIKey
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._exceptions import InvalidParameterError
-from gptkit._observe import EventListener
+from gptkit._observe._trace import EventListener
 from gptkit._ratelimit import RateLimit, RateLimiter
 from gptkit._retry import RetryPolicy
 

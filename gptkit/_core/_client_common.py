@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from gptkit._base import BaseClient
-from gptkit._config import ClientConfig, NoAPIKey, resolve_config
+from gptkit._core._base import BaseClient
+from gptkit._core._config import ClientConfig, NoAPIKey, resolve_config
+from gptkit._core._lazy import lazy_names
 from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
-from gptkit._lazy import lazy_names
-from gptkit._observe import EventListener, Observer
+from gptkit._observe._trace import EventListener, Observer
 from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:

@@ -16,7 +16,6 @@ from typing import Any, Generic, TypeVar
 import httpx
 import pydantic
 
-from gptkit._accumulate import accumulator_for
 from gptkit._exceptions import (
     APIConnectionError,
     APIError,
@@ -24,7 +23,8 @@ from gptkit._exceptions import (
     APITimeoutError,
     StreamInterruptedError,
 )
-from gptkit._sse import ServerSentEvent, SSEDecoder
+from gptkit._streams._accumulate import accumulator_for
+from gptkit._streams._sse import ServerSentEvent, SSEDecoder
 from gptkit.types._base import APIObject, ResponseObject
 
 __all__ = ["StreamCore"]

@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar, overload
 
 import httpx
 
-from gptkit._streaming import AsyncStream, Stream, _StreamBase
+from gptkit._streams._stream import AsyncStream, Stream, _StreamBase
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
 from gptkit.types.cost import Cost
 from gptkit.types.parsed_chat import ParsedChatCompletion

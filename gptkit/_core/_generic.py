@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 import httpx
 from typing_extensions import TypedDict
 
-from gptkit._base import Endpoint
+from gptkit._core._base import Endpoint
 from gptkit._exceptions import APIResponseValidationError, InvalidParameterError
 
 if TYPE_CHECKING:
-    from gptkit._base import Call
+    from gptkit._core._base import Call
 
 __all__ = ["AsyncGenericRequests", "GenericOptions", "GenericRequests"]
 
@@ -40,7 +40,7 @@ class GenericOptions(TypedDict, total=False):
 
 def _caster(cast_to: Any) -> Any:
     """The ``parse`` hook turning a response into ``cast_to``."""
-    from gptkit._protocol import parse_response
+    from gptkit._core._protocol import parse_response
     from gptkit.types._base import APIObject
 
     def parse(response: httpx.Response) -> Any:

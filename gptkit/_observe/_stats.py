@@ -131,7 +131,7 @@ class ClientStats:
         self._wait_total = 0.0
         self._latency = LatencyHistogram()
 
-    # -- updates (called by gptkit._observe) -------------------------------------------------
+    # -- updates (called by gptkit._observe._trace) -------------------------------------------------
 
     def on_start(self) -> None:
         with self._lock:

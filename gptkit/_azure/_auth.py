@@ -19,7 +19,7 @@ from typing import Any, Final, Protocol, Union
 import anyio
 
 from gptkit._clock import get_clock
-from gptkit._config import NoAPIKey, Secret
+from gptkit._core._config import NoAPIKey, Secret
 from gptkit._exceptions import ConfigurationError, MissingAPIKeyError
 
 __all__ = [

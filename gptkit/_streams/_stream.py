@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 import httpx
 
-from gptkit._base import APIResponse, Call, map_transport_error
-from gptkit._observe import CallTrace
-from gptkit._stream_core import StreamCore
-from gptkit._stream_gc import acollected, collected
-from gptkit._usage import ensure_usage
+from gptkit._core._base import APIResponse, Call, map_transport_error
+from gptkit._core._usage import ensure_usage
+from gptkit._observe._trace import CallTrace
+from gptkit._streams._core import StreamCore
+from gptkit._streams._gc import acollected, collected
 from gptkit.types._base import APIObject
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
 from gptkit.types.completion import Completion
@@ -34,7 +34,7 @@ from gptkit.types.shared import CompletionUsage
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from gptkit._client import AsyncClient, Client
+    from gptkit._core._client import AsyncClient, Client
 
 __all__ = ["AsyncStream", "Stream", "aopen_stream", "open_stream"]
 

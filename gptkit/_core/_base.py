@@ -14,15 +14,21 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import httpx
 
 from gptkit._clock import get_clock
-from gptkit._config import ClientConfig, Secret, coerce_timeout
+from gptkit._core._config import ClientConfig, Secret, coerce_timeout
+from gptkit._core._params import ParamValidator, clean_params
+from gptkit._core._protocol import (
+    build_multipart_request,
+    build_request,
+    form_fields,
+    parse_response,
+    status_error,
+)
+from gptkit._core._usage import ensure_usage
 from gptkit._cost import BudgetBackend, CostState, Ledger
+from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import APIConnectionError, APIError, APITimeoutError, InvalidParameterError
-from gptkit._observe import CallTrace, Observable
-from gptkit._params import ParamValidator, clean_params
-from gptkit._protocol import build_multipart_request, build_request, form_fields, parse_response, status_error
-from gptkit._providers import price_provider_for
+from gptkit._observe._trace import CallTrace, Observable
 from gptkit._retry import RetryPolicy
-from gptkit._usage import ensure_usage
 
 if TYPE_CHECKING:  # the type tree is imported by the resources, on first use, not by `import gptkit`
     from gptkit._cost._meter import Meter
@@ -73,7 +79,7 @@ class Call:
     #: The budget reservation held for this call (``gptkit._cost``), and whether it was accounted.
     hold: Any = None
     accounted: bool = False
-    #: What observability knows of the call so far (``gptkit._observe``); set by ``_execute``.
+    #: What observability knows of the call so far (``gptkit._observe._trace``); set by ``_execute``.
     trace: CallTrace | None = None
     #: The rate limiter's permit for the current attempt (settled with the usage in ``_account``).
     rate_permit: RateLimitPermit | None = None
