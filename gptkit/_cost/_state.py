@@ -18,6 +18,7 @@ from gptkit._cost._ledger import Ledger
 from gptkit._cost._prices import ModelPrice, PriceTable, as_price_table
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import APIResponseValidationError, UnknownPriceError
+from gptkit._tokens import usage_counts
 
 if TYPE_CHECKING:  # the type tree loads with the first call's resource, not with `import gptkit`
     import asyncio
@@ -91,7 +92,7 @@ class CostState:
         body = call.body or {}
         from gptkit._cost._limits import worst_case_tokens  # budgets only
 
-        prompt, output = worst_case_tokens(body, call.model)
+        prompt, output = worst_case_tokens(body, call.model, call.endpoint.path)
         cost = self.prices.cost(
             call.model or "", prompt_tokens=prompt, completion_tokens=output, provider=self.provider,
             api_url=self.base_url, service_tier=body.get("service_tier"), warn=False,
@@ -137,17 +138,14 @@ class CostState:
         if usage is None:
             return None
         response_model = getattr(result, "model", None) or call.model or ""
-        details = getattr(usage, "prompt_tokens_details", None)
-        cached = (getattr(details, "cached_tokens", None) or 0) if details is not None else 0
-        out_details = getattr(usage, "completion_tokens_details", None)
-        reasoning = (getattr(out_details, "reasoning_tokens", None) or 0) if out_details is not None else 0
+        counts = usage_counts(usage)  # chat's names or the Responses API's
         tier = getattr(result, "service_tier", None) or (call.body or {}).get("service_tier")
         return self.prices.cost(
             response_model,
-            prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
-            completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
-            cached_tokens=cached,
-            reasoning_tokens=reasoning,
+            prompt_tokens=counts.prompt,
+            completion_tokens=counts.completion,
+            cached_tokens=counts.cached,
+            reasoning_tokens=counts.reasoning,
             provider=self.provider,
             api_url=self.base_url,
             service_tier=tier if isinstance(tier, str) else None,
@@ -167,16 +165,14 @@ class CostState:
             return
         cost = self.price(call, result)
         result._cost = cost
-        usage = getattr(result, "usage", None)
-        details = getattr(usage, "prompt_tokens_details", None)
-        out_details = getattr(usage, "completion_tokens_details", None)
+        counts = usage_counts(getattr(result, "usage", None))
         self.ledger.record(
             model=call.model or getattr(result, "model", None),
             tags=call.tags,
-            prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
-            cached_tokens=(getattr(details, "cached_tokens", None) or 0) if details is not None else 0,
-            completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
-            reasoning_tokens=(getattr(out_details, "reasoning_tokens", None) or 0) if out_details else 0,
+            prompt_tokens=counts.prompt,
+            cached_tokens=counts.cached,
+            completion_tokens=counts.completion,
+            reasoning_tokens=counts.reasoning,
             cost=cost,
         )
         self._settle(call, None if cost is None else cost.total)
