@@ -12,18 +12,16 @@ Two kinds, used on purpose:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 __all__ = [
     "DEFAULT_MAX_OUTPUT_TOKENS",
     "MESSAGE_OVERHEAD_TOKENS",
     "RESPONSES_PATH",
-    "UsageCounts",
     "estimate_prompt_tokens",
     "estimate_text_tokens",
     "max_output_tokens",
     "upper_bound_prompt_tokens",
-    "usage_counts",
 ]
 
 #: Tokens the chat format adds around each message (role markers), and once per reply.
@@ -125,39 +123,3 @@ def max_output_tokens(
     per_choice = int(limit) if limit else default
     choices = max(int(body.get("n") or 1), int(body.get("best_of") or 1))
     return per_choice * choices
-
-
-class UsageCounts(NamedTuple):
-    """The four counts a call is priced by; ``prompt`` includes ``cached`` and ``completion``
-    includes ``reasoning``, as in OpenAI's usage."""
-
-    prompt: int
-    cached: int
-    completion: int
-    reasoning: int
-
-
-def _count(value: object) -> int:
-    return value if isinstance(value, int) else 0
-
-
-def usage_counts(usage: Any) -> UsageCounts:
-    """The counts of a usage object in either API's names: chat completions' ``prompt_tokens`` /
-    ``completion_tokens`` (with ``*_tokens_details``) or the Responses API's ``input_tokens`` /
-    ``output_tokens`` (with ``input_tokens_details.cached_tokens`` and
-    ``output_tokens_details.reasoning_tokens``). Absent counts are 0."""
-    if usage is None:
-        return UsageCounts(0, 0, 0, 0)
-    prompt = getattr(usage, "prompt_tokens", None)
-    if prompt is None and hasattr(usage, "input_tokens"):
-        details, out_details = usage.input_tokens_details, usage.output_tokens_details
-        return UsageCounts(
-            _count(usage.input_tokens), _count(getattr(details, "cached_tokens", 0)),
-            _count(usage.output_tokens), _count(getattr(out_details, "reasoning_tokens", 0)),
-        )
-    details = getattr(usage, "prompt_tokens_details", None)
-    out_details = getattr(usage, "completion_tokens_details", None)
-    return UsageCounts(
-        _count(prompt), _count(getattr(details, "cached_tokens", 0)),
-        _count(getattr(usage, "completion_tokens", 0)), _count(getattr(out_details, "reasoning_tokens", 0)),
-    )

@@ -11,6 +11,7 @@ from genai_prices import Usage, calc_price
 from gptkit._core._usage import ensure_usage
 from gptkit._cost import CostState
 from gptkit._cost._limits import worst_case_tokens
+from gptkit._cost._state import usage_counts
 from gptkit._ratelimit._limiter import request_tokens
 from gptkit._tokens import (
     RESPONSES_PATH,
@@ -18,7 +19,6 @@ from gptkit._tokens import (
     estimate_text_tokens,
     max_output_tokens,
     upper_bound_prompt_tokens,
-    usage_counts,
 )
 from gptkit.types.chat import ChatCompletion
 from gptkit.types.responses import Response

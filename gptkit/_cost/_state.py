@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gptkit._cost._budget import BudgetBackend, Reservation
 from gptkit._cost._ledger import Ledger
 from gptkit._cost._prices import ModelPrice, PriceTable, as_price_table
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import APIResponseValidationError, UnknownPriceError
-from gptkit._tokens import usage_counts
 
 if TYPE_CHECKING:  # the type tree loads with the first call's resource, not with `import gptkit`
     import asyncio
@@ -26,7 +25,7 @@ if TYPE_CHECKING:  # the type tree loads with the first call's resource, not wit
     from gptkit.types._base import APIObject
     from gptkit.types.cost import Cost
 
-__all__ = ["KEEP", "CostState", "Hold"]
+__all__ = ["KEEP", "CostState", "Hold", "UsageCounts", "usage_counts"]
 
 _UNSET: Any = object()
 #: ``with_options`` default for budget/prices/ledger: keep sharing the original's.
@@ -244,3 +243,39 @@ class CostState:
 
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+
+class UsageCounts(NamedTuple):
+    """The four counts a call is priced by; ``prompt`` includes ``cached`` and ``completion``
+    includes ``reasoning``, as in OpenAI's usage."""
+
+    prompt: int
+    cached: int
+    completion: int
+    reasoning: int
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def usage_counts(usage: Any) -> UsageCounts:
+    """The counts of a usage object in either API's names: chat completions' ``prompt_tokens`` /
+    ``completion_tokens`` (with ``*_tokens_details``) or the Responses API's ``input_tokens`` /
+    ``output_tokens`` (with ``input_tokens_details.cached_tokens`` and
+    ``output_tokens_details.reasoning_tokens``). Absent counts are 0."""
+    if usage is None:
+        return UsageCounts(0, 0, 0, 0)
+    prompt = getattr(usage, "prompt_tokens", None)
+    if prompt is None and hasattr(usage, "input_tokens"):
+        details, out_details = usage.input_tokens_details, usage.output_tokens_details
+        return UsageCounts(
+            _count(usage.input_tokens), _count(getattr(details, "cached_tokens", 0)),
+            _count(usage.output_tokens), _count(getattr(out_details, "reasoning_tokens", 0)),
+        )
+    details = getattr(usage, "prompt_tokens_details", None)
+    out_details = getattr(usage, "completion_tokens_details", None)
+    return UsageCounts(
+        _count(prompt), _count(getattr(details, "cached_tokens", 0)),
+        _count(getattr(usage, "completion_tokens", 0)), _count(getattr(out_details, "reasoning_tokens", 0)),
+    )
