@@ -26,7 +26,7 @@ from tests.responses_helpers import message, response_body, usage
 
 
 def _call(body: dict[str, Any]) -> Any:
-    return SimpleNamespace(model=body.get("model"), body=body, endpoint=SimpleNamespace(path=RESPONSES_PATH))
+    return SimpleNamespace(model=body.get("model"), body=body, endpoint=SimpleNamespace(path=RESPONSES_PATH, meter=None))
 
 
 @pytest.mark.parametrize(("model", "counts"), [
