@@ -423,3 +423,10 @@ def _str_or_none(value: object) -> str | None:
     if value is None:
         return None
     return value if isinstance(value, str) else str(value)
+
+
+# A traceback names an exception by its class's ``__module__``: show the path users import it
+# from (``gptkit.RateLimitError``), not this private module (``gptkit._exceptions....``).
+for _name in __all__:
+    globals()[_name].__module__ = "gptkit"
+del _name

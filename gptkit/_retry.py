@@ -73,6 +73,22 @@ class RetryPolicy:
     wait (``retry-after-ms``, ``retry-after``, ``x-ratelimit-reset-*``): that wait is honoured
     exactly, and one longer than ``max_retry_after`` raises at once with ``error.retry_after`` set.
     ``on_retry`` sees every retry; ``zero_waits`` turns every wait into 0 (for test suites).
+
+    :param max_attempts: attempts in all, the first one included (at least 1).
+    :param max_elapsed: seconds since the first attempt after which no retry starts; None for
+        no deadline.
+    :param initial_backoff: the backoff ceiling before the second attempt, in seconds; it
+        doubles for each attempt after that.
+    :param max_backoff: the most the backoff ceiling grows to, in seconds.
+    :param max_retry_after: the longest server-directed wait honoured, in seconds; a longer one
+        raises at once, with ``error.retry_after`` set.
+    :param retry_statuses: the HTTP statuses that are retried (408, 409, 429, 500, 502, 503,
+        504 by default; quota errors and ``x-should-retry: false`` never are).
+    :param on_retry: called with a ``RetryEvent`` (attempt, wait, reason, error) before each
+        retry's wait.
+    :param idempotency_keys: send one ``Idempotency-Key`` per logical call, the same on its
+        retries, so a server that honours it never runs a call twice.
+    :param zero_waits: make every wait 0 seconds (test suites).
     """
 
     max_attempts: int = 3

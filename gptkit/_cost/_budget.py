@@ -73,6 +73,10 @@ class Budget:
     A call to a model with no known price cannot be bounded: it is refused with
     ``UnknownPriceError`` unless ``allow_unpriced=True``, which lets it through uncounted.
     For several processes or machines, use ``RedisBudget``.
+
+    :param usd: the limit in US dollars (a ``Decimal``, or a string or number read as written).
+    :param allow_unpriced: let calls to models with no known price through, uncounted, instead
+        of refusing them with ``UnknownPriceError``.
     """
 
     local = True

@@ -78,6 +78,16 @@ class RedisBudget:
 
     Each process enforces the ``usd`` it was given against the shared spending, so give them all
     the same. ``reservation_ttl`` (seconds) must exceed your longest call, stream included.
+
+    :param redis: a Redis URL (``redis://host:6379/0``), a ``redis.Redis`` or a
+        ``redis.asyncio.Redis``.
+    :param name: the budget's identity in Redis: every process using the same name (and
+        ``prefix``) draws on the same money.
+    :param usd: the limit in US dollars; give every process the same.
+    :param allow_unpriced: let calls to models with no known price through, uncounted.
+    :param prefix: the first part of the Redis keys (``gptkit:budget:{name}``...).
+    :param reservation_ttl: seconds after which the hold of a call whose process died
+        expires (default 900); set it above your longest call, streams included.
     """
 
     local = False

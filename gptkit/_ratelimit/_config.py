@@ -54,6 +54,19 @@ class RateLimit:
     below it is *not* refunded unless ``refund=True``: the API keeps its up-front charge, so a
     refund would let the client run ahead of the server into 429s. Set ``refund=True`` only
     for a server that counts the real usage against its limit.
+
+    :param rpm: requests per minute, per model; None: no request limit.
+    :param tpm: tokens per minute, per model; None: no token limit.
+    :param max_concurrency: requests in flight at once in this process (a stream counts until
+        it ends); None: no cap.
+    :param per_model: other limits for some models, by name or ``fnmatch`` pattern.
+    :param window: seconds over which a burst may be spent (default 60, the API's minute).
+    :param jitter: seconds of network and scheduling delay to absorb (default 0.25).
+    :param adaptive: follow the server's ``x-ratelimit-*`` headers and 429s (default True).
+    :param refund: give back the unused part of a request's up-front token charge once its
+        usage is known (default False, as the API keeps it).
+    :param backend: ``gptkit.RedisBackend`` to share the limits between processes and
+        machines; None keeps them in this process.
     """
 
     rpm: float | None = None

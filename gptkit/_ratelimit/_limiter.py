@@ -91,6 +91,9 @@ class RateLimiter:
     ``Client(rate_limit=RateLimit(...))`` makes a private limiter; pass a ``RateLimiter``
     instead to share its limits (``Client(rate_limit=limiter)`` and ``AsyncClient(rate_limit=
     limiter)`` may use the same one). Waiting requests are served first-in first-out.
+
+    :param limit: the limits to keep (``RateLimiter(RateLimit(rpm=500))``).
+    :param options: or the ``RateLimit`` options themselves (``RateLimiter(rpm=500)``), not both.
     """
 
     def __init__(self, limit: RateLimit | None = None, /, **options: Any) -> None:

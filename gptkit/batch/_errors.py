@@ -63,3 +63,9 @@ class BatchJobError(GptkitError):
     def __init__(self, message: str, batch: Any) -> None:
         super().__init__(message)
         self.batch = batch
+
+
+# Tracebacks show the public path (``gptkit.batch.BatchInputError``), not this private module.
+for _cls in (BatchFileError, BatchInputError, BatchJobError, InputProblem):
+    _cls.__module__ = "gptkit.batch"
+del _cls

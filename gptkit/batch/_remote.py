@@ -127,6 +127,11 @@ def submit(
 
     The whole file is checked first (``BatchInputError``, nothing uploaded); all lines must use
     one url, as the Batch API requires.
+
+    :param input_path: the requests, one Batch API line each (JSONL).
+    :param client: the ``Client`` to use; None builds one from the environment.
+    :param completion_window: the job's window (the Batch API takes ``24h``).
+    :param metadata: up to 16 key-value strings stored with the job.
     """
     path = os.fspath(input_path)
     endpoint = _endpoint_of(path)
@@ -143,7 +148,11 @@ def submit(
 
 
 def status(batch_id: str, *, client: Client | None = None) -> Batch:
-    """The Batch API job's current state (``status``, ``request_counts``, file ids)."""
+    """The Batch API job's current state (``status``, ``request_counts``, file ids).
+
+    :param batch_id: the job's id, as ``submit`` returned it.
+    :param client: the ``Client`` to use; None builds one from the environment.
+    """
     owned = client is None
     active = client if client is not None else Client()
     try:
@@ -160,7 +169,14 @@ def fetch(
     """Write a finished job's results and failures in ``run``'s format; a ``BatchSummary``.
 
     Appends only custom_ids not recorded yet. Raises ``BatchJobError`` if the job failed, or is
-    not finished and ``wait`` is False; with ``wait`` it polls every ``poll_interval`` seconds.
+    not finished and ``wait`` is False.
+
+    :param batch_id: the job's id, as ``submit`` returned it.
+    :param output_path: the results file, appended to.
+    :param client: the ``Client`` to use; None builds one from the environment.
+    :param failures_path: the failures file (default ``<output>.failures.jsonl``).
+    :param wait: poll until the job is finished instead of raising while it runs.
+    :param poll_interval: seconds between polls with ``wait``.
     """
     output = os.fspath(output_path)
     failures = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)

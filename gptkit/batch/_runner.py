@@ -237,22 +237,7 @@ async def arun(
     stop_on: tuple[type[BaseException], ...] = DEFAULT_STOP_ON,
     shard: Shard | str | tuple[int, int] | None = None,
 ) -> BatchSummary:
-    """Run every request of ``input_path`` (Batch API JSONL) and append outcomes as they finish.
-
-    Results go to ``output_path``, failures to ``failures_path`` (default
-    ``<output>.failures.jsonl``), both in the Batch API output line format. The input is fully
-    validated first (``BatchInputError`` with line numbers; nothing is sent). Running the same
-    call again after a crash, ``kill -9`` or Ctrl-C resumes: custom_ids already in either file
-    are skipped; ``retry_failed=True`` moves the failures file aside (``.previous``) and sends
-    those requests again. ``sort_output`` rewrites both files in input order once the run is
-    complete. ``progress`` (default: when ``progress_stream``, stderr, is a terminal) draws a
-    live line; ``handle_signals`` makes SIGINT/SIGTERM stop gracefully (a second one abandons
-    in-flight requests after which they stay not done). Errors in ``stop_on`` (budget, quota,
-    authentication) stop the run the same way; the request that raised one stays not done.
-    ``shard`` (``"2/4"``, ``(2, 4)`` or a ``Shard``) runs only the lines whose custom_id
-    hashes to that shard, so several workers can split one input (each with its own output
-    file). Returns a ``BatchSummary``.
-    """
+    """The async version of ``run``: the same parameters and the same result, awaited."""
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
     selected_shard = Shard.parse(shard) if shard is not None else None
@@ -335,7 +320,35 @@ def run(
     stop_on: tuple[type[BaseException], ...] = DEFAULT_STOP_ON,
     shard: Shard | str | tuple[int, int] | None = None,
 ) -> BatchSummary:
-    """The blocking twin of ``arun`` (runs its own event loop); same parameters, same result."""
+    """Run every request of ``input_path`` and append the outcomes as they finish.
+
+    The input is fully validated first (``BatchInputError`` with line numbers; nothing is
+    sent). Running the same call again after a crash, ``kill -9`` or Ctrl-C resumes: custom_ids
+    already in either file are skipped. Errors in ``stop_on`` stop the run like a signal; the
+    request that raised one stays not done. Blocks (it runs its own event loop); ``arun`` is the
+    async version. Returns a ``BatchSummary``.
+
+    :param input_path: the requests, one Batch API line each (JSONL).
+    :param output_path: the results file, appended to, in the Batch API's output line format.
+    :param client: the ``AsyncClient`` to send through (its retries, rate limit and budget
+        apply); None builds one from the environment and closes it at the end.
+    :param concurrency: requests in flight at once.
+    :param failures_path: the failures file (default ``<output>.failures.jsonl``).
+    :param retry_failed: move the failures file aside (``.previous``) and send those again.
+    :param sort_output: rewrite both files in input order once the run is complete.
+    :param progress: draw a progress line (default: when ``progress_stream`` is a terminal).
+    :param progress_interval: seconds between plain progress lines when not on a terminal.
+    :param progress_stream: where progress goes (default stderr).
+    :param fsync_every: fsync the files after this many records.
+    :param fsync_interval: and at least this often, in seconds.
+    :param grace_period: seconds in-flight requests get to finish after SIGINT or SIGTERM.
+    :param handle_signals: stop gracefully on SIGINT/SIGTERM (a second one abandons the
+        requests in flight, which stay not done); False keeps your own handlers.
+    :param stop_on: the errors that stop the run instead of being recorded as failures
+        (default: ``BudgetExceededError``, ``InsufficientQuotaError``, ``AuthenticationError``).
+    :param shard: run only one shard of the input (``"2/4"``, ``(2, 4)`` or a ``Shard``), by a
+        hash of custom_id, so several workers can split one file (each with its own outputs).
+    """
     return asyncio.run(arun(
         input_path, output_path, client=client, concurrency=concurrency, failures_path=failures_path,
         retry_failed=retry_failed, sort_output=sort_output, progress=progress,

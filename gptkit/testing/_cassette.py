@@ -72,15 +72,22 @@ def _request_record(request: httpx.Request, extra_headers: Iterable[str]) -> Rec
 class Cassette:
     """A JSON file of recorded interactions and the record/replay transports over it.
 
-    ``mode`` (one of ``RECORD_MODES``) is overridden by ``GPTKIT_RECORD_MODE`` and forced to
-    ``none`` when ``CI`` is set (unless ``respect_ci=False``, for recording against a local
-    fake). ``ignore`` lists body fields (dotted paths) that matching ignores; ``pacing`` is
-    ``fast``, ``realtime`` or ``rechunk`` (``GPTKIT_REPLAY_PACING`` overrides), ``seed`` seeds
-    re-chunking; ``secrets`` are extra literals never to be written; ``request_headers`` and
-    ``response_headers`` extend the header allow-lists; ``strict`` makes unplayed
-    interactions an error at ``close()`` instead of a warning.
+    Use it as a context manager (``close()`` saves new recordings and reports unplayed ones);
+    ``transport()`` / ``async_transport()`` give the httpx transports to pass to a client.
 
-    Use it as a context manager (``close()`` saves new recordings and reports unplayed ones).
+    :param path: the JSON file (read when it exists, written when something was recorded).
+    :param mode: one of ``RECORD_MODES``: ``none`` (replay only, the default), ``once``,
+        ``new_episodes`` or ``all``; ``GPTKIT_RECORD_MODE`` overrides it, and it is forced to
+        ``none`` when ``CI`` is set.
+    :param ignore: body fields (dotted paths, ``*`` for every list item) that matching ignores.
+    :param pacing: ``fast`` (no waits), ``realtime`` (the recorded gaps) or ``rechunk`` (bodies
+        cut at random byte boundaries); ``GPTKIT_REPLAY_PACING`` overrides it.
+    :param seed: seeds the re-chunking.
+    :param secrets: extra literals never to be written (the key in use never is).
+    :param request_headers: request headers to keep besides the allow-listed ones.
+    :param response_headers: response headers to keep besides the allow-listed ones.
+    :param strict: make interactions never played an error at ``close()`` instead of a warning.
+    :param respect_ci: False lets a run under ``CI`` record (against a local fake, say).
     """
 
     def __init__(

@@ -25,6 +25,10 @@ class VirtualClock(Clock):
     Concurrent async sleepers wake in the order of their wake times, as on a real clock: a
     sleeper whose wake time is the earliest moves the clock to it once the other runnable
     tasks have had ``settle_yields`` turns of the event loop to start their own sleeps.
+
+    :param start: the monotonic time it starts at, in seconds.
+    :param wall_start: the wall-clock time it starts at (seconds since the epoch), which moves
+        with it: date-dependent prices and ``created`` stamps read it.
     """
 
     settle_yields = 10

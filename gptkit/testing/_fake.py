@@ -24,26 +24,6 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
     Pass it as ``transport=`` to ``gptkit.Client`` / ``AsyncClient`` (or any httpx client) to
     run in-process with no sockets, or serve it on 127.0.0.1 with ``serve()``.
 
-    Options (all keyword-only):
-
-    - ``rpm`` / ``tpm``: enforce requests and tokens per minute per model like the API (a
-      request costs its prompt estimate plus max output tokens); exceeding one answers 429
-      ``rate_limit_exceeded``. Every answer carries ``x-ratelimit-limit/remaining/reset-*`` for
-      requests and tokens, as the API's do; a limit not given is reported as a generous one
-      (30,000 RPM, 150,000,000 TPM) that is never enforced.
-    - ``window``: seconds over which a burst may be spent (default 60, the API's minute): each
-      limit holds ``limit * window / 60`` and refills at ``limit / 60`` a second, as in
-      ``gptkit.RateLimit(window=...)``; ``window=1`` makes a rate-limited run take seconds.
-    - ``api_key``: require this key (otherwise any key, or none, is accepted).
-    - ``models``: what ``/models`` lists.
-    - ``latency``: seconds before each response; ``chunk_delay``: seconds between stream events.
-    - ``retry_after_headers``: send ``retry-after``/``retry-after-ms`` on enforced 429s.
-    - ``seed``: seeds random-rate faults; ``clock``: a monotonic time source for the limiter
-      (default: gptkit's clock, so ``VirtualClock`` drives it).
-    - ``keep_requests``: how many recent requests ``requests`` keeps.
-    - ``batch_time``: seconds a Batch API job takes from ``validating`` to ``completed`` on the
-      fake's clock (None: it moves only on ``complete_batches()`` / ``expire_batches()``).
-
     It serves the Files API (``/files``: multipart upload, list, retrieve, content, delete) and
     the Batch API (``/batches``: create, retrieve, list, cancel); a job answers each line with
     this fake's own answering code, so scripted answers and injected faults apply to its lines
@@ -51,6 +31,27 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     Script it with ``respond(...)``, ``inject(...)``, ``route(...)``; read ``stats`` and
     ``requests``. In-process pauses sleep on gptkit's clock; served, they sleep for real.
+
+    :param rpm: requests per minute to enforce, per model, like the API (over it: 429
+        ``rate_limit_exceeded``); None enforces none. Every answer carries
+        ``x-ratelimit-limit/remaining/reset-*`` for requests and tokens, as the API's do; a limit
+        not given is reported as a generous one (30,000 RPM, 150,000,000 TPM), never enforced.
+    :param tpm: tokens per minute to enforce, per model; a request costs its prompt estimate
+        plus its maximum output tokens, as the API counts it.
+    :param window: seconds over which a burst may be spent (default 60, the API's minute):
+        each limit holds ``limit * window / 60`` and refills at ``limit / 60`` a second, as
+        ``gptkit.RateLimit(window=...)`` does; ``window=1`` makes a rate-limited run take seconds.
+    :param api_key: require this key (otherwise any key, or none, is accepted).
+    :param models: what ``/models`` lists.
+    :param latency: seconds before each response.
+    :param chunk_delay: seconds between stream events.
+    :param retry_after_headers: send ``retry-after`` / ``retry-after-ms`` on enforced 429s.
+    :param seed: seeds the faults injected with ``rate=``.
+    :param clock: a monotonic time source for the limiter and batches (default: gptkit's
+        clock, so ``VirtualClock`` drives it).
+    :param keep_requests: how many recent requests ``requests`` keeps.
+    :param batch_time: seconds a Batch API job takes from ``validating`` to ``completed`` on
+        the fake's clock (None: it moves only on ``complete_batches()`` / ``expire_batches()``).
     """
 
     def __init__(
