@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from gptkit.resources.files import AsyncFiles, Files
     from gptkit.resources.models import AsyncModels, Models
     from gptkit.resources.moderations import AsyncModerations, Moderations
+    from gptkit.resources.responses import AsyncResponses, Responses
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -118,6 +119,7 @@ class Client(Configurable, GenericRequests):
         return Batches(self)
 
     moderations: LazyResource[Moderations] = LazyResource("gptkit.resources.moderations:Moderations")
+    responses: LazyResource[Responses] = LazyResource("gptkit.resources.responses:Responses")
     beta: LazyResource[Beta] = LazyResource("gptkit.resources.beta:Beta")
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -290,6 +292,7 @@ class AsyncClient(Configurable, AsyncGenericRequests):
 
     moderations: LazyResource[AsyncModerations] = LazyResource(
         "gptkit.resources.moderations:AsyncModerations")
+    responses: LazyResource[AsyncResponses] = LazyResource("gptkit.resources.responses:AsyncResponses")
     beta: LazyResource[AsyncBeta] = LazyResource("gptkit.resources.beta:AsyncBeta")
 
     async def aclose(self) -> None:
