@@ -24,7 +24,7 @@ from tests.ratelimit_load import result_of, run_processes
 
 redis = pytest.importorskip("redis")
 
-pytestmark = pytest.mark.redis
+pytestmark = [pytest.mark.redis, pytest.mark.slow]  # wall-clock rates: CI runs these alone
 
 REDIS_URL = os.environ.get("GPTKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
@@ -152,7 +152,6 @@ async def _async_client_of(backend: gptkit.RedisBackend) -> Any:
     return backend.async_client()
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("rpm", "tpm"), [(3000, 10_000_000), (60_000, 240_000)], ids=["requests", "tokens"])
 def test_four_processes_share_one_limit_without_429s(redis_url: str, prefix: str, rpm: int, tpm: int) -> None:
     # requests: 50 requests a second, 50 at once (gptkit starts with 37.5: it keeps 0.25 s in
