@@ -11,6 +11,7 @@ import httpx
 
 from gptkit._core._base import BaseClient
 from gptkit._core._config import ClientConfig, NoAPIKey, resolve_config
+from gptkit._core._lazy import lazy_names
 from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
 from gptkit._exceptions import ConfigurationError
 from gptkit._observe._trace import EventListener, Observer
@@ -160,7 +161,8 @@ class Configurable(BaseClient):
             _check_retry(retry, changes["max_retries"])
         _check_setup(tags, None)
         clone = object.__new__(type(self))
-        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCES})
+        resources = _RESOURCES | lazy_names(type(self))
+        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in resources})
         config = _copy_changes(self._config, changes) if changes else self._config
         if retry is None and "max_retries" in changes:
             # Only the number of attempts changes: backoff, hooks and test mode are kept.
