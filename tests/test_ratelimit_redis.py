@@ -86,10 +86,12 @@ async def test_async_redis_client_matches_sync(redis_url: str, prefix: str) -> N
 
 
 async def test_clients_share_limits_through_redis(kind: str, redis_url: str, prefix: str) -> None:
-    limit = gptkit.RateLimit(rpm=600, window=1.0, jitter=0.0, backend=gptkit.RedisBackend(redis_url, prefix=prefix))
+    backend = gptkit.RedisBackend(redis_url, prefix=prefix)
     # Two separate limiters (as in two processes) meet in Redis: 10 at once, 10 a second.
-    first = make_client(kind, Recorder(httpx.Response(200, json=chat_body())), rate_limit=limit)
-    second = make_client(kind, Recorder(httpx.Response(200, json=chat_body())), rate_limit=limit)
+    first = make_client(kind, Recorder(httpx.Response(200, json=chat_body())),
+                        rate_limit=gptkit.RateLimit(rpm=600, window=1.0, jitter=0.0, backend=backend))
+    second = make_client(kind, Recorder(httpx.Response(200, json=chat_body())),
+                         rate_limit=gptkit.RateLimit(rpm=600, window=1.0, jitter=0.0, backend=backend))
     assert first._limiter is not second._limiter
     started = time.monotonic()
     for client in [first, second] * 6:

@@ -49,6 +49,8 @@ class RateLimit:
     limits and a 429 hold every waiter until the server's reset. ``backend`` shares the limits
     across processes (``gptkit.RedisBackend``); the default keeps them in memory.
 
+    Clients given the same ``RateLimit`` object share one limiter (in each process).
+
     A request is charged its prompt estimate plus its maximum output tokens (x ``n``), as the
     API charges it on arrival. Usage above that is charged extra after the response; usage
     below it is *not* refunded unless ``refund=True``: the API keeps its up-front charge, so a
@@ -97,6 +99,10 @@ class RateLimit:
             else:
                 raise TypeError(f"per_model[{name!r}] must be a RateLimit or a mapping, not {value!r}")
         object.__setattr__(self, "_resolved", resolved)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # The limiter kept for this object (``_limiter.as_limiter``) belongs to this process.
+        return {k: v for k, v in self.__dict__.items() if k != "_limiter"}
 
     def limits_for(self, model: str) -> Limits:
         """The scope and limits that apply to ``model`` (exact names win over patterns)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import threading
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
@@ -88,9 +89,10 @@ class RateLimitStats:
 class RateLimiter:
     """Keeps calls within a ``RateLimit``; share one between clients, threads and tasks.
 
-    ``Client(rate_limit=RateLimit(...))`` makes a private limiter; pass a ``RateLimiter``
-    instead to share its limits (``Client(rate_limit=limiter)`` and ``AsyncClient(rate_limit=
-    limiter)`` may use the same one). Waiting requests are served first-in first-out.
+    ``Client(rate_limit=limit)`` uses the limiter of that ``RateLimit`` object (every client
+    given the same object shares it); a ``RateLimiter`` may be passed instead, to share it
+    explicitly (``Client(rate_limit=limiter)`` and ``AsyncClient(rate_limit=limiter)`` may use
+    the same one). Waiting requests are served first-in first-out.
     """
 
     def __init__(self, limit: RateLimit | None = None, /, **options: Any) -> None:
@@ -387,10 +389,31 @@ def usage_tokens(result: object) -> int | None:
     return sum(known) if known else None
 
 
+_shared_lock = threading.Lock()
+
+
+def _limiter_of(limit: RateLimit) -> RateLimiter:
+    """The one limiter of this ``RateLimit`` object in this process.
+
+    Several clients given the same ``RateLimit`` share its limits, as the spelling suggests
+    (two private limiters would each allow the whole rate: double it together). The limiter
+    is kept on the object, tagged with the process id: a forked child makes its own, since
+    a copy of the parent's would count the parent's calls it will never see.
+    """
+    pid = os.getpid()
+    with _shared_lock:
+        entry: tuple[int, RateLimiter] | None = limit.__dict__.get("_limiter")
+        if entry is None or entry[0] != pid:
+            entry = (pid, RateLimiter(limit))
+            object.__setattr__(limit, "_limiter", entry)  # a frozen dataclass: set it directly
+        return entry[1]
+
+
 def as_limiter(rate_limit: RateLimit | RateLimiter | None) -> RateLimiter | None:
-    """What a client's ``rate_limit=`` option means: a private limiter, a shared one, or none."""
+    """What a client's ``rate_limit=`` option means: the limiter of that ``RateLimit`` (one per
+    object and process, shared by every client given it), a shared ``RateLimiter``, or none."""
     if rate_limit is None or isinstance(rate_limit, RateLimiter):
         return rate_limit
     if isinstance(rate_limit, RateLimit):
-        return RateLimiter(rate_limit)
+        return _limiter_of(rate_limit)
     raise TypeError(f"rate_limit must be a gptkit.RateLimit or gptkit.RateLimiter, not {rate_limit!r}")
