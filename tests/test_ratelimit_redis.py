@@ -137,21 +137,26 @@ def test_redis_down_is_a_typed_error(kind: str) -> None:
     assert recorder.requests == []  # nothing was sent without the limiter's say-so
 
 
-def test_client_kind_must_match_a_given_redis_client(redis_url: str) -> None:
+async def test_a_given_client_serves_what_it_can(redis_url: str, prefix: str) -> None:
+    """A sync redis client serves async calls too (in a worker thread), as a RedisBudget's does;
+    an asyncio one cannot serve a sync Client: a TypeError naming the fix."""
     import redis.asyncio
 
-    sync_only = gptkit.RedisBackend(redis.Redis.from_url(redis_url))
-    with pytest.raises(TypeError, match="asyncio"):
-        asyncio.run(_async_client_of(sync_only))
-    async_only = gptkit.RedisBackend(redis.asyncio.Redis.from_url(redis_url))
-    with pytest.raises(TypeError, match="sync Client"):
-        async_only.sync_client()
+    sync_only = gptkit.RedisBackend(redis.Redis.from_url(redis_url), prefix=prefix)
+    bound = lane(sync_only)
+    limits = Limits("m", 60, None)
+    assert (await bound.areserve(("a", "m"), limits, 0)).wait == 0.0
+    assert bound.reserve(("a", "m"), limits, 0).wait == pytest.approx(1.0, abs=0.05)  # the same lane
+    aclient = redis.asyncio.Redis.from_url(redis_url)
+    async_only = lane(gptkit.RedisBackend(aclient, prefix=prefix))
+    assert (await async_only.areserve(("a", "m"), limits, 0)).wait == pytest.approx(2.0, abs=0.05)
+    with pytest.raises(TypeError, match=r"sync Client needs a redis:// URL or a redis\.Redis"):
+        async_only.reserve(("a", "m"), limits, 0)
+    await aclient.aclose()
     with pytest.raises(TypeError, match="URL"):
         gptkit.RedisBackend(42)
-
-
-async def _async_client_of(backend: gptkit.RedisBackend) -> Any:
-    return backend.async_client()
+    with pytest.raises(ValueError, match="scheme"):
+        gptkit.RedisBackend("http://not-redis")  # a bad URL fails at construction, not mid-job
 
 
 @pytest.mark.slow

@@ -59,6 +59,18 @@ class MemoryBackend:
             lane = self._lane(key, limits)
             _core.hold(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(), seconds)
 
+    def levels(self) -> list[tuple[LaneKey, float, float]]:
+        """Each lane's requests and tokens still counted now (what a re-joining limiter adds
+        to the shared state: see ``_outage``)."""
+        now = get_clock().monotonic()
+        result = []
+        with self._lock:
+            for key, (lane, limits) in self._lanes.items():
+                rpm, tpm = _core.effective_limits(limits.rpm, limits.tpm, lane, self.shape)
+                result.append((key, lane.requests.level(now, rpm) if rpm else 0.0,
+                               lane.tokens.level(now, tpm) if tpm else 0.0))
+        return result
+
     def estimates(self) -> dict[str, dict[str, float | None]]:
         now = get_clock().monotonic()
         with self._lock:
