@@ -22,15 +22,25 @@ class MemoryBackend:
     sync ones directly (nothing here blocks for long).
     """
 
-    def __init__(self, shape: Shape) -> None:
+    def __init__(self, shape: Shape, *, start_full: bool = False) -> None:
         self.shape = shape
+        #: New lanes start with their whole burst spent: a limiter taking over from the shared
+        #: state mid-run (``_outage``) cannot know what was just sent, so it assumes the most.
+        self.start_full = start_full
         self._lanes: dict[LaneKey, tuple[LaneState, Limits]] = {}
         self._lock = threading.Lock()
 
     def _lane(self, key: LaneKey, limits: Limits) -> LaneState:
         entry = self._lanes.get(key)
         if entry is None:
-            entry = self._lanes[key] = (LaneState(), limits)
+            lane = LaneState()
+            if self.start_full:
+                now, shape = get_clock().monotonic(), self.shape
+                if limits.rpm is not None:
+                    lane.requests.set(now, shape.capacity(limits.rpm))
+                if limits.tpm is not None:
+                    lane.tokens.set(now, shape.capacity(limits.tpm))
+            entry = self._lanes[key] = (lane, limits)
         return entry[0]
 
     def reserve(self, key: LaneKey, limits: Limits, tokens: int) -> Grant:

@@ -3,7 +3,8 @@
 ``Guarded`` wraps the Redis-bound backend for the limiter. Reservations that cannot reach Redis
 (after the connector's reconnect window) either raise ``RateLimitBackendError`` (``workers`` is
 None: fail closed, nothing is sent), or switch this limiter to a ``MemoryBackend`` at
-``1 / workers`` of every limit. In that *local* state Redis is tried again once a second (one
+``1 / workers`` of every limit, each lane starting with its burst spent (what the others just
+sent is unknown). In that *local* state Redis is tried again once a second (one
 fast attempt: the connector knows it is down). When it answers, the limiter is *re-joining*
 for one ``window``: every request is reserved in Redis **and** in the local share, and the
 usage still counted locally is added to Redis, so neither this worker nor the others, which
@@ -17,7 +18,6 @@ the reservation was made, the response arrived. They go wherever the limits are 
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 from dataclasses import replace
@@ -85,7 +85,7 @@ class Guarded:
         now = get_clock().monotonic()
         with self._lock:
             if self._local is None:
-                self._local = MemoryBackend(self.shape)
+                self._local = MemoryBackend(self.shape, start_full=True)
                 for entry in self._shifts.values():
                     entry[2] = None
             if self.state != _LOCAL:
@@ -170,6 +170,18 @@ class Guarded:
     def _local_only(self) -> bool:
         return self._settle_state() == _LOCAL and not self._probe_due()
 
+    def _try_shared(self) -> bool:
+        """Whether an advisory step should go to Redis: not while it is known to be down (a
+        frozen Redis costs a socket timeout per attempt; only reservations probe it)."""
+        return self._settle_state() != _LOCAL and not self.shared.connector.down
+
+    def _advisory_failed(self, exc: RateLimitBackendError) -> None:
+        """An advisory step found Redis gone: with a local share, take it over now."""
+        if self.workers is None:
+            logger.debug("rate limit: a report could not reach Redis: %s", exc)
+        else:
+            self._go_local(exc)
+
     def reserve(self, key: LaneKey, limits: Limits, tokens: int) -> Grant:
         if self._local_only():
             return self._grant(key, None, self._local_reserve(key, limits, tokens))
@@ -195,16 +207,20 @@ class Guarded:
 
     def shift(self, key: LaneKey) -> float:
         shared = None
-        if self._settle_state() != _LOCAL:
-            with contextlib.suppress(RateLimitBackendError):  # the reservation is made: the
-                shared = self.shared.shift(key)  # last shift known stands
+        if self._try_shared():
+            try:
+                shared = self.shared.shift(key)
+            except RateLimitBackendError as exc:  # the reservation is made: the last shift stands
+                self._advisory_failed(exc)
         return self._total_shift(key, shared, self._local_shift(key))
 
     async def ashift(self, key: LaneKey) -> float:
         shared = None
-        if self._settle_state() != _LOCAL:
-            with contextlib.suppress(RateLimitBackendError):
+        if self._try_shared():
+            try:
                 shared = await self.shared.ashift(key)
+            except RateLimitBackendError as exc:
+                self._advisory_failed(exc)
         return self._total_shift(key, shared, self._local_shift(key))
 
     def give_back(self, key: LaneKey, limits: Limits, requests: float, tokens: float) -> None:
@@ -215,60 +231,48 @@ class Guarded:
         if state != _LOCAL:
             self.shared.give_back(key, limits, requests, tokens)
 
-    def _observed_locally(self, key: LaneKey, limits: Limits, seen: Observation, age: float,
-                          shared_failed: RateLimitBackendError | None) -> None:
-        if shared_failed is not None:
-            logger.debug("rate limit: the server's headers could not reach Redis: %s", shared_failed)
-        local = self._local
-        if self.state != _SHARED and local is not None:
-            local.observe(key, self._limits(limits), self._seen(seen), age)
+    def _locally(self) -> MemoryBackend | None:
+        return self._local if self.state != _SHARED else None
 
     def observe(self, key: LaneKey, limits: Limits, seen: Observation, age: float = 0.0) -> None:
-        failed = None
-        if self._settle_state() != _LOCAL:
+        if self._try_shared():
             try:
                 self.shared.observe(key, limits, seen, age)
             except RateLimitBackendError as exc:
-                failed = exc
-        self._observed_locally(key, limits, seen, age, failed)
+                self._advisory_failed(exc)
+        local = self._locally()
+        if local is not None:
+            local.observe(key, self._limits(limits), self._seen(seen), age)
 
     async def aobserve(self, key: LaneKey, limits: Limits, seen: Observation, age: float = 0.0) -> None:
-        failed = None
-        if self._settle_state() != _LOCAL:
+        if self._try_shared():
             try:
                 await self.shared.aobserve(key, limits, seen, age)
             except RateLimitBackendError as exc:
-                failed = exc
-        self._observed_locally(key, limits, seen, age, failed)
-
-    def _held_locally(self, key: LaneKey, limits: Limits, seconds: float,
-                      shared_failed: RateLimitBackendError | None) -> None:
-        if shared_failed is not None:
-            if self.workers is None:  # fail closed: the next reservation will say Redis is down
-                logger.debug("rate limit: a 429 hold could not reach Redis: %s", shared_failed)
-                return
-            self._go_local(shared_failed)
-        local = self._local
-        if self.state != _SHARED and local is not None:
-            local.hold(key, self._limits(limits), seconds)
+                self._advisory_failed(exc)
+        local = self._locally()
+        if local is not None:
+            local.observe(key, self._limits(limits), self._seen(seen), age)
 
     def hold(self, key: LaneKey, limits: Limits, seconds: float) -> None:
-        failed = None
-        if self._settle_state() != _LOCAL:
+        if self._try_shared():
             try:
                 self.shared.hold(key, limits, seconds)
-            except RateLimitBackendError as exc:
-                failed = exc
-        self._held_locally(key, limits, seconds, failed)
+            except RateLimitBackendError as exc:  # fail closed: the next reservation says so
+                self._advisory_failed(exc)
+        local = self._locally()
+        if local is not None:
+            local.hold(key, self._limits(limits), seconds)
 
     async def ahold(self, key: LaneKey, limits: Limits, seconds: float) -> None:
-        failed = None
-        if self._settle_state() != _LOCAL:
+        if self._try_shared():
             try:
                 await self.shared.ahold(key, limits, seconds)
             except RateLimitBackendError as exc:
-                failed = exc
-        self._held_locally(key, limits, seconds, failed)
+                self._advisory_failed(exc)
+        local = self._locally()
+        if local is not None:
+            local.hold(key, self._limits(limits), seconds)
 
     def estimates(self) -> dict[str, dict[str, float | None]]:
         local = self._local
