@@ -18,8 +18,8 @@ import sys
 import time
 from typing import Any, TextIO
 
-from gptkit._client import AsyncClient
 from gptkit._clock import get_clock
+from gptkit._core._client import AsyncClient
 from gptkit._exceptions import (
     AuthenticationError,
     BackendError,
