@@ -78,3 +78,17 @@ def own_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 def own_redis_volatile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """A private redis-server without persistence: a restart loses everything."""
     yield from _own_redis(tmp_path_factory, persist=False)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line with what the docs test did: blocks run and fragments skipped."""
+    import sys
+
+    docs = sys.modules.get("tests.test_docs")
+    if docs is None:
+        return
+    summary = docs.SUMMARY
+    terminalreporter.write_line(
+        f"docs examples: {summary['run']} python blocks run ({summary['passed']} passed), "
+        f"{summary['fragments']} fragments skipped, from README.md and docs/"
+    )
