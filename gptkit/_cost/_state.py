@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gptkit._cost._budget import BudgetBackend, Reservation
 from gptkit._cost._ledger import Ledger
+from gptkit._cost._meter import Meter, Units, token_counts
 from gptkit._cost._prices import ModelPrice, PriceTable, as_price_table
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import APIResponseValidationError, UnknownPriceError
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # the type tree loads with the first call's resource, not wit
     from gptkit.types._base import APIObject
     from gptkit.types.cost import Cost
 
-__all__ = ["KEEP", "CostState", "Hold"]
+__all__ = ["KEEP", "CostState", "Hold", "UsageCounts", "usage_counts"]
 
 _UNSET: Any = object()
 #: ``with_options`` default for budget/prices/ledger: keep sharing the original's.
@@ -91,9 +92,19 @@ class CostState:
     def worst_case(self, call: Any) -> Decimal | None:
         """The most ``call`` can cost, or None when its model has no known price."""
         body = call.body or {}
+        meter = call.endpoint.meter
+        if meter is not None:
+            if meter.free:
+                return Decimal(0)
+            units = meter.bound(body)
+            if units is None:
+                return None
+            metered = self.prices.cost_units(call.model or "", units, provider=self.provider,
+                                             api_url=self.base_url, warn=False)
+            return None if metered is None else metered.total
         from gptkit._cost._limits import worst_case_tokens  # budgets only
 
-        prompt, output = worst_case_tokens(body, call.model)
+        prompt, output = worst_case_tokens(body, call.model, call.endpoint.path)
         cost = self.prices.cost(
             call.model or "", prompt_tokens=prompt, completion_tokens=output, provider=self.provider,
             api_url=self.base_url, service_tier=body.get("service_tier"), warn=False,
@@ -107,13 +118,21 @@ class CostState:
             return None
         from gptkit.types._base import BilledObject
 
-        if not issubclass(call.endpoint.response, BilledObject):
+        meter = call.endpoint.meter
+        if meter is None and not issubclass(call.endpoint.response, BilledObject):
             return None
         amount = self.worst_case(call)
         if amount is None:
             if budget.allow_unpriced:
                 return None
             model = call.model or "(no model)"
+            if meter is not None and meter.worst_case is None:
+                raise UnknownPriceError(
+                    f"The budget cannot bound a call to {call.endpoint.path}: what it costs depends on what "
+                    f"the server measures (such as the length of the audio). Nothing was sent. Create the "
+                    f"budget with allow_unpriced=True to let such calls through uncounted.",
+                    model=call.model,
+                )
             raise UnknownPriceError(
                 f"The budget cannot bound a call to {model!r}: no price is known for it. Nothing was "
                 f"sent. Add one with prices={{{model!r}: gptkit.ModelPrice(...)}} or create the budget "
@@ -135,21 +154,21 @@ class CostState:
     # -- after the call ---------------------------------------------------------------------
 
     def price(self, call: Any, result: APIObject) -> Cost | None:
+        meter = call.endpoint.meter
+        if meter is not None:
+            return self._metered_cost(call, result, meter.used(call.body, result))
         usage = getattr(result, "usage", None)
         if usage is None:
             return None
         response_model = getattr(result, "model", None) or call.model or ""
-        details = getattr(usage, "prompt_tokens_details", None)
-        cached = (getattr(details, "cached_tokens", None) or 0) if details is not None else 0
-        out_details = getattr(usage, "completion_tokens_details", None)
-        reasoning = (getattr(out_details, "reasoning_tokens", None) or 0) if out_details is not None else 0
+        counts = usage_counts(usage)  # chat's names or the Responses API's
         tier = getattr(result, "service_tier", None) or (call.body or {}).get("service_tier")
         return self.prices.cost(
             response_model,
-            prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
-            completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
-            cached_tokens=cached,
-            reasoning_tokens=reasoning,
+            prompt_tokens=counts.prompt,
+            completion_tokens=counts.completion,
+            cached_tokens=counts.cached,
+            reasoning_tokens=counts.reasoning,
             provider=self.provider,
             api_url=self.base_url,
             service_tier=tier if isinstance(tier, str) else None,
@@ -164,23 +183,46 @@ class CostState:
         call.accounted = True
         from gptkit.types._base import BilledObject
 
+        meter = call.endpoint.meter
+        if meter is not None:
+            self._account_metered(call, result, meter)
+            return
         if not isinstance(result, BilledObject):
             self.release(call)
             return
         cost = self.price(call, result)
         result._cost = cost
-        usage = getattr(result, "usage", None)
-        details = getattr(usage, "prompt_tokens_details", None)
-        out_details = getattr(usage, "completion_tokens_details", None)
+        counts = usage_counts(getattr(result, "usage", None))
         self.ledger.record(
             model=call.model or getattr(result, "model", None),
             tags=call.tags,
-            prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
-            cached_tokens=(getattr(details, "cached_tokens", None) or 0) if details is not None else 0,
-            completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
-            reasoning_tokens=(getattr(out_details, "reasoning_tokens", None) or 0) if out_details else 0,
+            prompt_tokens=counts.prompt,
+            cached_tokens=counts.cached,
+            completion_tokens=counts.completion,
+            reasoning_tokens=counts.reasoning,
             cost=cost,
         )
+        self._settle(call, None if cost is None else cost.total)
+
+    def _metered_cost(self, call: Any, result: Any, units: Units | None) -> Cost | None:
+        meter: Meter = call.endpoint.meter
+        model = call.model or getattr(result, "model", None) or ""
+        if meter.free:
+            from gptkit.types.cost import Cost
+
+            return Cost(model=model or None, price_source="free")
+        if units is None:
+            return None  # nothing measured to bill by (e.g. a transcript asked for as plain text)
+        return self.prices.cost_units(model, units, provider=self.provider, api_url=self.base_url)
+
+    def _account_metered(self, call: Any, result: Any, meter: Meter) -> None:
+        units = meter.used(call.body, result)
+        cost = self._metered_cost(call, result, units)
+        if hasattr(result, "_cost"):  # typed results and audio content report it (a str cannot)
+            result._cost = cost
+        prompt, completion = token_counts(units)
+        self.ledger.record(model=call.model or getattr(result, "model", None), tags=call.tags,
+                           prompt_tokens=prompt, completion_tokens=completion, cost=cost)
         self._settle(call, None if cost is None else cost.total)
 
     def _settle(self, call: Any, actual: Decimal | None, *, release: bool = False) -> None:
@@ -259,3 +301,39 @@ class CostState:
         aflush = getattr(self.budget, "aflush", None)
         if aflush is not None:
             await aflush()
+
+
+class UsageCounts(NamedTuple):
+    """The four counts a call is priced by; ``prompt`` includes ``cached`` and ``completion``
+    includes ``reasoning``, as in OpenAI's usage."""
+
+    prompt: int
+    cached: int
+    completion: int
+    reasoning: int
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def usage_counts(usage: Any) -> UsageCounts:
+    """The counts of a usage object in either API's names: chat completions' ``prompt_tokens`` /
+    ``completion_tokens`` (with ``*_tokens_details``) or the Responses API's ``input_tokens`` /
+    ``output_tokens`` (with ``input_tokens_details.cached_tokens`` and
+    ``output_tokens_details.reasoning_tokens``). Absent counts are 0."""
+    if usage is None:
+        return UsageCounts(0, 0, 0, 0)
+    prompt = getattr(usage, "prompt_tokens", None)
+    if prompt is None and hasattr(usage, "input_tokens"):
+        details, out_details = usage.input_tokens_details, usage.output_tokens_details
+        return UsageCounts(
+            _count(usage.input_tokens), _count(getattr(details, "cached_tokens", 0)),
+            _count(usage.output_tokens), _count(getattr(out_details, "reasoning_tokens", 0)),
+        )
+    details = getattr(usage, "prompt_tokens_details", None)
+    out_details = getattr(usage, "completion_tokens_details", None)
+    return UsageCounts(
+        _count(prompt), _count(getattr(details, "cached_tokens", 0)),
+        _count(getattr(usage, "completion_tokens", 0)), _count(getattr(out_details, "reasoning_tokens", 0)),
+    )

@@ -83,6 +83,15 @@ if TYPE_CHECKING:
     from gptkit.types.embedding import CreateEmbeddingResponse, Embedding, EmbeddingUsage
     from gptkit.types.file import BinaryContent, FileCreateParams, FileDeleted, FileList, FileObject
     from gptkit.types.model import Model, ModelList
+    from gptkit.types.moderation import Moderation
+    from gptkit.types.moderation_create_params import (
+        ModerationCreateParams,
+        ModerationImageURLInputParam,
+        ModerationModel,
+        ModerationMultiModalInputParam,
+        ModerationTextInputParam,
+    )
+    from gptkit.types.moderation_create_response import ModerationCreateResponse
     from gptkit.types.parsed_chat import (
         ParsedChatCompletion,
         ParsedChatCompletionMessage,
@@ -119,6 +128,7 @@ if TYPE_CHECKING:
         UnknownStreamEvent,
     )
     from gptkit.types.shared import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
+
 
 #: Public name -> the submodule that defines it (``__getattr__`` imports it on first use).
 _SUBMODULES: dict[str, str] = {
@@ -230,6 +240,13 @@ _SUBMODULES: dict[str, str] = {
     "CompletionTokensDetails": "shared",
     "CompletionUsage": "shared",
     "PromptTokensDetails": "shared",
+    "Moderation": "moderation",
+    "ModerationCreateResponse": "moderation_create_response",
+    "ModerationCreateParams": "moderation_create_params",
+    "ModerationImageURLInputParam": "moderation_create_params",
+    "ModerationModel": "moderation_create_params",
+    "ModerationMultiModalInputParam": "moderation_create_params",
+    "ModerationTextInputParam": "moderation_create_params",
 }
 #: The submodules themselves (``gptkit.types.chat``), imported on first access too.
 _MODULES = frozenset(_SUBMODULES.values())
@@ -327,6 +344,13 @@ __all__ = [
     "InputTokenCountResponse",
     "Model",
     "ModelList",
+    "Moderation",
+    "ModerationCreateParams",
+    "ModerationCreateResponse",
+    "ModerationImageURLInputParam",
+    "ModerationModel",
+    "ModerationMultiModalInputParam",
+    "ModerationTextInputParam",
     "ParsedChatCompletion",
     "ParsedChatCompletionMessage",
     "ParsedChoice",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Literal
 
 from typing_extensions import Required, TypedDict
 
+from gptkit.pagination import SyncCursorPage
 from gptkit.types._base import APIObject, ResponseObject
 
 __all__ = [
@@ -83,20 +84,8 @@ class Batch(ResponseObject):
         return self.status in BATCH_TERMINAL_STATUSES
 
 
-class BatchList(ResponseObject):
-    """One page of ``batches.list``; iterate over it to get each ``Batch``."""
-
-    object: str = "list"
-    data: list[Batch] = []
-    first_id: str | None = None
-    last_id: str | None = None
-    has_more: bool = False
-
-    def __iter__(self) -> Iterator[Batch]:  # type: ignore[override]
-        return iter(self.data)
-
-    def __len__(self) -> int:
-        return len(self.data)
+#: What ``batches.list()`` returns (the older name of ``SyncCursorPage[Batch]``).
+BatchList = SyncCursorPage[Batch]
 
 
 class BatchCreateParams(TypedDict, total=False):

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import ConfigDict, Field, with_config
 from typing_extensions import Required, TypedDict
 
+from gptkit.pagination import SyncCursorPage
 from gptkit.types._base import ResponseObject
 
 __all__ = ["BinaryContent", "FileCreateParams", "FileDeleted", "FileList", "FileObject"]
@@ -43,20 +44,8 @@ class FileDeleted(ResponseObject):
     deleted: bool = False
 
 
-class FileList(ResponseObject):
-    """One page of ``files.list``; iterate over it to get each ``FileObject``."""
-
-    object: str = "list"
-    data: list[FileObject] = []
-    first_id: str | None = None
-    last_id: str | None = None
-    has_more: bool = False
-
-    def __iter__(self) -> Iterator[FileObject]:  # type: ignore[override]
-        return iter(self.data)
-
-    def __len__(self) -> int:
-        return len(self.data)
+#: What ``files.list()`` returns (the older name of ``SyncCursorPage[FileObject]``).
+FileList = SyncCursorPage[FileObject]
 
 
 class BinaryContent:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+from gptkit.pagination import SyncPage
 from gptkit.types._base import ResponseObject
 
 __all__ = ["Model", "ModelList"]
@@ -18,14 +17,5 @@ class Model(ResponseObject):
     owned_by: str | None = None
 
 
-class ModelList(ResponseObject):
-    """The models the API offers; iterating over it yields each ``Model``."""
-
-    object: str = "list"
-    data: list[Model] = []
-
-    def __iter__(self) -> Iterator[Model]:  # type: ignore[override]
-        return iter(self.data)
-
-    def __len__(self) -> int:
-        return len(self.data)
+#: What ``models.list()`` returns (the older name of ``SyncPage[Model]``).
+ModelList = SyncPage[Model]
