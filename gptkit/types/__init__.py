@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gptkit.types._base import APIObject, BilledObject, ResponseObject
+    from gptkit.types.audio_model import AudioModel
+    from gptkit.types.audio_response_format import AudioResponseFormat
     from gptkit.types.batch import (
         BATCH_TERMINAL_STATUSES,
         Batch,
@@ -82,6 +84,18 @@ if TYPE_CHECKING:
     from gptkit.types.cost import Cost
     from gptkit.types.embedding import CreateEmbeddingResponse, Embedding, EmbeddingUsage
     from gptkit.types.file import BinaryContent, FileCreateParams, FileDeleted, FileList, FileObject
+    from gptkit.types.image import Image
+    from gptkit.types.image_create_variation_params import ImageCreateVariationParams
+    from gptkit.types.image_edit_completed_event import ImageEditCompletedEvent
+    from gptkit.types.image_edit_params import ImageEditParams
+    from gptkit.types.image_edit_partial_image_event import ImageEditPartialImageEvent
+    from gptkit.types.image_edit_stream_event import ImageEditStreamEvent
+    from gptkit.types.image_gen_completed_event import ImageGenCompletedEvent
+    from gptkit.types.image_gen_partial_image_event import ImageGenPartialImageEvent
+    from gptkit.types.image_gen_stream_event import ImageGenStreamEvent
+    from gptkit.types.image_generate_params import ImageGenerateParams
+    from gptkit.types.image_model import ImageModel
+    from gptkit.types.images_response import ImagesResponse
     from gptkit.types.model import Model, ModelList
     from gptkit.types.moderation import Moderation
     from gptkit.types.moderation_create_params import (
@@ -247,9 +261,25 @@ _SUBMODULES: dict[str, str] = {
     "ModerationModel": "moderation_create_params",
     "ModerationMultiModalInputParam": "moderation_create_params",
     "ModerationTextInputParam": "moderation_create_params",
+    "Image": "image",
+    "ImagesResponse": "images_response",
+    "ImageModel": "image_model",
+    "ImageGenerateParams": "image_generate_params",
+    "ImageEditParams": "image_edit_params",
+    "ImageCreateVariationParams": "image_create_variation_params",
+    "ImageGenStreamEvent": "image_gen_stream_event",
+    "ImageGenCompletedEvent": "image_gen_completed_event",
+    "ImageGenPartialImageEvent": "image_gen_partial_image_event",
+    "ImageEditStreamEvent": "image_edit_stream_event",
+    "ImageEditCompletedEvent": "image_edit_completed_event",
+    "ImageEditPartialImageEvent": "image_edit_partial_image_event",
+    "AudioModel": "audio_model",
+    "AudioResponseFormat": "audio_response_format",
 }
 #: The submodules themselves (``gptkit.types.chat``), imported on first access too.
-_MODULES = frozenset(_SUBMODULES.values())
+#: Subpackages whose names stay in them, as in ``openai.types`` (``gptkit.types.audio.Transcription``).
+_PACKAGES = frozenset({"audio", "conversations", "fine_tuning", "uploads", "vector_stores"})
+_MODULES = frozenset(_SUBMODULES.values()) | _PACKAGES
 
 
 def __getattr__(name: str) -> Any:
@@ -272,6 +302,8 @@ def __dir__() -> list[str]:
 __all__ = [
     "BATCH_TERMINAL_STATUSES",
     "APIObject",
+    "AudioModel",
+    "AudioResponseFormat",
     "Batch",
     "BatchCreateParams",
     "BatchError",
@@ -341,6 +373,18 @@ __all__ = [
     "FunctionCall",
     "FunctionDefinition",
     "FunctionToolParam",
+    "Image",
+    "ImageCreateVariationParams",
+    "ImageEditCompletedEvent",
+    "ImageEditParams",
+    "ImageEditPartialImageEvent",
+    "ImageEditStreamEvent",
+    "ImageGenCompletedEvent",
+    "ImageGenPartialImageEvent",
+    "ImageGenStreamEvent",
+    "ImageGenerateParams",
+    "ImageModel",
+    "ImagesResponse",
     "InputTokenCountResponse",
     "Model",
     "ModelList",
