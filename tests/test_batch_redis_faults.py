@@ -86,7 +86,7 @@ async def test_a_long_outage_stops_the_run_and_a_rerun_resumes(own_redis: RedisS
         arun(source, output, client=client, concurrency=4, handle_signals=False, progress=False,
              backend_patience=0.8), outage())
     assert first.stopped is not None and "BackendError" in first.stopped
-    assert first.exit_code == 3 and first.failed == 0 and 0 < first.succeeded < n
+    assert first.exit_code == 8 and first.failed == 0 and 0 < first.succeeded < n  # stopped early
     own_redis.start()
     second = await arun(source, output, client=client, concurrency=4, handle_signals=False, progress=False)
     await client.aclose()
