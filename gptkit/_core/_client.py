@@ -75,7 +75,8 @@ class Client(Configurable, GenericRequests):
         listeners: Iterable[EventListener] | None = None,
     ) -> None:
         config = resolve_client_config(api_key, base_url, organization, project, timeout, max_retries,
-                                       default_headers, default_query, http_client, transport)
+                                       default_headers, default_query, http_client, transport,
+                                       retry=retry, is_async=False)
         self._setup(config, retry, tags, rate_limit, budget, prices, ledger, listeners, is_async=False)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
@@ -129,7 +130,9 @@ class Client(Configurable, GenericRequests):
     # -- lifecycle --------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the connection pool (not one passed in as ``http_client``, nor a copy's)."""
+        """Close the connection pool (not one passed in as ``http_client``, nor a copy's), after
+        writing what a ``RedisBudget`` still owes Redis from an outage."""
+        self._cost.close()
         if self._owns_http:
             self._http.close()
 
@@ -245,7 +248,8 @@ class AsyncClient(Configurable, AsyncGenericRequests):
         listeners: Iterable[EventListener] | None = None,
     ) -> None:
         config = resolve_client_config(api_key, base_url, organization, project, timeout, max_retries,
-                                       default_headers, default_query, http_client, transport)
+                                       default_headers, default_query, http_client, transport,
+                                       retry=retry, is_async=True)
         self._setup(config, retry, tags, rate_limit, budget, prices, ledger, listeners, is_async=True)
         self._owns_http = http_client is None
         if http_client is None and transport is None:
