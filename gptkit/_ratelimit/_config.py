@@ -68,6 +68,8 @@ class RateLimit:
     :param window: seconds over which a burst may be spent (default 60, the API's minute).
     :param jitter: seconds of network and scheduling delay to absorb (default 0.25).
     :param adaptive: follow the server's ``x-ratelimit-*`` headers and 429s (default True).
+    :param max_hold: the longest a 429 may hold waiting requests, in seconds (default 300); a
+        longer reset fails them at once with the ``RateLimitError``.
     :param refund: give back the unused part of a request's up-front token charge once its
         usage is known (default False, as the API keeps it).
     :param backend: ``gptkit.RedisBackend`` to share the limits between processes and
