@@ -19,6 +19,7 @@ from gptkit._legacy._default import (
     sync_lease,
     warn_module_level,
 )
+from gptkit._legacy._print import as_legacy
 from gptkit._legacy._settings import (
     OVERRIDE_NAMES,
     LegacyCall,
@@ -74,7 +75,7 @@ class _EngineResource:
         if call.stream:
             return hold_stream(result, lease)
         lease.release()
-        return result
+        return as_legacy(result)
 
     @classmethod
     async def acreate(cls, **params: Any) -> Any:
@@ -89,7 +90,7 @@ class _EngineResource:
         if call.stream:
             return hold_async_stream(result, lease)
         await lease.release()
-        return result
+        return as_legacy(result)
 
 
 class Completion(_EngineResource):
@@ -151,7 +152,7 @@ class Model:
             result: ModelList = lease.client.models.list(**options)
         finally:
             lease.release()
-        return result
+        return as_legacy(result)
 
     @classmethod
     def retrieve(cls, id: str, **params: Any) -> ModelObject:
@@ -163,7 +164,7 @@ class Model:
             result: ModelObject = lease.client.models.retrieve(id, **options)
         finally:
             lease.release()
-        return result
+        return as_legacy(result)
 
     @classmethod
     async def alist(cls, **params: Any) -> ModelList:
@@ -175,7 +176,7 @@ class Model:
             result: ModelList = await lease.client.models.list(**options)
         finally:
             await lease.release()
-        return result
+        return as_legacy(result)
 
     @classmethod
     async def aretrieve(cls, id: str, **params: Any) -> ModelObject:
@@ -187,4 +188,4 @@ class Model:
             result: ModelObject = await lease.client.models.retrieve(id, **options)
         finally:
             await lease.release()
-        return result
+        return as_legacy(result)

@@ -1,214 +1,306 @@
-"""Wire types: pydantic models of every response and TypedDicts of every request's parameters.
+"""Wire types, at the official package's module paths (``openai.types``).
 
-The submodules load on first use of one of their names (``gptkit.types.ChatCompletion`` imports
-``gptkit.types.chat``), so that ``import gptkit`` does not build every pydantic model
-(``tests/test_import_budget.py``). Type checkers and IDEs see the imports below.
+Response models (pydantic) and request parameters (TypedDicts) live in the submodule of the same
+path as in ``openai.types`` (``gptkit.types.chat.chat_completion.ChatCompletion``,
+``gptkit.types.shared_params.FunctionDefinition``...). Names load with their submodule on first
+use (``gptkit.types.ChatCompletion`` imports only the chat completion modules), so that
+``import gptkit`` does not build every pydantic model (``tests/test_import_budget.py``). Type
+checkers and IDEs read the imports below.
+
+Besides the official names, gptkit keeps its own (``Cost``, ``ModelList``, ``ContentFilterResults``,
+the chat types it exported here before...). ``FunctionDefinition``, ``ResponseFormatJSONSchema``,
+``CompletionCreateParams`` and ``FileCreateParams`` mean what they mean in ``openai.types``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from gptkit.types._lazy import lazy_package
 
 if TYPE_CHECKING:
-    from gptkit.types._base import APIObject, BilledObject, ResponseObject
-    from gptkit.types.batch import (
-        BATCH_TERMINAL_STATUSES,
-        Batch,
-        BatchCreateParams,
-        BatchError,
-        BatchErrors,
-        BatchList,
-        BatchRequestCounts,
+    from gptkit.types._base import APIObject as APIObject
+    from gptkit.types._base import BilledObject as BilledObject
+    from gptkit.types._base import ResponseObject as ResponseObject
+    from gptkit.types.batch import BATCH_TERMINAL_STATUSES as BATCH_TERMINAL_STATUSES
+    from gptkit.types.batch import Batch as Batch
+    from gptkit.types.batch import BatchErrors as BatchErrors
+    from gptkit.types.batch import BatchList as BatchList
+    from gptkit.types.batch_create_params import BatchCreateParams as BatchCreateParams
+    from gptkit.types.batch_error import BatchError as BatchError
+    from gptkit.types.batch_list_params import BatchListParams as BatchListParams
+    from gptkit.types.batch_request_counts import BatchRequestCounts as BatchRequestCounts
+    from gptkit.types.batch_usage import BatchUsage as BatchUsage
+    from gptkit.types.chat._aliases import ChunkChoice as ChunkChoice
+    from gptkit.types.chat.chat_completion import ChatCompletion as ChatCompletion
+    from gptkit.types.chat.chat_completion import Choice as Choice
+    from gptkit.types.chat.chat_completion import ChoiceLogprobs as ChoiceLogprobs
+    from gptkit.types.chat.chat_completion_assistant_message_param import (
+        ChatCompletionAssistantMessageParam as ChatCompletionAssistantMessageParam,
     )
-    from gptkit.types.chat import (
-        ChatCompletion,
-        ChatCompletionChunk,
-        ChatCompletionMessage,
-        ChatCompletionMessageToolCall,
-        ChatCompletionTokenLogprob,
-        Choice,
-        ChoiceDelta,
-        ChoiceDeltaFunctionCall,
-        ChoiceDeltaToolCall,
-        ChoiceDeltaToolCallFunction,
-        ChoiceLogprobs,
-        ChunkChoice,
-        Function,
-        FunctionCall,
-        TopLogprob,
+    from gptkit.types.chat.chat_completion_chunk import ChatCompletionChunk as ChatCompletionChunk
+    from gptkit.types.chat.chat_completion_chunk import ChoiceDelta as ChoiceDelta
+    from gptkit.types.chat.chat_completion_chunk import ChoiceDeltaFunctionCall as ChoiceDeltaFunctionCall
+    from gptkit.types.chat.chat_completion_chunk import ChoiceDeltaToolCall as ChoiceDeltaToolCall
+    from gptkit.types.chat.chat_completion_chunk import (
+        ChoiceDeltaToolCallFunction as ChoiceDeltaToolCallFunction,
     )
-    from gptkit.types.chat_params import (
-        ChatCompletionAssistantMessageParam,
-        ChatCompletionContentPartImageParam,
-        ChatCompletionContentPartInputAudioParam,
-        ChatCompletionContentPartParam,
-        ChatCompletionContentPartRefusalParam,
-        ChatCompletionContentPartTextParam,
-        ChatCompletionCreateArgs,
-        ChatCompletionCreateParams,
-        ChatCompletionDeveloperMessageParam,
-        ChatCompletionFunctionMessageParam,
-        ChatCompletionMessageParam,
-        ChatCompletionMessageToolCallParam,
-        ChatCompletionNamedToolChoiceParam,
-        ChatCompletionParseArgs,
-        ChatCompletionStreamOptionsParam,
-        ChatCompletionSystemMessageParam,
-        ChatCompletionToolChoiceOptionParam,
-        ChatCompletionToolMessageParam,
-        ChatCompletionToolParam,
-        ChatCompletionUserMessageParam,
-        FunctionDefinition,
-        ResponseFormat,
-        ResponseFormatJSONSchema,
+    from gptkit.types.chat.chat_completion_content_part_image_param import (
+        ChatCompletionContentPartImageParam as ChatCompletionContentPartImageParam,
     )
-    from gptkit.types.completion import Completion, CompletionChoice, CompletionLogprobs
-    from gptkit.types.completion_params import (
-        CompletionCreateArgs,
-        CompletionCreateParams,
-        EmbeddingCreateParams,
+    from gptkit.types.chat.chat_completion_content_part_input_audio_param import (
+        ChatCompletionContentPartInputAudioParam as ChatCompletionContentPartInputAudioParam,
     )
-    from gptkit.types.content_filter import (
-        ContentFilterBlocklistIdResult,
-        ContentFilterBlocklistResult,
-        ContentFilterCitation,
-        ContentFilterCodeResult,
-        ContentFilterDetectedResult,
-        ContentFilterErrorDetail,
-        ContentFilterResults,
-        ContentFilterSeverityResult,
-        PromptFilterResult,
+    from gptkit.types.chat.chat_completion_content_part_param import (
+        ChatCompletionContentPartParam as ChatCompletionContentPartParam,
     )
-    from gptkit.types.cost import Cost
-    from gptkit.types.embedding import CreateEmbeddingResponse, Embedding, EmbeddingUsage
-    from gptkit.types.file import BinaryContent, FileCreateParams, FileDeleted, FileList, FileObject
-    from gptkit.types.model import Model, ModelList
-    from gptkit.types.parsed_chat import (
-        ParsedChatCompletion,
-        ParsedChatCompletionMessage,
-        ParsedChoice,
-        ParsedFunction,
-        ParsedFunctionToolCall,
+    from gptkit.types.chat.chat_completion_content_part_refusal_param import (
+        ChatCompletionContentPartRefusalParam as ChatCompletionContentPartRefusalParam,
     )
-    from gptkit.types.request_options import RequestOptions
-    from gptkit.types.shared import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
+    from gptkit.types.chat.chat_completion_content_part_text_param import (
+        ChatCompletionContentPartTextParam as ChatCompletionContentPartTextParam,
+    )
+    from gptkit.types.chat.chat_completion_developer_message_param import (
+        ChatCompletionDeveloperMessageParam as ChatCompletionDeveloperMessageParam,
+    )
+    from gptkit.types.chat.chat_completion_function_message_param import (
+        ChatCompletionFunctionMessageParam as ChatCompletionFunctionMessageParam,
+    )
+    from gptkit.types.chat.chat_completion_message import ChatCompletionMessage as ChatCompletionMessage
+    from gptkit.types.chat.chat_completion_message import FunctionCall as FunctionCall
+    from gptkit.types.chat.chat_completion_message_function_tool_call import Function as Function
+    from gptkit.types.chat.chat_completion_message_param import (
+        ChatCompletionMessageParam as ChatCompletionMessageParam,
+    )
+    from gptkit.types.chat.chat_completion_message_tool_call import (
+        ChatCompletionMessageToolCall as ChatCompletionMessageToolCall,
+    )
+    from gptkit.types.chat.chat_completion_message_tool_call_param import (
+        ChatCompletionMessageToolCallParam as ChatCompletionMessageToolCallParam,
+    )
+    from gptkit.types.chat.chat_completion_named_tool_choice_param import (
+        ChatCompletionNamedToolChoiceParam as ChatCompletionNamedToolChoiceParam,
+    )
+    from gptkit.types.chat.chat_completion_stream_options_param import (
+        ChatCompletionStreamOptionsParam as ChatCompletionStreamOptionsParam,
+    )
+    from gptkit.types.chat.chat_completion_system_message_param import (
+        ChatCompletionSystemMessageParam as ChatCompletionSystemMessageParam,
+    )
+    from gptkit.types.chat.chat_completion_token_logprob import (
+        ChatCompletionTokenLogprob as ChatCompletionTokenLogprob,
+    )
+    from gptkit.types.chat.chat_completion_token_logprob import TopLogprob as TopLogprob
+    from gptkit.types.chat.chat_completion_tool_choice_option_param import (
+        ChatCompletionToolChoiceOptionParam as ChatCompletionToolChoiceOptionParam,
+    )
+    from gptkit.types.chat.chat_completion_tool_message_param import (
+        ChatCompletionToolMessageParam as ChatCompletionToolMessageParam,
+    )
+    from gptkit.types.chat.chat_completion_tool_param import (
+        ChatCompletionToolParam as ChatCompletionToolParam,
+    )
+    from gptkit.types.chat.chat_completion_user_message_param import (
+        ChatCompletionUserMessageParam as ChatCompletionUserMessageParam,
+    )
+    from gptkit.types.chat.completion_create_params import (
+        ChatCompletionCreateArgs as ChatCompletionCreateArgs,
+    )
+    from gptkit.types.chat.completion_create_params import (
+        ChatCompletionCreateParams as ChatCompletionCreateParams,
+    )
+    from gptkit.types.chat.completion_create_params import ChatCompletionParseArgs as ChatCompletionParseArgs
+    from gptkit.types.chat.completion_create_params import ResponseFormat as ResponseFormat
+    from gptkit.types.chat.parsed_chat_completion import ParsedChatCompletion as ParsedChatCompletion
+    from gptkit.types.chat.parsed_chat_completion import (
+        ParsedChatCompletionMessage as ParsedChatCompletionMessage,
+    )
+    from gptkit.types.chat.parsed_chat_completion import ParsedChoice as ParsedChoice
+    from gptkit.types.chat.parsed_function_tool_call import ParsedFunction as ParsedFunction
+    from gptkit.types.chat.parsed_function_tool_call import ParsedFunctionToolCall as ParsedFunctionToolCall
+    from gptkit.types.chat_model import ChatModel as ChatModel
+    from gptkit.types.completion import Completion as Completion
+    from gptkit.types.completion_choice import CompletionChoice as CompletionChoice
+    from gptkit.types.completion_create_params import CompletionCreateArgs as CompletionCreateArgs
+    from gptkit.types.completion_create_params import CompletionCreateParams as CompletionCreateParams
+    from gptkit.types.completion_create_params import TextCompletionCreateParams as TextCompletionCreateParams
+    from gptkit.types.completion_usage import CompletionTokensDetails as CompletionTokensDetails
+    from gptkit.types.completion_usage import CompletionUsage as CompletionUsage
+    from gptkit.types.completion_usage import PromptTokensDetails as PromptTokensDetails
+    from gptkit.types.content_filter import ContentFilterBlocklistIdResult as ContentFilterBlocklistIdResult
+    from gptkit.types.content_filter import ContentFilterBlocklistResult as ContentFilterBlocklistResult
+    from gptkit.types.content_filter import ContentFilterCitation as ContentFilterCitation
+    from gptkit.types.content_filter import ContentFilterCodeResult as ContentFilterCodeResult
+    from gptkit.types.content_filter import ContentFilterDetectedResult as ContentFilterDetectedResult
+    from gptkit.types.content_filter import ContentFilterErrorDetail as ContentFilterErrorDetail
+    from gptkit.types.content_filter import ContentFilterResults as ContentFilterResults
+    from gptkit.types.content_filter import ContentFilterSeverityResult as ContentFilterSeverityResult
+    from gptkit.types.content_filter import PromptFilterResult as PromptFilterResult
+    from gptkit.types.cost import Cost as Cost
+    from gptkit.types.create_embedding_response import CreateEmbeddingResponse as CreateEmbeddingResponse
+    from gptkit.types.embedding import Embedding as Embedding
+    from gptkit.types.embedding import EmbeddingUsage as EmbeddingUsage
+    from gptkit.types.embedding_create_params import EmbeddingCreateParams as EmbeddingCreateParams
+    from gptkit.types.embedding_model import EmbeddingModel as EmbeddingModel
+    from gptkit.types.file_content import FileContent as FileContent
+    from gptkit.types.file_create_params import FileCreateParams as FileCreateParams
+    from gptkit.types.file_deleted import FileDeleted as FileDeleted
+    from gptkit.types.file_list import BinaryContent as BinaryContent
+    from gptkit.types.file_list import FileList as FileList
+    from gptkit.types.file_list_params import FileListParams as FileListParams
+    from gptkit.types.file_object import FileObject as FileObject
+    from gptkit.types.file_purpose import FilePurpose as FilePurpose
+    from gptkit.types.model import Model as Model
+    from gptkit.types.model import ModelList as ModelList
+    from gptkit.types.model_deleted import ModelDeleted as ModelDeleted
+    from gptkit.types.request_options import RequestOptions as RequestOptions
+    from gptkit.types.shared.all_models import AllModels as AllModels
+    from gptkit.types.shared.comparison_filter import ComparisonFilter as ComparisonFilter
+    from gptkit.types.shared.compound_filter import CompoundFilter as CompoundFilter
+    from gptkit.types.shared.custom_tool_input_format import CustomToolInputFormat as CustomToolInputFormat
+    from gptkit.types.shared.error_object import ErrorObject as ErrorObject
+    from gptkit.types.shared.function_definition import FunctionDefinition as FunctionDefinition
+    from gptkit.types.shared.function_parameters import FunctionParameters as FunctionParameters
+    from gptkit.types.shared.metadata import Metadata as Metadata
+    from gptkit.types.shared.reasoning import Reasoning as Reasoning
+    from gptkit.types.shared.reasoning_effort import ReasoningEffort as ReasoningEffort
+    from gptkit.types.shared.response_format_json_object import (
+        ResponseFormatJSONObject as ResponseFormatJSONObject,
+    )
+    from gptkit.types.shared.response_format_json_schema import (
+        ResponseFormatJSONSchema as ResponseFormatJSONSchema,
+    )
+    from gptkit.types.shared.response_format_text import ResponseFormatText as ResponseFormatText
+    from gptkit.types.shared.response_format_text_grammar import (
+        ResponseFormatTextGrammar as ResponseFormatTextGrammar,
+    )
+    from gptkit.types.shared.response_format_text_python import (
+        ResponseFormatTextPython as ResponseFormatTextPython,
+    )
+    from gptkit.types.shared.responses_model import ResponsesModel as ResponsesModel
 
-#: Public name -> the submodule that defines it (``__getattr__`` imports it on first use).
-_SUBMODULES: dict[str, str] = {
-    "APIObject": "_base",
-    "BilledObject": "_base",
-    "ResponseObject": "_base",
-    "BATCH_TERMINAL_STATUSES": "batch",
-    "Batch": "batch",
-    "BatchCreateParams": "batch",
-    "BatchError": "batch",
-    "BatchErrors": "batch",
-    "BatchList": "batch",
-    "BatchRequestCounts": "batch",
-    "ChatCompletion": "chat",
-    "ChatCompletionChunk": "chat",
-    "ChatCompletionMessage": "chat",
-    "ChatCompletionMessageToolCall": "chat",
-    "ChatCompletionTokenLogprob": "chat",
-    "Choice": "chat",
-    "ChoiceDelta": "chat",
-    "ChoiceDeltaFunctionCall": "chat",
-    "ChoiceDeltaToolCall": "chat",
-    "ChoiceDeltaToolCallFunction": "chat",
-    "ChoiceLogprobs": "chat",
-    "ChunkChoice": "chat",
-    "Function": "chat",
-    "FunctionCall": "chat",
-    "TopLogprob": "chat",
-    "ChatCompletionAssistantMessageParam": "chat_params",
-    "ChatCompletionContentPartImageParam": "chat_params",
-    "ChatCompletionContentPartInputAudioParam": "chat_params",
-    "ChatCompletionContentPartParam": "chat_params",
-    "ChatCompletionContentPartRefusalParam": "chat_params",
-    "ChatCompletionContentPartTextParam": "chat_params",
-    "ChatCompletionCreateArgs": "chat_params",
-    "ChatCompletionCreateParams": "chat_params",
-    "ChatCompletionDeveloperMessageParam": "chat_params",
-    "ChatCompletionFunctionMessageParam": "chat_params",
-    "ChatCompletionMessageParam": "chat_params",
-    "ChatCompletionMessageToolCallParam": "chat_params",
-    "ChatCompletionNamedToolChoiceParam": "chat_params",
-    "ChatCompletionParseArgs": "chat_params",
-    "ChatCompletionStreamOptionsParam": "chat_params",
-    "ChatCompletionSystemMessageParam": "chat_params",
-    "ChatCompletionToolChoiceOptionParam": "chat_params",
-    "ChatCompletionToolMessageParam": "chat_params",
-    "ChatCompletionToolParam": "chat_params",
-    "ChatCompletionUserMessageParam": "chat_params",
-    "FunctionDefinition": "chat_params",
-    "ResponseFormat": "chat_params",
-    "ResponseFormatJSONSchema": "chat_params",
-    "Completion": "completion",
-    "CompletionChoice": "completion",
-    "CompletionLogprobs": "completion",
-    "CompletionCreateArgs": "completion_params",
-    "CompletionCreateParams": "completion_params",
-    "EmbeddingCreateParams": "completion_params",
-    "ContentFilterBlocklistIdResult": "content_filter",
-    "ContentFilterBlocklistResult": "content_filter",
-    "ContentFilterCitation": "content_filter",
-    "ContentFilterCodeResult": "content_filter",
-    "ContentFilterDetectedResult": "content_filter",
-    "ContentFilterErrorDetail": "content_filter",
-    "ContentFilterResults": "content_filter",
-    "ContentFilterSeverityResult": "content_filter",
-    "PromptFilterResult": "content_filter",
-    "Cost": "cost",
-    "CreateEmbeddingResponse": "embedding",
-    "Embedding": "embedding",
-    "EmbeddingUsage": "embedding",
-    "BinaryContent": "file",
-    "FileCreateParams": "file",
-    "FileDeleted": "file",
-    "FileList": "file",
-    "FileObject": "file",
-    "Model": "model",
-    "ModelList": "model",
-    "ParsedChatCompletion": "parsed_chat",
-    "ParsedChatCompletionMessage": "parsed_chat",
-    "ParsedChoice": "parsed_chat",
-    "ParsedFunction": "parsed_chat",
-    "ParsedFunctionToolCall": "parsed_chat",
-    "RequestOptions": "request_options",
-    "CompletionTokensDetails": "shared",
-    "CompletionUsage": "shared",
-    "PromptTokensDetails": "shared",
+#: Submodule -> the names it gives this package (``.chat.x`` is a module of a subpackage); a
+#: submodule listed without names is reachable as an attribute (``gptkit.types.chat``).
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "_base": ("APIObject", "BilledObject", "ResponseObject",),
+    "batch": ("BATCH_TERMINAL_STATUSES", "Batch", "BatchErrors", "BatchList",),
+    "batch_create_params": ("BatchCreateParams",),
+    "batch_error": ("BatchError",),
+    "batch_list_params": ("BatchListParams",),
+    "batch_request_counts": ("BatchRequestCounts",),
+    "batch_usage": ("BatchUsage",),
+    "chat": (),
+    "chat_model": ("ChatModel",),
+    ".chat.chat_completion": ("ChatCompletion", "Choice", "ChoiceLogprobs",),
+    ".chat.chat_completion_chunk": (
+        "ChatCompletionChunk",
+        "ChoiceDelta",
+        "ChoiceDeltaFunctionCall",
+        "ChoiceDeltaToolCall",
+        "ChoiceDeltaToolCallFunction",
+    ),
+    ".chat._aliases": ("ChunkChoice",),
+    ".chat.chat_completion_message": ("ChatCompletionMessage", "FunctionCall",),
+    ".chat.chat_completion_message_tool_call": ("ChatCompletionMessageToolCall",),
+    ".chat.chat_completion_message_function_tool_call": ("Function",),
+    ".chat.chat_completion_token_logprob": ("ChatCompletionTokenLogprob", "TopLogprob",),
+    ".chat.chat_completion_assistant_message_param": ("ChatCompletionAssistantMessageParam",),
+    ".chat.chat_completion_content_part_image_param": ("ChatCompletionContentPartImageParam",),
+    ".chat.chat_completion_content_part_input_audio_param": ("ChatCompletionContentPartInputAudioParam",),
+    ".chat.chat_completion_content_part_param": ("ChatCompletionContentPartParam",),
+    ".chat.chat_completion_content_part_refusal_param": ("ChatCompletionContentPartRefusalParam",),
+    ".chat.chat_completion_content_part_text_param": ("ChatCompletionContentPartTextParam",),
+    ".chat.chat_completion_developer_message_param": ("ChatCompletionDeveloperMessageParam",),
+    ".chat.chat_completion_function_message_param": ("ChatCompletionFunctionMessageParam",),
+    ".chat.chat_completion_message_param": ("ChatCompletionMessageParam",),
+    ".chat.chat_completion_message_tool_call_param": ("ChatCompletionMessageToolCallParam",),
+    ".chat.chat_completion_named_tool_choice_param": ("ChatCompletionNamedToolChoiceParam",),
+    ".chat.chat_completion_stream_options_param": ("ChatCompletionStreamOptionsParam",),
+    ".chat.chat_completion_system_message_param": ("ChatCompletionSystemMessageParam",),
+    ".chat.chat_completion_tool_choice_option_param": ("ChatCompletionToolChoiceOptionParam",),
+    ".chat.chat_completion_tool_message_param": ("ChatCompletionToolMessageParam",),
+    ".chat.chat_completion_tool_param": ("ChatCompletionToolParam",),
+    ".chat.chat_completion_user_message_param": ("ChatCompletionUserMessageParam",),
+    ".chat.completion_create_params": (
+        "ChatCompletionCreateArgs",
+        "ChatCompletionCreateParams",
+        "ChatCompletionParseArgs",
+        "ResponseFormat",
+    ),
+    ".chat.parsed_chat_completion": ("ParsedChatCompletion", "ParsedChatCompletionMessage", "ParsedChoice",),
+    ".chat.parsed_function_tool_call": ("ParsedFunction", "ParsedFunctionToolCall",),
+    "completion": ("Completion",),
+    "completion_choice": ("CompletionChoice",),
+    "completion_create_params": (
+        "CompletionCreateArgs",
+        "CompletionCreateParams",
+        "TextCompletionCreateParams",
+    ),
+    "completion_usage": ("CompletionTokensDetails", "CompletionUsage", "PromptTokensDetails",),
+    "content_filter": (
+        "ContentFilterBlocklistIdResult",
+        "ContentFilterBlocklistResult",
+        "ContentFilterCitation",
+        "ContentFilterCodeResult",
+        "ContentFilterDetectedResult",
+        "ContentFilterErrorDetail",
+        "ContentFilterResults",
+        "ContentFilterSeverityResult",
+        "PromptFilterResult",
+    ),
+    "cost": ("Cost",),
+    "create_embedding_response": ("CreateEmbeddingResponse",),
+    "embedding": ("Embedding", "EmbeddingUsage",),
+    "embedding_create_params": ("EmbeddingCreateParams",),
+    "embedding_model": ("EmbeddingModel",),
+    "file_content": ("FileContent",),
+    "file_create_params": ("FileCreateParams",),
+    "file_deleted": ("FileDeleted",),
+    "file_list": ("BinaryContent", "FileList",),
+    "file_list_params": ("FileListParams",),
+    "file_object": ("FileObject",),
+    "file_purpose": ("FilePurpose",),
+    "model": ("Model", "ModelList",),
+    "model_deleted": ("ModelDeleted",),
+    "request_options": ("RequestOptions",),
+    "shared": (),
+    "shared_params": (),
+    ".shared.all_models": ("AllModels",),
+    ".shared.comparison_filter": ("ComparisonFilter",),
+    ".shared.compound_filter": ("CompoundFilter",),
+    ".shared.custom_tool_input_format": ("CustomToolInputFormat",),
+    ".shared.error_object": ("ErrorObject",),
+    ".shared.function_definition": ("FunctionDefinition",),
+    ".shared.function_parameters": ("FunctionParameters",),
+    ".shared.metadata": ("Metadata",),
+    ".shared.reasoning": ("Reasoning",),
+    ".shared.reasoning_effort": ("ReasoningEffort",),
+    ".shared.response_format_json_object": ("ResponseFormatJSONObject",),
+    ".shared.response_format_json_schema": ("ResponseFormatJSONSchema",),
+    ".shared.response_format_text": ("ResponseFormatText",),
+    ".shared.response_format_text_grammar": ("ResponseFormatTextGrammar",),
+    ".shared.response_format_text_python": ("ResponseFormatTextPython",),
+    ".shared.responses_model": ("ResponsesModel",),
+    "chat_params": (),
+    "completion_params": (),
+    "file": (),
+    "parsed_chat": (),
 }
-#: The submodules themselves (``gptkit.types.chat``), imported on first access too.
-_MODULES = frozenset(_SUBMODULES.values())
 
-
-def __getattr__(name: str) -> Any:
-    import importlib
-
-    if name in _MODULES:  # ``import gptkit.types`` used to import them all: ``gptkit.types.chat``
-        return importlib.import_module(f"gptkit.types.{name}")
-    submodule = _SUBMODULES.get(name)
-    if submodule is None:
-        raise AttributeError(f"module 'gptkit.types' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"gptkit.types.{submodule}"), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_SUBMODULES))
-
+__getattr__, __dir__ = lazy_package(__name__, _EXPORTS)
 
 __all__ = [
     "BATCH_TERMINAL_STATUSES",
     "APIObject",
+    "AllModels",
     "Batch",
     "BatchCreateParams",
     "BatchError",
     "BatchErrors",
     "BatchList",
+    "BatchListParams",
     "BatchRequestCounts",
+    "BatchUsage",
     "BilledObject",
     "BinaryContent",
     "ChatCompletion",
@@ -236,6 +328,7 @@ __all__ = [
     "ChatCompletionToolMessageParam",
     "ChatCompletionToolParam",
     "ChatCompletionUserMessageParam",
+    "ChatModel",
     "Choice",
     "ChoiceDelta",
     "ChoiceDeltaFunctionCall",
@@ -243,13 +336,14 @@ __all__ = [
     "ChoiceDeltaToolCallFunction",
     "ChoiceLogprobs",
     "ChunkChoice",
+    "ComparisonFilter",
     "Completion",
     "CompletionChoice",
     "CompletionCreateArgs",
     "CompletionCreateParams",
-    "CompletionLogprobs",
     "CompletionTokensDetails",
     "CompletionUsage",
+    "CompoundFilter",
     "ContentFilterBlocklistIdResult",
     "ContentFilterBlocklistResult",
     "ContentFilterCitation",
@@ -260,17 +354,26 @@ __all__ = [
     "ContentFilterSeverityResult",
     "Cost",
     "CreateEmbeddingResponse",
+    "CustomToolInputFormat",
     "Embedding",
     "EmbeddingCreateParams",
+    "EmbeddingModel",
     "EmbeddingUsage",
+    "ErrorObject",
+    "FileContent",
     "FileCreateParams",
     "FileDeleted",
     "FileList",
+    "FileListParams",
     "FileObject",
+    "FilePurpose",
     "Function",
     "FunctionCall",
     "FunctionDefinition",
+    "FunctionParameters",
+    "Metadata",
     "Model",
+    "ModelDeleted",
     "ModelList",
     "ParsedChatCompletion",
     "ParsedChatCompletionMessage",
@@ -279,9 +382,17 @@ __all__ = [
     "ParsedFunctionToolCall",
     "PromptFilterResult",
     "PromptTokensDetails",
+    "Reasoning",
+    "ReasoningEffort",
     "RequestOptions",
     "ResponseFormat",
+    "ResponseFormatJSONObject",
     "ResponseFormatJSONSchema",
+    "ResponseFormatText",
+    "ResponseFormatTextGrammar",
+    "ResponseFormatTextPython",
     "ResponseObject",
+    "ResponsesModel",
+    "TextCompletionCreateParams",
     "TopLogprob",
 ]
