@@ -12,7 +12,7 @@ are traced in separate bursts because tracing slows Python down. Max RSS is the 
 
 Clients: raw ``httpx.AsyncClient`` (its default limits), the official ``AsyncOpenAI``, gptkit's
 default ``AsyncClient``, and for reference the same raw httpx client over gptkit's pool transport
-(``gptkit._transport.AsyncPoolTransport``), i.e. httpx without httpcore's pool bookkeeping.
+(``gptkit._core._pool.AsyncPoolTransport``), i.e. httpx without httpcore's pool bookkeeping.
 ``--clients "raw httpx 1000"`` adds raw httpx with gptkit's limits (1000 connections): slow.
 
 Targets (issue 12): gptkit's requests/s >= the fastest *raw* client (raw httpx, AsyncOpenAI);
@@ -67,7 +67,7 @@ def _child(name: str, base_url: str, concurrency: int, calls: int, bursts: int) 
                 limits = httpx.Limits(max_connections=1000, max_keepalive_connections=200)
                 http = httpx.AsyncClient(timeout=timeout, limits=limits)
             else:
-                from gptkit._transport import AsyncPoolTransport
+                from gptkit._core._pool import AsyncPoolTransport
 
                 http = httpx.AsyncClient(timeout=timeout, transport=AsyncPoolTransport())
             headers = {"Authorization": f"Bearer {api_key}"}

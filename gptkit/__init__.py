@@ -10,9 +10,10 @@ import logging as _logging
 from typing import TYPE_CHECKING, Any, cast
 
 from gptkit import error as error  # public: the pre-1.0 exception names (openai.error.*)
-from gptkit._base import APIResponse
-from gptkit._client import AsyncClient, Client
-from gptkit._config import NO_API_KEY, NoAPIKey
+from gptkit._core._base import APIResponse
+from gptkit._core._client import AsyncClient, Client
+from gptkit._core._config import NO_API_KEY, NoAPIKey
+from gptkit._core._params import NOT_GIVEN, NotGiven
 from gptkit._cost import (
     Budget,
     Ledger,
@@ -56,18 +57,22 @@ from gptkit._exceptions import (
     UnprocessableEntityError,
 )
 from gptkit._legacy import _module as _module_api
-from gptkit._params import NOT_GIVEN, NotGiven
+from gptkit._observe._stats import ClientStats, StatsSnapshot
 from gptkit._retry import RetryEvent, RetryPolicy
-from gptkit._stats import ClientStats, StatsSnapshot
 from gptkit._version import __version__
 
 if TYPE_CHECKING:
-    from gptkit._azure import AsyncAzureClient, AzureClient
-    from gptkit._azure_auth import AzureToken
-    from gptkit._chat_stream import AsyncChatCompletionStream, ChatCompletionStream
+    from gptkit._azure._auth import AzureToken
+    from gptkit._azure._client import AsyncAzureClient, AzureClient
     from gptkit._cost._ledger_models import LedgerSnapshot, LedgerTotals
     from gptkit._cost._redis_budget import RedisBudget
-    from gptkit._events import (
+
+    # The deprecated module-level API of older scripts: importable, deliberately not in __all__.
+    from gptkit._legacy._api import ChatCompletion as ChatCompletion
+    from gptkit._legacy._api import Completion as Completion
+    from gptkit._legacy._api import Embedding as Embedding
+    from gptkit._legacy._api import Model as Model
+    from gptkit._observe._events import (
         CallEvent,
         FirstChunk,
         Listener,
@@ -78,14 +83,9 @@ if TYPE_CHECKING:
         RequestStart,
         ResponseHeaders,
     )
-
-    # The deprecated module-level API of older scripts: importable, deliberately not in __all__.
-    from gptkit._legacy._api import ChatCompletion as ChatCompletion
-    from gptkit._legacy._api import Completion as Completion
-    from gptkit._legacy._api import Embedding as Embedding
-    from gptkit._legacy._api import Model as Model
     from gptkit._ratelimit import RateLimit, RateLimiter, RateLimitPermit, RateLimitStats, RedisBackend
-    from gptkit._streaming import AsyncStream, Stream
+    from gptkit._streams._chat import AsyncChatCompletionStream, ChatCompletionStream
+    from gptkit._streams._stream import AsyncStream, Stream
     from gptkit._structured import ToolRunResult, function_tool, pydantic_function_tool, strict_json_schema
     from gptkit.types.cost import Cost
 
@@ -94,24 +94,24 @@ if TYPE_CHECKING:
 #: limits, structured outputs, events, Azure, the pre-1.0 classes). ``import gptkit`` stays close
 #: to importing its dependencies (benchmarks/README.md; tests/test_import_budget.py pins it).
 _LAZY = {
-    "AsyncAzureClient": "gptkit._azure",
-    "AzureClient": "gptkit._azure",
-    "AzureToken": "gptkit._azure_auth",
-    "AsyncChatCompletionStream": "gptkit._chat_stream",
-    "ChatCompletionStream": "gptkit._chat_stream",
+    "AsyncAzureClient": "gptkit._azure._client",
+    "AzureClient": "gptkit._azure._client",
+    "AzureToken": "gptkit._azure._auth",
+    "AsyncChatCompletionStream": "gptkit._streams._chat",
+    "ChatCompletionStream": "gptkit._streams._chat",
     "LedgerSnapshot": "gptkit._cost._ledger_models",
     "LedgerTotals": "gptkit._cost._ledger_models",
     "RedisBudget": "gptkit._cost._redis_budget",
     **dict.fromkeys(
         ("CallEvent", "FirstChunk", "Listener", "RateLimitWait", "RequestEnd", "RequestError", "RequestRetry",
          "RequestStart", "ResponseHeaders"),
-        "gptkit._events",
+        "gptkit._observe._events",
     ),
     **dict.fromkeys(("ChatCompletion", "Completion", "Embedding", "Model"), "gptkit._legacy._api"),
     **dict.fromkeys(("RateLimit", "RateLimiter", "RateLimitPermit", "RateLimitStats", "RedisBackend"),
                     "gptkit._ratelimit"),
-    "AsyncStream": "gptkit._streaming",
-    "Stream": "gptkit._streaming",
+    "AsyncStream": "gptkit._streams._stream",
+    "Stream": "gptkit._streams._stream",
     **dict.fromkeys(("ToolRunResult", "function_tool", "pydantic_function_tool", "strict_json_schema"),
                     "gptkit._structured"),
     "Cost": "gptkit.types.cost",

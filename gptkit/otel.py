@@ -25,15 +25,15 @@ if TYPE_CHECKING:
     from opentelemetry.metrics import MeterProvider
     from opentelemetry.trace import TracerProvider
 
-    from gptkit._observe import Observable
-    from gptkit._otel import OTelListener
+    from gptkit._observe._otel import OTelListener
+    from gptkit._observe._trace import Observable
 
 __all__ = ["OTelListener", "instrument"]
 
 
 def _implementation() -> ModuleType:
     require("opentelemetry.trace", extra="otel", feature="gptkit's OpenTelemetry support")
-    from gptkit import _otel
+    from gptkit._observe import _otel
 
     return _otel
 

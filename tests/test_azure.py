@@ -154,7 +154,7 @@ def test_async_provider_is_refused_by_the_sync_client() -> None:
 
 async def test_missing_deployment_raises_before_io(kind: str) -> None:
     # The parameter validators already require ``model``; this guards endpoints without one.
-    from gptkit._base import Endpoint
+    from gptkit._core._base import Endpoint
     from gptkit.types import ChatCompletion
 
     rec = Recorder()

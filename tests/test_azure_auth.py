@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 import gptkit
-from gptkit._azure_auth import REFRESH_MARGIN, TokenCache
+from gptkit._azure._auth import REFRESH_MARGIN, TokenCache
 from gptkit.testing import VirtualClock
 
 from .helpers import Recorder, chat_body, close, invoke

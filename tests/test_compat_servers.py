@@ -13,8 +13,8 @@ import httpx
 import pytest
 
 import gptkit
+from gptkit._core._usage import ensure_usage
 from gptkit._tokens import estimate_prompt_tokens, estimate_text_tokens
-from gptkit._usage import ensure_usage
 from gptkit.types import ChatCompletion, CompletionUsage, Model
 
 from .helpers import Recorder, close, invoke

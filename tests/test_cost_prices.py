@@ -10,7 +10,7 @@ import pytest
 
 import gptkit
 from gptkit._cost._limits import default_output_limit
-from gptkit._providers import price_provider_for as infer_provider
+from gptkit._cost._providers import price_provider_for as infer_provider
 from tests.cost_helpers import MTOK, db_prices, embedding_body, ok, usage_body
 from tests.helpers import Recorder, close, invoke, make_client
 

@@ -27,10 +27,9 @@ def _modules_after(code: str) -> set[str]:
 _FEATURE_MODULES = (
     "gptkit.types", "tenacity", "httpcore", "gptkit.resources", "genai_prices", "gptkit._cost._database",
     "gptkit._cost._price_cache", "gptkit._cost._ledger_models", "gptkit._cost._redis_budget",
-    "gptkit._cost._limits", "gptkit._streaming", "gptkit._stream_core", "gptkit._chat_stream",
-    "gptkit._accumulate", "gptkit._sse", "gptkit._ratelimit", "gptkit._structured", "gptkit._events",
-    "gptkit._azure", "gptkit._legacy._api", "gptkit._legacy._default", "gptkit._transport",
-    "gptkit._tokens",
+    "gptkit._cost._limits", "gptkit._streams", "gptkit._ratelimit", "gptkit._structured",
+    "gptkit._observe._events", "gptkit._azure", "gptkit._legacy._api", "gptkit._legacy._default",
+    "gptkit._core._pool", "gptkit._tokens",
 )
 
 

@@ -9,7 +9,7 @@ import pytest
 
 import gptkit
 import gptkit.error
-from gptkit._retired import RETIRED_MODELS, model_of_request, retired_hint
+from gptkit._core._retired import RETIRED_MODELS, model_of_request, retired_hint
 from gptkit.types import APIObject, ChatCompletion, Completion, CreateEmbeddingResponse
 
 from .helpers import Recorder, chat_body, close, invoke, make_client

@@ -325,7 +325,7 @@ def test_events_are_frozen() -> None:
 
 
 async def test_no_event_is_built_without_listeners(kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from gptkit._observe import CallTrace
+    from gptkit._observe._trace import CallTrace
 
     def boom(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("an event was built with nobody listening")

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 import gptkit
-from gptkit._stats import LatencyHistogram
+from gptkit._observe._stats import LatencyHistogram
 from gptkit.testing import VirtualClock
 
 from .helpers import API_KEY, Recorder, chat_body, close, invoke

@@ -189,7 +189,7 @@ async def test_remove_listener_stops_tracing(kind: str) -> None:
 
 
 def test_listener_class_is_importable_lazily() -> None:
-    from gptkit._otel import OTelListener
+    from gptkit._observe._otel import OTelListener
 
     assert gptkit.otel.OTelListener is OTelListener
     with pytest.raises(AttributeError):
@@ -211,7 +211,7 @@ def test_using_a_client_without_otel_imports_nothing_from_opentelemetry() -> Non
         client = gptkit.Client(api_key="sk-x", transport=transport, listeners=[lambda event: None])
         client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "hi"}])
         client.stats.snapshot()
-        print([m for m in sys.modules if m.split(".")[0] == "opentelemetry" or m == "gptkit._otel"])
+        print([m for m in sys.modules if m.split(".")[0] == "opentelemetry" or m == "gptkit._observe._otel"])
     """
     assert _run(code) == "[]"
 

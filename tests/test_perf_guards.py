@@ -39,7 +39,7 @@ print("\\n".join(sorted(sys.modules)))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(out.stdout.split())
     unused = {
-        "gptkit._events",  # no listener: no event object is built
+        "gptkit._observe._events",  # no listener: no event object is built
         "gptkit._ratelimit",  # no rate_limit=
         "gptkit._cost._limits",  # no budget: no worst-case estimate
         "gptkit._cost._redis_budget",

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 import gptkit
-from gptkit._config import Secret
+from gptkit._core._config import Secret
 from gptkit.testing import VirtualClock
 
 from .helpers import API_KEY, Recorder, chat_body, close, invoke, make_client

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gptkit._sse import ServerSentEvent, SSEDecoder
+from gptkit._streams._sse import ServerSentEvent, SSEDecoder
 
 
 def decode_all(*reads: bytes) -> tuple[list[ServerSentEvent], ServerSentEvent | None]:

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 import gptkit
-from gptkit._transport import AsyncPoolTransport
+from gptkit._core._pool import AsyncPoolTransport
 from tests.helpers import API_KEY, chat_body
 
 

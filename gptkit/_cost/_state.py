@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from gptkit._cost._budget import BudgetBackend, Reservation
 from gptkit._cost._ledger import Ledger
 from gptkit._cost._prices import ModelPrice, PriceTable, as_price_table
+from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import APIResponseValidationError, UnknownPriceError
-from gptkit._providers import price_provider_for
 
 if TYPE_CHECKING:  # the type tree loads with the first call's resource, not with `import gptkit`
     import asyncio

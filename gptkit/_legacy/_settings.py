@@ -14,7 +14,7 @@ from typing import Any, Final
 
 import httpx
 
-from gptkit._config import NoAPIKey
+from gptkit._core._config import NoAPIKey
 from gptkit._exceptions import InvalidParameterError
 
 __all__ = [

@@ -30,7 +30,7 @@ from gptkit._tokens import estimate_prompt_tokens, max_output_tokens
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from gptkit._config import Secret
+    from gptkit._core._config import Secret
 
 __all__ = ["RateLimitPermit", "RateLimitStats", "RateLimiter", "api_key_namespace", "as_limiter"]
 
@@ -234,7 +234,7 @@ class RateLimiter:
         return call.model, request_tokens(call.body), api_key_namespace(api_key)
 
     def acquire_for(self, call: Any, api_key: Secret | str | None) -> RateLimitPermit:
-        """The client's hook: acquire for one attempt of ``call`` (a ``gptkit._base.Call``);
+        """The client's hook: acquire for one attempt of ``call`` (a ``gptkit._core._base.Call``);
         ``api_key`` is whose limits it counts against (hashed into the lane's namespace)."""
         model, tokens, namespace = self._call_args(call, api_key)
         return self.acquire(model, tokens=tokens, namespace=namespace)

@@ -14,14 +14,14 @@ from typing import Any, TypeVar
 
 import pydantic
 
-from gptkit._base import APIResponse
+from gptkit._core._base import APIResponse
+from gptkit._core._params import NOT_GIVEN
 from gptkit._exceptions import (
     ContentFilterFinishReasonError,
     InvalidParameterError,
     LengthFinishReasonError,
     StructuredOutputError,
 )
-from gptkit._params import NOT_GIVEN
 from gptkit._structured._schema import schema_name, strict_json_schema
 from gptkit._structured._tools import PydanticFunctionTool, known_tools
 from gptkit.types.chat import ChatCompletion

@@ -24,7 +24,7 @@ import anyio
 import pydantic
 import pydantic_core
 
-from gptkit._base import APIResponse
+from gptkit._core._base import APIResponse
 from gptkit._exceptions import GptkitError, InvalidParameterError, ToolRoundsExceededError
 from gptkit._structured._parse import check_finish_reasons, parse_completion, plan_parse
 from gptkit._structured._tools import FunctionTool

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from gptkit._base import Endpoint
+from gptkit._core._base import Endpoint
+from gptkit._core._params import clean_params
 from gptkit._exceptions import InvalidParameterError
-from gptkit._params import clean_params
 from gptkit.batch._errors import BatchInputError, InputProblem
 from gptkit.resources.chat import CHAT_COMPLETIONS
 from gptkit.resources.completions import COMPLETIONS

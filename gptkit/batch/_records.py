@@ -14,8 +14,8 @@ from typing import Any
 
 import httpx
 
+from gptkit._core._protocol import status_error
 from gptkit._exceptions import APIError, APIStatusError
-from gptkit._protocol import status_error
 
 __all__ = ["error_info", "failure_line", "new_line_id", "normalise_provider_failure", "success_line"]
 

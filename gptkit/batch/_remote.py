@@ -15,8 +15,8 @@ import pathlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from gptkit._client import AsyncClient, Client
 from gptkit._clock import get_clock
+from gptkit._core._client import AsyncClient, Client
 from gptkit.batch._errors import BatchInputError, BatchJobError, InputProblem
 from gptkit.batch._input import validate_input
 from gptkit.batch._journal import Appender, scan

@@ -17,8 +17,8 @@ import signal
 import sys
 from typing import Any, TextIO
 
-from gptkit._client import AsyncClient
 from gptkit._clock import get_clock
+from gptkit._core._client import AsyncClient
 from gptkit._exceptions import (
     AuthenticationError,
     BudgetExceededError,

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
-from gptkit._client import AsyncClient
+from gptkit._core._client import AsyncClient
 from gptkit._exceptions import RateLimitError
 from gptkit._retry import RetryEvent
 from gptkit.batch._stats import RunStats

@@ -6,7 +6,7 @@ import copy
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gptkit._client import AsyncClient, Client
+    from gptkit._core._client import AsyncClient, Client
 
 __all__ = ["AsyncResource", "SyncResource"]
 

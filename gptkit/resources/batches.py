@@ -7,9 +7,9 @@ from typing import Any
 
 from typing_extensions import Unpack
 
-from gptkit._base import Endpoint
+from gptkit._core._base import Endpoint
+from gptkit._core._params import ParamValidator
 from gptkit._exceptions import InvalidParameterError
-from gptkit._params import ParamValidator
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.resources.files import id_path
 from gptkit.types.batch import Batch, BatchCreateParams, BatchList

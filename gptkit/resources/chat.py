@@ -7,10 +7,10 @@ from typing import Any, Literal, overload
 
 from typing_extensions import Unpack
 
-from gptkit._base import Call, Endpoint
-from gptkit._chat_stream import AsyncChatCompletionStreamManager, ChatCompletionStreamManager, Finisher
-from gptkit._params import ParamValidator
-from gptkit._streaming import AsyncStream, Stream
+from gptkit._core._base import Call, Endpoint
+from gptkit._core._params import ParamValidator
+from gptkit._streams._chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager, Finisher
+from gptkit._streams._stream import AsyncStream, Stream
 from gptkit._structured._parse import ChatCompletionParseKwargs, ResponseModelT, parse_completion, plan_parse
 from gptkit._structured._runner import ToolLoop, ToolRunResult, run_tools_async, run_tools_sync
 from gptkit.resources._resource import AsyncResource, SyncResource

@@ -6,9 +6,9 @@ from typing import Literal, overload
 
 from typing_extensions import Unpack
 
-from gptkit._base import Endpoint
-from gptkit._params import ParamValidator
-from gptkit._streaming import AsyncStream, Stream
+from gptkit._core._base import Endpoint
+from gptkit._core._params import ParamValidator
+from gptkit._streams._stream import AsyncStream, Stream
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.completion import Completion
 from gptkit.types.completion_params import CompletionCreateArgs, CompletionCreateParams

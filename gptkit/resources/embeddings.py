@@ -6,8 +6,8 @@ from typing import Any
 
 from typing_extensions import Unpack
 
-from gptkit._base import Endpoint
-from gptkit._params import ParamValidator
+from gptkit._core._base import Endpoint
+from gptkit._core._params import ParamValidator
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.completion_params import EmbeddingCreateParams
 from gptkit.types.embedding import CreateEmbeddingResponse

@@ -10,9 +10,9 @@ from urllib.parse import quote
 
 from typing_extensions import Unpack
 
-from gptkit._base import Endpoint
+from gptkit._core._base import Endpoint
+from gptkit._core._params import ParamValidator
 from gptkit._exceptions import InvalidParameterError
-from gptkit._params import ParamValidator
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.file import BinaryContent, FileCreateParams, FileDeleted, FileList, FileObject
 from gptkit.types.request_options import RequestOptions

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from typing_extensions import Unpack
 
-from gptkit._base import Endpoint
+from gptkit._core._base import Endpoint
 from gptkit._exceptions import InvalidParameterError
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.model import Model, ModelList

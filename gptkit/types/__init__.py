@@ -154,6 +154,31 @@ if TYPE_CHECKING:
     from gptkit.types.model import ModelList as ModelList
     from gptkit.types.model_deleted import ModelDeleted as ModelDeleted
     from gptkit.types.request_options import RequestOptions as RequestOptions
+    from gptkit.types.responses import EasyInputMessageParam as EasyInputMessageParam
+    from gptkit.types.responses import FunctionToolParam as FunctionToolParam
+    from gptkit.types.responses import InputTokenCountResponse as InputTokenCountResponse
+    from gptkit.types.responses import Response as Response
+    from gptkit.types.responses import ResponseCompletedEvent as ResponseCompletedEvent
+    from gptkit.types.responses import ResponseCreateParams as ResponseCreateParams
+    from gptkit.types.responses import ResponseError as ResponseError
+    from gptkit.types.responses import ResponseFunctionToolCall as ResponseFunctionToolCall
+    from gptkit.types.responses import ResponseInputItemParam as ResponseInputItemParam
+    from gptkit.types.responses import ResponseInputParam as ResponseInputParam
+    from gptkit.types.responses import ResponseItem as ResponseItem
+    from gptkit.types.responses import ResponseItemList as ResponseItemList
+    from gptkit.types.responses import ResponseOutputItem as ResponseOutputItem
+    from gptkit.types.responses import ResponseOutputMessage as ResponseOutputMessage
+    from gptkit.types.responses import ResponseOutputRefusal as ResponseOutputRefusal
+    from gptkit.types.responses import ResponseOutputText as ResponseOutputText
+    from gptkit.types.responses import ResponseReasoningItem as ResponseReasoningItem
+    from gptkit.types.responses import ResponseStatus as ResponseStatus
+    from gptkit.types.responses import ResponseStreamEvent as ResponseStreamEvent
+    from gptkit.types.responses import ResponseTextConfigParam as ResponseTextConfigParam
+    from gptkit.types.responses import ResponseTextDeltaEvent as ResponseTextDeltaEvent
+    from gptkit.types.responses import ResponseUsage as ResponseUsage
+    from gptkit.types.responses import ToolParam as ToolParam
+    from gptkit.types.responses import UnknownOutputItem as UnknownOutputItem
+    from gptkit.types.responses import UnknownStreamEvent as UnknownStreamEvent
     from gptkit.types.shared.all_models import AllModels as AllModels
     from gptkit.types.shared.comparison_filter import ComparisonFilter as ComparisonFilter
     from gptkit.types.shared.compound_filter import CompoundFilter as CompoundFilter
@@ -263,6 +288,33 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "model": ("Model", "ModelList",),
     "model_deleted": ("ModelDeleted",),
     "request_options": ("RequestOptions",),
+    "responses": (
+        "EasyInputMessageParam",
+        "FunctionToolParam",
+        "InputTokenCountResponse",
+        "Response",
+        "ResponseCompletedEvent",
+        "ResponseCreateParams",
+        "ResponseError",
+        "ResponseFunctionToolCall",
+        "ResponseInputItemParam",
+        "ResponseInputParam",
+        "ResponseItem",
+        "ResponseItemList",
+        "ResponseOutputItem",
+        "ResponseOutputMessage",
+        "ResponseOutputRefusal",
+        "ResponseOutputText",
+        "ResponseReasoningItem",
+        "ResponseStatus",
+        "ResponseStreamEvent",
+        "ResponseTextConfigParam",
+        "ResponseTextDeltaEvent",
+        "ResponseUsage",
+        "ToolParam",
+        "UnknownOutputItem",
+        "UnknownStreamEvent",
+    ),
     "shared": (),
     "shared_params": (),
     ".shared.all_models": ("AllModels",),
@@ -355,6 +407,7 @@ __all__ = [
     "Cost",
     "CreateEmbeddingResponse",
     "CustomToolInputFormat",
+    "EasyInputMessageParam",
     "Embedding",
     "EmbeddingCreateParams",
     "EmbeddingModel",
@@ -371,6 +424,8 @@ __all__ = [
     "FunctionCall",
     "FunctionDefinition",
     "FunctionParameters",
+    "FunctionToolParam",
+    "InputTokenCountResponse",
     "Metadata",
     "Model",
     "ModelDeleted",
@@ -385,14 +440,36 @@ __all__ = [
     "Reasoning",
     "ReasoningEffort",
     "RequestOptions",
+    "Response",
+    "ResponseCompletedEvent",
+    "ResponseCreateParams",
+    "ResponseError",
     "ResponseFormat",
     "ResponseFormatJSONObject",
     "ResponseFormatJSONSchema",
     "ResponseFormatText",
     "ResponseFormatTextGrammar",
     "ResponseFormatTextPython",
+    "ResponseFunctionToolCall",
+    "ResponseInputItemParam",
+    "ResponseInputParam",
+    "ResponseItem",
+    "ResponseItemList",
     "ResponseObject",
+    "ResponseOutputItem",
+    "ResponseOutputMessage",
+    "ResponseOutputRefusal",
+    "ResponseOutputText",
+    "ResponseReasoningItem",
+    "ResponseStatus",
+    "ResponseStreamEvent",
+    "ResponseTextConfigParam",
+    "ResponseTextDeltaEvent",
+    "ResponseUsage",
     "ResponsesModel",
     "TextCompletionCreateParams",
+    "ToolParam",
     "TopLogprob",
+    "UnknownOutputItem",
+    "UnknownStreamEvent",
 ]

@@ -1,0 +1,257 @@
+"""``AzureClient`` and ``AsyncAzureClient``: the clients for Azure OpenAI.
+
+Azure serves the OpenAI API with three differences this module handles: URLs name a
+*deployment* (``{endpoint}/openai/deployments/{deployment}/chat/completions``) and carry an
+``api-version`` query parameter; the key travels in an ``api-key`` header, or an Entra ID token
+as ``Authorization: Bearer``; and prices are Azure's. Everything else (validation, retries,
+typed errors, usage and cost) is the shared core's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlencode
+
+import httpx
+
+from gptkit._azure._auth import (
+    AsyncAzureADTokenProvider,
+    AzureADTokenProvider,
+    AzureSettings,
+    TokenCache,
+    resolve_azure,
+)
+from gptkit._core._base import BaseClient, Call, Endpoint
+from gptkit._core._client import AsyncClient, Client
+from gptkit._core._config import NO_API_KEY, ClientConfig, NoAPIKey
+from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
+from gptkit._exceptions import InvalidParameterError
+from gptkit._observe._trace import EventListener
+from gptkit._ratelimit import RateLimit, RateLimiter
+from gptkit._retry import RetryPolicy
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = ["AsyncAzureClient", "AzureClient"]
+
+#: Operations Azure serves per deployment; everything else (models, files, batches) is not.
+DEPLOYMENT_PATHS = frozenset({
+    "/chat/completions",
+    "/completions",
+    "/embeddings",
+    "/audio/speech",
+    "/audio/transcriptions",
+    "/audio/translations",
+    "/images/generations",
+})
+_AZURE_OPTIONS = ("azure_endpoint", "api_version", "azure_deployment", "api_key", "azure_ad_token",
+                  "azure_ad_token_provider")
+_MAX_CACHED_URLS = 512
+
+
+class _AzureCore(BaseClient):
+    """What both Azure clients add to the shared core: URLs, credentials, price provider."""
+
+    _azure: AzureSettings
+    _tokens: TokenCache | None
+
+    def _set_azure(self, settings: AzureSettings) -> None:
+        self._azure = settings
+        self._tokens = TokenCache(settings.token_provider) if settings.token_provider else None
+
+    # -- BaseClient hooks -------------------------------------------------------------------
+
+    def _init_core(
+        self, config: ClientConfig, retry: RetryPolicy | None, tags: Mapping[str, str] | None
+    ) -> None:
+        # Azure has no organizations or projects: never send OPENAI_ORG_ID's header there.
+        config = config.replace(base_url=self._azure.endpoint + "/openai", organization=None, project=None)
+        super()._init_core(config, retry, tags)
+
+    def _auth_headers(self) -> Mapping[str, str]:
+        azure = self._azure
+        if azure.api_key is not None:
+            return {"api-key": azure.api_key.reveal()}
+        if azure.ad_token is not None:
+            return {"authorization": f"Bearer {azure.ad_token.reveal()}"}
+        return {}  # a token provider signs each attempt in _send; NO_API_KEY sends nothing
+
+    def _rate_limit_identity(self) -> str:
+        # Azure's limits belong to a deployment of a resource, whichever key or token is used
+        # (and never to NO_API_KEY's empty identity, which every keyless client would share).
+        return f"azure\n{self._azure.endpoint}\n{self._azure.deployment or ''}"
+
+    def _url_for(self, endpoint: Endpoint, path: str, body: Mapping[str, Any] | None) -> httpx.URL:
+        deployment: object = None
+        if endpoint.path in DEPLOYMENT_PATHS:
+            deployment = self._azure.deployment or (body.get("model") if body is not None else None)
+            if not isinstance(deployment, str) or not deployment:
+                raise InvalidParameterError(
+                    f"Invalid parameter for {endpoint.path}: Azure needs a deployment: pass "
+                    "model='<deployment name>' or create the client with azure_deployment=...",
+                    param="model", errors=[("model", "names no deployment")],
+                )
+            key = f"{deployment}\n{path}"
+        else:
+            key = path
+        url = self._urls.get(key)
+        if url is None:
+            base = self._config.base_url
+            if isinstance(deployment, str):
+                base += "/deployments/" + quote(deployment, safe="")
+            url = httpx.URL(f"{base}{path}?{urlencode({'api-version': self._azure.api_version})}")
+            if len(self._urls) >= _MAX_CACHED_URLS:
+                self._urls.clear()  # many distinct deployments: stay bounded
+            self._urls[key] = url
+        return url
+
+    def _detect_price_provider(self) -> str | None:
+        return "azure"
+
+    # -- public read-only options -----------------------------------------------------------
+
+    @property
+    def azure_endpoint(self) -> str:
+        """The resource's endpoint, e.g. ``https://my-resource.openai.azure.com``."""
+        return self._azure.endpoint
+
+    @property
+    def api_version(self) -> str:
+        """The ``api-version`` every request carries."""
+        return self._azure.api_version
+
+    @property
+    def azure_deployment(self) -> str | None:
+        """The fixed deployment, or None when each call's ``model`` names it."""
+        return self._azure.deployment
+
+    def __repr__(self) -> str:
+        azure = self._azure
+        return (f"{type(self).__name__}(azure_endpoint={azure.endpoint!r}, "
+                f"api_version={azure.api_version!r}, azure_deployment={azure.deployment!r}, "
+                f"auth={azure.auth!r})")
+
+    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
+                     **changes: Any) -> Self:
+        """A copy with some options changed (Azure's included) that shares the connection pool."""
+        azure_changes = self._split_changes(changes)
+        clone: Self = super().with_options(retry=retry, tags=tags, **changes)  # type: ignore[misc]
+        clone._apply_changes(azure_changes, is_async=isinstance(self, AsyncClient))
+        return clone
+
+    def _split_changes(self, changes: dict[str, Any]) -> dict[str, Any]:
+        if "base_url" in changes:
+            raise TypeError(f"{type(self).__name__}.with_options() takes azure_endpoint=, not base_url=")
+        return {k: changes.pop(k) for k in _AZURE_OPTIONS if k in changes}
+
+    def _apply_changes(self, azure_changes: dict[str, Any], *, is_async: bool) -> None:
+        if azure_changes:
+            self._set_azure(self._azure.changed(azure_changes, is_async=is_async))
+            self._init_core(self._config, self._retry, self._tags)
+
+
+class AzureClient(_AzureCore, Client):
+    """A synchronous client for Azure OpenAI.
+
+    Options fall back to ``AZURE_OPENAI_ENDPOINT``, ``OPENAI_API_VERSION`` and
+    ``AZURE_OPENAI_API_KEY`` (or ``AZURE_OPENAI_AD_TOKEN``). Authenticate with one of
+    ``api_key`` (sent as the ``api-key`` header), ``azure_ad_token`` (a fixed Entra ID token) or
+    ``azure_ad_token_provider`` (a callable returning a token string, called for every request,
+    or a token with an expiry such as ``gptkit.AzureToken`` or azure-identity's ``AccessToken``,
+    reused until shortly before it expires). Calls go to ``azure_deployment`` when it is set,
+    else to the deployment named by each call's ``model``. Missing endpoint, version or
+    credential raise ``ConfigurationError`` / ``MissingAPIKeyError`` here, before any I/O.
+    """
+
+    def __init__(
+        self,
+        *,
+        azure_endpoint: str | None = None,
+        api_version: str | None = None,
+        azure_deployment: str | None = None,
+        api_key: str | NoAPIKey | None = None,
+        azure_ad_token: str | None = None,
+        azure_ad_token_provider: AzureADTokenProvider | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 2,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, Any] | None = None,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+        retry: RetryPolicy | None = None,
+        tags: Mapping[str, str] | None = None,
+        rate_limit: RateLimit | RateLimiter | None = None,
+        budget: BudgetBackend | None = None,
+        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
+        ledger: Ledger | None = None,
+        listeners: Iterable[EventListener] | None = None,
+    ) -> None:
+        self._set_azure(resolve_azure(
+            azure_endpoint=azure_endpoint, api_version=api_version, azure_deployment=azure_deployment,
+            api_key=api_key, azure_ad_token=azure_ad_token,
+            azure_ad_token_provider=azure_ad_token_provider, is_async=False,
+        ))
+        super().__init__(
+            api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai", timeout=timeout,
+            max_retries=max_retries, default_headers=default_headers, default_query=default_query,
+            http_client=http_client, transport=transport, retry=retry, tags=tags,
+            rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger, listeners=listeners,
+        )
+
+    def _transmit(self, call: Call) -> httpx.Response:
+        tokens = self._tokens
+        if tokens is not None:  # right before each send: a retry or a limiter wait may outlast a token
+            call.request.headers["authorization"] = f"Bearer {tokens.get()}"
+        return super()._transmit(call)
+
+
+class AsyncAzureClient(_AzureCore, AsyncClient):
+    """An asyncio client for Azure OpenAI: the twin of ``AzureClient``, same options, same order.
+
+    ``azure_ad_token_provider`` may be synchronous or a coroutine function (e.g. from
+    ``azure.identity.aio``). A synchronous provider runs on the event loop, so it should return
+    quickly (azure-identity's providers cache their tokens).
+    """
+
+    def __init__(
+        self,
+        *,
+        azure_endpoint: str | None = None,
+        api_version: str | None = None,
+        azure_deployment: str | None = None,
+        api_key: str | NoAPIKey | None = None,
+        azure_ad_token: str | None = None,
+        azure_ad_token_provider: AsyncAzureADTokenProvider | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 2,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, Any] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        retry: RetryPolicy | None = None,
+        tags: Mapping[str, str] | None = None,
+        rate_limit: RateLimit | RateLimiter | None = None,
+        budget: BudgetBackend | None = None,
+        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
+        ledger: Ledger | None = None,
+        listeners: Iterable[EventListener] | None = None,
+    ) -> None:
+        self._set_azure(resolve_azure(
+            azure_endpoint=azure_endpoint, api_version=api_version, azure_deployment=azure_deployment,
+            api_key=api_key, azure_ad_token=azure_ad_token,
+            azure_ad_token_provider=azure_ad_token_provider, is_async=True,
+        ))
+        super().__init__(
+            api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai", timeout=timeout,
+            max_retries=max_retries, default_headers=default_headers, default_query=default_query,
+            http_client=http_client, transport=transport, retry=retry, tags=tags,
+            rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger, listeners=listeners,
+        )
+
+    async def _transmit(self, call: Call) -> httpx.Response:
+        tokens = self._tokens
+        if tokens is not None:  # right before each send: a retry or a limiter wait may outlast a token
+            call.request.headers["authorization"] = f"Bearer {await tokens.aget()}"
+        return await super()._transmit(call)

@@ -1,0 +1,380 @@
+"""The client side of observability: listeners, per-call traces, stats and the DEBUG log line.
+
+Every logical call gets a ``CallTrace`` (``call.trace``) when it starts. The I/O loops tell it
+what happens (response headers, retries, limiter waits, a stream's first event, the end) and it
+updates ``ClientStats``, writes one DEBUG line per call and, only when listeners were registered
+when the call started, builds the typed events of ``gptkit._observe._events`` and hands them out.
+With no listener a call costs two clock reads and a few counter updates.
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+import logging
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from gptkit._clock import get_clock
+from gptkit._observe._stats import ClientStats
+
+if TYPE_CHECKING:
+    import httpx
+
+    from gptkit._observe._events import CallEvent
+    from gptkit._retry import RetryEvent
+
+__all__ = ["CallTrace", "EventListener", "Observable", "Observer", "emit"]
+
+logger = logging.getLogger("gptkit")
+
+#: A listener: any callable taking one event (its return value is ignored).
+EventListener = Callable[["CallEvent"], object]
+
+_ids = itertools.count(1)
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+_OPERATIONS = {"/chat/completions": "chat", "/completions": "text_completion", "/embeddings": "embeddings"}
+#: Scalar request parameters events may carry (never messages, prompts or inputs).
+_PARAMS = ("temperature", "top_p", "max_tokens", "max_completion_tokens", "frequency_penalty",
+           "presence_penalty", "seed", "n", "stop", "service_tier", "reasoning_effort", "dimensions",
+           "encoding_format", "parallel_tool_calls")
+_HEADERS = frozenset({b"x-request-id", b"openai-processing-ms"})
+_HEADER_PREFIXES = (b"x-ratelimit-", b"retry-after")
+
+
+def check_listener(listener: object) -> EventListener:
+    """``listener`` if it can be one; a clear ``TypeError`` before any call otherwise."""
+    if not callable(listener):
+        raise TypeError(f"a listener must be callable with one event, not {type(listener).__name__}")
+    target = listener if inspect.isroutine(listener) else getattr(listener, "__call__", None)  # noqa: B004
+    if inspect.iscoroutinefunction(target):
+        raise TypeError(
+            "listeners are called synchronously, inline with the call; an async listener would "
+            "never run. Use a plain function (hand slow work to a queue or loop.call_soon)."
+        )
+    return listener
+
+
+def emit(listeners: tuple[EventListener, ...], event: CallEvent) -> None:
+    """Hand ``event`` to every listener; one that raises is logged and the call goes on."""
+    for listener in listeners:
+        try:
+            result = listener(event)
+        except Exception:
+            logger.exception("gptkit listener %r raised on %s; ignoring it", listener, type(event).__name__)
+            continue
+        if result is not None and inspect.isawaitable(result):
+            if inspect.iscoroutine(result):
+                result.close()  # never awaited: close it so Python does not warn later
+            logger.error("gptkit listener %r returned an awaitable; listeners must be synchronous", listener)
+
+
+class Observer:
+    """The listeners and stats of a client and of the ``with_options`` copies sharing them."""
+
+    __slots__ = ("_lock", "listeners", "stats")
+
+    def __init__(self, listeners: Iterable[EventListener] | None = None, ledger: Any = None) -> None:
+        self._lock = threading.Lock()
+        #: Replaced, never mutated, so a call reads it without the lock.
+        self.listeners: tuple[EventListener, ...] = tuple(check_listener(x) for x in listeners or ())
+        self.stats = ClientStats(ledger)
+
+    def add(self, listener: EventListener) -> None:
+        check_listener(listener)
+        with self._lock:
+            self.listeners = (*self.listeners, listener)
+
+    def remove(self, listener: EventListener) -> None:
+        with self._lock:
+            current = list(self.listeners)
+            current.remove(listener)  # ValueError when it was not registered, like list.remove
+            self.listeners = tuple(current)
+
+    def begin(self, call: Any, provider: str | None) -> CallTrace:
+        return CallTrace(self, call, provider)
+
+
+class CallTrace:
+    """What one logical call has done so far; ends once, as a success, failure or abandonment."""
+
+    __slots__ = ("_call", "_closing", "_ended", "_first_chunk", "_headers_time", "_listeners", "_response",
+                 "_stats", "_tags", "_wait", "attempt", "attempt_start", "call_id", "retries", "start")
+
+    def __init__(self, observer: Observer, call: Any, provider: str | None) -> None:
+        self.start = self.attempt_start = get_clock().monotonic()
+        self._call = call
+        self._stats = observer.stats
+        self._listeners = observer.listeners  # those registered now see the whole call
+        self.call_id = next(_ids)
+        self.attempt = 1
+        self.retries = 0
+        self._wait = 0.0
+        self._response: httpx.Response | None = None
+        self._headers_time: float | None = None
+        self._first_chunk: float | None = None
+        self._ended = False
+        self._closing = False
+        self._tags: Mapping[str, str] = _EMPTY
+        self._stats.on_start()
+        if self._listeners:
+            self._tags = MappingProxyType(call.tags) if call.tags else _EMPTY
+            self._emit_start(provider)
+
+    # -- building events ----------------------------------------------------------------------
+
+    def _common(self, now: float) -> dict[str, Any]:
+        call = self._call
+        return {"call_id": self.call_id, "method": call.request.method, "path": call.endpoint.path,
+                "model": call.model, "tags": self._tags, "attempt": self.attempt,
+                "elapsed": now - self.start}
+
+    def _emit_start(self, provider: str | None) -> None:
+        call = self._call
+        url = call.request.url
+        body = call.body or {}
+        params = {key: body[key] for key in _PARAMS if key in body}
+        response_format = body.get("response_format")
+        if isinstance(response_format, dict) and "type" in response_format:
+            params["response_format"] = response_format["type"]
+        from gptkit._observe._events import RequestStart  # the event classes load with the first listener
+
+        emit(self._listeners, RequestStart(
+            **self._common(self.start), operation=_OPERATIONS.get(call.endpoint.path), stream=call.stream,
+            provider=provider, server_address=url.host,
+            server_port=url.port or (443 if url.scheme == "https" else 80),
+            params=MappingProxyType(params),
+        ))
+
+    # -- what the I/O loops report ------------------------------------------------------------
+
+    def response(self, response: httpx.Response) -> None:
+        """An attempt's headers arrived (any status)."""
+        self._response = response
+        if response.status_code == 429:
+            self._stats.on_429()
+        if self._listeners:  # only events carry the time to headers: no clock read otherwise
+            now = get_clock().monotonic()
+            self._headers_time = now - self.attempt_start
+            from gptkit._observe._events import ResponseHeaders
+
+            headers = {}
+            for name, value in response.headers.raw:  # raw bytes: much cheaper than Headers.items()
+                name = name.lower()
+                if name in _HEADERS or name.startswith(_HEADER_PREFIXES):
+                    headers[name.decode("latin-1")] = value.decode("latin-1")
+            emit(self._listeners, ResponseHeaders(
+                **self._common(now), status=response.status_code, request_id=headers.get("x-request-id"),
+                headers=MappingProxyType(headers), time_to_headers=self._headers_time,
+            ))
+
+    def retried(self, event: RetryEvent) -> None:
+        """The retry policy will retry after ``event.wait`` seconds (its ``before_sleep``)."""
+        now = get_clock().monotonic()
+        self.retries += 1
+        self._stats.on_retry()
+        error = event.error
+        if self._listeners:
+            from gptkit._observe._events import RequestRetry
+
+            emit(self._listeners, RequestRetry(
+                **self._common(now), error_type=type(error).__name__, error_message=error.message,
+                status=getattr(error, "status_code", None), request_id=error.request_id,
+                reason=event.reason, wait=event.wait,
+            ))
+        self.attempt = event.attempt + 1
+        self.attempt_start = now + event.wait
+
+    def rate_limit_wait(self, seconds: float) -> None:
+        """The limiter held the coming attempt back for ``seconds`` (called after the wait)."""
+        now = get_clock().monotonic()
+        self._wait += seconds
+        self.attempt_start = now
+        self._stats.on_wait(seconds)
+        if self._listeners:
+            from gptkit._observe._events import RateLimitWait
+
+            emit(self._listeners, RateLimitWait(**self._common(now), wait=seconds))
+
+    def first_chunk(self) -> None:
+        """A stream's first event arrived (later calls are ignored)."""
+        if self._first_chunk is not None or self._ended:
+            return
+        now = get_clock().monotonic()
+        self._first_chunk = now - self.start
+        if self._listeners:
+            from gptkit._observe._events import FirstChunk
+
+            emit(self._listeners, FirstChunk(**self._common(now), time_to_first_chunk=self._first_chunk))
+
+    def closing_early(self) -> None:
+        """The caller closed the stream before its end: the coming ``complete`` is an abandonment."""
+        self._closing = True
+
+    # -- the end ------------------------------------------------------------------------------
+
+    def complete(self, result: Any) -> None:
+        """The call succeeded with ``result`` (after its cost was accounted), or its stream was
+        closed early and ``result`` is the partial answer (billed, so still accounted)."""
+        if self._ended:
+            return
+        self._ended = True
+        now = get_clock().monotonic()
+        duration = now - self.start
+        if self._closing:
+            self._stats.on_close()
+        else:
+            self._stats.on_success(duration)
+        if not self._listeners and not logger.isEnabledFor(logging.DEBUG):
+            return
+        # Reading ``cost`` goes through pydantic's private attributes (microseconds): only when asked.
+        cost = getattr(result, "cost", None)
+        total = getattr(cost, "total", None)
+        usage = getattr(result, "usage", None)
+        if self._listeners:
+            self._emit_end(now, duration, result, usage, cost)
+        if logger.isEnabledFor(logging.DEBUG):
+            call, response = self._call, self._response
+            logger.debug(
+                "%s %s model=%s -> %s in %.3fs%s (attempts %d, request id %s, tokens %s/%s, cost %s)",
+                call.request.method, call.endpoint.path, call.model,
+                response.status_code if response is not None else None, duration,
+                ", stream closed early" if self._closing else "", self.attempt,
+                _request_id(response), getattr(usage, "prompt_tokens", None),
+                getattr(usage, "completion_tokens", None), total,
+            )
+
+    def _emit_end(self, now: float, duration: float, result: Any, usage: Any, cost: Any) -> None:
+        response = self._response
+        choices = getattr(result, "choices", None)
+        reasons = tuple(str(c.finish_reason) for c in choices or () if getattr(c, "finish_reason", None))
+        response_id = getattr(result, "id", None) if choices is not None else None
+        response_model = getattr(result, "model", None)
+        from gptkit._observe._events import RequestEnd
+
+        emit(self._listeners, RequestEnd(
+            **self._common(now), status=response.status_code if response is not None else None,
+            request_id=_request_id(response),
+            response_id=response_id if isinstance(response_id, str) else None,
+            response_model=response_model if isinstance(response_model, str) else None,
+            finish_reasons=reasons, usage=usage,
+            input_tokens=_int_or_none(getattr(usage, "prompt_tokens", None)),
+            output_tokens=_int_or_none(getattr(usage, "completion_tokens", None)),
+            cost=cost if getattr(cost, "total", None) is not None else None,
+            duration=duration, time_to_headers=self._headers_time,
+            time_to_first_chunk=self._first_chunk, rate_limit_wait=self._wait, retries=self.retries,
+            abandoned=self._closing,
+        ))
+
+    def abandon(self) -> None:
+        """A stream was closed: ends the call (no usage, no cost) unless it already ended."""
+        if self._ended:
+            return
+        self._ended = True
+        now = get_clock().monotonic()
+        self._stats.on_close()
+        if self._listeners:
+            from gptkit._observe._events import RequestEnd
+
+            response = self._response
+            emit(self._listeners, RequestEnd(
+                **self._common(now), status=response.status_code if response is not None else None,
+                request_id=_request_id(response), response_id=None, response_model=None,
+                finish_reasons=(), usage=None, input_tokens=None, output_tokens=None, cost=None,
+                duration=now - self.start, time_to_headers=self._headers_time,
+                time_to_first_chunk=self._first_chunk, rate_limit_wait=self._wait,
+                retries=self.retries, abandoned=True,
+            ))
+        logger.debug("%s %s model=%s: stream closed before its end after %.3fs",
+                     self._call.request.method, self._call.endpoint.path, self._call.model,
+                     now - self.start)
+
+    def fail(self, exc: BaseException) -> None:
+        """The call raised ``exc`` (after any retries); a no-op once the call ended."""
+        if self._ended:
+            return
+        self._ended = True
+        now = get_clock().monotonic()
+        error_type = type(exc).__name__
+        self._stats.on_failure(error_type)
+        status = getattr(exc, "status_code", None)
+        status = status if isinstance(status, int) else None
+        request_id = getattr(exc, "request_id", None)
+        request_id = request_id if isinstance(request_id, str) else None
+        duration = now - self.start
+        if self._listeners:
+            code = getattr(exc, "code", None)
+            message = getattr(exc, "message", None)
+            from gptkit._observe._events import RequestError
+
+            emit(self._listeners, RequestError(
+                **self._common(now), error_type=error_type,
+                error_message=message if isinstance(message, str) else str(exc),
+                error_code=code if isinstance(code, str) else None, status=status,
+                request_id=request_id, duration=duration, time_to_headers=self._headers_time,
+                rate_limit_wait=self._wait, retries=self.retries,
+            ))
+        if logger.isEnabledFor(logging.DEBUG):
+            call = self._call
+            logger.debug("%s %s model=%s failed in %.3fs: %s (status %s, attempts %d, request id %s)",
+                         call.request.method, call.endpoint.path, call.model, duration, error_type,
+                         status, self.attempt, request_id)
+
+
+def _request_id(response: httpx.Response | None) -> str | None:
+    return response.headers.get("x-request-id") if response is not None else None
+
+
+def _int_or_none(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+class Observable:
+    """What clients get from this module: listener registration, ``stats`` and the call sites."""
+
+    _observer: Observer
+    _price_provider: str | None
+
+    def add_listener(self, listener: EventListener) -> None:
+        """Register ``listener`` (a callable taking one event) for calls started from now on.
+
+        Shared with every ``with_options`` copy of this client. See ``gptkit.Listener``.
+        """
+        self._observer.add(listener)
+
+    def remove_listener(self, listener: EventListener) -> None:
+        """Unregister ``listener``; calls already started still report to it."""
+        self._observer.remove(listener)
+
+    @property
+    def listeners(self) -> tuple[EventListener, ...]:
+        """The registered listeners, in the order they are called."""
+        return self._observer.listeners
+
+    @property
+    def stats(self) -> ClientStats:
+        """Live counters of this client and its copies: calls in flight, errors, latency, cost..."""
+        return self._observer.stats
+
+    # -- call sites of the I/O loops ----------------------------------------------------------
+
+    def _observe(self, call: Any) -> CallTrace:
+        """Start observing ``call`` (its ``RequestStart``); sets ``call.trace``."""
+        trace: CallTrace = self._observer.begin(call, self._price_provider)
+        call.trace = trace
+        return trace
+
+    @staticmethod
+    def _retry_hook(call: Any) -> Callable[[RetryEvent], None] | None:
+        """What ``build_retrying(on_retry=...)`` tells about each retry of ``call``."""
+        trace: CallTrace | None = call.trace
+        return trace.retried if trace is not None else None
+
+    @staticmethod
+    def _emit_rate_limit_wait(call: Any, seconds: float) -> None:
+        """The rate limiter held ``call``'s next attempt back for ``seconds`` (call after the wait)."""
+        trace: CallTrace | None = call.trace
+        if trace is not None and seconds > 0:
+            trace.rate_limit_wait(seconds)

@@ -1,0 +1,207 @@
+"""The sans-IO heart of a stream: response bytes in, typed chunks and one final object out.
+
+``StreamCore`` owns the SSE decoder, the chunk validator and the accumulator. It decides what
+each event means (a chunk, the ``[DONE]`` marker, an error event), which chunks the caller sees
+(gptkit's own usage chunk is hidden), when the stream is complete, and which typed error an
+early end is. The sync and async ``Stream`` shells only read bytes and hand them over.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import httpx
+import pydantic
+
+from gptkit._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APITimeoutError,
+    StreamInterruptedError,
+)
+from gptkit._streams._accumulate import accumulator_for
+from gptkit._streams._sse import ServerSentEvent, SSEDecoder
+from gptkit.types._base import APIObject, ResponseObject
+
+__all__ = ["StreamCore"]
+
+T = TypeVar("T", bound=APIObject)
+
+
+class StreamCore(Generic[T]):
+    """What a stream has received and what it means; no I/O.
+
+    ``pending`` holds the chunks ready for the caller. ``opened`` is set by the shell once the
+    stream has been handed to the caller: before that, failures are ordinary (retryable)
+    connection errors; after it, they are interruptions that nothing may re-send.
+    """
+
+    __slots__ = ("_abandoned", "_accumulator", "_decoder", "_hide_usage", "_on_abandon", "_on_final",
+                 "_received", "_response", "_validate", "done", "failure", "final", "opened", "pending")
+
+    def __init__(
+        self,
+        chunk_type: type[T],
+        response: httpx.Response,
+        *,
+        hide_usage: bool = False,
+        on_final: Callable[[Any], None] | None = None,
+        on_abandon: Callable[[Any], None] | None = None,
+    ) -> None:
+        self._decoder = SSEDecoder()
+        # The compiled validator itself: validating the event's JSON text in one Rust call is the
+        # hot path, with no intermediate dict. (Attribute access builds a deferred model.)
+        self._validate: Callable[[str], T] = chunk_type.__pydantic_validator__.validate_json
+        self._accumulator = accumulator_for(chunk_type)
+        self._hide_usage = hide_usage
+        self._on_final = on_final
+        self._on_abandon = on_abandon
+        self._abandoned = False
+        self._response = response
+        # The raw JSON of each chunk, kept (cheaper than objects) only to report an interruption.
+        self._received: list[str] = []
+        self.pending: deque[T] = deque()
+        self.done = False
+        self.opened = False
+        self.final: Any = None
+        #: An error that came after chunks still pending: raised once they are delivered.
+        self.failure: Exception | None = None
+
+    @property
+    def request(self) -> httpx.Request:
+        return self._response.request
+
+    def feed(self, data: bytes) -> None:
+        """Take one read's bytes; may raise the stream's error event as ``APIError``."""
+        events = self._decoder.feed(data)
+        if events:
+            try:
+                self._events(events)
+            except APIError as exc:
+                if not self.pending:
+                    raise
+                self.failure = exc  # the chunks before the error reach the caller first
+
+    def end(self) -> None:
+        """The response body ended: complete, or raise the typed error for an early end."""
+        if self.done:
+            return
+        events = self._decoder.end()
+        if events:
+            self._events(events)
+        if self.done:
+            return
+        incomplete = self._decoder.incomplete
+        if incomplete is not None and incomplete.data == "[DONE]":
+            self._complete()  # the server forgot the blank line after [DONE]: nothing is missing
+            return
+        if not self.opened:
+            raise APIConnectionError(message="The stream ended before its first event.", request=self.request)
+        raise self.interrupted("The stream ended before its [DONE] marker; the answer is incomplete.")
+
+    def transport_error(self, exc: httpx.TransportError) -> APIConnectionError:
+        """The typed error for a transport failure after the stream reached the caller."""
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(
+                self.request,
+                message=f"The stream stalled: no data within the read timeout ({type(exc).__name__}).",
+            )
+        detail = str(exc) or type(exc).__name__
+        return self.interrupted(f"The connection broke before the stream was complete: {detail}")
+
+    def interrupted(self, message: str) -> StreamInterruptedError:
+        """A ``StreamInterruptedError`` carrying the chunks and the partial answer received."""
+        validate = self._validate
+        error = StreamInterruptedError(
+            message=message, request=self.request, received=[validate(data) for data in self._received]
+        )
+        if self._accumulator is not None:
+            error.partial = self._accumulator.final()
+        return error
+
+    def abandon(self) -> None:
+        """The stream was closed or broke after reaching the caller, before it completed.
+
+        The server billed what it generated, so the partial answer is handed to ``on_abandon``
+        (once) for accounting. Before the caller had the stream, a failure belongs to the retry
+        loop (the call may yet succeed), so nothing is reported.
+        """
+        if self.done or self._abandoned or not self.opened:
+            return
+        self._abandoned = True
+        if self._on_abandon is not None and self._accumulator is not None:
+            self._on_abandon(self._accumulator.final())
+
+    def _events(self, events: list[ServerSentEvent]) -> None:
+        validate = self._validate
+        accumulator = self._accumulator
+        pending = self.pending
+        received = self._received
+        for event in events:
+            if self.done:
+                return  # nothing after [DONE] counts
+            data = event.data
+            if data.startswith("[DONE]"):
+                self._complete()
+                continue
+            if event.event == "error":
+                raise self._error_event(data)
+            try:
+                chunk: Any = validate(data)
+            except pydantic.ValidationError as exc:
+                raise self._bad_event(data, exc) from None
+            extra = chunk.__pydantic_extra__
+            if extra and extra.get("error"):
+                raise self._error_event(data)
+            received.append(data)
+            if accumulator is not None:
+                accumulator.add(chunk)
+            # The usage-only last chunk that gptkit asked for is recorded but not shown.
+            if self._hide_usage and chunk.usage is not None and not chunk.choices:
+                continue
+            pending.append(chunk)
+
+    def _complete(self) -> None:
+        self.done = True
+        if self._accumulator is None:
+            return
+        final = self._accumulator.final()
+        if isinstance(final, ResponseObject):
+            final._request_id = self._response.headers.get("x-request-id")
+        self.final = final
+        if self._on_final is not None:
+            self._on_final(final)
+
+    def _error_event(self, data: str) -> APIError:
+        try:
+            body: Any = json.loads(data)
+        except ValueError:
+            body = None
+        details = body.get("error", body) if isinstance(body, dict) else None
+        message = None
+        if isinstance(details, dict):
+            message = details.get("message")
+        elif isinstance(details, str):
+            message = details
+        if not message:
+            message = " ".join(data.split())[:300] or "An error occurred during streaming."
+        return APIError(f"The server sent an error mid-stream: {message}", self.request, body=body)
+
+    def _bad_event(self, data: str, exc: pydantic.ValidationError) -> APIError:
+        try:
+            body = json.loads(data)
+        except ValueError:
+            body = None
+        if isinstance(body, dict) and body.get("error"):
+            return self._error_event(data)
+        first = exc.errors(include_url=False)[0]
+        if body is None:
+            message = f"The server sent a stream event that is not valid JSON: {data[:200]!r}"
+        else:
+            where = ".".join(str(p) for p in first["loc"]) or "event"
+            message = f"A stream event does not match the API: {where}: {first['msg']}"
+        return APIResponseValidationError(message, response=self._response, body=body)

@@ -1,0 +1,17 @@
+"""The ``response.audio.transcript.delta`` stream event."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from gptkit.types._base import APIObject
+
+__all__ = ["ResponseAudioTranscriptDeltaEvent"]
+
+
+class ResponseAudioTranscriptDeltaEvent(APIObject):
+    """Emitted when there is a partial transcript of audio."""
+
+    type: Literal["response.audio.transcript.delta"] = "response.audio.transcript.delta"
+    sequence_number: int = 0
+    delta: str = ""

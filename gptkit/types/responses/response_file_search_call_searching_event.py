@@ -1,0 +1,18 @@
+"""The ``response.file_search_call.searching`` stream event."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from gptkit.types._base import APIObject
+
+__all__ = ["ResponseFileSearchCallSearchingEvent"]
+
+
+class ResponseFileSearchCallSearchingEvent(APIObject):
+    """Emitted when a file search is currently searching."""
+
+    type: Literal["response.file_search_call.searching"] = "response.file_search_call.searching"
+    sequence_number: int = 0
+    item_id: str = ""
+    output_index: int = 0

@@ -1,0 +1,26 @@
+"""The ``response.image_generation_call.partial_image`` stream event."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from gptkit.types._base import APIObject
+
+__all__ = ["ResponseImageGenCallPartialImageEvent"]
+
+
+class ResponseImageGenCallPartialImageEvent(APIObject):
+    """Emitted when a partial image is available during image generation streaming."""
+
+    type: Literal["response.image_generation_call.partial_image"] = (
+        "response.image_generation_call.partial_image"
+    )
+    sequence_number: int = 0
+    item_id: str = ""
+    output_index: int = 0
+    partial_image_index: int = 0
+    partial_image_b64: str = ""
+    size: str | None = None
+    quality: str | None = None
+    background: str | None = None
+    output_format: str | None = None

@@ -1,0 +1,71 @@
+"""``ResponseItem``: an item of a response's input or output as ``input_items.list`` returns it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any, TypeAlias
+
+from pydantic import Discriminator, Tag
+
+from gptkit.types.responses._tagged import UNKNOWN, by_type
+from gptkit.types.responses.response_code_interpreter_tool_call import ResponseCodeInterpreterToolCall
+from gptkit.types.responses.response_computer_tool_call import ResponseComputerToolCall
+from gptkit.types.responses.response_computer_tool_call_output_item import ResponseComputerToolCallOutputItem
+from gptkit.types.responses.response_custom_tool_call import ResponseCustomToolCall
+from gptkit.types.responses.response_file_search_tool_call import ResponseFileSearchToolCall
+from gptkit.types.responses.response_function_tool_call_item import ResponseFunctionToolCallItem
+from gptkit.types.responses.response_function_tool_call_output_item import ResponseFunctionToolCallOutputItem
+from gptkit.types.responses.response_function_web_search import ResponseFunctionWebSearch
+from gptkit.types.responses.response_input_message_item import ResponseInputMessageItem
+from gptkit.types.responses.response_output_item import (
+    ImageGenerationCall,
+    LocalShellCall,
+    LocalShellCallOutput,
+    McpApprovalRequest,
+    McpApprovalResponse,
+    McpCall,
+    McpListTools,
+    UnknownOutputItem,
+)
+from gptkit.types.responses.response_output_message import ResponseOutputMessage
+from gptkit.types.responses.response_reasoning_item import ResponseReasoningItem
+
+__all__ = ["ResponseItem"]
+
+
+def _message_kind(value: Any) -> str:
+    role = value.get("role") if isinstance(value, dict) else getattr(value, "role", None)
+    return "assistant_message" if role == "assistant" else "input_message"
+
+
+def _item_tag(value: Any) -> str:
+    kind = value.get("type") if isinstance(value, dict) else getattr(value, "type", None)
+    if kind == "message":
+        return _message_kind(value)
+    return _PICK(value)
+
+
+_ITEMS = (
+    Annotated[ResponseInputMessageItem, Tag("input_message")]
+    | Annotated[ResponseOutputMessage, Tag("assistant_message")]
+    | Annotated[ResponseFileSearchToolCall, Tag("file_search_call")]
+    | Annotated[ResponseComputerToolCall, Tag("computer_call")]
+    | Annotated[ResponseComputerToolCallOutputItem, Tag("computer_call_output")]
+    | Annotated[ResponseFunctionWebSearch, Tag("web_search_call")]
+    | Annotated[ResponseFunctionToolCallItem, Tag("function_call")]
+    | Annotated[ResponseFunctionToolCallOutputItem, Tag("function_call_output")]
+    | Annotated[ResponseReasoningItem, Tag("reasoning")]
+    | Annotated[ImageGenerationCall, Tag("image_generation_call")]
+    | Annotated[ResponseCodeInterpreterToolCall, Tag("code_interpreter_call")]
+    | Annotated[LocalShellCall, Tag("local_shell_call")]
+    | Annotated[LocalShellCallOutput, Tag("local_shell_call_output")]
+    | Annotated[McpListTools, Tag("mcp_list_tools")]
+    | Annotated[McpApprovalRequest, Tag("mcp_approval_request")]
+    | Annotated[McpApprovalResponse, Tag("mcp_approval_response")]
+    | Annotated[McpCall, Tag("mcp_call")]
+    | Annotated[ResponseCustomToolCall, Tag("custom_tool_call")]
+    | Annotated[UnknownOutputItem, Tag(UNKNOWN)]
+)
+_PICK: Callable[[Any], str] = by_type(_ITEMS).discriminator  # type: ignore[assignment]
+# Input and assistant messages share ``type: "message"``; the role tells them apart.
+ResponseItem: TypeAlias = Annotated[_ITEMS, Discriminator(_item_tag)]

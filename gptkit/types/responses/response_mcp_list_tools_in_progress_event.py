@@ -1,0 +1,18 @@
+"""The ``response.mcp_list_tools.in_progress`` stream event."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from gptkit.types._base import APIObject
+
+__all__ = ["ResponseMcpListToolsInProgressEvent"]
+
+
+class ResponseMcpListToolsInProgressEvent(APIObject):
+    """Emitted when the system is in the process of retrieving the list of available MCP tools."""
+
+    type: Literal["response.mcp_list_tools.in_progress"] = "response.mcp_list_tools.in_progress"
+    sequence_number: int = 0
+    item_id: str = ""
+    output_index: int = 0

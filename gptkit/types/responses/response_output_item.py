@@ -1,0 +1,168 @@
+"""``ResponseOutputItem``: every kind of item in a response's ``output``, by ``type``.
+
+Items of a ``type`` this version of gptkit does not know become ``UnknownOutputItem`` (every
+field kept, readable as attributes), never an error.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, TypeAlias
+
+from pydantic import Tag
+
+from gptkit.types._base import APIObject
+from gptkit.types.responses._tagged import UNKNOWN, by_type
+from gptkit.types.responses.response_code_interpreter_tool_call import ResponseCodeInterpreterToolCall
+from gptkit.types.responses.response_computer_tool_call import ResponseComputerToolCall
+from gptkit.types.responses.response_computer_tool_call_output_item import ResponseComputerToolCallOutputItem
+from gptkit.types.responses.response_custom_tool_call import ResponseCustomToolCall
+from gptkit.types.responses.response_file_search_tool_call import ResponseFileSearchToolCall
+from gptkit.types.responses.response_function_tool_call import ResponseFunctionToolCall
+from gptkit.types.responses.response_function_tool_call_output_item import ResponseFunctionToolCallOutputItem
+from gptkit.types.responses.response_function_web_search import ResponseFunctionWebSearch
+from gptkit.types.responses.response_output_message import ResponseOutputMessage
+from gptkit.types.responses.response_reasoning_item import ResponseReasoningItem
+
+__all__ = [
+    "ImageGenerationCall",
+    "LocalShellCall",
+    "LocalShellCallAction",
+    "LocalShellCallOutput",
+    "McpApprovalRequest",
+    "McpApprovalResponse",
+    "McpCall",
+    "McpListTools",
+    "McpListToolsTool",
+    "ResponseOutputItem",
+    "UnknownOutputItem",
+]
+
+
+class ImageGenerationCall(APIObject):
+    """An image the model generated: ``result`` is the image, base64-encoded."""
+
+    type: Literal["image_generation_call"] = "image_generation_call"
+    id: str = ""
+    status: str | None = None
+    result: str | None = None
+    revised_prompt: str | None = None
+    action: str | None = None
+    background: str | None = None
+    output_format: str | None = None
+    quality: str | None = None
+    size: str | None = None
+    error: Any = None
+
+
+class LocalShellCallAction(APIObject):
+    """The command a local shell call asks to run."""
+
+    type: str = "exec"
+    command: list[str] = []
+    env: dict[str, str] = {}
+    timeout_ms: int | None = None
+    user: str | None = None
+    working_directory: str | None = None
+
+
+class LocalShellCall(APIObject):
+    """The model asks the caller to run a command in a local shell."""
+
+    type: Literal["local_shell_call"] = "local_shell_call"
+    id: str = ""
+    call_id: str = ""
+    status: str | None = None
+    action: LocalShellCallAction | None = None
+
+
+class LocalShellCallOutput(APIObject):
+    """What a local shell command printed."""
+
+    type: Literal["local_shell_call_output"] = "local_shell_call_output"
+    id: str = ""
+    output: str = ""
+    status: str | None = None
+
+
+class McpCall(APIObject):
+    """A call of a tool on a remote MCP server: its ``arguments`` (JSON) and ``output`` or ``error``."""
+
+    type: Literal["mcp_call"] = "mcp_call"
+    id: str = ""
+    server_label: str = ""
+    name: str = ""
+    arguments: str = ""
+    output: str | None = None
+    error: Any = None
+    status: str | None = None
+    approval_request_id: str | None = None
+
+
+class McpListToolsTool(APIObject):
+    """A tool an MCP server offers."""
+
+    name: str = ""
+    input_schema: Any = None
+    description: str | None = None
+    annotations: Any = None
+
+
+class McpListTools(APIObject):
+    """The tools an MCP server listed."""
+
+    type: Literal["mcp_list_tools"] = "mcp_list_tools"
+    id: str = ""
+    server_label: str = ""
+    tools: list[McpListToolsTool] = []
+    error: str | None = None
+
+
+class McpApprovalRequest(APIObject):
+    """The model asks the caller to approve an MCP tool call (answer with ``mcp_approval_response``)."""
+
+    type: Literal["mcp_approval_request"] = "mcp_approval_request"
+    id: str = ""
+    server_label: str = ""
+    name: str = ""
+    arguments: str = ""
+
+
+class McpApprovalResponse(APIObject):
+    """The caller's answer to an ``mcp_approval_request``."""
+
+    type: Literal["mcp_approval_response"] = "mcp_approval_response"
+    id: str = ""
+    approval_request_id: str = ""
+    approve: bool = False
+    reason: str | None = None
+
+
+class UnknownOutputItem(APIObject):
+    """An output item of a ``type`` this version of gptkit does not know: every field is kept
+    (``item.some_field``, ``item["some_field"]``, ``item.to_dict()``)."""
+
+    type: str
+    id: str | None = None
+
+
+_OUTPUT_ITEMS = (
+    Annotated[ResponseOutputMessage, Tag("message")]
+    | Annotated[ResponseFileSearchToolCall, Tag("file_search_call")]
+    | Annotated[ResponseFunctionToolCall, Tag("function_call")]
+    | Annotated[ResponseFunctionToolCallOutputItem, Tag("function_call_output")]
+    | Annotated[ResponseFunctionWebSearch, Tag("web_search_call")]
+    | Annotated[ResponseComputerToolCall, Tag("computer_call")]
+    | Annotated[ResponseComputerToolCallOutputItem, Tag("computer_call_output")]
+    | Annotated[ResponseReasoningItem, Tag("reasoning")]
+    | Annotated[ImageGenerationCall, Tag("image_generation_call")]
+    | Annotated[ResponseCodeInterpreterToolCall, Tag("code_interpreter_call")]
+    | Annotated[LocalShellCall, Tag("local_shell_call")]
+    | Annotated[LocalShellCallOutput, Tag("local_shell_call_output")]
+    | Annotated[McpCall, Tag("mcp_call")]
+    | Annotated[McpListTools, Tag("mcp_list_tools")]
+    | Annotated[McpApprovalRequest, Tag("mcp_approval_request")]
+    | Annotated[McpApprovalResponse, Tag("mcp_approval_response")]
+    | Annotated[ResponseCustomToolCall, Tag("custom_tool_call")]
+    | Annotated[UnknownOutputItem, Tag(UNKNOWN)]
+)
+ResponseOutputItem: TypeAlias = Annotated[_OUTPUT_ITEMS, by_type(_OUTPUT_ITEMS)]

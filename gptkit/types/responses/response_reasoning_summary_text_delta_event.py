@@ -1,0 +1,20 @@
+"""The ``response.reasoning_summary_text.delta`` stream event."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from gptkit.types._base import APIObject
+
+__all__ = ["ResponseReasoningSummaryTextDeltaEvent"]
+
+
+class ResponseReasoningSummaryTextDeltaEvent(APIObject):
+    """Emitted when a delta is added to a reasoning summary text."""
+
+    type: Literal["response.reasoning_summary_text.delta"] = "response.reasoning_summary_text.delta"
+    sequence_number: int = 0
+    item_id: str = ""
+    output_index: int = 0
+    summary_index: int = 0
+    delta: str = ""

@@ -1,0 +1,20 @@
+"""The ``response.shell_call_command.delta`` stream event."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from gptkit.types._base import APIObject
+
+__all__ = ["ResponseShellCallCommandDeltaEvent"]
+
+
+class ResponseShellCallCommandDeltaEvent(APIObject):
+    """A streaming event that indicated a shell command was incrementally updated."""
+
+    type: Literal["response.shell_call_command.delta"] = "response.shell_call_command.delta"
+    sequence_number: int = 0
+    output_index: int = 0
+    command_index: int = 0
+    delta: str = ""
+    obfuscation: str | None = None

@@ -1,0 +1,18 @@
+"""The ``response.web_search_call.completed`` stream event."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from gptkit.types._base import APIObject
+
+__all__ = ["ResponseWebSearchCallCompletedEvent"]
+
+
+class ResponseWebSearchCallCompletedEvent(APIObject):
+    """Emitted when a web search call is completed."""
+
+    type: Literal["response.web_search_call.completed"] = "response.web_search_call.completed"
+    sequence_number: int = 0
+    item_id: str = ""
+    output_index: int = 0
