@@ -49,3 +49,17 @@ def prefix(redis_url: str) -> Iterator[str]:
     keys = list(client.scan_iter(match=f"{value}:*"))
     if keys:
         client.delete(*keys)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line with what the docs test did: blocks run and fragments skipped."""
+    import sys
+
+    docs = sys.modules.get("tests.test_docs")
+    if docs is None:
+        return
+    summary = docs.SUMMARY
+    terminalreporter.write_line(
+        f"docs examples: {summary['run']} python blocks run ({summary['passed']} passed), "
+        f"{summary['fragments']} fragments skipped, from README.md and docs/"
+    )

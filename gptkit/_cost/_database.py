@@ -14,7 +14,7 @@ from typing import Any
 
 from gptkit._cost._price_cache import PRICE_CACHE, _usage_values, remember, resolved_for
 
-__all__ = ["Quote", "Rates", "database_version", "quote", "quote_uncached", "rates"]
+__all__ = ["FALLBACK_PROVIDER", "Quote", "Rates", "database_version", "quote", "quote_uncached", "rates"]
 
 logger = logging.getLogger("gptkit")
 
@@ -76,17 +76,33 @@ def _rate(price: Any, total_input: int) -> Decimal | None:
     return rate
 
 
+#: The price list for a server the database does not know: gptkit speaks OpenAI's API.
+FALLBACK_PROVIDER = "openai"
+
+
 def _find(snapshot: Any, model: str, provider: str | None, api_url: str | None) -> tuple[Any, Any] | None:
+    """The database's (provider, model) for ``model``, or None.
+
+    Told a provider, or at a base URL the database knows: that provider's list only. Otherwise
+    (a gateway, a proxy, a local server) the model's name picks the provider, and a name only
+    OpenAI's list knows (``text-embedding-3-small`` matches no provider's name pattern) is
+    OpenAI's: a gateway in front of OpenAI costs what OpenAI charges.
+    """
     provider_id = provider
     if provider_id is None and api_url is not None:
         try:
             provider_id = snapshot.find_provider(None, None, api_url).id
         except LookupError:
-            provider_id = None  # an unknown host (a proxy, a gateway): match by the model's name
+            provider_id = None  # an unknown host: match by the model's name, then OpenAI's list
     try:
         found: tuple[Any, Any] = snapshot.find_provider_model(model, None, provider_id, None)
     except LookupError:
-        return None
+        if provider_id is not None:
+            return None
+        try:
+            found = snapshot.find_provider_model(model, None, FALLBACK_PROVIDER, None)
+        except LookupError:
+            return None
     return found
 
 

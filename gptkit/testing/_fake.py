@@ -27,8 +27,10 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
     Options (all keyword-only):
 
     - ``rpm`` / ``tpm``: enforce requests and tokens per minute per model like the API (a
-      request costs its prompt estimate plus max output tokens); ``x-ratelimit-*`` headers are
-      sent for the limits set; exceeding one answers 429 ``rate_limit_exceeded``.
+      request costs its prompt estimate plus max output tokens); exceeding one answers 429
+      ``rate_limit_exceeded``. Every answer carries ``x-ratelimit-limit/remaining/reset-*`` for
+      requests and tokens, as the API's do; a limit not given is reported as a generous one
+      (30,000 RPM, 150,000,000 TPM) that is never enforced.
     - ``window``: seconds over which a burst may be spent (default 60, the API's minute): each
       limit holds ``limit * window / 60`` and refills at ``limit / 60`` a second, as in
       ``gptkit.RateLimit(window=...)``; ``window=1`` makes a rate-limited run take seconds.

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gptkit._tokens import estimate_prompt_tokens, estimate_text_tokens
+from gptkit.testing._fake_schema import sample_for_response_format
 
 __all__ = [
     "DEFAULT_MODELS",
@@ -106,7 +107,8 @@ def _choices(body: Mapping[str, Any], answer: Answer | None) -> list[_Choice]:
     base = answer.content if answer is not None else None
     tools = answer.tool_calls if answer is not None else ()
     if base is None and not tools:
-        base = echo_text(body)
+        # Structured output asked for: a value matching the schema, so parse() works unscripted.
+        base = sample_for_response_format(body.get("response_format")) or echo_text(body)
     result = []
     for index in range(n):
         content = base if base is None or index == 0 else f"{base} ({index + 1})"

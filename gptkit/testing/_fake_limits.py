@@ -6,6 +6,12 @@ a minute; ``window=1`` scales the minute down to a second, exactly as
 ``gptkit.RateLimit(window=...)`` does). A request costs one request and its prompt estimate plus
 maximum output tokens; when either bucket cannot pay, the request gets a 429 and pays nothing.
 
+Like the API, every answer carries ``x-ratelimit-limit/remaining/reset-requests`` and
+``-tokens``. A limit the fake was not given is reported but never enforced, as a generous one
+(OpenAI's highest published tier, ``GENEROUS_RPM`` / ``GENEROUS_TPM``, over the API's own
+minute whatever ``window`` is): code that reads the headers works against any fake, and a
+client-side limiter that follows them is not slowed down by limits nobody asked for.
+
 Like the API, the charge is made when the request arrives and kept: nothing is refunded when
 the response uses fewer tokens than ``max_tokens`` allowed (the API's remaining-tokens count
 drops by the up-front charge, not by the usage). A client that refunds on its side runs ahead
@@ -17,10 +23,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-__all__ = ["DEFAULT_WINDOW", "Admission", "LimitBuckets", "check_window", "go_duration"]
+__all__ = ["DEFAULT_WINDOW", "GENEROUS_RPM", "GENEROUS_TPM", "Admission", "LimitBuckets", "check_window",
+           "go_duration"]
 
 #: The API's window: a minute's allowance may be spent at once.
 DEFAULT_WINDOW = 60.0
+#: The limits reported, not enforced, when none is given (OpenAI's tier 5 for gpt-4o-mini).
+GENEROUS_RPM = 30_000
+GENEROUS_TPM = 150_000_000
 
 
 def check_window(window: float) -> float:
@@ -93,26 +103,45 @@ class LimitBuckets:
 
     @property
     def enabled(self) -> bool:
+        """Whether any limit is enforced (headers are sent either way)."""
         return self.rpm is not None or self.tpm is not None
 
-    def _bucket(self, model: str, kind: str, limit: int, now: float) -> _Bucket:
+    def _bucket(self, model: str, kind: str, limit: int | None, generous: int, now: float) -> _Bucket:
         bucket = self._buckets.get((model, kind))
         if bucket is None:
-            bucket = self._buckets[(model, kind)] = _Bucket(limit, self.window, now)
+            bucket = self._buckets[(model, kind)] = (
+                _Bucket(limit, self.window, now) if limit is not None
+                else _Bucket(generous, DEFAULT_WINDOW, now))
         bucket.refill(now)
         return bucket
 
     def admit(self, model: str, tokens: int, now: float) -> Admission:
-        """Charge one request of ``tokens`` tokens to ``model``'s buckets, if both can pay."""
-        requests = self._bucket(model, "requests", self.rpm, now) if self.rpm is not None else None
-        token_bucket = self._bucket(model, "tokens", self.tpm, now) if self.tpm is not None else None
+        """Charge one request of ``tokens`` tokens to ``model``'s buckets, if both can pay.
+
+        A bucket for a limit not given is charged (its headers count down like the API's) but
+        never refuses.
+        """
+        requests_shown = self._bucket(model, "requests", self.rpm, GENEROUS_RPM, now)
+        tokens_shown = self._bucket(model, "tokens", self.tpm, GENEROUS_TPM, now)
+        verdict = self._admit(model, tokens, requests_shown if self.rpm is not None else None,
+                              tokens_shown if self.tpm is not None else None)
+        if verdict is not None:
+            return Admission(verdict.admitted, self._headers(requests_shown, tokens_shown), verdict.reason,
+                             verdict.message, verdict.wait, verdict.too_large)
+        requests_shown.level -= 1.0
+        tokens_shown.level -= tokens
+        return Admission(True, self._headers(requests_shown, tokens_shown))
+
+    def _admit(self, model: str, tokens: int, requests: _Bucket | None,
+               token_bucket: _Bucket | None) -> Admission | None:
+        """The refusal when an enforced bucket cannot pay, else None (headers filled in by admit)."""
         if token_bucket is not None and tokens > token_bucket.capacity:
             scaled = "" if self.window == DEFAULT_WINDOW else (
                 f" ({token_bucket.capacity:g} per {self.window:g}s window)")
             message = (f"Request too large for {model} on tokens per min (TPM): "
                        f"Limit {token_bucket.limit}{scaled}, Requested {tokens}. The input or output tokens "
                        "must be reduced in order to run successfully.")
-            return Admission(False, self._headers(requests, token_bucket), "tokens", message, too_large=True)
+            return Admission(False, [], "tokens", message, too_large=True)
         short = None
         wait = 0.0
         if requests is not None and requests.level < 1.0:
@@ -129,21 +158,16 @@ class LimitBuckets:
             message = (f"Rate limit reached for {model} on {unit}: Limit {bucket.limit}, "
                        f"Used {int(bucket.capacity) - int(bucket.level)}, Requested {asked}. "
                        f"Please try again in {go_duration(wait)}.")
-            return Admission(False, self._headers(requests, token_bucket), short, message, wait)
-        if requests is not None:
-            requests.level -= 1.0
-        if token_bucket is not None:
-            token_bucket.level -= tokens
-        return Admission(True, self._headers(requests, token_bucket))
+            return Admission(False, [], short, message, wait)
+        return None
 
     @staticmethod
-    def _headers(requests: _Bucket | None, tokens: _Bucket | None) -> list[tuple[str, str]]:
+    def _headers(requests: _Bucket, tokens: _Bucket) -> list[tuple[str, str]]:
         headers: list[tuple[str, str]] = []
         for name, bucket in (("requests", requests), ("tokens", tokens)):
-            if bucket is not None:
-                headers += [
-                    (f"x-ratelimit-limit-{name}", str(bucket.limit)),
-                    (f"x-ratelimit-remaining-{name}", str(max(0, math.floor(bucket.level)))),
-                    (f"x-ratelimit-reset-{name}", go_duration(bucket.until_full())),
-                ]
+            headers += [
+                (f"x-ratelimit-limit-{name}", str(bucket.limit)),
+                (f"x-ratelimit-remaining-{name}", str(max(0, math.floor(bucket.level)))),
+                (f"x-ratelimit-reset-{name}", go_duration(bucket.until_full())),
+            ]
         return headers

@@ -19,8 +19,10 @@ def _parser() -> argparse.ArgumentParser:
                                      description="A fake OpenAI API server for tests.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port (printed on start)")
-    parser.add_argument("--rpm", type=int, default=None, help="requests per minute to enforce")
-    parser.add_argument("--tpm", type=int, default=None, help="tokens per minute to enforce")
+    parser.add_argument("--rpm", type=int, default=None,
+                        help="requests per minute to enforce (default: none enforced, 30000 reported)")
+    parser.add_argument("--tpm", type=int, default=None,
+                        help="tokens per minute to enforce (default: none enforced, 150000000 reported)")
     parser.add_argument("--window", type=float, default=60.0,
                         help="seconds over which a burst may be spent (default 60: the API's minute; "
                              "1 scales a minute's limits down to a second)")
