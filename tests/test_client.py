@@ -10,7 +10,8 @@ import httpx
 import pytest
 
 import gptkit
-from gptkit.types import ChatCompletion, Completion, CreateEmbeddingResponse, Model, ModelList
+from gptkit.pagination import AsyncPage, SyncPage
+from gptkit.types import ChatCompletion, Completion, CreateEmbeddingResponse, Model
 
 from .helpers import API_KEY, Recorder, chat_body, close, invoke, make_client
 
@@ -51,7 +52,8 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], Any]] = [
         "models.list",
         {},
         {"object": "list", "data": [{"id": "gpt-4o", "object": "model", "created": 1, "owned_by": "openai"}]},
-        lambda r: isinstance(r, ModelList) and [m.id for m in r] == ["gpt-4o"] and len(r) == 1,
+        lambda r: isinstance(r, (SyncPage, AsyncPage)) and [m.id for m in r.data] == ["gpt-4o"] and len(r) == 1
+        and not r.has_next_page(),
     ),
 ]
 

@@ -42,12 +42,12 @@ async def test_files_upload_list_retrieve_content_delete(kind: str, tmp_path: pa
     assert first.filename == "in.jsonl" and first.bytes == source.stat().st_size and first.purpose == "batch"
     assert fake.files[first.id].content == source.read_bytes()  # the multipart body arrived whole
     newest = await invoke(client, "files.list")
-    assert [f.id for f in newest] == [second.id, first.id] and not newest.has_more
+    assert [f.id for f in newest.data] == [second.id, first.id] and not newest.has_more
     oldest = await invoke(client, "files.list", order="asc", limit=1)
-    assert [f.id for f in oldest] == [first.id] and oldest.has_more and oldest.last_id == first.id
+    assert [f.id for f in oldest.data] == [first.id] and oldest.has_more and oldest.last_id == first.id
     after = await invoke(client, "files.list", order="asc", after=first.id)
-    assert [f.id for f in after] == [second.id]
-    assert [f.id for f in await invoke(client, "files.list", purpose="batch")] == [first.id]
+    assert [f.id for f in after.data] == [second.id]
+    assert [f.id for f in (await invoke(client, "files.list", purpose="batch")).data] == [first.id]
     got = await invoke(client, "files.retrieve", first.id)
     assert got.model_dump() == first.model_dump()
     content = await invoke(client, "files.content", second.id)
@@ -192,7 +192,7 @@ async def test_cancel_and_expire_leave_unrun_lines_in_the_error_file(kind: str, 
     assert expired.status == "expired" and expired.request_counts.completed == 3
     codes = {r["error"]["code"] for r in _lines(fake.files[expired.error_file_id].content)}
     assert codes == {"batch_expired"}
-    assert [b.id for b in page] == [second.id] and page.has_more
+    assert [b.id for b in page.data] == [second.id] and page.has_more
 
 
 def test_batch_lines_use_the_creators_key() -> None:

@@ -11,7 +11,8 @@ import httpx
 import pytest
 
 import gptkit
-from gptkit.types import Batch, BinaryContent, FileDeleted, FileList, FileObject
+from gptkit.pagination import AsyncCursorPage, SyncCursorPage
+from gptkit.types import Batch, BinaryContent, FileDeleted, FileObject
 
 from .helpers import Recorder, close, invoke, make_client
 
@@ -116,7 +117,8 @@ async def test_files_retrieve_content_delete_list(kind: str) -> None:
     assert isinstance(content, BinaryContent) and content.request_id == "req_c"
     assert list(content.iter_lines()) == [b'{"x":1}', b'{"y":2}'] and content.text.startswith('{"x"')
     assert isinstance(deleted, FileDeleted) and deleted.deleted is True
-    assert isinstance(listed, FileList) and [f.id for f in listed] == ["file-1"]
+    assert isinstance(listed, (SyncCursorPage, AsyncCursorPage)) and [f.id for f in listed.data] == ["file-1"]
+    assert listed.has_more is False and not listed.has_next_page()
     assert [(r.method, r.url.path) for r in recorder.requests] == [
         ("GET", "/v1/files/file-1"), ("GET", "/v1/files/file-1/content"),
         ("DELETE", "/v1/files/file-1"), ("GET", "/v1/files"),
@@ -156,7 +158,7 @@ async def test_batches_create_retrieve_cancel_list(kind: str) -> None:
     assert recorder.json(0) == {"input_file_id": "file-1", "endpoint": "/v1/chat/completions",
                                 "completion_window": "24h", "metadata": {"job": "nightly"}}
     assert got.id == "batch_1" and cancelled.status == "cancelling"
-    assert page.has_more and [b.id for b in page] == ["batch_1"]
+    assert page.has_more and [b.id for b in page.data] == ["batch_1"] and page.has_next_page()
     assert [(r.method, r.url.path) for r in recorder.requests] == [
         ("POST", "/v1/batches"), ("GET", "/v1/batches/batch_1"),
         ("POST", "/v1/batches/batch_1/cancel"), ("GET", "/v1/batches"),

@@ -7,7 +7,7 @@ result, request id); the sync and async clients in ``_client`` only send, sleep 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -16,7 +16,13 @@ import httpx
 from gptkit._clock import get_clock
 from gptkit._core._config import ClientConfig, Secret, coerce_timeout
 from gptkit._core._params import ParamValidator, clean_params
-from gptkit._core._protocol import build_multipart_request, build_request, parse_response, status_error
+from gptkit._core._protocol import (
+    build_multipart_request,
+    build_request,
+    form_fields,
+    parse_response,
+    status_error,
+)
 from gptkit._core._usage import ensure_usage
 from gptkit._cost import BudgetBackend, CostState, Ledger
 from gptkit._cost._providers import price_provider_for
@@ -25,6 +31,7 @@ from gptkit._observe._trace import CallTrace, Observable
 from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:  # the type tree is imported by the resources, on first use, not by `import gptkit`
+    from gptkit._cost._meter import Meter
     from gptkit._ratelimit import RateLimitPermit
     from gptkit.types._base import APIObject
 
@@ -46,8 +53,14 @@ class Endpoint:
     chunk: type[APIObject] | None = None
     #: Whether the endpoint accepts ``stream_options`` (so gptkit may ask for usage).
     stream_usage: bool = False
-    #: Whether the answer is raw bytes (file contents) rather than a JSON object.
+    #: Whether the answer is raw bytes (file contents) rather than a JSON object. A binary call
+    #: whose ``Call.stream`` is set gets its response before the body is read (audio as it comes).
     binary: bool = False
+    #: Turns a successful response into the caller's result when that is not ``response``'s JSON
+    #: (audio bytes, a transcript as text, the type a generic ``client.get`` names).
+    parse: Callable[[httpx.Response], Any] | None = None
+    #: How calls are billed when not by chat-style token usage (images, audio, moderations).
+    meter: Meter | None = None
 
 
 @dataclass
@@ -198,7 +211,7 @@ class BaseClient(Observable):
         stream: bool = False,
         raw: bool = False,
         path: str | None = None,
-        files: Mapping[str, Any] | None = None,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None,
     ) -> Call:
         """Validate ``params`` and build the request; raises before any I/O on bad input.
 
@@ -255,7 +268,7 @@ class BaseClient(Observable):
         if files is not None:
             request = build_multipart_request(
                 endpoint.method, url, headers=headers, timeout=resolved_timeout,
-                data={k: str(v) for k, v in (body or {}).items()}, files=files, params=query,
+                data=form_fields(body or {}), files=files, params=query,
             )
         else:
             request = build_request(
@@ -287,12 +300,17 @@ class BaseClient(Observable):
         return None
 
     def _finish(self, call: Call, response: httpx.Response) -> Any:
-        """Turn a successful, fully read response into the caller's result."""
-        if call.endpoint.binary:
+        """Turn a successful response into the caller's result (its body is read, unless the
+        call streams a binary body: then ``endpoint.parse`` gets it unread)."""
+        endpoint = call.endpoint
+        if endpoint.parse is not None:
+            result = endpoint.parse(response)
+        elif endpoint.binary:
             from gptkit.types.file import BinaryContent
 
-            return BinaryContent(response.content, request_id=response.headers.get("x-request-id"))
-        result = parse_response(response, call.endpoint.response)
+            result = BinaryContent(response.content, request_id=response.headers.get("x-request-id"))
+        else:
+            result = parse_response(response, endpoint.response)
         ensure_usage(call.body, result)
         self._account(call, result)
         if call.raw:

@@ -16,6 +16,8 @@ import httpx
 from gptkit._core._base import Call, map_transport_error
 from gptkit._core._client_common import DEFAULT_LIMITS, Configurable, resolve_client_config
 from gptkit._core._config import NoAPIKey
+from gptkit._core._generic import AsyncGenericRequests, GenericRequests
+from gptkit._core._lazy import LazyResource
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._observe._trace import EventListener
 from gptkit._retry import RetryPolicy, build_retrying
@@ -25,18 +27,20 @@ if TYPE_CHECKING:
 
     from gptkit._ratelimit import RateLimit, RateLimiter
     from gptkit.resources.batches import AsyncBatches, Batches
+    from gptkit.resources.beta import AsyncBeta, Beta
     from gptkit.resources.chat import AsyncChat, Chat
     from gptkit.resources.completions import AsyncCompletions, Completions
     from gptkit.resources.embeddings import AsyncEmbeddings, Embeddings
     from gptkit.resources.files import AsyncFiles, Files
     from gptkit.resources.models import AsyncModels, Models
+    from gptkit.resources.moderations import AsyncModerations, Moderations
 
 __all__ = ["AsyncClient", "Client"]
 
 T = TypeVar("T")
 
 
-class Client(Configurable):
+class Client(Configurable, GenericRequests):
     """A synchronous client for the OpenAI API and every OpenAI-compatible server.
 
     Options fall back to ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID`` and
@@ -113,6 +117,9 @@ class Client(Configurable):
 
         return Batches(self)
 
+    moderations: LazyResource[Moderations] = LazyResource("gptkit.resources.moderations:Moderations")
+    beta: LazyResource[Beta] = LazyResource("gptkit.resources.beta:Beta")
+
     # -- lifecycle --------------------------------------------------------------------------
 
     def close(self) -> None:
@@ -182,7 +189,7 @@ class Client(Configurable):
 
     def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
-        if call.stream:
+        if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
             from gptkit._streams._stream import open_stream, stream_result  # loaded by the first stream
 
             return stream_result(call, self._attempts(call, lambda: open_stream(self, call)))
@@ -203,7 +210,7 @@ class Client(Configurable):
         return result
 
 
-class AsyncClient(Configurable):
+class AsyncClient(Configurable, AsyncGenericRequests):
     """An asyncio client for the OpenAI API and every OpenAI-compatible server.
 
     The twin of ``Client``: the same options in the same order, ``await`` on every call, and
@@ -281,6 +288,10 @@ class AsyncClient(Configurable):
 
         return AsyncBatches(self)
 
+    moderations: LazyResource[AsyncModerations] = LazyResource(
+        "gptkit.resources.moderations:AsyncModerations")
+    beta: LazyResource[AsyncBeta] = LazyResource("gptkit.resources.beta:AsyncBeta")
+
     async def aclose(self) -> None:
         """Close the connection pool (not one passed in as ``http_client``, nor a copy's)."""
         await self._cost.aclose()  # budget settlements still in flight
@@ -353,7 +364,7 @@ class AsyncClient(Configurable):
 
     async def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
-        if call.stream:
+        if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
             from gptkit._streams._stream import aopen_stream, stream_result  # loaded by the first stream
 
             return stream_result(call, await self._attempts(call, lambda: aopen_stream(self, call)))

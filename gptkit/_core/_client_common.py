@@ -10,6 +10,7 @@ import httpx
 
 from gptkit._core._base import BaseClient
 from gptkit._core._config import ClientConfig, NoAPIKey, resolve_config
+from gptkit._core._lazy import lazy_names
 from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
 from gptkit._observe._trace import EventListener, Observer
 from gptkit._retry import RetryPolicy
@@ -108,7 +109,8 @@ class Configurable(BaseClient):
         (``ledger=Ledger()``, ``budget=None`` ...).
         """
         clone = object.__new__(type(self))
-        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in _RESOURCES})
+        resources = _RESOURCES | lazy_names(type(self))
+        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in resources})
         config = _copy_changes(self._config, changes) if changes else self._config
         if retry is None and "max_retries" in changes:
             retry = RetryPolicy.from_max_retries(config.max_retries)

@@ -6,7 +6,7 @@ Nothing here sends, sleeps or locks; the sync and async clients share every func
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
@@ -38,6 +38,7 @@ __all__ = [
     "build_multipart_request",
     "build_request",
     "dump_json",
+    "form_fields",
     "parse_response",
     "status_error",
 ]
@@ -89,14 +90,41 @@ def build_request(
     )
 
 
+def form_fields(body: Mapping[str, Any]) -> dict[str, str | list[str]]:
+    """Validated parameters as ``multipart/form-data`` fields, spelled as the official SDK sends
+    them: ``true``/``false``, ``name[]`` repeated for a list, ``name[key]`` for an object."""
+    fields: dict[str, str | list[str]] = {}
+
+    def add(name: str, value: Any) -> None:
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                add(f"{name}[{key}]", item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                add(f"{name}[]", item)
+        elif value is not None:
+            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            present = fields.get(name)
+            if present is None:
+                fields[name] = text
+            elif isinstance(present, list):
+                present.append(text)
+            else:
+                fields[name] = [present, text]
+
+    for name, value in body.items():
+        add(name, value)
+    return fields
+
+
 def build_multipart_request(
     method: str,
     url: str | httpx.URL,
     *,
     headers: Mapping[str, str],
     timeout: httpx.Timeout,
-    data: Mapping[str, str],
-    files: Mapping[str, Any],
+    data: Mapping[str, str | list[str]],
+    files: Mapping[str, Any] | Sequence[tuple[str, Any]],
     params: Mapping[str, Any] | None = None,
 ) -> httpx.Request:
     """Build a ``multipart/form-data`` request (file uploads): ``data`` fields plus ``files``.

@@ -7,6 +7,7 @@ computation does. Everything the rest of gptkit needs from the database goes thr
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -14,7 +15,10 @@ from typing import Any
 
 from gptkit._cost._price_cache import PRICE_CACHE, _usage_values, remember, resolved_for
 
-__all__ = ["FALLBACK_PROVIDER", "Quote", "Rates", "database_version", "quote", "quote_uncached", "rates"]
+__all__ = [
+    "FALLBACK_PROVIDER", "Quote", "Rates", "database_version", "quote", "quote_uncached", "quote_units",
+    "rates",
+]
 
 logger = logging.getLogger("gptkit")
 
@@ -171,6 +175,48 @@ def quote_uncached(
     )
     return _split(calc.model_price, calc.input_price, calc.output_price, calc.total_price,
                   _source(provider_info, model_info, context), prompt, cached)
+
+
+def quote_units(
+    model: str,
+    *,
+    provider: str | None,
+    api_url: str | None,
+    when: datetime,
+    context: dict[str, str],
+    units: Mapping[str, int | Decimal],
+) -> Quote | None:
+    """The database's price for a metered call (``gptkit._cost._meter``), or None when the model
+    is unknown or one of the billed units has no price for it (never a made-up zero)."""
+    module = _load()
+    if module is None:
+        return None
+    entry = PRICE_CACHE.model(module.data_snapshot.get_snapshot(), model, provider, api_url, _find)
+    if entry is None:
+        return None
+    provider_info, model_info = entry.provider_info, entry.model_info
+    prices = model_info.get_prices(when, context or None)
+    for key, amount in units.items():
+        if amount and not _priced(prices, key):
+            return None
+    calc = model_info.calc_price(
+        module.Usage(**{k: v for k, v in units.items() if v}), provider_info,
+        genai_request_timestamp=when, price_context=context or None,
+    )
+    # Units priced with no direction (Whisper's audio hours) are what the call took in.
+    undirected = calc.total_price - calc.input_price - calc.output_price
+    return Quote(input=calc.input_price + undirected, cached_input=Decimal(0), output=calc.output_price,
+                 total=calc.total_price, source=_source(provider_info, model_info, context))
+
+
+def _priced(prices: Any, key: str) -> bool:
+    """Whether the model's prices cover usage ``key`` (by its own price or its broader unit's)."""
+    from gptkit._cost._meter import METER_KEYS
+
+    price_key, broader = METER_KEYS[key]
+    if getattr(prices, price_key, None) is not None:
+        return True
+    return broader is not None and _priced(prices, broader)
 
 
 def _source(provider_info: Any, model_info: Any, context: dict[str, str]) -> str:

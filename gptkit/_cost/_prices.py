@@ -256,6 +256,54 @@ class PriceTable:
             self._warn_once(names[0] if names else "<no model>", provider)
         return None
 
+    def cost_units(
+        self,
+        model: str,
+        units: Mapping[str, int | Decimal],
+        *,
+        provider: str | None = None,
+        api_url: str | None = None,
+        when: datetime | None = None,
+        aliases: tuple[str, ...] = (),
+        warn: bool = True,
+    ) -> Cost | None:
+        """The cost of a metered call (images, audio): ``units`` are genai-prices usage keys.
+
+        A ``ModelPrice`` override (or ``default``) prices token units; a call billed in characters
+        or seconds takes its price from the database, unless the override is free (all zero).
+        None (with one warning per model) when nothing prices every unit the call used.
+        """
+        names = tuple(dict.fromkeys(n for n in (model, *aliases) if n))
+        tokens_only = all(key.endswith("_tokens") for key, amount in units.items() if amount)
+        prompt = int(units.get("input_tokens", 0))
+        cached = min(int(units.get("cache_read_tokens", 0)), prompt)
+        completion = int(units.get("output_tokens", 0))
+        for name in names if (self._exact or self._patterns) else ():
+            found = self.override(name)
+            if found is not None and (tokens_only or _is_free(found[1])):
+                return _cost_from(found[1], prompt, cached, completion, model, f"override:{found[0]}", False)
+        if self._use_database:
+            moment = when or datetime.fromtimestamp(get_clock().wall(), tz=timezone.utc)
+            from gptkit._cost import _database
+
+            for name in names:
+                try:
+                    quoted = _database.quote_units(name, provider=provider, api_url=api_url, when=moment,
+                                                   context={}, units=units)
+                except Exception as exc:  # a pricing bug must never cost the caller the response
+                    logger.warning("gptkit: pricing %s failed: %s: %s", name, type(exc).__name__, exc)
+                    quoted = None
+                if quoted is not None:
+                    from gptkit.types.cost import Cost
+
+                    return Cost(input=quoted.input, cached_input=quoted.cached_input, output=quoted.output,
+                                total=quoted.total, model=model, price_source=quoted.source)
+        if self._default is not None and (tokens_only or _is_free(self._default)):
+            return _cost_from(self._default, prompt, cached, completion, model, "default", False)
+        if warn:
+            self._warn_once(names[0] if names else "<no model>", provider)
+        return None
+
     def _warn_once(self, model: str, provider: str | None) -> None:
         with self._lock:
             if model in self._warned:
@@ -269,6 +317,10 @@ class PriceTable:
         )
         logger.warning(message)
         warnings.warn(message, UnknownPriceWarning, stacklevel=2)
+
+
+def _is_free(price: ModelPrice) -> bool:
+    return not (price.input_per_mtok or price.output_per_mtok or price.cached_input_per_mtok)
 
 
 def _cost_from(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from gptkit._cost._budget import BudgetBackend, Reservation
 from gptkit._cost._ledger import Ledger
+from gptkit._cost._meter import Meter, Units, token_counts
 from gptkit._cost._prices import ModelPrice, PriceTable, as_price_table
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import APIResponseValidationError, UnknownPriceError
@@ -89,6 +90,16 @@ class CostState:
     def worst_case(self, call: Any) -> Decimal | None:
         """The most ``call`` can cost, or None when its model has no known price."""
         body = call.body or {}
+        meter = call.endpoint.meter
+        if meter is not None:
+            if meter.free:
+                return Decimal(0)
+            units = meter.bound(body)
+            if units is None:
+                return None
+            metered = self.prices.cost_units(call.model or "", units, provider=self.provider,
+                                             api_url=self.base_url, warn=False)
+            return None if metered is None else metered.total
         from gptkit._cost._limits import worst_case_tokens  # budgets only
 
         prompt, output = worst_case_tokens(body, call.model)
@@ -105,13 +116,21 @@ class CostState:
             return None
         from gptkit.types._base import BilledObject
 
-        if not issubclass(call.endpoint.response, BilledObject):
+        meter = call.endpoint.meter
+        if meter is None and not issubclass(call.endpoint.response, BilledObject):
             return None
         amount = self.worst_case(call)
         if amount is None:
             if budget.allow_unpriced:
                 return None
             model = call.model or "(no model)"
+            if meter is not None and meter.worst_case is None:
+                raise UnknownPriceError(
+                    f"The budget cannot bound a call to {call.endpoint.path}: what it costs depends on what "
+                    f"the server measures (such as the length of the audio). Nothing was sent. Create the "
+                    f"budget with allow_unpriced=True to let such calls through uncounted.",
+                    model=call.model,
+                )
             raise UnknownPriceError(
                 f"The budget cannot bound a call to {model!r}: no price is known for it. Nothing was "
                 f"sent. Add one with prices={{{model!r}: gptkit.ModelPrice(...)}} or create the budget "
@@ -133,6 +152,9 @@ class CostState:
     # -- after the call ---------------------------------------------------------------------
 
     def price(self, call: Any, result: APIObject) -> Cost | None:
+        meter = call.endpoint.meter
+        if meter is not None:
+            return self._metered_cost(call, result, meter.used(call.body, result))
         usage = getattr(result, "usage", None)
         if usage is None:
             return None
@@ -162,6 +184,10 @@ class CostState:
         call.accounted = True
         from gptkit.types._base import BilledObject
 
+        meter = call.endpoint.meter
+        if meter is not None:
+            self._account_metered(call, result, meter)
+            return
         if not isinstance(result, BilledObject):
             self.release(call)
             return
@@ -179,6 +205,27 @@ class CostState:
             reasoning_tokens=(getattr(out_details, "reasoning_tokens", None) or 0) if out_details else 0,
             cost=cost,
         )
+        self._settle(call, None if cost is None else cost.total)
+
+    def _metered_cost(self, call: Any, result: Any, units: Units | None) -> Cost | None:
+        meter: Meter = call.endpoint.meter
+        model = call.model or getattr(result, "model", None) or ""
+        if meter.free:
+            from gptkit.types.cost import Cost
+
+            return Cost(model=model or None, price_source="free")
+        if units is None:
+            return None  # nothing measured to bill by (e.g. a transcript asked for as plain text)
+        return self.prices.cost_units(model, units, provider=self.provider, api_url=self.base_url)
+
+    def _account_metered(self, call: Any, result: Any, meter: Meter) -> None:
+        units = meter.used(call.body, result)
+        cost = self._metered_cost(call, result, units)
+        if hasattr(result, "_cost"):  # typed results and audio content report it (a str cannot)
+            result._cost = cost
+        prompt, completion = token_counts(units)
+        self.ledger.record(model=call.model or getattr(result, "model", None), tags=call.tags,
+                           prompt_tokens=prompt, completion_tokens=completion, cost=cost)
         self._settle(call, None if cost is None else cost.total)
 
     def _settle(self, call: Any, actual: Decimal | None, *, release: bool = False) -> None:

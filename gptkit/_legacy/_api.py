@@ -29,6 +29,7 @@ from gptkit._legacy._settings import (
 )
 
 if TYPE_CHECKING:
+    from gptkit.pagination import AsyncPage
     from gptkit.types.model import Model as ModelObject
     from gptkit.types.model import ModelList
 
@@ -167,13 +168,13 @@ class Model:
         return as_legacy(result)
 
     @classmethod
-    async def alist(cls, **params: Any) -> ModelList:
+    async def alist(cls, **params: Any) -> AsyncPage[ModelObject]:
         """The async ``list``."""
         warn_module_level()
         options, overrides = _options(params)
         lease = async_lease(overrides)
         try:
-            result: ModelList = await lease.client.models.list(**options)
+            result: AsyncPage[ModelObject] = await lease.client.models.list(**options)
         finally:
             await lease.release()
         return as_legacy(result)

@@ -293,4 +293,5 @@ def accumulator_for(chunk_type: type[APIObject]) -> Accumulator[Any, Any] | None
         return ChatCompletionAccumulator()
     if chunk_type is Completion:
         return CompletionAccumulator()
-    return None
+    factory = getattr(chunk_type, "new_accumulator", None)  # an EventUnion carries its own
+    return factory() if factory is not None else None

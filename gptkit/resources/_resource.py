@@ -1,27 +1,134 @@
-"""What every resource shares: its client and the raw-response switch."""
+"""What every resource shares: its client, the raw-response switch and sub-resources."""
 
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Any
+import inspect
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from gptkit._core._client import AsyncClient, Client
 
 __all__ = ["AsyncResource", "SyncResource"]
 
+R = TypeVar("R", bound="_Resource")
+
 
 class _Resource:
     def __init__(self, client: Any) -> None:
         self._client = client
         self._raw = False
+        #: Set on ``with_streaming_response`` copies: a binary body is handed over unread.
+        self._streaming = False
 
     @property
     def with_raw_response(self) -> Any:
         """This resource, returning ``APIResponse`` objects (status, headers, ``parse()``)."""
         clone = copy.copy(self)
+        clone.__dict__ = {k: v for k, v in self.__dict__.items() if not isinstance(v, _Resource)}
         clone._raw = True
         return clone
+
+    @property
+    def with_streaming_response(self) -> Any:
+        """This resource, each method returning a context manager of its response.
+
+        ``with client.audio.speech.with_streaming_response.create(...) as response:`` gets the
+        response before its body is read (``response.stream_to_file(path)``, ``iter_bytes()``);
+        other methods give their ``APIResponse``. The response is closed when the block ends.
+        """
+        clone = copy.copy(self)
+        clone.__dict__ = {k: v for k, v in self.__dict__.items() if not isinstance(v, _Resource)}
+        clone._raw = True
+        clone._streaming = True
+        return _StreamingMethods(clone)
+
+    def _sub(self, cls: type[R]) -> R:
+        """The sub-resource ``cls`` (``client.audio.speech``), built once, raw if this one is."""
+        name = "_sub_" + cls.__name__
+        sub = self.__dict__.get(name)
+        if sub is None:
+            sub = self.__dict__[name] = cls(self._client)
+            sub._raw, sub._streaming = self._raw, self._streaming
+        return sub
+
+
+class _StreamingMethods:
+    """``with_streaming_response``: the resource's methods, each wrapped in a context manager."""
+
+    def __init__(self, resource: _Resource) -> None:
+        self._resource = resource
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._resource, name)
+        if isinstance(attr, _Resource):
+            return _StreamingMethods(attr)
+        if not callable(attr):
+            return attr
+        is_async = isinstance(self._resource, AsyncResource)
+
+        def method(*args: Any, **kwargs: Any) -> Any:
+            if is_async:
+                return _AsyncResponseContext(lambda: attr(*args, **kwargs))
+            return _ResponseContext(lambda: attr(*args, **kwargs))
+
+        return method
+
+
+def _close_sync(response: Any) -> None:
+    close = getattr(response, "close", None)
+    if close is None:
+        http = getattr(response, "http_response", None)
+        close = getattr(http, "close", None)
+    if close is not None:
+        close()
+
+
+class _ResponseContext:
+    """``with ...with_streaming_response.method(...) as response:`` (the call runs on entry)."""
+
+    def __init__(self, run: Any) -> None:
+        self._run = run
+        self._response: Any = None
+
+    def __enter__(self) -> Any:
+        self._response = self._run()
+        return self._response
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._response is not None:
+            _close_sync(self._response)
+
+
+class _AsyncResponseContext:
+    """``async with ...with_streaming_response.method(...) as response:``."""
+
+    def __init__(self, run: Any) -> None:
+        self._run = run
+        self._response: Any = None
+
+    async def __aenter__(self) -> Any:
+        result = self._run()
+        self._response = await result if inspect.isawaitable(result) else result
+        return self._response
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        response = self._response
+        if response is None:
+            return
+        close = getattr(response, "close", None)
+        if close is not None and inspect.iscoroutinefunction(close):
+            await close()
+            return
+        http = getattr(response, "http_response", None)
+        aclose = getattr(http, "aclose", None)
+        if aclose is not None:
+            await aclose()
 
 
 class SyncResource(_Resource):

@@ -9,10 +9,11 @@ from typing_extensions import Unpack
 
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
-from gptkit._exceptions import InvalidParameterError
+from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
+from gptkit.resources._common import async_list, list_query, sync_list
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.resources.files import id_path
-from gptkit.types.batch import Batch, BatchCreateParams, BatchList
+from gptkit.types.batch import Batch, BatchCreateParams
 from gptkit.types.request_options import RequestOptions
 
 __all__ = ["AsyncBatches", "Batches"]
@@ -23,7 +24,8 @@ CREATE_BATCH = Endpoint(
 )
 RETRIEVE_BATCH = Endpoint(method="GET", path="/batches/{batch_id}", response=Batch)
 CANCEL_BATCH = Endpoint(method="POST", path="/batches/{batch_id}/cancel", response=Batch)
-LIST_BATCHES = Endpoint(method="GET", path="/batches", response=BatchList)
+LIST_BATCHES = Endpoint(method="GET", path="/batches", response=SyncCursorPage[Batch])
+ALIST_BATCHES = Endpoint(method="GET", path="/batches", response=AsyncCursorPage[Batch])
 
 
 def _create_params(
@@ -37,19 +39,6 @@ def _create_params(
         params["metadata"] = metadata
     return {**params, **options}
 
-
-def _list_params(after: str | None, limit: int | None, options: Mapping[str, Any]) -> dict[str, Any]:
-    if limit is not None and (not isinstance(limit, int) or not 1 <= limit <= 100):
-        problem = f"must be an integer from 1 to 100, not {limit!r}"
-        raise InvalidParameterError(
-            f"Invalid parameter for batches.list: 'limit' {problem}",
-            param="limit", errors=[("limit", problem)],
-        )
-    query = {k: v for k, v in (("after", after), ("limit", limit)) if v is not None}
-    merged = dict(options)
-    if query:
-        merged["extra_query"] = {**query, **(options.get("extra_query") or {})}
-    return merged
 
 
 class Batches(SyncResource):
@@ -81,10 +70,10 @@ class Batches(SyncResource):
 
     def list(
         self, *, after: str | None = None, limit: int | None = None, **options: Unpack[RequestOptions]
-    ) -> BatchList:
-        """One page of batches, newest first; page on with ``after``."""
-        call = self._client._prepare(LIST_BATCHES, _list_params(after, limit, options), raw=self._raw)
-        result: BatchList = self._client._execute(call)
+    ) -> SyncCursorPage[Batch]:
+        """Batches, newest first: iterating goes through every page."""
+        query = list_query("batches.list", after=after, limit=limit)
+        result: SyncCursorPage[Batch] = sync_list(self, LIST_BATCHES, query, options)
         return result
 
 
@@ -115,10 +104,11 @@ class AsyncBatches(AsyncResource):
         result: Batch = await self._client._execute(call)
         return result
 
-    async def list(
+    def list(
         self, *, after: str | None = None, limit: int | None = None, **options: Unpack[RequestOptions]
-    ) -> BatchList:
-        """One page of batches, newest first; page on with ``after``."""
-        call = self._client._prepare(LIST_BATCHES, _list_params(after, limit, options), raw=self._raw)
-        result: BatchList = await self._client._execute(call)
+    ) -> AsyncPaginator[Batch, AsyncCursorPage[Batch]]:
+        """Batches, newest first: ``await`` it for one page, ``async for`` over every batch."""
+        query = list_query("batches.list", after=after, limit=limit)
+        result: AsyncPaginator[Batch, AsyncCursorPage[Batch]] = async_list(
+            self, ALIST_BATCHES, query, options)
         return result

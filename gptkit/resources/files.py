@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any, TypeAlias, Union
 from urllib.parse import quote
@@ -13,8 +13,10 @@ from typing_extensions import Unpack
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit._exceptions import InvalidParameterError
+from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
+from gptkit.resources._common import async_list, sync_list
 from gptkit.resources._resource import AsyncResource, SyncResource
-from gptkit.types.file import BinaryContent, FileCreateParams, FileDeleted, FileList, FileObject
+from gptkit.types.file import BinaryContent, FileCreateParams, FileDeleted, FileObject
 from gptkit.types.request_options import RequestOptions
 
 __all__ = ["AsyncFiles", "FileInput", "Files"]
@@ -29,7 +31,8 @@ CREATE_FILE = Endpoint(
     method="POST", path="/files", response=FileObject,
     validator=ParamValidator(FileCreateParams, "files.create"),
 )
-LIST_FILES = Endpoint(method="GET", path="/files", response=FileList)
+LIST_FILES = Endpoint(method="GET", path="/files", response=SyncCursorPage[FileObject])
+ALIST_FILES = Endpoint(method="GET", path="/files", response=AsyncCursorPage[FileObject])
 RETRIEVE_FILE = Endpoint(method="GET", path="/files/{file_id}", response=FileObject)
 DELETE_FILE = Endpoint(method="DELETE", path="/files/{file_id}", response=FileDeleted)
 FILE_CONTENT = Endpoint(method="GET", path="/files/{file_id}/content", response=FileObject, binary=True)
@@ -90,12 +93,6 @@ def _list_query(
     return {k: v for k, v in query.items() if v is not None}
 
 
-def _with_query(options: Mapping[str, Any], query: Mapping[str, Any]) -> dict[str, Any]:
-    merged = dict(options)
-    if query:
-        merged["extra_query"] = {**query, **(options.get("extra_query") or {})}
-    return merged
-
 
 class Files(SyncResource):
     """Files of a ``Client``."""
@@ -132,11 +129,10 @@ class Files(SyncResource):
     def list(
         self, *, purpose: str | None = None, limit: int | None = None, order: str | None = None,
         after: str | None = None, **options: Unpack[RequestOptions],
-    ) -> FileList:
-        """One page of files, optionally only those with ``purpose``; page on with ``after``."""
-        params = _with_query(options, _list_query(purpose, limit, order, after))
-        call = self._client._prepare(LIST_FILES, params, raw=self._raw)
-        result: FileList = self._client._execute(call)
+    ) -> SyncCursorPage[FileObject]:
+        """Files, optionally only those with ``purpose``: iterating goes through every page."""
+        query = _list_query(purpose, limit, order, after)
+        result: SyncCursorPage[FileObject] = sync_list(self, LIST_FILES, query, options)
         return result
 
 
@@ -174,12 +170,12 @@ class AsyncFiles(AsyncResource):
         result: FileDeleted = await self._client._execute(call)
         return result
 
-    async def list(
+    def list(
         self, *, purpose: str | None = None, limit: int | None = None, order: str | None = None,
         after: str | None = None, **options: Unpack[RequestOptions],
-    ) -> FileList:
-        """One page of files, optionally only those with ``purpose``; page on with ``after``."""
-        params = _with_query(options, _list_query(purpose, limit, order, after))
-        call = self._client._prepare(LIST_FILES, params, raw=self._raw)
-        result: FileList = await self._client._execute(call)
+    ) -> AsyncPaginator[FileObject, AsyncCursorPage[FileObject]]:
+        """Files, optionally only those with ``purpose``: ``await`` for a page, ``async for`` all."""
+        query = _list_query(purpose, limit, order, after)
+        result: AsyncPaginator[FileObject, AsyncCursorPage[FileObject]] = async_list(
+            self, ALIST_FILES, query, options)
         return result

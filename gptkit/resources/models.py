@@ -8,13 +8,16 @@ from typing_extensions import Unpack
 
 from gptkit._core._base import Endpoint
 from gptkit._exceptions import InvalidParameterError
+from gptkit.pagination import AsyncPage, AsyncPaginator, SyncPage
+from gptkit.resources._common import async_list, sync_list
 from gptkit.resources._resource import AsyncResource, SyncResource
-from gptkit.types.model import Model, ModelList
+from gptkit.types.model import Model
 from gptkit.types.request_options import RequestOptions
 
 __all__ = ["AsyncModels", "Models"]
 
-LIST_MODELS = Endpoint(method="GET", path="/models", response=ModelList)
+LIST_MODELS = Endpoint(method="GET", path="/models", response=SyncPage[Model])
+ALIST_MODELS = Endpoint(method="GET", path="/models", response=AsyncPage[Model])
 RETRIEVE_MODEL = Endpoint(method="GET", path="/models/{model}", response=Model)
 
 
@@ -30,10 +33,9 @@ def _model_path(model: str) -> str:
 class Models(SyncResource):
     """Models of a ``Client``."""
 
-    def list(self, **options: Unpack[RequestOptions]) -> ModelList:
+    def list(self, **options: Unpack[RequestOptions]) -> SyncPage[Model]:
         """Every model the API offers; iterate over the result to get each ``Model``."""
-        call = self._client._prepare(LIST_MODELS, dict(options), raw=self._raw)
-        result: ModelList = self._client._execute(call)
+        result: SyncPage[Model] = sync_list(self, LIST_MODELS, {}, options)
         return result
 
     def retrieve(self, model: str, **options: Unpack[RequestOptions]) -> Model:
@@ -47,10 +49,9 @@ class Models(SyncResource):
 class AsyncModels(AsyncResource):
     """Models of an ``AsyncClient``."""
 
-    async def list(self, **options: Unpack[RequestOptions]) -> ModelList:
-        """Every model the API offers; iterate over the result to get each ``Model``."""
-        call = self._client._prepare(LIST_MODELS, dict(options), raw=self._raw)
-        result: ModelList = await self._client._execute(call)
+    def list(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[Model, AsyncPage[Model]]:
+        """Every model the API offers: ``await`` it for the page, or ``async for`` each ``Model``."""
+        result: AsyncPaginator[Model, AsyncPage[Model]] = async_list(self, ALIST_MODELS, {}, options)
         return result
 
     async def retrieve(self, model: str, **options: Unpack[RequestOptions]) -> Model:

@@ -22,6 +22,7 @@ from gptkit._tokens import estimate_prompt_tokens, max_output_tokens
 from gptkit.testing import _fake_answers as answers
 from gptkit.testing._fake_answers import Answer, ToolCall, error_body
 from gptkit.testing._fake_batches import FakeBatch, FakeBatchJobs
+from gptkit.testing._fake_extras import FakeExtras
 from gptkit.testing._fake_files import FakeFile, FakeFileStore
 from gptkit.testing._fake_limits import DEFAULT_WINDOW, LimitBuckets
 from gptkit.testing._fake_reply import FakeReply, apply_fault, json_reply, stream_reply
@@ -136,8 +137,9 @@ class FakeCore:
         self._lock = threading.RLock()
         self._file_store = FakeFileStore()
         self._batch_jobs = FakeBatchJobs(self, self._file_store, batch_time)
-        self._builtin_routes = [(method, _route_pattern(path), handler) for method, path, handler in
-                                (*self._file_store.routes(), *self._batch_jobs.routes())]
+        self.extras = FakeExtras(self._file_store)  # moderations, images, audio, fine-tuning ...
+        routes = (*self._file_store.routes(), *self._batch_jobs.routes(), *self.extras.routes())
+        self._builtin_routes = [(method, _route_pattern(path), handler) for method, path, handler in routes]
 
     # -- scripting ----------------------------------------------------------------------------
 

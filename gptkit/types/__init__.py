@@ -153,6 +153,17 @@ if TYPE_CHECKING:
     from gptkit.types.model import Model as Model
     from gptkit.types.model import ModelList as ModelList
     from gptkit.types.model_deleted import ModelDeleted as ModelDeleted
+    from gptkit.types.moderation import Moderation as Moderation
+    from gptkit.types.moderation_create_params import ModerationCreateParams as ModerationCreateParams
+    from gptkit.types.moderation_create_params import (
+        ModerationImageURLInputParam as ModerationImageURLInputParam,
+    )
+    from gptkit.types.moderation_create_params import ModerationModel as ModerationModel
+    from gptkit.types.moderation_create_params import (
+        ModerationMultiModalInputParam as ModerationMultiModalInputParam,
+    )
+    from gptkit.types.moderation_create_params import ModerationTextInputParam as ModerationTextInputParam
+    from gptkit.types.moderation_create_response import ModerationCreateResponse as ModerationCreateResponse
     from gptkit.types.request_options import RequestOptions as RequestOptions
     from gptkit.types.responses import EasyInputMessageParam as EasyInputMessageParam
     from gptkit.types.responses import FunctionToolParam as FunctionToolParam
@@ -287,6 +298,15 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "file_purpose": ("FilePurpose",),
     "model": ("Model", "ModelList",),
     "model_deleted": ("ModelDeleted",),
+    "moderation": ("Moderation",),
+    "moderation_create_params": (
+        "ModerationCreateParams",
+        "ModerationImageURLInputParam",
+        "ModerationModel",
+        "ModerationMultiModalInputParam",
+        "ModerationTextInputParam",
+    ),
+    "moderation_create_response": ("ModerationCreateResponse",),
     "request_options": ("RequestOptions",),
     "responses": (
         "EasyInputMessageParam",
@@ -430,6 +450,13 @@ __all__ = [
     "Model",
     "ModelDeleted",
     "ModelList",
+    "Moderation",
+    "ModerationCreateParams",
+    "ModerationCreateResponse",
+    "ModerationImageURLInputParam",
+    "ModerationModel",
+    "ModerationMultiModalInputParam",
+    "ModerationTextInputParam",
     "ParsedChatCompletion",
     "ParsedChatCompletionMessage",
     "ParsedChoice",

@@ -1,14 +1,13 @@
 """``Batch``: a job of the provider's Batch API.
 
-gptkit also keeps here ``BatchList`` (a page of ``batches.list``), ``BATCH_TERMINAL_STATUSES``,
-``BatchErrors`` (the official ``batch.Errors``), and, for imports written before, the batch
-types that moved to their official modules.
+gptkit also keeps here ``BatchList`` (``SyncCursorPage[Batch]``, what ``batches.list``
+returns), ``BATCH_TERMINAL_STATUSES``, ``BatchErrors`` (the official ``batch.Errors``), and, for
+imports written before, the batch types that moved to their official modules.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+from gptkit.pagination import SyncCursorPage
 from gptkit.types._base import APIObject, ResponseObject
 from gptkit.types.batch_create_params import BatchCreateParams
 from gptkit.types.batch_error import BatchError
@@ -78,17 +77,5 @@ class Batch(ResponseObject):
         return self.status in BATCH_TERMINAL_STATUSES
 
 
-class BatchList(ResponseObject):
-    """One page of ``batches.list``; iterate over it to get each ``Batch``."""
-
-    data: list[Batch] = []
-    has_more: bool = False
-    first_id: str | None = None
-    last_id: str | None = None
-    object: str = "list"
-
-    def __iter__(self) -> Iterator[Batch]:  # type: ignore[override]
-        return iter(self.data)
-
-    def __len__(self) -> int:
-        return len(self.data)
+#: What ``batches.list()`` returns (the older name of ``SyncCursorPage[Batch]``).
+BatchList = SyncCursorPage[Batch]

@@ -1,31 +1,19 @@
-"""gptkit's file results that the official package spells differently: a page of ``files.list``
-(``FileList``) and a downloaded file's bytes (``BinaryContent``)."""
+"""gptkit's names of file results: ``FileList`` (``SyncCursorPage[FileObject]``, what
+``files.list`` returns) and a downloaded file's bytes (``BinaryContent``)."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 
-from gptkit.types._base import ResponseObject
+from gptkit.pagination import SyncCursorPage
 from gptkit.types.file_object import FileObject
 
 __all__ = ["BinaryContent", "FileList"]
 
 
-class FileList(ResponseObject):
-    """One page of ``files.list``; iterate over it to get each ``FileObject``."""
-
-    data: list[FileObject] = []
-    has_more: bool = False
-    first_id: str | None = None
-    last_id: str | None = None
-    object: str = "list"
-
-    def __iter__(self) -> Iterator[FileObject]:  # type: ignore[override]
-        return iter(self.data)
-
-    def __len__(self) -> int:
-        return len(self.data)
+#: What ``files.list()`` returns (the older name of ``SyncCursorPage[FileObject]``).
+FileList = SyncCursorPage[FileObject]
 
 
 class BinaryContent:

@@ -1,12 +1,11 @@
 """``Model``: a model the API offers (``GET /models``).
 
-``ModelList`` (gptkit's page of ``models.list``) lives here too.
+``ModelList`` (gptkit's name of ``SyncPage[Model]``, what ``models.list`` returns) lives here too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+from gptkit.pagination import SyncPage
 from gptkit.types._base import ResponseObject
 
 __all__ = ["Model", "ModelList"]
@@ -22,14 +21,5 @@ class Model(ResponseObject):
     shutdown_date: str | None = None
 
 
-class ModelList(ResponseObject):
-    """The models the API offers; iterating over it yields each ``Model``."""
-
-    data: list[Model] = []
-    object: str = "list"
-
-    def __iter__(self) -> Iterator[Model]:  # type: ignore[override]
-        return iter(self.data)
-
-    def __len__(self) -> int:
-        return len(self.data)
+#: What ``models.list()`` returns (the older name of ``SyncPage[Model]``).
+ModelList = SyncPage[Model]

@@ -9,6 +9,7 @@ import pydantic
 from typing_extensions import assert_type
 
 import gptkit
+from gptkit.pagination import AsyncPage
 from gptkit.types import (
     ChatCompletion,
     ChatCompletionChunk,
@@ -51,7 +52,7 @@ async def async_calls(client: gptkit.AsyncClient) -> None:
     )
     assert_type(await client.completions.create(model="m", prompt="p"), Completion)
     assert_type(await client.embeddings.create(model="m", input="x"), CreateEmbeddingResponse)
-    assert_type(await client.models.list(), ModelList)
+    assert_type(await client.models.list(), AsyncPage[Model])
     assert_type(client.with_options(max_retries=0), gptkit.AsyncClient)
 
 

@@ -1,0 +1,178 @@
+"""What the resource modules share: ids in paths, list queries and pages, multipart file parts.
+
+All of it runs before any I/O (bad input raises ``InvalidParameterError`` naming the parameter)
+except ``sync_list`` / ``async_list``, which hand each page's call to the client.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import ExitStack, contextmanager
+from typing import IO, TYPE_CHECKING, Any, TypeAlias, Union
+from urllib.parse import quote
+
+from gptkit._core._base import APIResponse, Endpoint
+from gptkit._core._params import clean_params
+from gptkit._exceptions import InvalidParameterError
+
+if TYPE_CHECKING:
+    from gptkit.resources._resource import AsyncResource, SyncResource
+
+__all__ = [
+    "FileTypes",
+    "async_list",
+    "body_params",
+    "file_parts",
+    "invalid",
+    "list_query",
+    "path_with",
+    "sync_list",
+    "with_query",
+]
+
+#: A file to upload: bytes, a path (``pathlib.Path``), an open binary file, or a
+#: ``(filename, content)`` / ``(filename, content, content_type)`` tuple of those.
+FileTypes: TypeAlias = Union[
+    bytes, "os.PathLike[str]", IO[bytes], tuple[str | None, Any], tuple[str | None, Any, str | None]
+]
+
+
+def invalid(call: str, param: str, problem: str) -> InvalidParameterError:
+    """The typed error for a bad parameter of ``call``, raised before anything is sent."""
+    return InvalidParameterError(
+        f"Invalid parameter for {call}: '{param}' {problem}", param=param, errors=[(param, problem)]
+    )
+
+
+def path_with(template: str, call: str, **ids: object) -> str:
+    """``template`` with each ``{name}`` filled by a checked, URL-quoted id."""
+    path = template
+    for name, value in ids.items():
+        if not isinstance(value, str) or not value:
+            raise invalid(call, name, f"must be a non-empty string, not {value!r}")
+        path = path.replace("{" + name + "}", quote(value, safe=""))
+    return path
+
+
+def body_params(params: Mapping[str, Any], options: Mapping[str, Any]) -> dict[str, Any]:
+    """A call's body parameters (``NOT_GIVEN``/None dropped) next to its request options."""
+    return {**clean_params(params), **options}
+
+
+def list_query(
+    call: str, *, limit: object = None, order: object = None, most: int = 100, **values: Any
+) -> dict[str, Any]:
+    """The query of a list call: ``limit`` in 1..``most``, ``order`` asc/desc, None left out."""
+    if limit is not None and (type(limit) is not int or not 1 <= limit <= most):
+        raise invalid(call, "limit", f"must be an integer from 1 to {most}, not {limit!r}")
+    if order is not None and order not in ("asc", "desc"):
+        raise invalid(call, "order", f"must be 'asc' or 'desc', not {order!r}")
+    query: dict[str, Any] = {}
+    for name, value in {**values, "limit": limit, "order": order}.items():
+        if value is None:
+            continue
+        if isinstance(value, Mapping):  # metadata[key]=value, as the official SDK sends objects
+            query.update({f"{name}[{key}]": item for key, item in value.items()})
+        else:
+            query[name] = value
+    return query
+
+
+def with_query(options: Mapping[str, Any], query: Mapping[str, Any]) -> dict[str, Any]:
+    """Request options with ``query`` merged under the caller's own ``extra_query``."""
+    merged = dict(options)
+    if query:
+        merged["extra_query"] = {**query, **(options.get("extra_query") or {})}
+    return merged
+
+
+def _page_of(result: Any) -> Any:
+    return result.parse() if isinstance(result, APIResponse) else result
+
+
+def sync_list(
+    resource: SyncResource, endpoint: Endpoint, query: Mapping[str, Any], options: Mapping[str, Any],
+    path: str | None = None,
+) -> Any:
+    """The first page of a list call; the page fetches the following ones the same way."""
+    client = resource._client
+
+    def fetch(more: Mapping[str, Any], raw: bool = False) -> Any:
+        call = client._prepare(endpoint, with_query(options, {**query, **more}), raw=raw, path=path)
+        result = client._execute(call)
+        _page_of(result)._fetch = fetch
+        return result
+
+    return fetch({}, resource._raw)
+
+
+def async_list(
+    resource: AsyncResource, endpoint: Endpoint, query: Mapping[str, Any], options: Mapping[str, Any],
+    path: str | None = None,
+) -> Any:
+    """``sync_list`` for an async client: an ``AsyncPaginator`` (a coroutine for a raw response)."""
+    from gptkit.pagination import AsyncPaginator
+
+    client = resource._client
+
+    async def fetch(more: Mapping[str, Any], raw: bool = False) -> Any:
+        call = client._prepare(endpoint, with_query(options, {**query, **more}), raw=raw, path=path)
+        result = await client._execute(call)
+        _page_of(result)._fetch = fetch
+        return result
+
+    if resource._raw:
+        return fetch({}, True)
+    first: Callable[[], Awaitable[Any]] = lambda: fetch({})  # noqa: E731
+    return AsyncPaginator(first)
+
+
+def _one_part(value: object, call: str, param: str, stack: ExitStack) -> tuple[str, Any, str]:
+    """``(filename, content, content type)`` of one upload; opens (and later closes) paths."""
+    name: str | None = None
+    content_type: str | None = None
+    if isinstance(value, tuple):
+        if len(value) not in (2, 3) or not (value[0] is None or isinstance(value[0], str)):
+            raise invalid(call, param, "must be (filename, content[, content_type])")
+        if len(value) == 3 and value[2] is not None:
+            content_type = str(value[2])
+        name, value = value[0], value[1]
+    if isinstance(value, str):
+        raise invalid(call, param, "is a str; pass bytes, an open binary file or a pathlib.Path")
+    if isinstance(value, os.PathLike):
+        path = os.fspath(value)
+        if not os.path.isfile(path):
+            raise invalid(call, param, f"names no readable file: {path!r}")
+        handle = stack.enter_context(open(path, "rb"))  # noqa: SIM115 - closed by the stack
+        return (name or os.path.basename(path), handle, content_type or _guess(path))
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return (name or "upload", bytes(value), content_type or "application/octet-stream")
+    if hasattr(value, "read"):
+        filename = name or os.path.basename(str(getattr(value, "name", "upload")))
+        return (filename, value, content_type or _guess(filename))
+    raise invalid(call, param, f"must be bytes, a path or a binary file, not {type(value).__name__}")
+
+
+def _guess(filename: str) -> str:
+    import mimetypes
+
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+@contextmanager
+def file_parts(call: str, **files: object) -> Iterator[list[tuple[str, tuple[str, Any, str]]]]:
+    """The multipart file parts of ``files`` (a list value is sent as repeated ``name[]`` parts,
+    as the official SDK sends several images); paths are opened here and closed on exit."""
+    with ExitStack() as stack:
+        parts: list[tuple[str, tuple[str, Any, str]]] = []
+        for param, value in files.items():
+            if value is None:
+                continue
+            if isinstance(value, list):
+                if not value:
+                    raise invalid(call, param, "is an empty list")
+                parts += [(f"{param}[]", _one_part(item, call, param, stack)) for item in value]
+            else:
+                parts.append((param, _one_part(value, call, param, stack)))
+        yield parts

@@ -1,0 +1,24 @@
+"""The fake's newer endpoints in one place: moderations, images, audio, fine-tuning, vector
+stores, uploads and conversations. ``FakeCore`` routes to ``FakeExtras.routes()`` next to its
+files and batches; each family keeps its state in its own module."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from gptkit.testing._fake_moderations import FakeModerations
+
+if TYPE_CHECKING:
+    from gptkit.testing._fake_files import FakeFileStore, Handler
+
+__all__ = ["FakeExtras"]
+
+
+class FakeExtras:
+    """The state and routes of the fake's newer endpoints."""
+
+    def __init__(self, files: FakeFileStore) -> None:
+        self.moderations = FakeModerations()
+
+    def routes(self) -> list[tuple[str, str, Handler]]:
+        return [*self.moderations.routes()]
