@@ -17,6 +17,7 @@ from typing import Any
 __all__ = [
     "DEFAULT_MAX_OUTPUT_TOKENS",
     "MESSAGE_OVERHEAD_TOKENS",
+    "RESPONSES_PATH",
     "estimate_prompt_tokens",
     "estimate_text_tokens",
     "max_output_tokens",
@@ -30,6 +31,11 @@ REPLY_OVERHEAD_TOKENS = 3
 DEFAULT_MAX_OUTPUT_TOKENS = 4096
 #: A generous fixed charge for each image part (the API's high-detail tile cost tops out lower).
 IMAGE_PART_TOKENS = 1_105
+#: The Responses API's create path: its body reads ``input`` (items), ``instructions``, ``tools``,
+#: ``text`` (the output format's schema) and ``max_output_tokens``.
+RESPONSES_PATH = "/responses"
+#: Keys of a message or item that name or tag it rather than reach the model as text.
+_NOT_TEXT = frozenset({"type", "role", "detail", "id", "tool_call_id", "call_id", "status"})
 
 
 def estimate_text_tokens(text: str) -> int:
@@ -47,7 +53,7 @@ def _walk_text(value: Any, sink: list[str], images: list[int]) -> None:
             images.append(1)
             return
         for key, item in value.items():
-            if key not in ("type", "role", "detail", "id", "tool_call_id"):
+            if key not in _NOT_TEXT:
                 _walk_text(item, sink, images)
     elif isinstance(value, (list, tuple)):
         for item in value:
@@ -56,41 +62,61 @@ def _walk_text(value: Any, sink: list[str], images: list[int]) -> None:
         sink.append(str(value))
 
 
-def _prompt_parts(body: Mapping[str, Any]) -> tuple[list[str], int, int]:
+def _prompt_parts(body: Mapping[str, Any], path: str | None) -> tuple[list[str], int, int]:
+    """Texts that reach the model, image parts, and messages (each adds its overhead)."""
     texts: list[str] = []
     images: list[int] = []
-    messages = body.get("messages")
     count = 0
-    if messages is not None:
-        for message in messages:
+    if path == RESPONSES_PATH:
+        # Each input item and the instructions are messages to the model; a string is one.
+        items = body.get("input")
+        if isinstance(items, (list, tuple)):
+            count += len(items)
+        elif items is not None:
             count += 1
-            _walk_text(message, texts, images)
-    for key in ("prompt", "input", "tools", "functions", "response_format", "suffix"):
+        if body.get("instructions"):
+            count += 1
+        keys: tuple[str, ...] = ("instructions", "input", "tools", "text")
+    else:
+        messages = body.get("messages")
+        if messages is not None:
+            count += len(messages)
+        keys = ("messages", "prompt", "input", "tools", "functions", "response_format", "suffix")
+    for key in keys:
         if key in body:
             _walk_text(body[key], texts, images)
     return texts, len(images), count
 
 
-def estimate_prompt_tokens(body: Mapping[str, Any]) -> int:
-    """A central estimate of a request's prompt tokens (messages, prompt or input, and tools)."""
-    texts, images, messages = _prompt_parts(body)
+def estimate_prompt_tokens(body: Mapping[str, Any], path: str | None = None) -> int:
+    """A central estimate of a request's prompt tokens (messages, prompt or input, and tools).
+
+    ``path`` is the endpoint's (``RESPONSES_PATH`` reads a Responses API body).
+    """
+    texts, images, messages = _prompt_parts(body, path)
     tokens = sum(estimate_text_tokens(t) for t in texts) + images * IMAGE_PART_TOKENS
     if messages:
         tokens += messages * MESSAGE_OVERHEAD_TOKENS + REPLY_OVERHEAD_TOKENS
     return tokens
 
 
-def upper_bound_prompt_tokens(body: Mapping[str, Any]) -> int:
+def upper_bound_prompt_tokens(body: Mapping[str, Any], path: str | None = None) -> int:
     """A bound the real prompt token count cannot exceed (UTF-8 bytes plus message overhead)."""
-    texts, images, messages = _prompt_parts(body)
+    texts, images, messages = _prompt_parts(body, path)
     tokens = sum(len(t.encode("utf-8")) for t in texts) + images * IMAGE_PART_TOKENS
     if messages:
         tokens += messages * MESSAGE_OVERHEAD_TOKENS + REPLY_OVERHEAD_TOKENS
     return tokens
 
 
-def max_output_tokens(body: Mapping[str, Any], default: int = DEFAULT_MAX_OUTPUT_TOKENS) -> int:
+def max_output_tokens(
+    body: Mapping[str, Any], default: int = DEFAULT_MAX_OUTPUT_TOKENS, path: str | None = None
+) -> int:
     """The most output tokens the request may produce over all ``n`` (or ``best_of``) choices."""
+    if path == RESPONSES_PATH:
+        # One answer; reasoning tokens count against ``max_output_tokens`` too.
+        limit = body.get("max_output_tokens")
+        return int(limit) if limit else default
     limit = body.get("max_completion_tokens") or body.get("max_tokens")
     if "input" in body and "messages" not in body and "prompt" not in body:
         return 0  # embeddings produce no output tokens

@@ -74,7 +74,7 @@ def test_empty_and_missing_files_are_errors(tmp_path: pathlib.Path) -> None:
     empty.write_text("\n\n")
     with pytest.raises(BatchInputError, match="no requests"):
         validate_input(str(empty))
-    with pytest.raises(BatchInputError, match="cannot read"):
+    with pytest.raises(BatchInputError, match=r"missing\.jsonl: file not found$"):
         validate_input(str(tmp_path / "missing.jsonl"))
 
 

@@ -137,7 +137,7 @@ def test_budget_stop_leaves_the_rest_resumable(tmp_path: pathlib.Path) -> None:
 
     summary = run(source, out, client=_client(transport=httpx.MockTransport(over_budget)), concurrency=1)
     assert summary.stopped is not None and summary.stopped.startswith("BudgetExceededError")
-    assert summary.succeeded == 25 and summary.not_done == n - 25 and summary.exit_code == 3
+    assert summary.succeeded == 25 and summary.not_done == n - 25 and summary.exit_code == 8
     assert read_records(failed) == []
     resumed = run(source, out, client=_client(transport=httpx.MockTransport(_echo)), concurrency=4)
     assert resumed.skipped == 25 and resumed.succeeded == n - 25 and resumed.complete
@@ -151,7 +151,7 @@ def test_quota_error_stops_and_its_line_is_sent_again_on_resume(tmp_path: pathli
     fake = FakeOpenAI()
     quota = fake.inject(Fault.quota(), times=1, when=_lines(lambda i: i == 10))  # until topped up
     summary = run(source, out, client=_client(transport=fake), concurrency=1)
-    assert quota.fired == 1 and summary.exit_code == 3
+    assert quota.fired == 1 and summary.exit_code == 8
     assert summary.stopped is not None and "InsufficientQuotaError" in summary.stopped
     assert {r["custom_id"] for r in read_records(out)} == {f"r{i}" for i in range(10)}
     assert summary.not_done == 30 and read_records(failed) == []  # r10 is not recorded as done

@@ -123,10 +123,19 @@ def test_ctrl_c_stops_the_answer_not_the_session(fake: FakeOpenAI, server: FakeS
         # get there (a person cannot type ^C within microseconds of the prompt either).
         time.sleep(0.3)
         term.interrupt()  # at the prompt: the line is dropped, the session goes on
+        term.expect(r"\(Ctrl-C clears the line; q or Ctrl-D leaves, /help lists the commands\)")  # said once
         term.expect(PROMPT)
         term.line("/cost")
         term.expect(r"total\s+2\s")  # the interrupted answer was billed and counted
         term.expect(PROMPT)
+        time.sleep(0.3)
+        term.interrupt()  # again: no hint this time
+        term.expect(PROMPT)
+        term.line("/stats")
+        term.expect(r"calls\s+2 started: 1 succeeded, 0 failed, 0 in flight")  # one stopped with Ctrl-C
+        term.expect(r"latency p50 / p95\s+[\d.]+ s / [\d.]+ s")
+        term.expect(PROMPT)
+        assert term.buffer.count("Ctrl-C clears the line") == 1
         term.type("\x04")  # Ctrl-D leaves
         assert term.wait() == 0
     finally:

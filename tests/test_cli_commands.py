@@ -235,7 +235,7 @@ def test_bad_options_and_values() -> None:
     needles = ["--bogus", "--timeout", "between 0 and 2", "nosuchcommand", "--budget"]
     for result, needle in zip(results[:5], needles, strict=True):
         assert_one_line_error(result, 2, needle)
-    assert_one_line_error(results[5], 3, "base_url")
+    assert_one_line_error(results[5], 3, "the base URL (--base-url or OPENAI_BASE_URL) must start with http")
 
 
 def test_version_help_and_entry_points() -> None:

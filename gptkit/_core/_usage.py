@@ -58,6 +58,13 @@ def ensure_usage(body: Mapping[str, Any] | None, result: APIObject) -> None:
     """
     if getattr(result, "usage", True) is not None:
         return  # reported by the server (or a type without usage)
+    if getattr(result, "object", None) == "response":  # the Responses API's usage has its own shape
+        from gptkit._responses._usage import ensure_response_usage
+        from gptkit.types.responses.response import Response
+
+        if isinstance(result, Response):
+            ensure_response_usage(body, result)
+        return
     from gptkit._tokens import estimate_prompt_tokens
     from gptkit.types.chat import ChatCompletion
     from gptkit.types.completion import Completion

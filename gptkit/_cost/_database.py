@@ -16,7 +16,8 @@ from typing import Any
 from gptkit._cost._price_cache import PRICE_CACHE, _usage_values, remember, resolved_for
 
 __all__ = [
-    "FALLBACK_PROVIDER", "Quote", "Rates", "database_version", "quote", "quote_uncached", "quote_units",
+    "FALLBACK_PROVIDER", "Quote", "Rates", "database_version", "known_models", "quote", "quote_uncached",
+    "quote_units",
     "rates",
 ]
 
@@ -67,6 +68,16 @@ def database_version() -> str | None:
     """The installed genai-prices version, or None when it cannot be imported."""
     module = _load()
     return None if module is None else str(module.__version__)
+
+
+def known_models(provider: str | None = None) -> list[str]:
+    """The model names the database prices (one provider's, or every provider's), sorted."""
+    module = _load()
+    if module is None:
+        return []
+    names = {model.id for entry in module.data_snapshot.get_snapshot().providers
+             if provider is None or entry.id == provider for model in entry.models}
+    return sorted(names)
 
 
 def _rate(price: Any, total_input: int) -> Decimal | None:

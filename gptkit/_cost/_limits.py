@@ -56,6 +56,7 @@ def default_output_limit(model: str | None) -> int:
     return DEFAULT_MAX_OUTPUT_TOKENS
 
 
-def worst_case_tokens(body: Mapping[str, Any], model: str | None) -> tuple[int, int]:
-    """(prompt tokens it cannot exceed, output tokens it cannot exceed) for a request body."""
-    return upper_bound_prompt_tokens(body), max_output_tokens(body, default_output_limit(model))
+def worst_case_tokens(body: Mapping[str, Any], model: str | None, path: str | None = None) -> tuple[int, int]:
+    """(prompt tokens it cannot exceed, output tokens it cannot exceed) for a request body to
+    the endpoint at ``path``."""
+    return upper_bound_prompt_tokens(body, path), max_output_tokens(body, default_output_limit(model), path)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gptkit._cost._budget import BudgetBackend, Reservation
 from gptkit._cost._ledger import Ledger
@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # the type tree loads with the first call's resource, not wit
     from gptkit.types._base import APIObject
     from gptkit.types.cost import Cost
 
-__all__ = ["KEEP", "CostState", "Hold"]
+__all__ = ["KEEP", "CostState", "Hold", "UsageCounts", "usage_counts"]
 
 _UNSET: Any = object()
 #: ``with_options`` default for budget/prices/ledger: keep sharing the original's.
@@ -102,7 +102,7 @@ class CostState:
             return None if metered is None else metered.total
         from gptkit._cost._limits import worst_case_tokens  # budgets only
 
-        prompt, output = worst_case_tokens(body, call.model)
+        prompt, output = worst_case_tokens(body, call.model, call.endpoint.path)
         cost = self.prices.cost(
             call.model or "", prompt_tokens=prompt, completion_tokens=output, provider=self.provider,
             api_url=self.base_url, service_tier=body.get("service_tier"), warn=False,
@@ -159,17 +159,14 @@ class CostState:
         if usage is None:
             return None
         response_model = getattr(result, "model", None) or call.model or ""
-        details = getattr(usage, "prompt_tokens_details", None)
-        cached = (getattr(details, "cached_tokens", None) or 0) if details is not None else 0
-        out_details = getattr(usage, "completion_tokens_details", None)
-        reasoning = (getattr(out_details, "reasoning_tokens", None) or 0) if out_details is not None else 0
+        counts = usage_counts(usage)  # chat's names or the Responses API's
         tier = getattr(result, "service_tier", None) or (call.body or {}).get("service_tier")
         return self.prices.cost(
             response_model,
-            prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
-            completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
-            cached_tokens=cached,
-            reasoning_tokens=reasoning,
+            prompt_tokens=counts.prompt,
+            completion_tokens=counts.completion,
+            cached_tokens=counts.cached,
+            reasoning_tokens=counts.reasoning,
             provider=self.provider,
             api_url=self.base_url,
             service_tier=tier if isinstance(tier, str) else None,
@@ -193,16 +190,14 @@ class CostState:
             return
         cost = self.price(call, result)
         result._cost = cost
-        usage = getattr(result, "usage", None)
-        details = getattr(usage, "prompt_tokens_details", None)
-        out_details = getattr(usage, "completion_tokens_details", None)
+        counts = usage_counts(getattr(result, "usage", None))
         self.ledger.record(
             model=call.model or getattr(result, "model", None),
             tags=call.tags,
-            prompt_tokens=getattr(usage, "prompt_tokens", 0) or 0,
-            cached_tokens=(getattr(details, "cached_tokens", None) or 0) if details is not None else 0,
-            completion_tokens=getattr(usage, "completion_tokens", 0) or 0,
-            reasoning_tokens=(getattr(out_details, "reasoning_tokens", None) or 0) if out_details else 0,
+            prompt_tokens=counts.prompt,
+            cached_tokens=counts.cached,
+            completion_tokens=counts.completion,
+            reasoning_tokens=counts.reasoning,
             cost=cost,
         )
         self._settle(call, None if cost is None else cost.total)
@@ -295,3 +290,39 @@ class CostState:
 
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+
+class UsageCounts(NamedTuple):
+    """The four counts a call is priced by; ``prompt`` includes ``cached`` and ``completion``
+    includes ``reasoning``, as in OpenAI's usage."""
+
+    prompt: int
+    cached: int
+    completion: int
+    reasoning: int
+
+
+def _count(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def usage_counts(usage: Any) -> UsageCounts:
+    """The counts of a usage object in either API's names: chat completions' ``prompt_tokens`` /
+    ``completion_tokens`` (with ``*_tokens_details``) or the Responses API's ``input_tokens`` /
+    ``output_tokens`` (with ``input_tokens_details.cached_tokens`` and
+    ``output_tokens_details.reasoning_tokens``). Absent counts are 0."""
+    if usage is None:
+        return UsageCounts(0, 0, 0, 0)
+    prompt = getattr(usage, "prompt_tokens", None)
+    if prompt is None and hasattr(usage, "input_tokens"):
+        details, out_details = usage.input_tokens_details, usage.output_tokens_details
+        return UsageCounts(
+            _count(usage.input_tokens), _count(getattr(details, "cached_tokens", 0)),
+            _count(usage.output_tokens), _count(getattr(out_details, "reasoning_tokens", 0)),
+        )
+    details = getattr(usage, "prompt_tokens_details", None)
+    out_details = getattr(usage, "completion_tokens_details", None)
+    return UsageCounts(
+        _count(prompt), _count(getattr(details, "cached_tokens", 0)),
+        _count(getattr(usage, "completion_tokens", 0)), _count(getattr(out_details, "reasoning_tokens", 0)),
+    )

@@ -242,16 +242,18 @@ class CallTrace:
                 call.request.method, call.endpoint.path, call.model,
                 response.status_code if response is not None else None, duration,
                 ", stream closed early" if self._closing else "", self.attempt,
-                _request_id(response), getattr(usage, "prompt_tokens", None),
-                getattr(usage, "completion_tokens", None), total,
+                _request_id(response), *_token_counts(usage), total,
             )
 
     def _emit_end(self, now: float, duration: float, result: Any, usage: Any, cost: Any) -> None:
         response = self._response
         choices = getattr(result, "choices", None)
         reasons = tuple(str(c.finish_reason) for c in choices or () if getattr(c, "finish_reason", None))
-        response_id = getattr(result, "id", None) if choices is not None else None
+        # A completion's or a Responses API response's own id (other objects' ids are not replies).
+        is_reply = choices is not None or getattr(result, "object", None) == "response"
+        response_id = getattr(result, "id", None) if is_reply else None
         response_model = getattr(result, "model", None)
+        input_tokens, output_tokens = _token_counts(usage)
         from gptkit._observe._events import RequestEnd
 
         emit(self._listeners, RequestEnd(
@@ -260,8 +262,8 @@ class CallTrace:
             response_id=response_id if isinstance(response_id, str) else None,
             response_model=response_model if isinstance(response_model, str) else None,
             finish_reasons=reasons, usage=usage,
-            input_tokens=_int_or_none(getattr(usage, "prompt_tokens", None)),
-            output_tokens=_int_or_none(getattr(usage, "completion_tokens", None)),
+            input_tokens=input_tokens,
+            output_tokens=output_tokens,
             cost=cost if getattr(cost, "total", None) is not None else None,
             duration=duration, time_to_headers=self._headers_time,
             time_to_first_chunk=self._first_chunk, rate_limit_wait=self._wait, retries=self.retries,
@@ -329,6 +331,17 @@ def _request_id(response: httpx.Response | None) -> str | None:
 
 def _int_or_none(value: object) -> int | None:
     return value if isinstance(value, int) else None
+
+
+def _token_counts(usage: Any) -> tuple[int | None, int | None]:
+    """(input, output) tokens of a usage in chat's names or the Responses API's (None: absent)."""
+    if usage is None:
+        return None, None
+    prompt = _int_or_none(getattr(usage, "prompt_tokens", None))
+    if prompt is None:
+        return (_int_or_none(getattr(usage, "input_tokens", None)),
+                _int_or_none(getattr(usage, "output_tokens", None)))
+    return prompt, _int_or_none(getattr(usage, "completion_tokens", None))
 
 
 class Observable:

@@ -56,11 +56,11 @@ def api_key_namespace(api_key: Secret | str | None) -> str:
     return hashlib.sha256(b"gptkit-ratelimit\x00" + raw.encode("utf-8")).hexdigest()[:16]
 
 
-def request_tokens(body: Mapping[str, Any] | None) -> int:
+def request_tokens(body: Mapping[str, Any] | None, path: str | None = None) -> int:
     """A request's token cost the way the server counts it: prompt estimate + max output (x n)."""
     if not body:
         return 0
-    return estimate_prompt_tokens(body) + max_output_tokens(body)
+    return estimate_prompt_tokens(body, path) + max_output_tokens(body, path=path)
 
 
 @dataclass(frozen=True)
@@ -231,7 +231,7 @@ class RateLimiter:
     @staticmethod
     def _call_args(call: Any, api_key: Secret | str | None) -> tuple[str, int, str]:
         # Tokens are counted even with no configured tpm: the server's headers may supply one.
-        return call.model, request_tokens(call.body), api_key_namespace(api_key)
+        return call.model, request_tokens(call.body, call.endpoint.path), api_key_namespace(api_key)
 
     def acquire_for(self, call: Any, api_key: Secret | str | None) -> RateLimitPermit:
         """The client's hook: acquire for one attempt of ``call`` (a ``gptkit._core._base.Call``);

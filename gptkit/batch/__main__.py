@@ -1,8 +1,8 @@
-"""``python -m gptkit.batch``: see ``gptkit.batch._cli``."""
+"""``python -m gptkit.batch ARGS``: the same command as ``gptkit batch ARGS``."""
 
 import sys
 
-from gptkit.batch._cli import main
+from gptkit.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(["batch", *sys.argv[1:]]))

@@ -10,16 +10,19 @@ __all__ = ["BatchFileError", "BatchInputError", "BatchJobError", "InputProblem"]
 
 
 class InputProblem:
-    """One problem found in an input file: where, which request, and what is wrong."""
+    """One problem found in an input file: where (``line`` None: the whole file), which request,
+    and what is wrong."""
 
     __slots__ = ("custom_id", "line", "message")
 
-    def __init__(self, line: int, message: str, custom_id: str | None = None) -> None:
+    def __init__(self, line: int | None, message: str, custom_id: str | None = None) -> None:
         self.line = line
         self.message = message
         self.custom_id = custom_id
 
     def __str__(self) -> str:
+        if self.line is None:
+            return self.message
         who = f" (custom_id {self.custom_id!r})" if self.custom_id is not None else ""
         return f"line {self.line}{who}: {self.message}"
 
@@ -35,10 +38,13 @@ class BatchInputError(GptkitError, ValueError):
     """
 
     def __init__(self, path: str, problems: list[InputProblem], total_problems: int) -> None:
-        shown = "\n  ".join(str(p) for p in problems)
-        more = total_problems - len(problems)
-        tail = f"\n  ... and {more} more" if more > 0 else ""
-        super().__init__(f"{path}: {total_problems} invalid line(s):\n  {shown}{tail}")
+        if len(problems) == 1 and problems[0].line is None:  # the file itself: missing, unreadable, empty
+            super().__init__(f"{path}: {problems[0]}")
+        else:
+            shown = "\n  ".join(str(p) for p in problems)
+            more = total_problems - len(problems)
+            tail = f"\n  ... and {more} more" if more > 0 else ""
+            super().__init__(f"{path}: {total_problems} invalid line(s):\n  {shown}{tail}")
         self.path = path
         self.problems = problems
         self.total_problems = total_problems

@@ -57,8 +57,10 @@ def parse_line(raw: bytes | str, line: int) -> BatchRequest:
     """Parse one line's envelope (not its body parameters); ``ValueError`` says what is wrong."""
     try:
         data = json.loads(raw)
-    except ValueError as exc:
-        raise ValueError(f"not valid JSON ({exc})") from None
+    except json.JSONDecodeError as exc:  # its own "line 1" is the line's, not the file's: say the column
+        raise ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+    except ValueError as exc:  # not UTF-8
+        raise ValueError(f"not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise ValueError(f"must be a JSON object, not {type(data).__name__}")
     custom_id = data.get("custom_id")
@@ -143,10 +145,13 @@ def validate_input(path: str, *, max_problems: int = 20, check_bodies: bool = Tr
                 count += 1
                 if len(problems) < max_problems:
                     problems.append(InputProblem(number, problem, request.custom_id))
+    except FileNotFoundError:
+        raise BatchInputError(path, [InputProblem(None, "file not found")], 1) from None
     except OSError as exc:
-        raise BatchInputError(path, [InputProblem(0, f"cannot read the file: {exc}")], 1) from None
+        raise BatchInputError(path, [InputProblem(None, f"cannot read the file: {exc.strerror or exc}")],
+                              1) from None
     if count:
         raise BatchInputError(path, problems, count)
     if not lines:
-        raise BatchInputError(path, [InputProblem(0, "the file holds no requests")], 1)
+        raise BatchInputError(path, [InputProblem(None, "the file holds no requests")], 1)
     return InputReport(path=path, total=len(lines), urls=frozenset(urls), lines=lines)

@@ -38,7 +38,7 @@ def _endpoint_of(path: str) -> str:
     report = validate_input(path)
     if len(report.urls) != 1:
         urls = ", ".join(sorted(report.urls))
-        problem = InputProblem(0, f"a Batch API job takes one url per file; this one mixes {urls}")
+        problem = InputProblem(None, f"a Batch API job takes one url per file; this one mixes {urls}")
         raise BatchInputError(path, [problem], 1)
     return next(iter(report.urls))
 

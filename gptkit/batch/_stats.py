@@ -109,10 +109,16 @@ class BatchSummary:
 
     @property
     def exit_code(self) -> int:
-        """0 all succeeded, 1 complete with failures, 3 stopped early (resume to continue)."""
+        """The command line's exit status for this run (one table for every command, docs/cli.md):
+        0 all succeeded, 1 complete with failures, 130 stopped by Ctrl-C or SIGTERM, 8 stopped
+        early otherwise (budget, quota, a refused key, an expired or cancelled Batch API job).
+        Stopped runs resume when run again."""
+        from gptkit.cli._exit import EXIT
+
         if not self.complete:
-            return 3
-        return 1 if self.failed else 0
+            interrupted = (self.stopped or "").startswith("interrupted")
+            return EXIT["interrupted"] if interrupted else EXIT["stopped"]
+        return EXIT["error"] if self.failed else EXIT["ok"]
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as JSON-compatible data (cost as a string, to keep it exact)."""

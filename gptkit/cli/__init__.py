@@ -16,27 +16,13 @@ from collections.abc import Callable, Sequence
 __all__ = ["main"]
 
 
-def _command_index(argv: Sequence[str]) -> int | None:
-    """Where the command's name is in ``argv`` (global options and their values skipped)."""
-    from gptkit.cli._parser import VALUE_OPTIONS
-
-    skip = False
-    for i, arg in enumerate(argv):
-        if skip:
-            skip = False
-        elif arg in VALUE_OPTIONS:
-            skip = True
-        elif not arg.startswith("-"):
-            return i
-    return None
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); returns the exit code."""
     import logging
 
     from gptkit.cli._context import Context
-    from gptkit.cli._errors import EXIT, describe, redact
+    from gptkit.cli._errors import describe, redact
+    from gptkit.cli._exit import EXIT
     from gptkit.cli._parser import build_parser
 
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -49,10 +35,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not logger.handlers:
         logger.addHandler(logging.NullHandler())  # else logging's last resort prints warnings
     parser = build_parser()
-    where = _command_index(argv)
-    rest: list[str] = []
-    if where is not None and argv[where] == "batch":
-        argv, rest = argv[:where + 1], argv[where + 1:]
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a bad option (already reported)
@@ -62,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT["usage"]
     ctx = Context(args)
     try:
-        return _run(args.command, ctx, rest)
+        return _run(args.command, ctx)
     except BaseException as exc:
         if isinstance(exc, SystemExit):
             raise
@@ -95,19 +77,15 @@ def _flush_quietly(ctx: object) -> None:
 
 #: Each command's module and function, imported only when that command runs.
 _COMMANDS = {"ask": ("_ask", "run_ask"), "chat": ("_chat", "run_chat"), "models": ("_info", "run_models"),
-             "price": ("_info", "run_price"), "demo": ("_demo", "run_demo")}
+             "price": ("_info", "run_price"), "demo": ("_demo", "run_demo"), "batch": ("_batch", "run_batch")}
 
 
-def _run(command: str, ctx: object, rest: list[str]) -> int:
+def _run(command: str, ctx: object) -> int:
     import importlib
 
     from gptkit.cli._context import Context
 
     assert isinstance(ctx, Context)
-    if command == "batch":
-        from gptkit.cli._batch import run_batch
-
-        return run_batch(ctx, rest)
     module, name = _COMMANDS[command]
     runner: Callable[[Context], int] = getattr(importlib.import_module(f"gptkit.cli.{module}"), name)
     return runner(ctx)

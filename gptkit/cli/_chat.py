@@ -3,7 +3,8 @@
 Ctrl-C while an answer is being written closes its stream and keeps the part that arrived in
 the conversation (marked as interrupted on screen), the way a chat UI's "stop" button does: the
 model can be asked to go on, and the tokens it generated are billed and counted in ``/cost``.
-If nothing had arrived yet, the question is dropped. Ctrl-C at the prompt only clears the line.
+If nothing had arrived yet, the question is dropped. Ctrl-C at the prompt only clears the line
+(the first time, a one-line hint says how to leave).
 """
 
 from __future__ import annotations
@@ -20,17 +21,20 @@ from gptkit.cli._errors import EXIT, CLIError, describe, redact
 from gptkit.cli._output import Style, money, rate, table
 from gptkit.cli._parser import default_model
 
-__all__ = ["ChatSession", "ledger_table", "run_chat"]
+__all__ = ["ChatSession", "ledger_table", "run_chat", "stats_table"]
 
 _QUIT = frozenset({"q", "quit", "exit", ":q", "/q", "/quit", "/exit"})
 _HELP = """\
 Type a question and press Enter; the answer streams in. Commands:
   /cost           what this session has used and cost so far, by model
+  /stats          calls, errors, retries, 429s and latency of this session
   /reset          start a new conversation (forget the history; the spend stays)
   /model [NAME]   show or change the model
   /system [TEXT]  show or set the system prompt (/system off: none)
   /help           this help
   q, quit, exit   leave (also Ctrl-D); Ctrl-C stops an answer being written"""
+#: Said once, the first time Ctrl-C is pressed at the prompt (it only clears the line there).
+_CTRL_C_HINT = "(Ctrl-C clears the line; q or Ctrl-D leaves, /help lists the commands)"
 
 
 def ledger_table(ledger: gptkit.Ledger, style: Style, *, indent: str = "") -> str:
@@ -45,6 +49,22 @@ def ledger_table(ledger: gptkit.Ledger, style: Style, *, indent: str = "") -> st
     rows = [row(name or "(unknown)", totals) for name, totals in snap.by_model.items()]
     return table(["model", "calls", "input tok", "cached", "output tok", "cost"], rows, right=[1, 2, 3, 4, 5],
                  style=style, total=row("total", snap.total), indent=indent)
+
+
+def stats_table(snap: gptkit.StatsSnapshot, style: Style) -> str:
+    """``client.stats`` of the session: calls, errors by class, retries, 429s, latency, cost."""
+    def seconds(value: float | None) -> str:
+        return "-" if value is None else f"{value:.2f} s"
+
+    errors = ", ".join(f"{name} {count}" for name, count in sorted(snap.errors.items())) or "none"
+    rows = [["calls", f"{snap.started} started: {snap.succeeded} succeeded, {snap.failed} failed, "
+                      f"{snap.in_flight} in flight"],
+            ["errors", errors],
+            ["retries", str(snap.retries)],
+            ["429 responses", str(snap.responses_429)],
+            ["latency p50 / p95", f"{seconds(snap.latency_p50)} / {seconds(snap.latency_p95)}"],
+            ["cost", money(snap.cost)]]
+    return table(["", "this session"], rows, style=style)
 
 
 class ChatSession:
@@ -143,6 +163,8 @@ class ChatSession:
             if isinstance(budget, gptkit.Budget):
                 out.write(st.dim(f"budget: {money(budget.spent)} spent of {money(budget.limit)}, "
                                  f"{money(budget.remaining)} left") + "\n")
+        elif name == "/stats":
+            out.write(stats_table(self.client.stats.snapshot(), st) + "\n")
         elif name == "/reset":
             self.messages.clear()
             self.save()
@@ -172,6 +194,7 @@ class ChatSession:
         ctx.out.write(st.bold("gptkit chat") + st.dim(f" · {self.model}{resumed} · /help for commands, "
                                                       "q to quit") + "\n")
         ctx.out.flush()
+        hinted = False
         while True:
             try:
                 line = input(self.prompt())
@@ -179,7 +202,8 @@ class ChatSession:
                 ctx.out.write("\n")
                 break
             except KeyboardInterrupt:
-                ctx.out.write("\n")
+                ctx.out.write("\n" if hinted else "\n" + st.dim(_CTRL_C_HINT) + "\n")
+                hinted = True
                 continue
             text = line.strip()
             if not text:

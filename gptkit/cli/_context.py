@@ -11,7 +11,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TextIO
 
 import gptkit
-from gptkit.cli._errors import EXIT, CLIError
+from gptkit.cli._errors import CLIError
+from gptkit.cli._exit import EXIT
 from gptkit.cli._output import Style
 
 __all__ = ["Context"]
@@ -72,15 +73,27 @@ class Context:
             raise CLIError(f"--budget must be a positive amount of dollars, not {text!r}", EXIT["usage"])
         return gptkit.Budget(usd=amount)
 
-    def client(self, **options: Any) -> gptkit.Client:
-        """A client from the options and the environment (raises MissingAPIKeyError without a key)."""
+    def client_options(self, **options: Any) -> dict[str, Any]:
+        """The client options the command line's flags give, updated with ``options``."""
         args = self.args
         settings: dict[str, Any] = {"base_url": getattr(args, "base_url", None),
                                     "api_key": getattr(args, "api_key", None),
                                     "timeout": getattr(args, "timeout", None),
                                     "budget": self.budget()}
+        if getattr(args, "no_api_key", False):
+            if settings["api_key"]:
+                raise CLIError("--api-key and --no-api-key contradict each other: give one", EXIT["usage"])
+            settings["api_key"] = gptkit.NO_API_KEY
         retries = getattr(args, "max_retries", None)
         if retries is not None:
             settings["max_retries"] = retries
         settings.update(options)
-        return gptkit.Client(**settings)
+        return settings
+
+    def client(self, **options: Any) -> gptkit.Client:
+        """A client from the options and the environment (raises MissingAPIKeyError without a key)."""
+        return gptkit.Client(**self.client_options(**options))
+
+    def async_client(self, **options: Any) -> gptkit.AsyncClient:
+        """The async twin of ``client`` (for ``batch run``)."""
+        return gptkit.AsyncClient(**self.client_options(**options))

@@ -13,22 +13,10 @@ from decimal import Decimal
 from urllib.parse import urlsplit, urlunsplit
 
 import gptkit
+from gptkit.cli._exit import EXIT
 from gptkit.cli._output import money
 
-__all__ = ["EXIT", "CLIError", "describe", "redact", "safe_url"]
-
-#: Exit codes (documented in docs/cli.md).
-EXIT = {
-    "ok": 0,
-    "error": 1,  # an API error not listed below (4xx/5xx, bad response)
-    "usage": 2,  # a bad option or argument
-    "config": 3,  # no API key, a bad base URL or option value
-    "auth": 4,  # 401/403: the key was refused
-    "network": 5,  # the server could not be reached, or timed out
-    "budget": 6,  # the budget refused the call (nothing was sent)
-    "not_found": 7,  # unknown model (or endpoint), unknown price
-    "interrupted": 130,  # Ctrl-C
-}
+__all__ = ["EXIT", "CLIError", "describe", "redact", "safe_url", "speak_flags"]
 
 # Anything shaped like an API key or a bearer token, even partially masked by a server.
 _KEYLIKE = re.compile(r"(?i)\b(sk-[\w*.-]{4,}|bearer\s+[\w*.=-]{8,})")
@@ -68,6 +56,36 @@ def _server_says(exc: gptkit.APIStatusError) -> str:
     return message if len(message) <= 300 else message[:297] + "..."
 
 
+#: Library words for options, as the command line's flags and environment variables.
+_FLAG_WORDS = (
+    ("api_key=gptkit.NO_API_KEY", "--no-api-key"),
+    ("pass api_key=...", "pass --api-key"),
+    ("api_key=...", "--api-key"),
+    ("pass wait=True", "pass --wait"),
+    ("base_url", "the base URL (--base-url or OPENAI_BASE_URL)"),
+    ("max_retries", "--max-retries"),
+    ("timeout", "--timeout"),
+)
+
+
+def speak_flags(message: str) -> str:
+    """A library message about constructor arguments, reworded for the command line."""
+    for words, flag in _FLAG_WORDS:
+        message = message.replace(words, flag)
+    return message
+
+
+def _cut_short(exc: gptkit.APIConnectionError) -> str | None:
+    """What the server cut short, when the connection ended inside a complete-looking answer."""
+    import httpx
+
+    cause: BaseException | None = exc.__cause__ or exc.__context__
+    if isinstance(cause, httpx.RemoteProtocolError) and "complete message body" in str(cause):
+        received = re.search(r"received (\d+) bytes, expected (\d+)", str(cause))
+        return f" after {received[1]} of {received[2]} bytes" if received else ""
+    return None
+
+
 def describe(exc: BaseException, *, base_url: str | None = None, model: str | None = None) -> tuple[str, int]:
     """The one-line message and exit code for ``exc`` (not yet redacted)."""
     where = f" at {safe_url(base_url)}" if base_url else ""
@@ -77,7 +95,8 @@ def describe(exc: BaseException, *, base_url: str | None = None, model: str | No
         return "interrupted", EXIT["interrupted"]
     if isinstance(exc, gptkit.MissingAPIKeyError):
         return ("no API key: set OPENAI_API_KEY (or pass --api-key, which other users of this machine "
-                "can see in the process list); try 'gptkit demo', which needs none"), EXIT["config"]
+                "can see in the process list; --no-api-key for a local server that needs none); try "
+                "'gptkit demo', which needs none"), EXIT["config"]
     if isinstance(exc, gptkit.BudgetExceededError):
         if exc.needed is None or exc.remaining is None or exc.limit is None:
             return f"budget exceeded, nothing was sent: {exc.message}", EXIT["budget"]
@@ -86,18 +105,25 @@ def describe(exc: BaseException, *, base_url: str | None = None, model: str | No
                 f"(prompt + max output tokens), but only {money(max(exc.remaining, Decimal(0)))} of the "
                 f"{money(exc.limit)} budget is left; lower --max-tokens or raise --budget"), EXIT["budget"]
     if isinstance(exc, gptkit.UnknownPriceError):
-        return f"{exc.message}", EXIT["budget"]
+        return speak_flags(exc.message), EXIT["budget"]
     if isinstance(exc, (gptkit.AuthenticationError, gptkit.PermissionDeniedError)):
         what = "the API key was refused" if exc.status_code == 401 else "permission denied"
         return f"{what} ({exc.status_code}{where}): {_server_says(exc)}", EXIT["auth"]
     if isinstance(exc, gptkit.NotFoundError):
         hint = f" (is '{model}' a model this server offers? see 'gptkit models')" if model else ""
         return f"not found (404{where}): {_server_says(exc)}{hint}", EXIT["not_found"]
+    if isinstance(exc, gptkit.InsufficientQuotaError):
+        return (f"the account is out of credit (429 insufficient_quota{where}): {_server_says(exc)}; "
+                "never retried"), EXIT["error"]
     if isinstance(exc, gptkit.APITimeoutError):
         return f"the server{where} did not answer in time ({exc.message}); see --timeout", EXIT["network"]
     if isinstance(exc, gptkit.StreamInterruptedError):
         return f"the answer was cut off{where}: {exc.message}", EXIT["network"]
     if isinstance(exc, gptkit.APIConnectionError):
+        cut = _cut_short(exc)
+        if cut is not None:
+            return (f"the server{where} cut its answer short{cut} (the connection closed before the "
+                    "end of the body)"), EXIT["network"]
         return f"cannot reach the server{where}: {exc.message}", EXIT["network"]
     if isinstance(exc, gptkit.InvalidParameterError):  # a BadRequestError too, but nothing was sent
         return f"invalid request: {exc.message}", EXIT["usage"]
@@ -107,11 +133,13 @@ def describe(exc: BaseException, *, base_url: str | None = None, model: str | No
     if isinstance(exc, gptkit.APIError):
         return f"{type(exc).__name__}{where}: {exc.message}", EXIT["error"]
     if isinstance(exc, (gptkit.ConfigurationError, ValueError, TypeError)):
-        return f"{exc}", EXIT["config"]
+        return speak_flags(f"{exc}"), EXIT["config"]
     if isinstance(exc, gptkit.GptkitError):
         return f"{type(exc).__name__}: {exc}", EXIT["error"]
     if isinstance(exc, BrokenPipeError):
         return "output closed", EXIT["error"]
+    if isinstance(exc, FileNotFoundError):
+        return f"file not found: {exc.filename}", EXIT["usage"]
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), EXIT["error"]
     return f"{type(exc).__name__}: {exc}", EXIT["error"]

@@ -1,4 +1,4 @@
-"""``gptkit models`` (what the server offers) and ``gptkit price MODEL`` (offline, from the tables)."""
+"""``gptkit models`` (what the server offers) and ``gptkit price MODEL...`` (offline, from the tables)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from datetime import datetime, timezone
 
 import gptkit
 from gptkit.cli._context import Context
-from gptkit.cli._errors import EXIT, CLIError
+from gptkit.cli._errors import CLIError
+from gptkit.cli._exit import EXIT
 from gptkit.cli._output import rate, table
 
 __all__ = ["run_models", "run_price"]
@@ -40,27 +41,63 @@ def _database_version() -> str | None:
     return database_version()
 
 
-def run_price(ctx: Context) -> int:
-    """Print a model's rates per million tokens and their source (no network, no key)."""
-    args = ctx.args
-    info = gptkit.price_of(args.model, provider=args.provider, batch=args.batch)
-    if info is None:
-        where = f" in the {args.provider!r} price list" if args.provider else ""
-        raise CLIError(f"no price is known for model {args.model!r}{where} (genai-prices "
-                       f"{_database_version() or 'is not installed'}); a client would report cost=None",
-                       EXIT["not_found"])
-    if args.json:
-        data = {
-            "model": info.model,
-            "input_per_mtok": _num(info.input_per_mtok),
+def _suggestions(model: str, provider: str | None) -> list[str]:
+    """The known names closest to ``model`` (a typo, a missing dash, another provider's spelling)."""
+    import difflib
+
+    from gptkit._cost._database import known_models
+
+    names = known_models(provider)
+    by_lower = {name.lower(): name for name in names}
+    close = difflib.get_close_matches(model.lower(), list(by_lower), n=3, cutoff=0.6)
+    return [by_lower[name] for name in close]
+
+
+def _unknown(model: str, provider: str | None) -> str:
+    where = f" in the {provider!r} price list" if provider else ""
+    close = _suggestions(model, provider)
+    hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+    version = _database_version()
+    database = f"genai-prices {version}" if version else "genai-prices is not installed"
+    return f"no price is known for {model!r}{where}{hint}; {database}; a client would report cost=None"
+
+
+def _as_dict(info: gptkit.PriceInfo) -> dict[str, object]:
+    return {"model": info.model, "input_per_mtok": _num(info.input_per_mtok),
             "cached_input_per_mtok": _num(info.cached_input_per_mtok),
-            "output_per_mtok": _num(info.output_per_mtok),
-            "currency": "USD",
-            "source": info.source,
-            "tiered": info.tiered,
-        }
+            "output_per_mtok": _num(info.output_per_mtok), "currency": "USD", "source": info.source,
+            "tiered": info.tiered}
+
+
+def run_price(ctx: Context) -> int:
+    """Print models' rates per million tokens and their source (no network, no key)."""
+    args = ctx.args
+    models: list[str] = list(dict.fromkeys(args.model))
+    found = [(model, gptkit.price_of(model, provider=args.provider, batch=args.batch)) for model in models]
+    known = [info for _, info in found if info is not None]
+    unknown = [model for model, info in found if info is None]
+    if len(models) == 1 and unknown:
+        raise CLIError(_unknown(unknown[0], args.provider), EXIT["not_found"])
+    if args.json:
+        data: object = _as_dict(known[0]) if len(models) == 1 else [_as_dict(info) for info in known]
         ctx.out.write(json.dumps(data, indent=2) + "\n")
-        return EXIT["ok"]
+    elif len(known) == 1 and len(models) == 1:
+        _one_price(ctx, known[0])
+    elif known:
+        _price_table(ctx, known)
+    for model in unknown:  # after what is known; the command fails
+        ctx.err.write("gptkit: " + ctx.estyle.bad("error: ") + _unknown(model, args.provider) + "\n")
+    return EXIT["not_found"] if unknown else EXIT["ok"]
+
+
+def _source_line(ctx: Context, sources: list[str]) -> None:
+    st = ctx.style
+    version = _database_version()
+    if version and any(source.startswith("genai-prices:") for source in sources):
+        ctx.out.write(st.dim(f"genai-prices {version}, installed data; no network") + "\n")
+
+
+def _one_price(ctx: Context, info: gptkit.PriceInfo) -> None:
     rows = [["input", rate(info.input_per_mtok)],
             ["cached input", rate(info.cached_input_per_mtok)],
             ["output", rate(info.output_per_mtok)]]
@@ -74,7 +111,18 @@ def run_price(ctx: Context) -> int:
     ctx.out.write(st.dim(f"source: {source}") + "\n")
     if info.tiered:
         ctx.out.write(st.dim("tiered: long prompts cost more; these are the base tier's rates") + "\n")
-    return EXIT["ok"]
+
+
+def _price_table(ctx: Context, infos: list[gptkit.PriceInfo]) -> None:
+    st = ctx.style
+    rows = [[info.model + (" *" if info.tiered else ""), rate(info.input_per_mtok),
+             rate(info.cached_input_per_mtok), rate(info.output_per_mtok), info.source] for info in infos]
+    ctx.out.write(st.dim("US dollars per million tokens") + "\n")
+    ctx.out.write(table(["model", "input", "cached input", "output", "source"], rows, right=[1, 2, 3],
+                        style=st) + "\n")
+    if any(info.tiered for info in infos):
+        ctx.out.write(st.dim("* tiered: long prompts cost more; these are the base tier's rates") + "\n")
+    _source_line(ctx, [info.source for info in infos])
 
 
 def _num(value: object) -> str | None:

@@ -8,23 +8,19 @@ import sys
 from typing import NoReturn
 
 from gptkit._version import __version__
-from gptkit.cli._errors import EXIT
+from gptkit.cli._exit import EXIT
 
-__all__ = ["DEFAULT_MODEL", "VALUE_OPTIONS", "build_parser", "default_model", "version_text"]
+__all__ = ["DEFAULT_MODEL", "build_parser", "default_model", "version_text"]
 
 #: The model ``ask`` and ``chat`` use unless told otherwise (``--model`` or ``GPTKIT_MODEL``).
 DEFAULT_MODEL = "gpt-4o-mini"
-
-
-#: Global options that take a value (main() skips them when looking for the command's name).
-VALUE_OPTIONS = frozenset({"--base-url", "--api-key", "--timeout", "--max-retries", "--budget"})
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse, with a one-line error instead of the usage block."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        sys.stderr.write(f"gptkit: error: {message} (see '{self.prog} --help')\n")
         raise SystemExit(EXIT["usage"])
 
 
@@ -69,10 +65,12 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
                        help="the API's base URL (default: $OPENAI_BASE_URL, else https://api.openai.com/v1)")
     group.add_argument("--api-key", metavar="KEY", default=default(None),
                        help="the API key (prefer $OPENAI_API_KEY: options show up in the process list)")
+    group.add_argument("--no-api-key", action="store_true", default=default(False),
+                       help="send no key (a local server that needs none); $OPENAI_API_KEY is not sent")
     group.add_argument("--timeout", metavar="SECONDS", type=_positive_float, default=default(None),
                        help="seconds to wait for the server (default 600; connecting: 5)")
     group.add_argument("--max-retries", metavar="N", type=_count, default=default(None),
-                       help="retries of a failed call (default 2)")
+                       help="retries of a failed call (default 2; batch: 5)")
     group.add_argument("--budget", metavar="USD", default=default(None),
                        help="refuse calls once this many dollars could be spent (checked before sending)")
     group.add_argument("--no-color", action="store_true", default=default(False),
@@ -130,8 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     chat = command("chat", "an interactive conversation (q to quit)",
                    "An interactive conversation with streamed answers. Commands: /help, /cost, "
-                   "/reset, /model NAME, /system TEXT; q, quit, exit or Ctrl-D to leave; Ctrl-C "
-                   "stops the answer being written.")
+                   "/stats, /reset, /model NAME, /system TEXT; q, quit, exit or Ctrl-D to leave; "
+                   "Ctrl-C stops the answer being written.")
     _model_options(chat)
     chat.add_argument("--history", metavar="FILE",
                       help="keep the lines you type in FILE across runs (arrow keys recall them)")
@@ -141,10 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
     models = command("models", "list the models the server offers", "List the models the server offers.")
     models.add_argument("--json", action="store_true", help="print JSON")
 
-    price = command("price", "a model's price per million tokens",
-                    "A model's price per million tokens (input, cached input, output) and where it "
-                    "comes from. Needs no network and no API key.")
-    price.add_argument("model", help="the model name, e.g. gpt-4o")
+    price = command("price", "models' prices per million tokens",
+                    "Models' prices per million tokens (input, cached input, output) and where they "
+                    "come from. Needs no network and no API key. An unknown name gets the closest "
+                    "known ones as suggestions.")
+    price.add_argument("model", nargs="+", help="model names, e.g. gpt-4o text-embedding-3-small")
     price.add_argument("--provider", default=None,
                        help="the price list to use: openai, azure, anthropic, ... (default: from the name)")
     price.add_argument("--batch", action="store_true", help="the Batch API price")
@@ -156,10 +155,20 @@ def build_parser() -> argparse.ArgumentParser:
                    "a budget refusing a call, and the cost ledger.")
     demo.add_argument("--fast", action="store_true", help="no pauses between streamed words")
 
-    # Listed for --help only: main() hands everything after `batch` to gptkit.batch unparsed.
-    batch = commands.add_parser("batch", help="run a batch job of many prompts (see 'gptkit batch --help')",
-                                add_help=False)
-    batch.add_argument("args", nargs=argparse.REMAINDER)
+    batch = commands.add_parser(
+        "batch", help="run a JSONL file of requests, resumably, or through the Batch API",
+        description="Run a JSONL file of requests (one Batch API line each): here, resumably, at a bounded "
+                    "concurrency ('run'), or through the provider's Batch API ('submit', 'status', 'fetch'). "
+                    "Also: python -m gptkit.batch. Docs: docs/batch.md.")
+    _global_options(batch, suppress=True)
+    from gptkit.cli._batch_args import add_batch_commands
+
+    add_batch_commands(batch, command_parser=lambda sub, *a, **k: _with_globals(sub.add_parser(*a, **k)))
+    return parser
+
+
+def _with_globals(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    _global_options(parser, suppress=True)
     return parser
 
 
