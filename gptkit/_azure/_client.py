@@ -45,6 +45,7 @@ DEPLOYMENT_PATHS = frozenset({
     "/audio/transcriptions",
     "/audio/translations",
     "/images/generations",
+    "/images/edits",
 })
 _AZURE_OPTIONS = ("azure_endpoint", "api_version", "azure_deployment", "api_key", "azure_ad_token",
                   "azure_ad_token_provider")

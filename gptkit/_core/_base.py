@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # the type tree is imported by the resources, on first use, n
     from gptkit._cost._meter import Meter
     from gptkit._ratelimit import RateLimitPermit
     from gptkit.types._base import APIObject
+    from gptkit.types._union import EventUnion
 
 __all__ = ["APIResponse", "BaseClient", "Call", "Endpoint", "map_transport_error"]
 
@@ -50,7 +51,8 @@ class Endpoint:
     path: str
     response: type[APIObject]
     validator: ParamValidator | None = None
-    chunk: type[APIObject] | None = None
+    #: The type of a stream's events: a model, or an ``EventUnion`` of several told apart by type.
+    chunk: type[APIObject] | EventUnion | None = None
     #: Whether the endpoint accepts ``stream_options`` (so gptkit may ask for usage).
     stream_usage: bool = False
     #: Whether the answer is raw bytes (file contents) rather than a JSON object. A binary call
@@ -61,6 +63,9 @@ class Endpoint:
     parse: Callable[[httpx.Response], Any] | None = None
     #: How calls are billed when not by chat-style token usage (images, audio, moderations).
     meter: Meter | None = None
+    #: False for reading back a stored object (``responses.retrieve``): its cost is shown, not
+    #: recorded in the ledger or charged to the budget again (it was billed when created).
+    records_usage: bool = True
 
 
 @dataclass

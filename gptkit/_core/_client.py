@@ -26,14 +26,17 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
     from gptkit._ratelimit import RateLimit, RateLimiter
+    from gptkit.resources.audio import AsyncAudio, Audio
     from gptkit.resources.batches import AsyncBatches, Batches
     from gptkit.resources.beta import AsyncBeta, Beta
     from gptkit.resources.chat import AsyncChat, Chat
     from gptkit.resources.completions import AsyncCompletions, Completions
     from gptkit.resources.embeddings import AsyncEmbeddings, Embeddings
     from gptkit.resources.files import AsyncFiles, Files
+    from gptkit.resources.images import AsyncImages, Images
     from gptkit.resources.models import AsyncModels, Models
     from gptkit.resources.moderations import AsyncModerations, Moderations
+    from gptkit.resources.responses import AsyncResponses, Responses
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -118,7 +121,10 @@ class Client(Configurable, GenericRequests):
         return Batches(self)
 
     moderations: LazyResource[Moderations] = LazyResource("gptkit.resources.moderations:Moderations")
+    responses: LazyResource[Responses] = LazyResource("gptkit.resources.responses:Responses")
     beta: LazyResource[Beta] = LazyResource("gptkit.resources.beta:Beta")
+    images: LazyResource[Images] = LazyResource("gptkit.resources.images:Images")
+    audio: LazyResource[Audio] = LazyResource("gptkit.resources.audio:Audio")
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -290,7 +296,10 @@ class AsyncClient(Configurable, AsyncGenericRequests):
 
     moderations: LazyResource[AsyncModerations] = LazyResource(
         "gptkit.resources.moderations:AsyncModerations")
+    responses: LazyResource[AsyncResponses] = LazyResource("gptkit.resources.responses:AsyncResponses")
     beta: LazyResource[AsyncBeta] = LazyResource("gptkit.resources.beta:AsyncBeta")
+    images: LazyResource[AsyncImages] = LazyResource("gptkit.resources.images:AsyncImages")
+    audio: LazyResource[AsyncAudio] = LazyResource("gptkit.resources.audio:AsyncAudio")
 
     async def aclose(self) -> None:
         """Close the connection pool (not one passed in as ``http_client``, nor a copy's)."""

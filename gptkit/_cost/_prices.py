@@ -304,6 +304,10 @@ class PriceTable:
             self._warn_once(names[0] if names else "<no model>", provider)
         return None
 
+    def warn_unpriced(self, model: str, provider: str | None = None) -> None:
+        """Warn (once per model) that calls to ``model`` have ``cost=None``: no price is known."""
+        self._warn_once(model or "<no model>", provider)
+
     def _warn_once(self, model: str, provider: str | None) -> None:
         with self._lock:
             if model in self._warned:

@@ -124,11 +124,12 @@ class CostState:
             if budget.allow_unpriced:
                 return None
             model = call.model or "(no model)"
-            if meter is not None and meter.worst_case is None:
+            if meter is not None and self.prices.lookup(model, provider=self.provider,
+                                                         api_url=self.base_url) is not None:
                 raise UnknownPriceError(
                     f"The budget cannot bound a call to {call.endpoint.path}: what it costs depends on what "
-                    f"the server measures (such as the length of the audio). Nothing was sent. Create the "
-                    f"budget with allow_unpriced=True to let such calls through uncounted.",
+                    f"the server measures (the length of the audio, the input images). Nothing was sent. "
+                    f"Create the budget with allow_unpriced=True to let such calls through uncounted.",
                     model=call.model,
                 )
             raise UnknownPriceError(
@@ -188,6 +189,10 @@ class CostState:
         if not isinstance(result, BilledObject):
             self.release(call)
             return
+        if not call.endpoint.records_usage:
+            result._cost = self.price(call, result)  # shown; billed when the object was created
+            self.release(call)
+            return
         cost = self.price(call, result)
         result._cost = cost
         counts = usage_counts(getattr(result, "usage", None))
@@ -210,7 +215,11 @@ class CostState:
 
             return Cost(model=model or None, price_source="free")
         if units is None:
-            return None  # nothing measured to bill by (e.g. a transcript asked for as plain text)
+            # Nothing measured to bill by (a transcript asked for as plain text, a DALL-E image):
+            # cost None, with the usual warning when the model has no price either.
+            if self.prices.lookup(model, provider=self.provider, api_url=self.base_url) is None:
+                self.prices.warn_unpriced(model, self.provider)
+            return None
         return self.prices.cost_units(model, units, provider=self.provider, api_url=self.base_url)
 
     def _account_metered(self, call: Any, result: Any, meter: Meter) -> None:

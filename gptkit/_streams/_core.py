@@ -95,6 +95,9 @@ class StreamCore(Generic[T]):
             self._events(events)
         if self.done:
             return
+        if getattr(self._accumulator, "complete", False):
+            self._complete()  # an event stream (images, transcripts) ends after its last event
+            return
         incomplete = self._decoder.incomplete
         if incomplete is not None and incomplete.data == "[DONE]":
             self._complete()  # the server forgot the blank line after [DONE]: nothing is missing

@@ -367,7 +367,7 @@ def _transport_error(core: StreamCore[Any], exc: httpx.TransportError) -> Except
 
 
 def _core_for(client: Client | AsyncClient, call: Call, response: httpx.Response) -> StreamCore[Any]:
-    chunk_type = call.endpoint.chunk or call.endpoint.response
+    chunk_type: Any = call.endpoint.chunk or call.endpoint.response  # a model, or an EventUnion
 
     def account(final: Any) -> None:
         # Complete, or cut short after reaching the caller (billed for what was generated): either

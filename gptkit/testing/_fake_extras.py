@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gptkit.testing._fake_audio import FakeAudio
+from gptkit.testing._fake_images import FakeImages
 from gptkit.testing._fake_moderations import FakeModerations
 
 if TYPE_CHECKING:
@@ -19,6 +21,8 @@ class FakeExtras:
 
     def __init__(self, files: FakeFileStore) -> None:
         self.moderations = FakeModerations()
+        self.images = FakeImages()
+        self.audio = FakeAudio()
 
     def routes(self) -> list[tuple[str, str, Handler]]:
-        return [*self.moderations.routes()]
+        return [*self.moderations.routes(), *self.images.routes(), *self.audio.routes()]

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Iterator
 from email.parser import BytesParser
 from email.policy import HTTP
 from typing import TYPE_CHECKING, Any
 
 from gptkit.testing._fake_answers import error_body
+from gptkit.testing._fake_reply import FakeReply
 
 if TYPE_CHECKING:
     from gptkit.testing._faults import FakeRequest
 
-__all__ = ["Form", "Serial", "bad_request", "json_object", "missing", "parse_form"]
+__all__ = ["Form", "Serial", "bad_request", "event_stream", "json_object", "missing", "parse_form"]
 
 
 class Form:
@@ -82,3 +84,12 @@ class Serial:
 
     def next(self) -> str:
         return f"{self._prefix}{next(self._count):015d}"
+
+
+def event_stream(events: list[dict[str, Any]], chunk_delay: float = 0.0) -> FakeReply:
+    """A server-sent event stream of typed events (``event: <type>``), ending after the last one
+    with no ``[DONE]``, as the image and transcription streams do."""
+    chunks = [f"event: {event['type']}\ndata: {json.dumps(event, separators=(',', ':'))}\n\n".encode()
+              for event in events]
+    return FakeReply(200, [("content-type", "text/event-stream; charset=utf-8")], chunks, stream=True,
+                     chunk_delay=chunk_delay)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from gptkit.types._base import APIObject as APIObject
     from gptkit.types._base import BilledObject as BilledObject
     from gptkit.types._base import ResponseObject as ResponseObject
+    from gptkit.types.audio_model import AudioModel as AudioModel
+    from gptkit.types.audio_response_format import AudioResponseFormat as AudioResponseFormat
     from gptkit.types.batch import BATCH_TERMINAL_STATUSES as BATCH_TERMINAL_STATUSES
     from gptkit.types.batch import Batch as Batch
     from gptkit.types.batch import BatchErrors as BatchErrors
@@ -120,6 +122,7 @@ if TYPE_CHECKING:
     from gptkit.types.chat.parsed_function_tool_call import ParsedFunctionToolCall as ParsedFunctionToolCall
     from gptkit.types.chat_model import ChatModel as ChatModel
     from gptkit.types.completion import Completion as Completion
+    from gptkit.types.completion import CompletionLogprobs as CompletionLogprobs
     from gptkit.types.completion_choice import CompletionChoice as CompletionChoice
     from gptkit.types.completion_create_params import CompletionCreateArgs as CompletionCreateArgs
     from gptkit.types.completion_create_params import CompletionCreateParams as CompletionCreateParams
@@ -150,6 +153,24 @@ if TYPE_CHECKING:
     from gptkit.types.file_list_params import FileListParams as FileListParams
     from gptkit.types.file_object import FileObject as FileObject
     from gptkit.types.file_purpose import FilePurpose as FilePurpose
+    from gptkit.types.image import Image as Image
+    from gptkit.types.image_create_variation_params import (
+        ImageCreateVariationParams as ImageCreateVariationParams,
+    )
+    from gptkit.types.image_edit_completed_event import ImageEditCompletedEvent as ImageEditCompletedEvent
+    from gptkit.types.image_edit_params import ImageEditParams as ImageEditParams
+    from gptkit.types.image_edit_partial_image_event import (
+        ImageEditPartialImageEvent as ImageEditPartialImageEvent,
+    )
+    from gptkit.types.image_edit_stream_event import ImageEditStreamEvent as ImageEditStreamEvent
+    from gptkit.types.image_gen_completed_event import ImageGenCompletedEvent as ImageGenCompletedEvent
+    from gptkit.types.image_gen_partial_image_event import (
+        ImageGenPartialImageEvent as ImageGenPartialImageEvent,
+    )
+    from gptkit.types.image_gen_stream_event import ImageGenStreamEvent as ImageGenStreamEvent
+    from gptkit.types.image_generate_params import ImageGenerateParams as ImageGenerateParams
+    from gptkit.types.image_model import ImageModel as ImageModel
+    from gptkit.types.images_response import ImagesResponse as ImagesResponse
     from gptkit.types.model import Model as Model
     from gptkit.types.model import ModelList as ModelList
     from gptkit.types.model_deleted import ModelDeleted as ModelDeleted
@@ -265,7 +286,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
     ".chat.parsed_chat_completion": ("ParsedChatCompletion", "ParsedChatCompletionMessage", "ParsedChoice",),
     ".chat.parsed_function_tool_call": ("ParsedFunction", "ParsedFunctionToolCall",),
-    "completion": ("Completion",),
+    "completion": ("Completion", "CompletionLogprobs"),
     "completion_choice": ("CompletionChoice",),
     "completion_create_params": (
         "CompletionCreateArgs",
@@ -357,6 +378,21 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "completion_params": (),
     "file": (),
     "parsed_chat": (),
+    "image": ("Image",),
+    "images_response": ("ImagesResponse",),
+    "image_model": ("ImageModel",),
+    "image_generate_params": ("ImageGenerateParams",),
+    "image_edit_params": ("ImageEditParams",),
+    "image_create_variation_params": ("ImageCreateVariationParams",),
+    "image_gen_stream_event": ("ImageGenStreamEvent",),
+    "image_gen_completed_event": ("ImageGenCompletedEvent",),
+    "image_gen_partial_image_event": ("ImageGenPartialImageEvent",),
+    "image_edit_stream_event": ("ImageEditStreamEvent",),
+    "image_edit_completed_event": ("ImageEditCompletedEvent",),
+    "image_edit_partial_image_event": ("ImageEditPartialImageEvent",),
+    "audio_model": ("AudioModel",),
+    "audio_response_format": ("AudioResponseFormat",),
+    "audio": (),
 }
 
 __getattr__, __dir__ = lazy_package(__name__, _EXPORTS)
@@ -365,6 +401,8 @@ __all__ = [
     "BATCH_TERMINAL_STATUSES",
     "APIObject",
     "AllModels",
+    "AudioModel",
+    "AudioResponseFormat",
     "Batch",
     "BatchCreateParams",
     "BatchError",
@@ -413,6 +451,7 @@ __all__ = [
     "CompletionChoice",
     "CompletionCreateArgs",
     "CompletionCreateParams",
+    "CompletionLogprobs",
     "CompletionTokensDetails",
     "CompletionUsage",
     "CompoundFilter",
@@ -445,6 +484,18 @@ __all__ = [
     "FunctionDefinition",
     "FunctionParameters",
     "FunctionToolParam",
+    "Image",
+    "ImageCreateVariationParams",
+    "ImageEditCompletedEvent",
+    "ImageEditParams",
+    "ImageEditPartialImageEvent",
+    "ImageEditStreamEvent",
+    "ImageGenCompletedEvent",
+    "ImageGenPartialImageEvent",
+    "ImageGenStreamEvent",
+    "ImageGenerateParams",
+    "ImageModel",
+    "ImagesResponse",
     "InputTokenCountResponse",
     "Metadata",
     "Model",

@@ -1,0 +1,18 @@
+"""The last event of a streamed image generation: the final image and the usage."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from gptkit.types._image_event import ImageEventFields
+from gptkit.types.images_response import Usage, UsageInputTokensDetails
+
+__all__ = ["ImageGenCompletedEvent", "Usage", "UsageInputTokensDetails"]
+
+
+class ImageGenCompletedEvent(ImageEventFields):
+    """The final image of a streamed image generation, with the call's token usage."""
+
+    type: Literal["image_generation.completed"]
+    usage: Usage | None = None
+    safety_identifier: str | None = None

@@ -1,0 +1,42 @@
+"""The parameters of ``images.generate``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+from pydantic import ConfigDict, Field, with_config
+from typing_extensions import Required, TypedDict
+
+__all__ = ["ImageGenerateArgs", "ImageGenerateParams"]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class ImageGenerateArgs(TypedDict, total=False):
+    """The parameters of ``images.generate`` other than ``stream`` (the method's own argument)."""
+
+    prompt: Required[Annotated[str, Field(min_length=1)]]
+    background: str
+    complexity: str
+    frame_count: Annotated[int, Field(ge=1)]
+    frame_duration_ms: Annotated[int, Field(ge=1)]
+    model: str
+    moderation: str
+    n: Annotated[int, Field(ge=1, le=10)]
+    output_compression: Annotated[int, Field(ge=0, le=100)]
+    output_format: str
+    partial_images: Annotated[int, Field(ge=0, le=3)]
+    quality: str
+    response_format: str
+    safety_identifier: str
+    size: str
+    style: str
+    svg: Mapping[str, Any]
+    user: str
+
+
+@with_config(ConfigDict(extra="forbid"))
+class ImageGenerateParams(ImageGenerateArgs, total=False):
+    """The parameters of ``images.generate``."""
+
+    stream: bool
