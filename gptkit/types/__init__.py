@@ -10,6 +10,11 @@ checkers and IDEs read the imports below.
 Besides the official names, gptkit keeps its own (``Cost``, ``ModelList``, ``ContentFilterResults``,
 the chat types it exported here before...). ``FunctionDefinition``, ``ResponseFormatJSONSchema``,
 ``CompletionCreateParams`` and ``FileCreateParams`` mean what they mean in ``openai.types``.
+
+To export a name here: import it under ``TYPE_CHECKING`` (``from gptkit.types.x import Name as
+Name``), add it to ``_EXPORTS`` under its submodule, and to ``__all__``; a subpackage whose names
+stay in it (``gptkit.types.audio``) gets an entry with no names. ``tests/test_types_layout.py``
+checks that the three agree. ``chat``, ``shared`` and ``shared_params`` work the same way.
 """
 
 from __future__ import annotations
