@@ -49,6 +49,9 @@ from gptkit.types.chat.completion_create_params import (
     ChatCompletionParseArgs,
     ResponseFormat,
 )
+from gptkit.types.chat.completion_create_params import (
+    _ChatCompletionArgsBase as _ChatCompletionArgsBase,  # gptkit._structured's, from here
+)
 from gptkit.types.shared_params.function_definition import FunctionDefinition
 from gptkit.types.shared_params.response_format_json_schema import ResponseFormatJSONSchema
 

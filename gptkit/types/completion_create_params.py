@@ -25,7 +25,7 @@ _Prompt = str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]]
 
 
 @with_config(CLOSED_PARAMS)
-class CompletionCreateParamsBase(TypedDict, total=False):
+class CompletionCreateArgs(TypedDict, total=False):
     """Every wire parameter of a text completion except ``stream``."""
 
     model: Required[Annotated[str, Field(min_length=1)]]
@@ -47,19 +47,19 @@ class CompletionCreateParamsBase(TypedDict, total=False):
     user: str
 
 
-#: gptkit's name of ``CompletionCreateParamsBase``.
-CompletionCreateArgs = CompletionCreateParamsBase
+#: The official name of ``CompletionCreateArgs``.
+CompletionCreateParamsBase = CompletionCreateArgs
 
 
 @with_config(CLOSED_PARAMS)
-class CompletionCreateParamsNonStreaming(CompletionCreateParamsBase, total=False):
+class CompletionCreateParamsNonStreaming(CompletionCreateArgs, total=False):
     """The parameters of a text completion returned whole."""
 
     stream: Literal[False] | None
 
 
 @with_config(CLOSED_PARAMS)
-class CompletionCreateParamsStreaming(CompletionCreateParamsBase):
+class CompletionCreateParamsStreaming(CompletionCreateArgs):
     """The parameters of a streamed text completion."""
 
     stream: Required[Literal[True]]
@@ -70,7 +70,7 @@ CompletionCreateParams: TypeAlias = CompletionCreateParamsNonStreaming | Complet
 
 
 @with_config(CLOSED_PARAMS)
-class TextCompletionCreateParams(CompletionCreateParamsBase, total=False):
+class TextCompletionCreateParams(CompletionCreateArgs, total=False):
     """Every wire parameter, ``stream`` as a plain bool: what ``completions.create`` validates."""
 
     stream: bool | None

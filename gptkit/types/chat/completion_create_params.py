@@ -149,12 +149,9 @@ _PositiveInt = Annotated[int, Field(ge=1)]
 
 
 @with_config(CLOSED_PARAMS)
-class ChatCompletionParseArgs(TypedDict, total=False):
-    """Every wire parameter of a chat completion except ``stream`` and ``response_format``.
-
-    ``chat.completions.parse`` and ``run_tools`` take ``response_format`` as a keyword of their
-    own (a pydantic model), so they need the rest without it.
-    """
+class _ChatCompletionArgsBase(TypedDict, total=False):
+    """Every wire parameter of a chat completion except ``stream``, ``response_format`` and
+    ``tools`` (``run_tools`` takes ``tools`` as a keyword of its own: it accepts functions)."""
 
     messages: Required[Annotated[Sequence[ChatCompletionMessageParam], Field(min_length=1)]]
     model: Required[Annotated[str, Field(min_length=1)]]
@@ -185,7 +182,6 @@ class ChatCompletionParseArgs(TypedDict, total=False):
     stream_options: ChatCompletionStreamOptionsParam | None
     temperature: Annotated[float, Field(ge=0.0, le=2.0)] | None
     tool_choice: ChatCompletionToolChoiceOptionParam
-    tools: Sequence[ChatCompletionToolUnionParam]
     top_logprobs: Annotated[int, Field(ge=0, le=20)] | None
     top_p: Annotated[float, Field(ge=0.0, le=1.0)] | None
     user: str
@@ -194,25 +190,36 @@ class ChatCompletionParseArgs(TypedDict, total=False):
 
 
 @with_config(CLOSED_PARAMS)
-class CompletionCreateParamsBase(ChatCompletionParseArgs, total=False):
+class ChatCompletionParseArgs(_ChatCompletionArgsBase, total=False):
+    """Every wire parameter of a chat completion except ``stream`` and ``response_format``.
+
+    ``chat.completions.parse`` and ``run_tools`` take ``response_format`` as a keyword of their
+    own (a pydantic model), so they need the rest without it.
+    """
+
+    tools: Sequence[ChatCompletionToolUnionParam]
+
+
+@with_config(CLOSED_PARAMS)
+class ChatCompletionCreateArgs(ChatCompletionParseArgs, total=False):
     """Every wire parameter of a chat completion except ``stream``."""
 
     response_format: ResponseFormat
 
 
-#: gptkit's name of ``CompletionCreateParamsBase``.
-ChatCompletionCreateArgs = CompletionCreateParamsBase
+#: The official name of ``ChatCompletionCreateArgs``.
+CompletionCreateParamsBase = ChatCompletionCreateArgs
 
 
 @with_config(CLOSED_PARAMS)
-class CompletionCreateParamsNonStreaming(CompletionCreateParamsBase, total=False):
+class CompletionCreateParamsNonStreaming(ChatCompletionCreateArgs, total=False):
     """The parameters of a chat completion returned whole."""
 
     stream: Literal[False] | None
 
 
 @with_config(CLOSED_PARAMS)
-class CompletionCreateParamsStreaming(CompletionCreateParamsBase):
+class CompletionCreateParamsStreaming(ChatCompletionCreateArgs):
     """The parameters of a streamed chat completion."""
 
     stream: Required[Literal[True]]
@@ -222,7 +229,7 @@ CompletionCreateParams: TypeAlias = CompletionCreateParamsNonStreaming | Complet
 
 
 @with_config(CLOSED_PARAMS)
-class ChatCompletionCreateParams(CompletionCreateParamsBase, total=False):
+class ChatCompletionCreateParams(ChatCompletionCreateArgs, total=False):
     """Every wire parameter of a chat completion, ``stream`` included (what ``create`` validates)."""
 
     stream: bool | None
