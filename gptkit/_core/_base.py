@@ -63,6 +63,9 @@ class Endpoint:
     parse: Callable[[httpx.Response], Any] | None = None
     #: How calls are billed when not by chat-style token usage (images, audio, moderations).
     meter: Meter | None = None
+    #: False for reading back a stored object (``responses.retrieve``): its cost is shown, not
+    #: recorded in the ledger or charged to the budget again (it was billed when created).
+    records_usage: bool = True
 
 
 @dataclass

@@ -17,6 +17,7 @@ from gptkit._core._base import Call, map_transport_error
 from gptkit._core._client_common import DEFAULT_LIMITS, Configurable, resolve_client_config
 from gptkit._core._config import NoAPIKey
 from gptkit._core._generic import AsyncGenericRequests, GenericRequests
+from gptkit._core._lazy import LazyResource
 from gptkit._core._mounts import AsyncResources, SyncResources
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._observe._trace import EventListener
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from gptkit.resources.embeddings import AsyncEmbeddings, Embeddings
     from gptkit.resources.files import AsyncFiles, Files
     from gptkit.resources.models import AsyncModels, Models
+    from gptkit.resources.responses import AsyncResponses, Responses
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -114,6 +116,8 @@ class Client(Configurable, GenericRequests, SyncResources):
         from gptkit.resources.batches import Batches
 
         return Batches(self)
+
+    responses: LazyResource[Responses] = LazyResource("gptkit.resources.responses:Responses")
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -282,6 +286,8 @@ class AsyncClient(Configurable, AsyncGenericRequests, AsyncResources):
         from gptkit.resources.batches import AsyncBatches
 
         return AsyncBatches(self)
+
+    responses: LazyResource[AsyncResponses] = LazyResource("gptkit.resources.responses:AsyncResponses")
 
     async def aclose(self) -> None:
         """Close the connection pool (not one passed in as ``http_client``, nor a copy's)."""

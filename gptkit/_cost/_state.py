@@ -189,6 +189,10 @@ class CostState:
         if not isinstance(result, BilledObject):
             self.release(call)
             return
+        if not call.endpoint.records_usage:
+            result._cost = self.price(call, result)  # shown; billed when the object was created
+            self.release(call)
+            return
         cost = self.price(call, result)
         result._cost = cost
         counts = usage_counts(getattr(result, "usage", None))

@@ -9,6 +9,7 @@ import httpx
 
 from gptkit.testing._fake_answers import DEFAULT_MODELS
 from gptkit.testing._fake_core import FakeCore
+from gptkit.testing._fake_responses import StoredResponse
 from gptkit.testing._fake_transport import handle_async, handle_sync
 from gptkit.testing._server import FakeServer
 
@@ -43,11 +44,20 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
     - ``keep_requests``: how many recent requests ``requests`` keeps.
     - ``batch_time``: seconds a Batch API job takes from ``validating`` to ``completed`` on the
       fake's clock (None: it moves only on ``complete_batches()`` / ``expire_batches()``).
+    - ``response_time``: seconds a background response (``background=True``) takes on the fake's
+      clock: ``queued`` for the first quarter, then ``in_progress``, then finished (None: it
+      moves only on ``finish_responses()``).
 
     It serves the Files API (``/files``: multipart upload, list, retrieve, content, delete) and
     the Batch API (``/batches``: create, retrieve, list, cancel); a job answers each line with
     this fake's own answering code, so scripted answers and injected faults apply to its lines
     (which carry an ``x-fake-batch-id`` header); inspect ``files`` and ``batches``.
+
+    It serves the Responses API (``/responses``: create, plain or streamed with the API's events;
+    retrieve, delete, cancel, ``input_items``, ``input_tokens``): stored responses (inspect
+    ``responses``), ``previous_response_id`` chains (the earlier turns are input tokens, cached
+    from 1,024 tokens on), reasoning tokens for reasoning models, background jobs, function calls
+    (scripted with ``respond(tool_calls=...)`` or forced by ``tool_choice``).
 
     Script it with ``respond(...)``, ``inject(...)``, ``route(...)``; read ``stats`` and
     ``requests``. In-process pauses sleep on gptkit's clock; served, they sleep for real.
@@ -68,10 +78,24 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
         clock: Callable[[], float] | None = None,
         keep_requests: int = 10_000,
         batch_time: float | None = 1.0,
+        response_time: float | None = 1.0,
     ) -> None:
         super().__init__(rpm=rpm, tpm=tpm, window=window, api_key=api_key, models=models, latency=latency,
                          chunk_delay=chunk_delay, retry_after_headers=retry_after_headers, seed=seed,
-                         clock=clock, keep_requests=keep_requests, batch_time=batch_time)
+                         clock=clock, keep_requests=keep_requests, batch_time=batch_time,
+                         response_time=response_time)
+
+    # -- the Responses API ----------------------------------------------------------------------
+
+    @property
+    def responses(self) -> dict[str, StoredResponse]:
+        """Stored responses by id (``responses[id].final`` is the finished response object)."""
+        return self._responses.stored
+
+    def finish_responses(self) -> list[str]:
+        """Finish every background response still running; returns their ids."""
+        with self._lock:
+            return self._responses.finish_all()
 
     # -- in-process transports ------------------------------------------------------------------
 

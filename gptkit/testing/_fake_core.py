@@ -26,6 +26,7 @@ from gptkit.testing._fake_extras import FakeExtras
 from gptkit.testing._fake_files import FakeFile, FakeFileStore
 from gptkit.testing._fake_limits import DEFAULT_WINDOW, LimitBuckets
 from gptkit.testing._fake_reply import FakeReply, apply_fault, json_reply, stream_reply
+from gptkit.testing._fake_responses import FakeResponses
 from gptkit.testing._faults import FakeRequest, Fault, FaultRule, Predicate, fault_from
 
 __all__ = ["FakeCore", "FakeStats", "ResponseRule", "RouteHandler"]
@@ -34,9 +35,9 @@ __all__ = ["FakeCore", "FakeStats", "ResponseRule", "RouteHandler"]
 #: ``(status, body)`` pair where body is JSON-able, text or bytes.
 RouteHandler = Callable[[FakeRequest, dict[str, str]], "FakeReply | tuple[int, Any]"]
 
-_LIMITED = frozenset({"/chat/completions", "/completions", "/embeddings"})
+_LIMITED = frozenset({"/chat/completions", "/completions", "/embeddings", "/responses"})
 _REQUIRED = {"/chat/completions": ("model", "messages"), "/completions": ("model", "prompt"),
-             "/embeddings": ("model", "input")}
+             "/embeddings": ("model", "input"), "/responses": ("model",)}
 
 
 @dataclass
@@ -116,6 +117,7 @@ class FakeCore:
         clock: Callable[[], float] | None = None,
         keep_requests: int = 10_000,
         batch_time: float | None = 1.0,
+        response_time: float | None = 1.0,
     ) -> None:
         self.limits = LimitBuckets(rpm, tpm, window)
         self.api_key = api_key
@@ -138,7 +140,9 @@ class FakeCore:
         self._file_store = FakeFileStore()
         self._batch_jobs = FakeBatchJobs(self, self._file_store, batch_time)
         self.extras = FakeExtras(self._file_store)  # moderations, images, audio, fine-tuning ...
-        routes = (*self._file_store.routes(), *self._batch_jobs.routes(), *self.extras.routes())
+        self._responses = FakeResponses(self, response_time)  # the Responses API (_fake_responses)
+        routes = (*self._file_store.routes(), *self._batch_jobs.routes(), *self.extras.routes(),
+                  *self._responses.routes())
         self._builtin_routes = [(method, _route_pattern(path), handler) for method, path, handler in routes]
 
     # -- scripting ----------------------------------------------------------------------------
@@ -342,7 +346,7 @@ class FakeCore:
                 return json_reply(400, error, base)
         headers = list(base)
         if admitted is None:  # x-ratelimit-* on every answer; enforced only for the limits given
-            cost = estimate_prompt_tokens(body) + max_output_tokens(body)
+            cost = estimate_prompt_tokens(body, path) + max_output_tokens(body, path=path)
             now = self._now()
             verdict = self.limits.admit(str(body["model"]), cost, now)
             headers += verdict.headers
@@ -374,6 +378,8 @@ class FakeCore:
             return json_reply(answer.status, payload, headers)
         created = int(get_clock().wall())
         path = request.path
+        if path == "/responses":
+            return self._responses.create(request, body, answer, headers, serial)
         if path == "/embeddings":
             result = answers.embedding_body(body)
             self.stats.prompt_tokens += result["usage"]["prompt_tokens"]

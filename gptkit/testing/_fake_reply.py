@@ -51,6 +51,10 @@ class FakeReply:
     drop: tuple[str, int] | None = None
     #: Content-Length to announce when it differs from what is sent (a truncated body).
     declared_length: int | None = None
+    #: Whether a stream ends with ``data: [DONE]`` (chat does; the Responses API does not).
+    done_marker: bool = True
+    #: The stream's own error event for the ``error_event`` fault (None: chat's ``{"error": ...}``).
+    error_chunk: bytes | None = None
 
     def steps(self) -> Iterator[Step]:
         """The body as the shells play it: bytes, pauses (float seconds) and a final ``Drop``."""
@@ -156,7 +160,7 @@ def _break_body(fault: Fault, reply: FakeReply) -> FakeReply:
             return json_reply(500, error_body(_SERVER_ERRORS[500], "server_error"),
                               [h for h in reply.headers if h[0] != "content-type"])
         return reply
-    events = reply.chunks[:-1]  # without [DONE]
+    events = reply.chunks[:-1] if reply.done_marker else list(reply.chunks)  # without [DONE]
     cut = min(fault.after_chunks if fault.after_chunks is not None else 1, len(events))
     if kind == "reset":
         reply.drop = ("close", cut)
@@ -168,6 +172,6 @@ def _break_body(fault: Fault, reply: FakeReply) -> FakeReply:
         reply.chunks = [*events[:cut], b'data: {"id": "chatcmpl-broken", "choices": [{"delta": \n\n',
                         *reply.chunks[cut:]]
     elif kind == "error_event":
-        error = error_body(_SERVER_ERRORS[500], "server_error")
-        reply.chunks = [*events[:cut], encode_event(error)]
+        error = reply.error_chunk or encode_event(error_body(_SERVER_ERRORS[500], "server_error"))
+        reply.chunks = [*events[:cut], error]
     return reply

@@ -1,0 +1,247 @@
+"""``client.responses``: the Responses API (create, retrieve, delete, cancel, input items and
+input token counts), declared over the client's one call loop.
+
+Every call is an ordinary call of the client: parameters checked before anything is sent, then
+the budget, the rate limiter, retries, events and the ledger. Reading a stored response back
+(``retrieve``, ``cancel``) shows its ``cost`` without recording it again: it was billed when it
+was created.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+from typing_extensions import Unpack
+
+from gptkit._core._base import Endpoint
+from gptkit._responses._validate import ResponsesParamValidator
+from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
+from gptkit.resources._common import async_list, invalid, path_with, sync_list, with_query
+from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.types._base import ResponseObject
+from gptkit.types.request_options import RequestOptions
+from gptkit.types.responses.input_item_list_params import InputItemListParams
+from gptkit.types.responses.input_token_count_params import InputTokenCountParams
+from gptkit.types.responses.input_token_count_response import InputTokenCountResponse
+from gptkit.types.responses.response import Response
+from gptkit.types.responses.response_create_params import ResponseCreateArgs, ResponseCreateParams
+from gptkit.types.responses.response_item import ResponseItem
+from gptkit.types.responses.response_retrieve_params import ResponseRetrieveParams
+
+__all__ = [
+    "AsyncInputItems",
+    "AsyncInputTokens",
+    "AsyncResponses",
+    "InputItems",
+    "InputTokenCountKwargs",
+    "InputTokens",
+    "ResponseCreateKwargs",
+    "Responses",
+]
+
+CREATE = Endpoint(
+    method="POST", path="/responses", response=Response,
+    validator=ResponsesParamValidator(ResponseCreateParams, "responses.create"),
+)
+RETRIEVE = Endpoint(method="GET", path="/responses/{response_id}", response=Response, records_usage=False)
+CANCEL = Endpoint(method="POST", path="/responses/{response_id}/cancel", response=Response,
+                  records_usage=False)
+# The API answers a deletion with a short JSON object or nothing at all; the official SDK's
+# ``delete`` returns None either way.
+DELETE = Endpoint(method="DELETE", path="/responses/{response_id}", response=ResponseObject,
+                  parse=lambda response: None)
+LIST_ITEMS = Endpoint(method="GET", path="/responses/{response_id}/input_items",
+                      response=SyncCursorPage[ResponseItem])
+ALIST_ITEMS = Endpoint(method="GET", path="/responses/{response_id}/input_items",
+                       response=AsyncCursorPage[ResponseItem])
+COUNT_TOKENS = Endpoint(
+    method="POST", path="/responses/input_tokens", response=InputTokenCountResponse,
+    validator=ResponsesParamValidator(InputTokenCountParams, "responses.input_tokens.count"),
+)
+_RETRIEVE_QUERY = ResponsesParamValidator(ResponseRetrieveParams, "responses.retrieve")
+_ITEMS_QUERY = ResponsesParamValidator(InputItemListParams, "responses.input_items.list")
+
+
+class ResponseCreateKwargs(ResponseCreateArgs, RequestOptions, total=False):
+    """The keyword arguments of ``responses.create`` other than ``stream``."""
+
+
+class InputTokenCountKwargs(InputTokenCountParams, RequestOptions, total=False):
+    """The keyword arguments of ``responses.input_tokens.count``."""
+
+
+def _no_stream(stream: object, call: str) -> None:
+    # Streamed Responses calls plug into the stream core reshaped by the layout work (issue 20).
+    if stream:
+        raise invalid(call, "stream", "is not supported by this version of gptkit yet; call without "
+                                      "stream=True and read the whole Response")
+
+
+def _query(validator: ResponsesParamValidator, given: Mapping[str, Any]) -> dict[str, Any]:
+    """Checked query parameters; lists go as ``name[]`` (the official SDK's array format)."""
+    checked = validator.validate({k: v for k, v in given.items() if v is not None})
+    return {f"{k}[]" if isinstance(v, list) else k: v for k, v in checked.items()}
+
+
+def _retrieve(response_id: str, include: Sequence[str] | None, include_obfuscation: bool | None,
+              starting_after: int | None, stream: object, options: Mapping[str, Any],
+              ) -> tuple[str, dict[str, Any]]:
+    _no_stream(stream, "responses.retrieve")
+    path = path_with(RETRIEVE.path, "responses.retrieve", response_id=response_id)
+    query = _query(_RETRIEVE_QUERY, {"include": include, "include_obfuscation": include_obfuscation,
+                                     "starting_after": starting_after})
+    return path, with_query(options, query)
+
+
+class Responses(SyncResource):
+    """The Responses API of a ``Client``."""
+
+    def create(
+        self, *, stream: Literal[False] | None = None, **params: Unpack[ResponseCreateKwargs]
+    ) -> Response:
+        """Create a model response: ``input`` (a string or a list of items) and ``model``, plus any
+        parameter of the API's ``POST /responses``, checked before sending; also ``extra_headers``,
+        ``extra_query``, ``extra_body``, ``timeout`` and ``tags``. ``response.output_text`` is the
+        answer's text; with ``background=True`` the response comes back ``queued`` (poll it with
+        ``retrieve``)."""
+        _no_stream(stream, "responses.create")
+        call = self._client._prepare(CREATE, params, raw=self._raw)
+        result: Response = self._client._execute(call)
+        return result
+
+    def retrieve(
+        self, response_id: str, *, include: Sequence[str] | None = None,
+        include_obfuscation: bool | None = None, starting_after: int | None = None,
+        stream: Literal[False] | None = None, **options: Unpack[RequestOptions],
+    ) -> Response:
+        """A stored response as it is now (a background one: ``queued``, ``in_progress``, then
+        finished). Its ``cost`` is shown, not recorded again: it was billed when created."""
+        path, merged = _retrieve(response_id, include, include_obfuscation, starting_after, stream, options)
+        call = self._client._prepare(RETRIEVE, merged, raw=self._raw, path=path)
+        result: Response = self._client._execute(call)
+        return result
+
+    def delete(self, response_id: str, **options: Unpack[RequestOptions]) -> None:
+        """Delete a stored response."""
+        path = path_with(DELETE.path, "responses.delete", response_id=response_id)
+        call = self._client._prepare(DELETE, dict(options), raw=self._raw, path=path)
+        result: None = self._client._execute(call)  # an ``APIResponse`` for ``with_raw_response``
+        return result
+
+    def cancel(self, response_id: str, **options: Unpack[RequestOptions]) -> Response:
+        """Cancel a background response still running; it comes back ``cancelled``."""
+        path = path_with(CANCEL.path, "responses.cancel", response_id=response_id)
+        call = self._client._prepare(CANCEL, dict(options), raw=self._raw, path=path)
+        result: Response = self._client._execute(call)
+        return result
+
+    @property
+    def input_items(self) -> InputItems:
+        """``client.responses.input_items``: the items a response was given."""
+        return self._sub(InputItems)
+
+    @property
+    def input_tokens(self) -> InputTokens:
+        """``client.responses.input_tokens``: count a request's input tokens without running it."""
+        return self._sub(InputTokens)
+
+
+class InputItems(SyncResource):
+    """The input items of stored responses (``client.responses.input_items``)."""
+
+    def list(
+        self, response_id: str, *, after: str | None = None, include: Sequence[str] | None = None,
+        limit: int | None = None, order: Literal["asc", "desc"] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncCursorPage[ResponseItem]:
+        """The items a response was given, newest first unless ``order="asc"``; iterating goes
+        through every page."""
+        path = path_with(LIST_ITEMS.path, "responses.input_items.list", response_id=response_id)
+        query = _query(_ITEMS_QUERY, {"after": after, "include": include, "limit": limit, "order": order})
+        result: SyncCursorPage[ResponseItem] = sync_list(self, LIST_ITEMS, query, options, path=path)
+        return result
+
+
+class InputTokens(SyncResource):
+    """Input token counts (``client.responses.input_tokens``)."""
+
+    def count(self, **params: Unpack[InputTokenCountKwargs]) -> InputTokenCountResponse:
+        """How many input tokens a ``responses.create`` call with these parameters would use."""
+        call = self._client._prepare(COUNT_TOKENS, params, raw=self._raw)
+        result: InputTokenCountResponse = self._client._execute(call)
+        return result
+
+
+class AsyncResponses(AsyncResource):
+    """The Responses API of an ``AsyncClient``."""
+
+    async def create(
+        self, *, stream: Literal[False] | None = None, **params: Unpack[ResponseCreateKwargs]
+    ) -> Response:
+        """Create a model response (see ``Responses.create``)."""
+        _no_stream(stream, "responses.create")
+        call = self._client._prepare(CREATE, params, raw=self._raw)
+        result: Response = await self._client._execute(call)
+        return result
+
+    async def retrieve(
+        self, response_id: str, *, include: Sequence[str] | None = None,
+        include_obfuscation: bool | None = None, starting_after: int | None = None,
+        stream: Literal[False] | None = None, **options: Unpack[RequestOptions],
+    ) -> Response:
+        """A stored response as it is now (see ``Responses.retrieve``)."""
+        path, merged = _retrieve(response_id, include, include_obfuscation, starting_after, stream, options)
+        call = self._client._prepare(RETRIEVE, merged, raw=self._raw, path=path)
+        result: Response = await self._client._execute(call)
+        return result
+
+    async def delete(self, response_id: str, **options: Unpack[RequestOptions]) -> None:
+        """Delete a stored response."""
+        path = path_with(DELETE.path, "responses.delete", response_id=response_id)
+        call = self._client._prepare(DELETE, dict(options), raw=self._raw, path=path)
+        result: None = await self._client._execute(call)  # an ``APIResponse`` for ``with_raw_response``
+        return result
+
+    async def cancel(self, response_id: str, **options: Unpack[RequestOptions]) -> Response:
+        """Cancel a background response still running; it comes back ``cancelled``."""
+        path = path_with(CANCEL.path, "responses.cancel", response_id=response_id)
+        call = self._client._prepare(CANCEL, dict(options), raw=self._raw, path=path)
+        result: Response = await self._client._execute(call)
+        return result
+
+    @property
+    def input_items(self) -> AsyncInputItems:
+        """``client.responses.input_items``: the items a response was given."""
+        return self._sub(AsyncInputItems)
+
+    @property
+    def input_tokens(self) -> AsyncInputTokens:
+        """``client.responses.input_tokens``: count a request's input tokens without running it."""
+        return self._sub(AsyncInputTokens)
+
+
+class AsyncInputItems(AsyncResource):
+    """The input items of stored responses (``client.responses.input_items``)."""
+
+    def list(
+        self, response_id: str, *, after: str | None = None, include: Sequence[str] | None = None,
+        limit: int | None = None, order: Literal["asc", "desc"] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncPaginator[ResponseItem, AsyncCursorPage[ResponseItem]]:
+        """The items a response was given: ``await`` it for one page, ``async for`` over every item."""
+        path = path_with(ALIST_ITEMS.path, "responses.input_items.list", response_id=response_id)
+        query = _query(_ITEMS_QUERY, {"after": after, "include": include, "limit": limit, "order": order})
+        result: AsyncPaginator[ResponseItem, AsyncCursorPage[ResponseItem]] = async_list(
+            self, ALIST_ITEMS, query, options, path=path)
+        return result
+
+
+class AsyncInputTokens(AsyncResource):
+    """Input token counts (``client.responses.input_tokens``)."""
+
+    async def count(self, **params: Unpack[InputTokenCountKwargs]) -> InputTokenCountResponse:
+        """How many input tokens a ``responses.create`` call with these parameters would use."""
+        call = self._client._prepare(COUNT_TOKENS, params, raw=self._raw)
+        result: InputTokenCountResponse = await self._client._execute(call)
+        return result

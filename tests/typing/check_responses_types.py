@@ -1,0 +1,57 @@
+"""The typing contract of ``client.responses``: checked by mypy in CI, never executed."""
+
+from __future__ import annotations
+
+from typing_extensions import assert_type
+
+import gptkit
+from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
+from gptkit.types.responses import (
+    InputTokenCountResponse,
+    Response,
+    ResponseInputParam,
+    ResponseItem,
+    ResponseOutputMessage,
+    ResponseUsage,
+    ToolParam,
+)
+
+ITEMS: ResponseInputParam = [
+    {"role": "user", "content": "hi"},
+    {"type": "function_call_output", "call_id": "call_1", "output": "42"},
+]
+TOOLS: list[ToolParam] = [{"type": "function", "name": "f", "parameters": {}, "strict": True}]
+
+
+def sync_calls(client: gptkit.Client) -> None:
+    response = client.responses.create(model="m", input="hi", instructions="Be brief.", max_output_tokens=50)
+    assert_type(response, Response)
+    assert_type(response.output_text, str)
+    assert_type(response.usage, ResponseUsage | None)
+    assert_type(response.cost, gptkit.Cost | None)
+    assert_type(response.problem, str | None)
+    assert_type(client.responses.create(model="m", input=ITEMS, tools=TOOLS, tool_choice="auto"), Response)
+    assert_type(client.responses.retrieve("resp_1"), Response)
+    assert_type(client.responses.cancel("resp_1"), Response)
+    assert_type(client.responses.delete("resp_1"), None)
+    assert_type(client.responses.input_items.list("resp_1", order="asc"), SyncCursorPage[ResponseItem])
+    assert_type(client.responses.input_tokens.count(model="m", input="hi"), InputTokenCountResponse)
+    for item in response.output:
+        if isinstance(item, ResponseOutputMessage):
+            assert_type(item.id, str)
+
+
+async def async_calls(client: gptkit.AsyncClient) -> None:
+    assert_type(await client.responses.create(model="m", input="hi"), Response)
+    assert_type(await client.responses.retrieve("resp_1"), Response)
+    assert_type(
+        client.responses.input_items.list("resp_1"), AsyncPaginator[ResponseItem, AsyncCursorPage[ResponseItem]]
+    )
+    assert_type(await client.responses.input_tokens.count(input="hi"), InputTokenCountResponse)
+
+
+def bad_calls(client: gptkit.Client) -> None:
+    client.responses.create(model="m", input="hi", max_output_tokenz=5)  # type: ignore[call-arg]
+    client.responses.create(model="m", input="hi", temperature="hot")  # type: ignore[arg-type]
+    client.responses.create(model="m", input=[{"role": "bot", "content": "x"}])  # type: ignore[misc, list-item]
+    client.responses.create(model="m", input="hi", stream=True)  # type: ignore[arg-type]
