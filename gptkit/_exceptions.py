@@ -27,8 +27,11 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "BackendError",
     "BadRequestError",
+    "BudgetBackendError",
     "BudgetExceededError",
+    "BudgetStateLostError",
     "ConfigurationError",
     "ConflictError",
     "ContentFilterError",
@@ -299,8 +302,49 @@ class RateLimitExceededError(GptkitError):
     """The client-side rate limiter can never admit this request (it exceeds the limit itself)."""
 
 
-class RateLimitBackendError(GptkitError):
+class BackendError(GptkitError):
+    """The Redis that shares rate limits or a budget failed or could not be reached.
+
+    The call was refused before anything was sent. Raised after a short reconnect attempt
+    (``reconnect=`` seconds on ``RedisBackend`` / ``RedisBudget``), so a failover is ridden
+    over; a later call succeeds once Redis answers again. No exception of the ``redis``
+    package ever reaches a caller: they all arrive as this class (the original is chained).
+    """
+
+    #: Whether the failed command may still have run in Redis (its answer was lost, not its
+    #: connection refused): gptkit undoes such a budget reservation when Redis answers again.
+    maybe_applied: bool = False
+
+
+class RateLimitBackendError(BackendError):
     """The shared rate-limit backend (Redis) could not be reached or failed; nothing was sent."""
+
+
+class BudgetBackendError(BackendError):
+    """A ``RedisBudget`` could not reach Redis to reserve a call's cost; nothing was sent.
+
+    Settlements of calls that did run are never lost to an outage: they are kept and written
+    when Redis answers again (or on ``close()``).
+    """
+
+
+class BudgetStateLostError(BudgetBackendError):
+    """A ``RedisBudget``'s state vanished from Redis, or was replaced; nothing was sent.
+
+    Instead of silently starting again from $0 spent, the budget refuses calls. ``cause``
+    names what happened, as far as Redis tells: ``"restart"`` (Redis restarted without keeping
+    the budget: no persistence), ``"eviction"`` (memory pressure under an ``allkeys-*``
+    policy), ``"flush"`` (``FLUSHDB`` / ``FLUSHALL``), ``"rollback"`` (Redis came back from an
+    older copy: spending recorded since is missing), ``"replaced"`` (created again by a process
+    that never saw the old one) or ``"deleted"`` (removed otherwise). Calls stay refused until
+    ``budget.reset(spent=...)`` starts the budget again with what was really spent.
+    """
+
+    def __init__(self, message: str, *, cause: str, budget: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.cause = cause
+        self.budget = budget
 
 
 class BudgetExceededError(GptkitError):

@@ -68,10 +68,12 @@ class RetryPolicy:
     """How a client retries failed calls.
 
     Bounded twice: by ``max_attempts`` (the first try included) and by ``max_elapsed`` seconds
-    since the first try. Waits use exponential backoff with full jitter between 0 and
-    ``min(max_backoff, initial_backoff * 2**(attempt-1))``, unless the server said how long to
-    wait (``retry-after-ms``, ``retry-after``, ``x-ratelimit-reset-*``): that wait is honoured
-    exactly, and one longer than ``max_retry_after`` raises at once with ``error.retry_after`` set.
+    since the first try. Waits use exponential backoff with equal jitter: with ``ceiling =
+    min(max_backoff, initial_backoff * 2**(attempt-1))`` the wait is uniform between
+    ``ceiling / 2`` and ``ceiling``, so a retry never fires sooner than half its backoff. When
+    the server said how long to wait (``retry-after-ms``, ``retry-after``,
+    ``x-ratelimit-reset-*``) that wait is honoured exactly, and one longer than
+    ``max_retry_after`` raises at once with ``error.retry_after`` set.
     ``on_retry`` sees every retry; ``zero_waits`` turns every wait into 0 (for test suites).
     """
 
@@ -126,7 +128,10 @@ class RetryPolicy:
         if directed is not None:
             return directed, True
         ceiling = min(self.max_backoff, self.initial_backoff * 2 ** (attempt - 1))
-        return self._random(0.0, ceiling), False
+        # Equal jitter: half the backoff is fixed, so no retry after a 500 fires almost at once
+        # (full jitter's uniform [0, ceiling] does one time in ten within a tenth of it); the
+        # random half still spreads clients that failed together.
+        return self._random(ceiling / 2.0, ceiling), False
 
 
 def parse_go_duration(text: str) -> float | None:

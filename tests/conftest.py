@@ -51,6 +51,35 @@ def prefix(redis_url: str) -> Iterator[str]:
         client.delete(*keys)
 
 
+def _own_redis(tmp_path_factory: pytest.TempPathFactory, *, persist: bool) -> Iterator[object]:
+    from tests.redis_server import RedisServer, redis_server_binary
+
+    pytest.importorskip("redis")
+    if redis_server_binary() is None:
+        if os.environ.get("GPTKIT_REQUIRE_REDIS") == "1":
+            pytest.fail("GPTKIT_REQUIRE_REDIS=1 but redis-server is not on PATH")
+        pytest.skip("redis-server is not on PATH")
+    server = RedisServer(tmp_path_factory.mktemp("redis"), persist=persist)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def own_redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A private redis-server (tests/redis_server.py) that keeps its data across stop/start:
+    for tests that take Redis away, never the machine's shared one."""
+    yield from _own_redis(tmp_path_factory, persist=True)
+
+
+@pytest.fixture
+def own_redis_volatile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A private redis-server without persistence: a restart loses everything."""
+    yield from _own_redis(tmp_path_factory, persist=False)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """One line with what the docs test did: blocks run and fragments skipped."""
     import sys

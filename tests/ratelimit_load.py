@@ -134,8 +134,9 @@ def process_worker(job: tuple[int, str, str, str, dict[str, Any], int], barrier:
         await warm_up()
         async with gptkit.AsyncClient(api_key="sk-load", base_url=base_url, max_retries=0,
                                       rate_limit=limit) as client:
-            redis, _script = backend.async_client()
-            await redis.ping()
+            conn = backend.connector.async_conn()
+            assert conn is not None
+            await conn.client.ping()
             await asyncio.gather(*(client.models.list() for _ in range(16)))
             await asyncio.to_thread(barrier.wait, 120)
             return await fire(client, count, offset=index * count)

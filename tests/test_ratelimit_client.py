@@ -187,6 +187,29 @@ async def test_limiter_shared_by_sync_and_async_clients() -> None:
     assert limiter.stats().requests == 3
 
 
+async def test_one_rate_limit_object_is_one_limiter(kind: str) -> None:
+    """The same ``RateLimit`` given to two clients: one shared limit, not twice the rate."""
+    limit = gptkit.RateLimit(rpm=60, **EXACT)
+    a = make_client(kind, Recorder(ok()), rate_limit=limit)
+    b = make_client("async" if kind == "sync" else "sync", Recorder(ok()), rate_limit=limit)
+    other = make_client(kind, Recorder(ok()), rate_limit=gptkit.RateLimit(rpm=60, **EXACT))
+    with VirtualClock() as clock:
+        await chat(a)
+        await chat(b)  # the second request of one 60 rpm limit: a second later
+        await chat(other)  # an equal but separate RateLimit object: its own limiter
+        for client in (a, b, other):
+            await close(client)
+    assert clock.sleeps == [1.0]
+    assert a._limiter is b._limiter and a._limiter is not other._limiter
+    assert a._limiter is not None and a._limiter.stats().requests == 2
+    # A copy of the object (and a pickled one) is a new object: its own limiter.
+    import copy
+    import pickle
+
+    for twin in (copy.copy(limit), pickle.loads(pickle.dumps(limit))):
+        assert twin == limit and gptkit.Client(api_key="sk-x", rate_limit=twin)._limiter is not a._limiter
+
+
 async def test_lanes_are_per_api_key_and_per_model(kind: str) -> None:
     limiter = gptkit.RateLimiter(rpm=60, **EXACT)
     a = make_client(kind, Recorder(ok()), rate_limit=limiter)

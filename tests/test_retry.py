@@ -63,12 +63,13 @@ async def test_503_without_headers_uses_jittered_backoff(kind: str) -> None:
 
     def spy(low: float, high: float) -> float:
         seen.append((low, high))
-        return high / 2
+        return low
 
     policy = gptkit.RetryPolicy(max_attempts=4, initial_backoff=0.5, max_backoff=1.5, _random=spy)
     result, rec, clock = await _run(kind, _status(503), _status(503), _status(503), OK, policy=policy)
     assert result.choices[0].message.content == "done"
-    assert seen == [(0.0, 0.5), (0.0, 1.0), (0.0, 1.5)]  # doubling, capped at max_backoff
+    # Equal jitter: half of each ceiling fixed; ceilings double, capped at max_backoff.
+    assert seen == [(0.25, 0.5), (0.5, 1.0), (0.75, 1.5)]
     assert clock.sleeps == [0.25, 0.5, 0.75]
     assert len(rec.requests) == 4
 
@@ -79,7 +80,19 @@ async def test_503_backoff_stays_within_jitter_bounds(kind: str) -> None:
     result, _, clock = await _run(kind, *script, policy=policy)
     assert result.choices[0].message.content == "done"
     for wait, ceiling in zip(clock.sleeps, [1.0, 2.0, 4.0, 4.0, 4.0], strict=True):
-        assert 0.0 <= wait <= ceiling
+        assert ceiling / 2 <= wait <= ceiling
+
+
+def test_backoff_never_fires_sooner_than_half_its_ceiling() -> None:
+    """With the real random source: no draw below the floor, and the draws do spread."""
+    policy = gptkit.RetryPolicy(initial_backoff=0.5, max_backoff=8.0)
+    error = gptkit.APIConnectionError(request=httpx.Request("POST", "https://api.test/v1/x"))
+    for attempt, ceiling in [(1, 0.5), (2, 1.0), (4, 4.0), (9, 8.0)]:
+        waits = [policy.wait_for(error, attempt, 0.0) for _ in range(2000)]
+        assert all(not directed for _, directed in waits)
+        values = [w for w, _ in waits]
+        assert ceiling / 2 <= min(values) and max(values) <= ceiling
+        assert max(values) - min(values) > ceiling * 0.4  # still jittered, not a fixed wait
 
 
 async def test_retry_after_over_the_cap_raises_at_once(kind: str) -> None:

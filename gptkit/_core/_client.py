@@ -122,7 +122,9 @@ class Client(Configurable, GenericRequests, SyncResources):
     # -- lifecycle --------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the connection pool (not one passed in as ``http_client``, nor a copy's)."""
+        """Close the connection pool (not one passed in as ``http_client``, nor a copy's), after
+        writing what a ``RedisBudget`` still owes Redis from an outage."""
+        self._cost.close()
         if self._owns_http:
             self._http.close()
 

@@ -132,11 +132,6 @@ class Budget:
             reservation.closed = True
             self._reserved -= reservation.amount
 
-    def add_spent(self, amount: Decimal) -> None:
-        """Count money spent outside gptkit's calls (e.g. carried over from an earlier run)."""
-        with self._lock:
-            self._spent += to_decimal(amount, "amount")
-
     def reset(self) -> None:
         """Forget what was spent (running calls keep their holds)."""
         with self._lock:

@@ -1,83 +1,77 @@
 """A budget in Redis, shared by every process and machine that names it.
 
 Money is kept as integer nano-dollars (rounded up, so a budget may overstate spending by less
-than a millionth of a cent per call, never understate it). Each step is one Lua script, so the
-check-and-reserve is atomic across machines, and reservations expire by the server's clock: a
-process killed mid-call gives its holds back after ``reservation_ttl`` seconds.
+than a millionth of a cent per call, never understate it). Each step is one Lua script
+(``_budget_lua``), so the check-and-reserve is atomic across machines, and reservations expire
+by the server's clock: a process killed mid-call gives its holds back after ``reservation_ttl``.
 
-Keys: ``{prefix}:budget:{<name>}`` (hash: spent, reserved), ``...:holds`` (sorted set of hold ids
-by expiry) and ``...:amounts`` (hash: hold id -> nano-dollars). The braces keep all three in one
-Redis Cluster slot. Keys hold nothing but the prefix and the name you chose.
+Faults, and what the money does through them:
+
+- Redis unreachable: a reservation is retried for ``reconnect`` seconds (a failover), then the
+  call is refused with ``BudgetBackendError`` (fail closed). A settlement (or release) that
+  cannot be written is *owed*: kept in order and written, exactly once, as soon as Redis
+  answers (the next call, a background thread, ``flush()`` / ``close()``). A process that exits
+  still owing says so on stderr, with the amount.
+- State vanished (restart without persistence, eviction, flush) or went back in time: calls
+  are refused with ``BudgetStateLostError`` naming the cause, never counted from $0 again.
+
+Each operation is written once, as a generator of Redis commands (``Cmd``); ``_drive`` runs
+them blocking, ``_adrive`` awaits them.
+
+Keys: ``{prefix}:budget:{<name>}`` (hash), ``...:holds`` (sorted set) and ``...:amounts``
+(hash). The braces keep all three in one Redis Cluster slot. Keys hold nothing but the prefix
+and the name you chose.
 """
 
 from __future__ import annotations
 
-import weakref
+import logging
+import threading
+from collections.abc import Callable, Generator
 from decimal import Decimal
 from typing import Any
 
 from gptkit._cost._budget import Reservation, refusal
+from gptkit._cost._budget_health import Snapshot, explain, snapshot_of, warn_if_unfit
+from gptkit._cost._budget_lua import SCRIPT
+from gptkit._cost._budget_owed import Cmd, Owed, SettlementLog
 from gptkit._cost._money import from_nanos, to_decimal, to_nanos_ceil
-from gptkit._optional import require
+from gptkit._exceptions import BudgetBackendError, BudgetStateLostError
+from gptkit._redis import Conn, RedisConnector
 
 __all__ = ["RedisBudget"]
 
-# KEYS: state, holds, amounts. ARGV: limit, amount, hold id, ttl ms (all integers as strings).
-_RESERVE = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)
-for _, id in ipairs(expired) do
-  local held = redis.call('HGET', KEYS[3], id)
-  if held and held ~= '0' then
-    redis.call('HINCRBY', KEYS[1], 'reserved', '-' .. held)
-  end
-  redis.call('HDEL', KEYS[3], id)
-  redis.call('ZREM', KEYS[2], id)
-end
-local spent = redis.call('HGET', KEYS[1], 'spent') or '0'
-local reserved = redis.call('HGET', KEYS[1], 'reserved') or '0'
-if tonumber(spent) + tonumber(reserved) + tonumber(ARGV[2]) > tonumber(ARGV[1]) then
-  return {0, spent, reserved}
-end
-redis.call('HINCRBY', KEYS[1], 'reserved', ARGV[2])
-redis.call('HSET', KEYS[3], ARGV[3], ARGV[2])
-redis.call('ZADD', KEYS[2], now + tonumber(ARGV[4]), ARGV[3])
-return {1, spent, reserved}
-"""
+logger = logging.getLogger("gptkit")
 
-# KEYS: state, holds, amounts. ARGV: hold id, nano-dollars to charge (charged even when the hold
-# had expired: the money was spent all the same).
-_SETTLE = """
-local held = redis.call('HGET', KEYS[3], ARGV[1])
-if held then
-  if held ~= '0' then redis.call('HINCRBY', KEYS[1], 'reserved', '-' .. held) end
-  redis.call('HDEL', KEYS[3], ARGV[1])
-  redis.call('ZREM', KEYS[2], ARGV[1])
-end
-if ARGV[2] ~= '0' then redis.call('HINCRBY', KEYS[1], 'spent', ARGV[2]) end
-return held and 1 or 0
-"""
+#: Milliseconds a settled-or-expired marker is kept, so a settlement retried that late is still
+#: counted exactly once (markers exist only for expired holds and holds from before a reset).
+_KEEP_MS = str(7 * 24 * 3600 * 1000)
+_LOST = ("lost", "replaced", "rollback")
 
 
-def _is_async_client(client: Any) -> bool:
-    try:
-        import redis.asyncio
-    except ImportError:  # pragma: no cover - the client came from somewhere
-        return False
-    return isinstance(client, redis.asyncio.Redis)
+class _Hold(Reservation):
+    __slots__ = ("under",)
+    under: str
 
 
-class RedisBudget:
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+class RedisBudget(SettlementLog):
     """A spending limit shared through Redis by processes and machines.
 
     ``RedisBudget("redis://host:6379/0", name="nightly", usd="50")``: every client in every
-    process that uses the same Redis and ``name`` draws on the same $50. Pass a URL (gptkit makes
-    a sync client for ``Client`` and an asyncio client for ``AsyncClient``) or a ready
-    ``redis.Redis`` / ``redis.asyncio.Redis``. Needs the ``gptkit[redis]`` extra.
+    process that uses the same Redis and ``name`` draws on the same $50. Pass a URL (gptkit opens
+    a sync client for ``Client`` and an asyncio client per event loop for ``AsyncClient``) or a
+    ready ``redis.Redis`` (serves async clients too, in a worker thread) or ``redis.asyncio.Redis``
+    (async clients only). Needs the ``gptkit[redis]`` extra.
 
     Each process enforces the ``usd`` it was given against the shared spending, so give them all
     the same. ``reservation_ttl`` (seconds) must exceed your longest call, stream included.
+    ``timeout`` is the socket timeout of the clients gptkit opens; ``reconnect`` how long a
+    reservation keeps trying to reach Redis before the call is refused (``BudgetBackendError``).
+    Settlements that cannot reach Redis are kept and written when it answers: see ``flush``.
     """
 
     local = False
@@ -91,6 +85,8 @@ class RedisBudget:
         allow_unpriced: bool = False,
         prefix: str = "gptkit",
         reservation_ttl: float = 900.0,
+        timeout: float = 2.0,
+        reconnect: float = 5.0,
     ) -> None:
         if not name or not isinstance(name, str):
             raise ValueError("RedisBudget needs a non-empty name= (the budget's identity in Redis)")
@@ -98,23 +94,20 @@ class RedisBudget:
             raise ValueError("reservation_ttl must be > 0 seconds")
         self.name = name
         self._limit = to_decimal(usd, "usd")
-        self._limit_nanos = to_nanos_ceil(self._limit)
+        self._limit_nanos = str(to_nanos_ceil(self._limit))
         self.allow_unpriced = allow_unpriced
         self._ttl_ms = str(int(reservation_ttl * 1000))
         base = f"{prefix}:budget:{{{name}}}"
         self._keys = [base, f"{base}:holds", f"{base}:amounts"]
-        self._url: str | None = None
-        self._sync: Any = None
-        self._async_given: Any = None
-        self._async_by_loop: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
-        self._scripts: dict[tuple[int, str], Any] = {}
-        if isinstance(redis, str):
-            require("redis", extra="redis", feature="gptkit.RedisBudget")  # fail now, not mid-job
-            self._url = redis
-        elif _is_async_client(redis):
-            self._async_given = redis
-        else:
-            self._sync = redis
+        self._redis = RedisConnector(redis, feature="gptkit.RedisBudget", error=BudgetBackendError,
+                                     timeout=timeout, reconnect=reconnect)
+        self._what = f"the budget {name!r}"
+        self._lock = threading.Lock()
+        #: The id of the budget's state this process knows, and the highest change count seen.
+        self._known = ""
+        self._seen = 0
+        self._before: Snapshot | None = None  # INFO counters at the first contact
+        self._init_log()
 
     @property
     def limit(self) -> Decimal:
@@ -125,123 +118,146 @@ class RedisBudget:
         """The Redis keys this budget uses."""
         return tuple(self._keys)
 
-    # -- clients and scripts ----------------------------------------------------------------
+    def _op(self, cmd: Cmd) -> Callable[[Conn], Any]:
+        if cmd.argv is None:
+            return lambda conn: conn.client.info("all")
+        keys, argv = self._keys, cmd.argv
+        return lambda conn: conn.script(SCRIPT)(keys=keys, args=argv)
 
-    def _sync_client(self) -> Any:
-        if self._sync is None:
-            if self._url is None:
-                raise TypeError("this RedisBudget was given an asyncio Redis client; "
-                                "a sync Client needs a redis.Redis or a URL")
-            redis = require("redis", extra="redis", feature="gptkit.RedisBudget")
-            self._sync = redis.Redis.from_url(self._url)
-        return self._sync
+    # -- shared steps ---------------------------------------------------------------------------
 
-    def _async_client(self) -> Any:
-        if self._async_given is not None:
-            return self._async_given
-        if self._url is None:
-            return None  # only a sync client: run it in a worker thread
-        import asyncio
-
-        redis_asyncio = require("redis.asyncio", extra="redis", feature="gptkit.RedisBudget")
-        # An asyncio connection pool belongs to the loop that opened it: one client per loop.
-        loop = asyncio.get_running_loop()
-        client = self._async_by_loop.get(loop)
-        if client is None:
-            client = self._async_by_loop[loop] = redis_asyncio.Redis.from_url(self._url)
-        return client
-
-    def _script(self, client: Any, source: str) -> Any:
-        key = (id(client), source)
-        script = self._scripts.get(key)
-        if script is None:
-            script = self._scripts[key] = client.register_script(source)
-        return script
-
-    # -- the budget protocol ----------------------------------------------------------------
-
-    def _hold(self, amount: Decimal, model: str | None) -> tuple[Reservation, list[str]]:
+    def _argv(self, op: str, *args: str) -> list[str]:
         import uuid  # here: ``import gptkit`` must not import uuid (tests/test_import_budget.py)
 
-        reservation = Reservation(amount, model, id=uuid.uuid4().hex)
-        return reservation, [str(self._limit_nanos), str(to_nanos_ceil(amount)), reservation.id,
-                             self._ttl_ms]
+        return [op, self._known, str(self._seen), uuid.uuid4().hex, *args]
 
-    def _check(self, reservation: Reservation, reply: Any) -> Reservation:
-        if int(reply[0]) != 1:
-            spent, reserved = int(reply[1]), int(reply[2])
-            remaining = self._limit - from_nanos(spent + reserved)
-            reservation.closed = True
-            raise refusal(reservation.amount, remaining, self._limit, reservation.model)
-        return reservation
+    def _info(self) -> Generator[Cmd, Any, Snapshot | None]:
+        try:
+            return snapshot_of((yield Cmd(None, patient=False)))
+        except BudgetBackendError:  # INFO forbidden, or Redis gone again: no diagnosis
+            return None
 
-    @staticmethod
-    def _charge(reservation: Reservation, actual: Decimal | None) -> str:
-        return str(to_nanos_ceil(reservation.amount if actual is None else actual))
+    def _answered(self, reply: list[Any]) -> Generator[Cmd, Any, list[str]]:
+        """Check the budget's identity in a script's answer; refuse a lost state."""
+        values = [_text(v) for v in reply]
+        status, ident, count = values[0], values[1], int(values[2])
+        if status in _LOST:
+            cause, what = explain(status, self._before, (yield from self._info()))
+            raise BudgetStateLostError(
+                f"The budget {self.name!r} in Redis at {self._redis.where()} {what}. Calls are refused "
+                "rather than counted from $0 again; nothing was sent. Once Redis is sound, start it again "
+                "with budget.reset(spent=<what was really spent>) (docs/costs.md).",
+                cause=cause, budget=self.name,
+            )
+        first = False
+        with self._lock:
+            if ident and ident != self._known:
+                first = not self._known
+                if not first:
+                    logger.warning("RedisBudget %r was reset; this process follows the new state", self.name)
+                self._known, self._seen = ident, count
+            self._seen = max(self._seen, count)
+        if first:
+            self._before = yield from self._info()
+            warn_if_unfit(self.name, self._redis.where(), self._before)
+        return values
+
+    # -- reserving --------------------------------------------------------------------------
+
+    def _reserving(self, amount: Decimal, model: str | None) -> Generator[Cmd, Any, Reservation]:
+        if self._owed:
+            yield from self._flush_steps(patient=False)  # this process's spending counts first
+        import uuid
+
+        hold = _Hold(amount, model, id=uuid.uuid4().hex)
+        hold.under = self._known
+        argv = self._argv("reserve", self._limit_nanos, str(to_nanos_ceil(amount)), hold.id, self._ttl_ms,
+                          _KEEP_MS)
+        try:
+            reply = yield Cmd(argv, patient=True)
+        except BudgetBackendError as exc:
+            hold.closed = True
+            if exc.maybe_applied:  # it may have been reserved: release it once Redis answers
+                self._owe(Owed(hold.id, 0, self._known, Decimal(0)))
+            raise
+        values = yield from self._answered(reply)
+        hold.under = values[1]
+        if values[0] != "ok":
+            hold.closed = True
+            remaining = self._limit - from_nanos(int(values[3]) + int(values[4]))
+            raise refusal(amount, remaining, self._limit, model)
+        return hold
 
     def reserve(self, amount: Decimal, *, model: str | None = None) -> Reservation:
-        reservation, args = self._hold(amount, model)
-        client = self._sync_client()
-        return self._check(reservation, self._script(client, _RESERVE)(keys=self._keys, args=args))
-
-    def settle(self, reservation: Reservation, actual: Decimal | None) -> None:
-        if reservation.closed:
-            return
-        reservation.closed = True
-        client = self._sync_client()
-        charge = self._charge(reservation, actual)
-        self._script(client, _SETTLE)(keys=self._keys, args=[reservation.id, charge])
-
-    def release(self, reservation: Reservation) -> None:
-        if reservation.closed:
-            return
-        reservation.closed = True
-        client = self._sync_client()
-        self._script(client, _SETTLE)(keys=self._keys, args=[reservation.id, "0"])
-
-    async def _arun(self, source: str, args: list[str]) -> Any:
-        client = self._async_client()
-        if client is None:
-            import anyio.to_thread
-
-            sync = self._sync_client()
-            script = self._script(sync, source)
-            return await anyio.to_thread.run_sync(lambda: script(keys=self._keys, args=args))
-        return await self._script(client, source)(keys=self._keys, args=args)
+        """Hold ``amount`` for a call, or raise ``BudgetExceededError`` when it does not fit
+        (``BudgetBackendError`` / ``BudgetStateLostError`` when Redis cannot say)."""
+        result: Reservation = self._drive(self._reserving(amount, model))
+        return result
 
     async def areserve(self, amount: Decimal, *, model: str | None = None) -> Reservation:
-        reservation, args = self._hold(amount, model)
-        return self._check(reservation, await self._arun(_RESERVE, args))
+        result: Reservation = await self._adrive(self._reserving(amount, model))
+        return result
+
+    # -- settling: never raises for Redis; what cannot be written is owed -----------------------
+
+    def _owed_for(self, reservation: Reservation, actual: Decimal | None, release: bool) -> Owed | None:
+        with self._lock:
+            if reservation.closed:
+                return None
+            reservation.closed = True
+        dollars = Decimal(0) if release else reservation.amount if actual is None else actual
+        return Owed(reservation.id, to_nanos_ceil(dollars), getattr(reservation, "under", ""), dollars)
+
+    def _settling(self, owed: Owed | None) -> Generator[Cmd, Any, None]:
+        if owed is None:
+            return
+        with self._lock:
+            behind = bool(self._owed)
+        if behind:  # keep the order: after what is already owed
+            self._owe(owed)
+            yield from self._flush_steps(patient=False)
+            return
+        try:
+            values = yield from self._answered((yield Cmd(self._settle_argv([owed]), patient=False)))
+        except (BudgetBackendError, BudgetStateLostError):
+            self._owe(owed)
+            return
+        assert values[0] == "ok"
+
+    def _settle_argv(self, batch: list[Owed]) -> list[str]:
+        argv = self._argv("settle", _KEEP_MS)
+        for owed in batch:
+            argv += [owed.hold, str(owed.nanos), owed.under]
+        return argv
+
+    def settle(self, reservation: Reservation, actual: Decimal | None) -> None:
+        """Replace the hold by the call's real cost (None: charge the whole hold, cost unknown)."""
+        self._drive(self._settling(self._owed_for(reservation, actual, False)))
+
+    def release(self, reservation: Reservation) -> None:
+        """Give the hold back in full (the call failed and was not billed)."""
+        self._drive(self._settling(self._owed_for(reservation, None, True)))
 
     async def asettle(self, reservation: Reservation, actual: Decimal | None) -> None:
-        if reservation.closed:
-            return
-        reservation.closed = True
-        await self._arun(_SETTLE, [reservation.id, self._charge(reservation, actual)])
+        await self._adrive(self._settling(self._owed_for(reservation, actual, False)))
 
     async def arelease(self, reservation: Reservation) -> None:
-        if reservation.closed:
-            return
-        reservation.closed = True
-        await self._arun(_SETTLE, [reservation.id, "0"])
+        await self._adrive(self._settling(self._owed_for(reservation, None, True)))
 
-    # -- reading and resetting --------------------------------------------------------------
+    # -- reading and resetting ----------------------------------------------------------------
 
-    def _amounts(self, reply: Any) -> tuple[Decimal, Decimal]:
-        spent, reserved = (int(value or 0) for value in reply)
-        return from_nanos(spent), from_nanos(reserved)
+    def _reading(self) -> Generator[Cmd, Any, tuple[Decimal, Decimal]]:
+        values = yield from self._answered((yield Cmd(self._argv("read"), patient=True)))
+        return from_nanos(int(values[3])), from_nanos(int(values[4]))
 
     def state(self) -> tuple[Decimal, Decimal]:
         """(spent, reserved) dollars, read from Redis."""
-        return self._amounts(self._sync_client().hmget(self._keys[0], "spent", "reserved"))
+        result: tuple[Decimal, Decimal] = self._drive(self._reading())
+        return result
 
     async def astate(self) -> tuple[Decimal, Decimal]:
-        client = self._async_client()
-        if client is None:
-            import anyio.to_thread
-
-            return await anyio.to_thread.run_sync(self.state)
-        return self._amounts(await client.hmget(self._keys[0], "spent", "reserved"))
+        result: tuple[Decimal, Decimal] = await self._adrive(self._reading())
+        return result
 
     @property
     def spent(self) -> Decimal:
@@ -253,18 +269,22 @@ class RedisBudget:
         spent, reserved = self.state()
         return self._limit - spent - reserved
 
-    def reset(self) -> None:
-        """Delete this budget's keys: spending starts again from zero everywhere."""
-        self._sync_client().delete(*self._keys)
+    def _resetting(self, spent: Decimal) -> Generator[Cmd, Any, None]:
+        reply = yield Cmd(self._argv("reset", str(to_nanos_ceil(spent))), patient=True)
+        with self._lock:
+            self._known, self._seen = _text(reply[1]), int(reply[2])
+        if self._before is None:
+            self._before = yield from self._info()
+        if self._owed:
+            yield from self._flush_steps(patient=False)
 
-    async def areset(self) -> None:
-        client = self._async_client()
-        if client is None:
-            import anyio.to_thread
+    def reset(self, *, spent: Decimal | str | float = 0) -> None:
+        """Start the budget again everywhere with ``spent`` dollars spent (default 0).
 
-            await anyio.to_thread.run_sync(self.reset)
-            return
-        await client.delete(*self._keys)
+        Running calls keep their holds. Every process adopts the new state at its next call;
+        this is also how a budget refused with ``BudgetStateLostError`` is started again (give
+        ``spent=`` what was really spent). Settlements this process still owes are added."""
+        self._drive(self._resetting(to_decimal(spent, "spent")))
 
     def __repr__(self) -> str:
         return f"RedisBudget(name={self.name!r}, usd={str(self._limit)!r})"

@@ -2,8 +2,10 @@
 
 One logical call goes: ``reserve`` (before the retry loop; refuses before anything is sent) ->
 attempts -> ``account`` (once, with the final result: cost, ledger, settle) or ``release`` (the
-call failed, nothing was billed). Streams call ``account`` with their final completion when
-they end, and ``release`` when they are abandoned. Every step is idempotent per call.
+call failed, nothing was billed). A stream calls ``account`` when it ends, and also when it is
+closed or breaks after reaching the caller: with the partial answer, since the server billed
+what it generated. A stream that fails before reaching the caller is a failed attempt (the
+retry loop's), released only if the whole call fails. Every step is idempotent per call.
 """
 
 from __future__ import annotations
@@ -267,7 +269,7 @@ class CostState:
             await hold.pending
 
     def release(self, call: Any) -> None:
-        """Give back ``call``'s whole reservation (it failed, or its stream was abandoned)."""
+        """Give back ``call``'s whole reservation (it failed, nothing was billed)."""
         self._settle(call, None, release=True)
 
     async def arelease(self, call: Any) -> None:
@@ -293,12 +295,21 @@ class CostState:
         else:
             await self.arelease(call)
 
+    def close(self) -> None:
+        """Write what a shared budget still owes Redis (settlements kept through an outage)."""
+        flush = getattr(self.budget, "flush", None)
+        if flush is not None:
+            flush()
+
     async def aclose(self) -> None:
-        """Wait for settlements still in flight."""
+        """Wait for settlements still in flight, then write what the budget still owes Redis."""
         import asyncio
 
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        aflush = getattr(self.budget, "aflush", None)
+        if aflush is not None:
+            await aflush()
 
 
 class UsageCounts(NamedTuple):

@@ -46,8 +46,13 @@ class RateLimit:
     that quantize limits, e.g. per second). ``jitter`` seconds of network and scheduling delay
     are absorbed by keeping that much of the burst unused. ``max_concurrency`` caps requests in
     flight in this process. ``adaptive`` lets the server's ``x-ratelimit-*`` headers lower the
-    limits and a 429 hold every waiter until the server's reset. ``backend`` shares the limits
-    across processes (``gptkit.RedisBackend``); the default keeps them in memory.
+    limits and a 429 hold every waiter until the server's reset; ``max_hold`` (seconds, default
+    300) bounds that: a waiter that a 429 would hold longer (a daily limit resetting in hours)
+    fails at once with a ``RateLimitError`` carrying the server's reset time (``retry_after``).
+    ``backend`` shares the limits across processes (``gptkit.RedisBackend``); the default
+    keeps them in memory.
+
+    Clients given the same ``RateLimit`` object share one limiter (in each process).
 
     A request is charged its prompt estimate plus its maximum output tokens (x ``n``), as the
     API charges it on arrival. Usage above that is charged extra after the response; usage
@@ -64,6 +69,7 @@ class RateLimit:
     jitter: float = 0.25
     adaptive: bool = True
     refund: bool = False
+    max_hold: float = 300.0
     backend: RedisBackend | None = None
 
     def __post_init__(self) -> None:
@@ -78,6 +84,10 @@ class RateLimit:
             raise ValueError(f"window must be in (0, 3600] seconds, not {self.window!r}")
         if not (isinstance(self.jitter, (int, float)) and 0 <= self.jitter < self.window):
             raise ValueError(f"jitter must be in [0, window) seconds, not {self.jitter!r}")
+        if isinstance(self.max_hold, bool) or not isinstance(self.max_hold, (int, float)) or not (
+            self.max_hold > 0 and self.max_hold == self.max_hold
+        ):
+            raise ValueError(f"max_hold must be a positive number of seconds, not {self.max_hold!r}")
         if not isinstance(self.refund, bool):
             raise ValueError(f"refund must be True or False, not {self.refund!r}")
         resolved: dict[str, tuple[float | None, float | None]] = {}
@@ -98,6 +108,10 @@ class RateLimit:
                 raise TypeError(f"per_model[{name!r}] must be a RateLimit or a mapping, not {value!r}")
         object.__setattr__(self, "_resolved", resolved)
 
+    def __getstate__(self) -> dict[str, Any]:
+        # The limiter kept for this object (``_limiter.as_limiter``) belongs to this process.
+        return {k: v for k, v in self.__dict__.items() if k != "_limiter"}
+
     def limits_for(self, model: str) -> Limits:
         """The scope and limits that apply to ``model`` (exact names win over patterns)."""
         resolved: dict[str, tuple[float | None, float | None]] = self.__dict__["_resolved"]
@@ -112,4 +126,5 @@ class RateLimit:
     def describe(self) -> dict[str, Any]:
         """The configuration as plain data (for ``stats()`` and logs)."""
         return {"rpm": self.rpm, "tpm": self.tpm, "max_concurrency": self.max_concurrency,
-                "window": self.window, "refund": self.refund, "per_model": dict(self.__dict__["_resolved"])}
+                "window": self.window, "refund": self.refund, "max_hold": self.max_hold,
+                "per_model": dict(self.__dict__["_resolved"])}

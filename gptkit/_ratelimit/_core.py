@@ -86,10 +86,12 @@ class LaneState:
 
 @dataclass(frozen=True)
 class Grant:
-    """A reservation: sleep ``wait`` seconds, then check ``shift`` has not grown."""
+    """A reservation: sleep ``wait`` seconds, then check ``shift`` has not grown. ``hold`` is
+    the part of the wait that a 429 hold imposes (the limiter refuses past ``max_hold``)."""
 
     wait: float
     shift: float
+    hold: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ def reserve(
         pending.append((bucket, level + cost))
     for bucket, used in pending:
         bucket.set(now, used)
-    return Grant(wait, state.shift)
+    return Grant(wait, state.shift, max(0.0, state.hold_until - now))
 
 
 def give_back(

@@ -1,30 +1,40 @@
-"""``RateLimiter``: the sync and async shells around the bucket arithmetic, and its permits.
+"""``RateLimiter``: the admission steps around the bucket arithmetic, run by a sync or async shell.
 
-Both shells do the same steps: take a concurrency slot, queue (first-in first-out) for the
-lane's turnstile, reserve the cost (the backend answers how long to sleep), sleep, sleep again
-only if a 429 hold pushed the queue back meanwhile, and pass the turnstile on. No polling:
-every sleep is computed. Only the head of a lane holds a reservation while it sleeps, so a
-refund or a hold that arrives meanwhile reaches every request queued behind it (a queue
-reserved all at once would keep the slots computed from estimates that were since refunded).
+A request's admission is written once, as a generator of steps (``_admission``): take a
+concurrency slot, queue (first-in first-out) for the lane's turnstile, reserve the cost (the
+backend answers how long to sleep), sleep, sleep again only if a 429 hold pushed the queue back
+meanwhile, and pass the turnstile on. ``drive`` performs each step blocking, ``adrive`` awaits
+it: the only difference between ``acquire`` and ``aacquire``. No polling: every sleep is
+computed. Only the head of a lane holds a reservation while it sleeps, so a refund or a hold
+that arrives meanwhile reaches every request queued behind it (a queue reserved all at once
+would keep the slots computed from estimates that were since refunded).
+
+A 429 hold longer than ``RateLimit.max_hold`` is not waited out: the waiter fails at once with
+a ``RateLimitError`` carrying the server's reset time (a daily limit must not park every call
+for hours).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import math
+import os
 import threading
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Generator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from gptkit._clock import get_clock
-from gptkit._exceptions import RateLimitExceededError
+from gptkit._exceptions import RateLimitError, RateLimitExceededError
 from gptkit._ratelimit._config import Limits, RateLimit
-from gptkit._ratelimit._core import Grant, NeverFits, Observation, Shape, settlement
-from gptkit._ratelimit._headers import hold_seconds, parse_observation
+from gptkit._ratelimit._core import Grant, NeverFits, Shape
 from gptkit._ratelimit._memory import LaneKey, MemoryBackend
+from gptkit._ratelimit._permit import RateLimitPermit
 from gptkit._ratelimit._slots import Slots
+from gptkit._ratelimit._steps import RESERVE, SHIFT, SLEEP, SLOT, Backend, Step, adrive, drive
 from gptkit._tokens import estimate_prompt_tokens, max_output_tokens
 
 if TYPE_CHECKING:
@@ -32,23 +42,9 @@ if TYPE_CHECKING:
 
     from gptkit._core._config import Secret
 
-__all__ = ["RateLimitPermit", "RateLimitStats", "RateLimiter", "api_key_namespace", "as_limiter"]
+__all__ = ["RateLimitStats", "RateLimiter", "api_key_namespace", "as_limiter", "request_tokens"]
 
 logger = logging.getLogger("gptkit")
-
-
-class Backend(Protocol):
-    def reserve(self, key: LaneKey, limits: Limits, tokens: int) -> Grant: ...
-    def shift(self, key: LaneKey) -> float: ...
-    def give_back(self, key: LaneKey, limits: Limits, requests: float, tokens: float) -> None: ...
-    def observe(self, key: LaneKey, limits: Limits, seen: Observation, age: float = ...) -> None: ...
-    def hold(self, key: LaneKey, limits: Limits, seconds: float) -> None: ...
-    def estimates(self) -> dict[str, dict[str, float | None]]: ...
-    async def areserve(self, key: LaneKey, limits: Limits, tokens: int) -> Grant: ...
-    async def ashift(self, key: LaneKey) -> float: ...
-    async def aobserve(self, key: LaneKey, limits: Limits, seen: Observation, age: float = ...) -> None: ...
-    async def ahold(self, key: LaneKey, limits: Limits, seconds: float) -> None: ...
-
 
 def api_key_namespace(api_key: Secret | str | None) -> str:
     """A short one-way hash of the API key: lanes (and Redis keys) are per key, never naming it."""
@@ -71,7 +67,8 @@ class RateLimitStats:
     ``tpm``: lowered by the server's headers when it announced less), what could start right
     now (``requests_available``, ``tokens_available``; negative while requests are queued)
     and ``hold_remaining`` seconds of a 429 hold. With the Redis backend they are the values
-    last seen by this process.
+    last seen by this process. ``local_fallback`` is True while Redis is unreachable and the
+    limiter keeps to its local share (``RedisBackend(on_outage="local")``).
     """
 
     requests: int
@@ -83,14 +80,21 @@ class RateLimitStats:
     holds: int
     rejected: int
     scopes: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    local_fallback: bool = False
+
+
+#: Stands for the request in a ``RateLimitError`` raised before any request was built
+#: (``RateLimiter.acquire`` called directly): nothing was sent anywhere.
+_NO_REQUEST = "https://rate-limit.gptkit.invalid/"
 
 
 class RateLimiter:
     """Keeps calls within a ``RateLimit``; share one between clients, threads and tasks.
 
-    ``Client(rate_limit=RateLimit(...))`` makes a private limiter; pass a ``RateLimiter``
-    instead to share its limits (``Client(rate_limit=limiter)`` and ``AsyncClient(rate_limit=
-    limiter)`` may use the same one). Waiting requests are served first-in first-out.
+    ``Client(rate_limit=limit)`` uses the limiter of that ``RateLimit`` object (every client
+    given the same object shares it); a ``RateLimiter`` may be passed instead, to share it
+    explicitly (``Client(rate_limit=limiter)`` and ``AsyncClient(rate_limit=limiter)`` may use
+    the same one). Waiting requests are served first-in first-out.
     """
 
     def __init__(self, limit: RateLimit | None = None, /, **options: Any) -> None:
@@ -108,6 +112,8 @@ class RateLimiter:
         #: One per lane: only the first waiter of a lane holds a reservation while it sleeps;
         #: the rest queue here in order, so refunds and holds that happen meanwhile reach them.
         self._turnstiles: dict[LaneKey, Slots] = {}
+        #: The last 429 this process received per lane: its body goes into max_hold refusals.
+        self._last_429: dict[LaneKey, httpx.Response] = {}
         self._counts = {"requests": 0, "waited": 0, "holds": 0, "rejected": 0}
         self._waits = {"total": 0.0, "max": 0.0, "last": 0.0}
 
@@ -115,13 +121,59 @@ class RateLimiter:
         backend = type(self._backend).__name__
         return f"RateLimiter(rpm={self.limit.rpm}, tpm={self.limit.tpm}, backend={backend})"
 
-    # -- the shells ---------------------------------------------------------------------------
+    # -- admission: the steps, written once ---------------------------------------------------
 
-    def _start(self, model: str, namespace: str) -> tuple[LaneKey, Limits]:
+    def acquire(self, model: str, *, tokens: int = 0, namespace: str = "default") -> RateLimitPermit:
+        """Wait until one request of ``tokens`` tokens to ``model`` may start (blocking)."""
+        return drive(self._backend, self._admission(model, tokens, namespace, None))
+
+    async def aacquire(self, model: str, *, tokens: int = 0, namespace: str = "default") -> RateLimitPermit:
+        """Wait until one request of ``tokens`` tokens to ``model`` may start (async)."""
+        return await adrive(self._backend, self._admission(model, tokens, namespace, None))
+
+    def _admission(
+        self, model: str, tokens: int, namespace: str, request: httpx.Request | None
+    ) -> Generator[Step, Any, RateLimitPermit]:
         limits = self.limit.limits_for(model)
-        return (namespace, limits.scope), limits
+        key = (namespace, limits.scope)
+        clock = get_clock()
+        started = clock.monotonic()
+        if self._slots is not None:
+            yield (SLOT, self._slots)
+        turnstile = self._turnstile(key)
+        reserved = False
+        try:
+            yield (SLOT, turnstile)
+            try:
+                try:
+                    grant: Grant = yield (RESERVE, key, limits, tokens)
+                except NeverFits as exc:
+                    raise self._never_fits(exc, model) from None
+                reserved = True
+                self._check_hold(grant.hold, key, model, request)
+                wait, shift = grant.wait, grant.shift
+                if wait > 0:
+                    self._log_wait(limits, model, tokens, wait)
+                while wait > 0:
+                    yield (SLEEP, wait)
+                    latest: float = yield (SHIFT, key)
+                    wait, shift = latest - shift, latest
+                    self._check_hold(wait, key, model, request)  # a 429 arrived while we slept
+            finally:
+                turnstile.release()
+        except BaseException:
+            self._abandon(key, limits, tokens, reserved)
+            raise
+        return self._granted(key, limits, model, tokens, clock.monotonic() - started)
 
-    def _never_fits(self, exc: NeverFits, limits: Limits, model: str) -> RateLimitExceededError:
+    def _turnstile(self, key: LaneKey) -> Slots:
+        with self._lock:
+            turnstile = self._turnstiles.get(key)
+            if turnstile is None:
+                turnstile = self._turnstiles[key] = Slots(1)
+            return turnstile
+
+    def _never_fits(self, exc: NeverFits, model: str) -> RateLimitExceededError:
         with self._lock:
             self._counts["rejected"] += 1
         return RateLimitExceededError(
@@ -131,74 +183,27 @@ class RateLimiter:
             "Lower max_tokens or split the prompt."
         )
 
-    def _turnstile(self, key: LaneKey) -> Slots:
+    def _check_hold(self, seconds: float, key: LaneKey, model: str, request: httpx.Request | None) -> None:
+        """Refuse a wait that a 429 hold makes longer than ``max_hold``."""
+        max_hold = self.limit.max_hold
+        if seconds <= max_hold:
+            return
         with self._lock:
-            turnstile = self._turnstiles.get(key)
-            if turnstile is None:
-                turnstile = self._turnstiles[key] = Slots(1)
-            return turnstile
-
-    def acquire(self, model: str, *, tokens: int = 0, namespace: str = "default") -> RateLimitPermit:
-        """Wait until one request of ``tokens`` tokens to ``model`` may start (blocking)."""
-        key, limits = self._start(model, namespace)
-        clock = get_clock()
-        started = clock.monotonic()
-        if self._slots is not None:
-            self._slots.acquire()
-        turnstile = self._turnstile(key)
-        reserved = False
-        try:
-            turnstile.acquire()
-            try:
-                try:
-                    grant = self._backend.reserve(key, limits, tokens)
-                except NeverFits as exc:
-                    raise self._never_fits(exc, limits, model) from None
-                reserved = True
-                wait, shift = grant.wait, grant.shift
-                if wait > 0:
-                    self._log_wait(model, tokens, wait)
-                while wait > 0:
-                    clock.sleep(wait)
-                    latest = self._backend.shift(key)
-                    wait, shift = latest - shift, latest
-            finally:
-                turnstile.release()
-        except BaseException:
-            self._abandon(key, limits, tokens, reserved)
-            raise
-        return self._granted(key, limits, model, tokens, clock.monotonic() - started)
-
-    async def aacquire(self, model: str, *, tokens: int = 0, namespace: str = "default") -> RateLimitPermit:
-        """Wait until one request of ``tokens`` tokens to ``model`` may start (async)."""
-        key, limits = self._start(model, namespace)
-        clock = get_clock()
-        started = clock.monotonic()
-        if self._slots is not None:
-            await self._slots.aacquire()
-        turnstile = self._turnstile(key)
-        reserved = False
-        try:
-            await turnstile.aacquire()
-            try:
-                try:
-                    grant = await self._backend.areserve(key, limits, tokens)
-                except NeverFits as exc:
-                    raise self._never_fits(exc, limits, model) from None
-                reserved = True
-                wait, shift = grant.wait, grant.shift
-                if wait > 0:
-                    self._log_wait(model, tokens, wait)
-                while wait > 0:
-                    await clock.asleep(wait)
-                    latest = await self._backend.ashift(key)
-                    wait, shift = latest - shift, latest
-            finally:
-                turnstile.release()
-        except BaseException:
-            self._abandon(key, limits, tokens, reserved)
-            raise
-        return self._granted(key, limits, model, tokens, clock.monotonic() - started)
+            self._counts["rejected"] += 1
+            last = self._last_429.get(key)
+        reset = math.ceil(seconds)
+        message = (f"Rate limit for {model}: the server's limit resets in {reset}s, longer than "
+                   f"max_hold ({max_hold:g}s), so the request was not sent (a 429 asked every "
+                   "request to wait). Retry after the reset, or raise RateLimit(max_hold=...).")
+        body: Any = {"error": {"message": message, "type": "requests", "code": "rate_limit_exceeded"}}
+        headers = {"retry-after": str(reset)}
+        if last is not None:  # the server's own words, with its reset time now
+            headers = {**{k: v for k, v in last.headers.items() if k.startswith("x-")}, **headers}
+        response = httpx.Response(429, headers=headers, json=body,
+                                  request=request or httpx.Request("POST", _NO_REQUEST))
+        error = RateLimitError(message, response=response, body=body)
+        error.retry_after = float(reset)
+        raise error
 
     def _abandon(self, key: LaneKey, limits: Limits, tokens: int, reserved: bool) -> None:
         """A waiter was cancelled or failed: give its reservation back and free its slot."""
@@ -207,8 +212,7 @@ class RateLimiter:
         if self._slots is not None:
             self._slots.release()
 
-    def _log_wait(self, model: str, tokens: int, wait: float) -> None:
-        limits = self.limit.limits_for(model)
+    def _log_wait(self, limits: Limits, model: str, tokens: int, wait: float) -> None:
         logger.info(
             "rate limit: waiting %.3fs before a request to %s (%d tokens; rpm=%s, tpm=%s)",
             wait, model, tokens, limits.rpm, limits.tpm,
@@ -237,11 +241,11 @@ class RateLimiter:
         """The client's hook: acquire for one attempt of ``call`` (a ``gptkit._core._base.Call``);
         ``api_key`` is whose limits it counts against (hashed into the lane's namespace)."""
         model, tokens, namespace = self._call_args(call, api_key)
-        return self.acquire(model, tokens=tokens, namespace=namespace)
+        return drive(self._backend, self._admission(model, tokens, namespace, call.request))
 
     async def aacquire_for(self, call: Any, api_key: Secret | str | None) -> RateLimitPermit:
         model, tokens, namespace = self._call_args(call, api_key)
-        return await self.aacquire(model, tokens=tokens, namespace=namespace)
+        return await adrive(self._backend, self._admission(model, tokens, namespace, call.request))
 
     # -- observability ------------------------------------------------------------------------
 
@@ -254,143 +258,35 @@ class RateLimiter:
             max_wait=waits["max"], last_wait=waits["last"],
             in_flight=self._slots.in_use if self._slots is not None else 0,
             holds=counts["holds"], rejected=counts["rejected"], scopes=self._backend.estimates(),
+            local_fallback=bool(getattr(self._backend, "degraded", False)),
         )
 
 
-class RateLimitPermit:
-    """One admitted attempt: report what the server said and the real usage through it.
+_shared_lock = threading.Lock()
 
-    ``wait`` is the seconds this request waited. ``observe`` / ``aobserve`` fold the response's
-    ``x-ratelimit-*`` headers in; ``failed`` / ``afailed`` do the same for an error (and hold
-    every waiter after a 429); ``settle(tokens)`` corrects the token charge with the real usage
-    and frees the concurrency slot; ``release()`` frees the slot alone. All are idempotent
-    where it matters: the slot is freed once, the charge corrected once.
+
+def _limiter_of(limit: RateLimit) -> RateLimiter:
+    """The one limiter of this ``RateLimit`` object in this process.
+
+    Several clients given the same ``RateLimit`` share its limits, as the spelling suggests
+    (two private limiters would each allow the whole rate: double it together). The limiter
+    is kept on the object, tagged with the process id: a forked child makes its own, since
+    a copy of the parent's would count the parent's calls it will never see.
     """
-
-    def __init__(
-        self, limiter: RateLimiter, key: LaneKey, limits: Limits, model: str, tokens: int, wait: float
-    ) -> None:
-        self._limiter = limiter
-        self._key = key
-        self._limits = limits
-        self.model = model
-        self.tokens = tokens
-        self.wait = wait
-        self._slot = limiter._slots is not None
-        self._admitted_at = get_clock().monotonic()
-        self._settled = False
-
-    def __repr__(self) -> str:
-        return f"<RateLimitPermit {self.model} tokens={self.tokens} wait={self.wait:.3f}s>"
-
-    def _age(self) -> float:
-        return get_clock().monotonic() - self._admitted_at
-
-    def release(self) -> None:
-        """Free the concurrency slot (a stream closed, an attempt failed)."""
-        if self._slot:
-            self._slot = False
-            slots = self._limiter._slots
-            assert slots is not None
-            slots.release()
-
-    def settle(self, used_tokens: int | None) -> None:
-        """Correct the token charge with the real usage (None: keep the estimate); free the slot.
-
-        Usage above the charge is charged extra; usage below it is refunded only with
-        ``RateLimit(refund=True)`` (the API keeps its up-front charge; see ``_core.settlement``)."""
-        if not self._settled:
-            self._settled = True
-            if self.tokens:
-                amount = settlement(self.tokens, used_tokens, self._limiter.limit.refund)
-                if amount:
-                    self._limiter._backend.give_back(self._key, self._limits, 0, amount)
-        self.release()
-
-    def settle_result(self, result: object) -> None:
-        """``settle`` with the ``usage`` of a parsed response (or final stream completion)."""
-        self.settle(usage_tokens(result))
-
-    def observe(self, headers: Mapping[str, str], *, done: bool = True) -> None:
-        """Fold in a response's headers; ``done`` frees the slot (False while a stream runs)."""
-        seen = parse_observation(headers)
-        try:
-            if seen is not None:
-                self._limiter._backend.observe(self._key, self._limits, seen, self._age())
-        finally:
-            if done:
-                self.release()
-
-    async def aobserve(self, headers: Mapping[str, str], *, done: bool = True) -> None:
-        seen = parse_observation(headers)
-        try:
-            if seen is not None:
-                await self._limiter._backend.aobserve(self._key, self._limits, seen, self._age())
-        finally:
-            if done:
-                self.release()
-
-    def _hold_for(self, error: BaseException) -> float | None:
-        seconds = hold_seconds(error, get_clock().wall()) if self._limiter.limit.adaptive else None
-        if seconds is not None:
-            with self._limiter._lock:
-                self._limiter._counts["holds"] += 1
-            logger.info("rate limit: the server answered 429 for %s; holding every waiter %.3fs",
-                        self.model, seconds)
-        return seconds
-
-    def _error_observation(self, error: BaseException, seconds: float | None) -> Observation | None:
-        response = getattr(error, "response", None)
-        seen = parse_observation(response.headers) if isinstance(response, httpx.Response) else None
-        if seen is not None and seconds is not None:
-            # A 429's "0 remaining" and its reset time say the same thing; the hold covers it
-            # (counting both would hold for the reset and then again for a full bucket).
-            seen = replace(seen, remaining_requests=None, remaining_tokens=None)
-        return seen
-
-    def failed(self, error: BaseException) -> None:
-        """The attempt failed: fold in the error response's headers, hold after a 429."""
-        backend = self._limiter._backend
-        try:
-            seconds = self._hold_for(error)
-            seen = self._error_observation(error, seconds)
-            if seen is not None:
-                backend.observe(self._key, self._limits, seen, self._age())
-            if seconds is not None:
-                backend.hold(self._key, self._limits, seconds)
-        finally:
-            self.release()
-
-    async def afailed(self, error: BaseException) -> None:
-        backend = self._limiter._backend
-        try:
-            seconds = self._hold_for(error)
-            seen = self._error_observation(error, seconds)
-            if seen is not None:
-                await backend.aobserve(self._key, self._limits, seen, self._age())
-            if seconds is not None:
-                await backend.ahold(self._key, self._limits, seconds)
-        finally:
-            self.release()
-
-
-def usage_tokens(result: object) -> int | None:
-    """Tokens the server counted for a response, from its ``usage`` (None when absent)."""
-    usage = getattr(result, "usage", None)
-    if usage is None:
-        return None
-    total = getattr(usage, "total_tokens", None)
-    if isinstance(total, int):
-        return total
-    parts = [getattr(usage, name, None) for name in ("prompt_tokens", "completion_tokens")]
-    known = [p for p in parts if isinstance(p, int)]
-    return sum(known) if known else None
+    pid = os.getpid()
+    with _shared_lock:
+        entry: tuple[int, RateLimiter] | None = limit.__dict__.get("_limiter")
+        if entry is None or entry[0] != pid:
+            entry = (pid, RateLimiter(limit))
+            object.__setattr__(limit, "_limiter", entry)  # a frozen dataclass: set it directly
+        return entry[1]
 
 
 def as_limiter(rate_limit: RateLimit | RateLimiter | None) -> RateLimiter | None:
-    """What a client's ``rate_limit=`` option means: a private limiter, a shared one, or none."""
+    """What a client's ``rate_limit=`` option means: the limiter of that ``RateLimit`` (one per
+    object and process, shared by every client given it), a shared ``RateLimiter``, or none."""
     if rate_limit is None or isinstance(rate_limit, RateLimiter):
         return rate_limit
     if isinstance(rate_limit, RateLimit):
-        return RateLimiter(rate_limit)
+        return _limiter_of(rate_limit)
     raise TypeError(f"rate_limit must be a gptkit.RateLimit or gptkit.RateLimiter, not {rate_limit!r}")

@@ -22,15 +22,25 @@ class MemoryBackend:
     sync ones directly (nothing here blocks for long).
     """
 
-    def __init__(self, shape: Shape) -> None:
+    def __init__(self, shape: Shape, *, start_full: bool = False) -> None:
         self.shape = shape
+        #: New lanes start with their whole burst spent: a limiter taking over from the shared
+        #: state mid-run (``_outage``) cannot know what was just sent, so it assumes the most.
+        self.start_full = start_full
         self._lanes: dict[LaneKey, tuple[LaneState, Limits]] = {}
         self._lock = threading.Lock()
 
     def _lane(self, key: LaneKey, limits: Limits) -> LaneState:
         entry = self._lanes.get(key)
         if entry is None:
-            entry = self._lanes[key] = (LaneState(), limits)
+            lane = LaneState()
+            if self.start_full:
+                now, shape = get_clock().monotonic(), self.shape
+                if limits.rpm is not None:
+                    lane.requests.set(now, shape.capacity(limits.rpm))
+                if limits.tpm is not None:
+                    lane.tokens.set(now, shape.capacity(limits.tpm))
+            entry = self._lanes[key] = (lane, limits)
         return entry[0]
 
     def reserve(self, key: LaneKey, limits: Limits, tokens: int) -> Grant:
@@ -58,6 +68,18 @@ class MemoryBackend:
         with self._lock:
             lane = self._lane(key, limits)
             _core.hold(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(), seconds)
+
+    def levels(self) -> list[tuple[LaneKey, float, float]]:
+        """Each lane's requests and tokens still counted now (what a re-joining limiter adds
+        to the shared state: see ``_outage``)."""
+        now = get_clock().monotonic()
+        result = []
+        with self._lock:
+            for key, (lane, limits) in self._lanes.items():
+                rpm, tpm = _core.effective_limits(limits.rpm, limits.tpm, lane, self.shape)
+                result.append((key, lane.requests.level(now, rpm) if rpm else 0.0,
+                               lane.tokens.level(now, tpm) if tpm else 0.0))
+        return result
 
     def estimates(self) -> dict[str, dict[str, float | None]]:
         now = get_clock().monotonic()

@@ -15,13 +15,16 @@ import logging
 import os
 import signal
 import sys
+import time
 from typing import Any, TextIO
 
 from gptkit._clock import get_clock
 from gptkit._core._client import AsyncClient
 from gptkit._exceptions import (
     AuthenticationError,
+    BackendError,
     BudgetExceededError,
+    BudgetStateLostError,
     InsufficientQuotaError,
     RateLimitError,
 )
@@ -44,6 +47,9 @@ DEFAULT_STOP_ON: tuple[type[BaseException], ...] = (
     BudgetExceededError, InsufficientQuotaError, AuthenticationError,
 )
 
+#: Pauses between tries while the shared Redis (rate limit, budget) does not answer.
+_BACKEND_PAUSES = (0.5, 1.0, 2.0, 5.0)
+
 
 def default_failures_path(output_path: str | os.PathLike[str]) -> str:
     """``results.jsonl`` -> ``results.failures.jsonl`` (other names get ``.failures.jsonl`` added)."""
@@ -56,7 +62,7 @@ class _Runner:
     def __init__(self, client: AsyncClient, input_path: str, done: set[str], stats: RunStats,
                  results: Appender, failures: Appender, *, concurrency: int, grace_period: float,
                  stop_on: tuple[type[BaseException], ...], progress: Progress | None,
-                 shard: Shard | None = None) -> None:
+                 shard: Shard | None = None, backend_patience: float = 300.0) -> None:
         self.client = client
         self.input_path = input_path
         self.done = done
@@ -66,8 +72,12 @@ class _Runner:
         self.concurrency = concurrency
         self.grace_period = grace_period
         self.stop_on = stop_on
+        #: A shared Redis that stays down (or a lost budget) stops the run too, whatever stop_on says.
+        self._stops: tuple[type[BaseException], ...] = (*stop_on, BackendError)
         self.progress = progress
         self.shard = shard
+        self.backend_patience = backend_patience
+        self._backend_down_since: float | None = None
         self.clock = get_clock()
         self.stopped: str | None = None
         self.fatal: BaseException | None = None
@@ -135,8 +145,8 @@ class _Runner:
         stats.in_flight += 1
         start = self.clock.monotonic()
         try:
-            response = await self._send[request.url](**request.body)
-        except self.stop_on as exc:
+            response = await self._send_through_outages(request)
+        except self._stops as exc:
             self.request_stop(f"{type(exc).__name__}: {exc}")
             return
         except Exception as exc:
@@ -158,6 +168,38 @@ class _Runner:
             stats.in_flight -= 1
             self._outstanding -= 1
         stats.latencies.append(self.clock.monotonic() - start)
+
+    async def _send_through_outages(self, request: BatchRequest) -> Any:
+        """Send ``request``; while the shared Redis does not answer, wait and send it again.
+
+        A call refused by the rate limiter's or the budget's Redis was not sent, so it is safe
+        to send again: the run pauses instead of filling the failures file, and goes on when
+        Redis answers. Past ``backend_patience`` seconds of outage (or a budget whose state was
+        lost, which waiting cannot fix) the error stops the run; the request stays not done.
+        """
+        attempt = 0
+        while True:
+            try:
+                response = await self._send[request.url](**request.body)
+            except BackendError as exc:
+                if isinstance(exc, BudgetStateLostError) or self._stop.is_set():
+                    raise
+                now = time.monotonic()  # real time: Redis is real, whatever the test's clock
+                if self._backend_down_since is None:
+                    self._backend_down_since = now
+                    logger.warning("shared Redis unreachable (%s); pausing requests until it answers "
+                                   "(up to %.0fs)", exc, self.backend_patience)
+                if now - self._backend_down_since >= self.backend_patience:
+                    raise
+                pause = _BACKEND_PAUSES[min(attempt, len(_BACKEND_PAUSES) - 1)]
+                attempt += 1
+                with contextlib.suppress(asyncio.TimeoutError):
+                    await asyncio.wait_for(self._stop.wait(), pause)
+                continue
+            if self._backend_down_since is not None:
+                self._backend_down_since = None
+                logger.warning("shared Redis answers again; requests resume")
+            return response
 
     async def _tick(self) -> None:
         interval = min(0.25, self.progress.interval) if self.progress is not None else 0.25
@@ -236,6 +278,7 @@ async def arun(
     handle_signals: bool = True,
     stop_on: tuple[type[BaseException], ...] = DEFAULT_STOP_ON,
     shard: Shard | str | tuple[int, int] | None = None,
+    backend_patience: float = 300.0,
 ) -> BatchSummary:
     """Run every request of ``input_path`` (Batch API JSONL) and append outcomes as they finish.
 
@@ -251,7 +294,11 @@ async def arun(
     authentication) stop the run the same way; the request that raised one stays not done.
     ``shard`` (``"2/4"``, ``(2, 4)`` or a ``Shard``) runs only the lines whose custom_id
     hashes to that shard, so several workers can split one input (each with its own output
-    file). Returns a ``BatchSummary``.
+    file). While the Redis behind a shared rate limit or budget does not answer, requests are
+    paused (they were not sent) and go on when it does; after ``backend_patience`` seconds, or
+    when a ``RedisBudget``'s state was lost, the run stops the same way. Settlements a
+    ``RedisBudget`` kept through an outage are written before it returns. Returns a
+    ``BatchSummary``.
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
@@ -292,7 +339,8 @@ async def arun(
         counting = counting_client(client, stats)
         runner = _Runner(counting, source, done, stats, results, failures, concurrency=concurrency,
                          grace_period=grace_period, stop_on=stop_on,
-                         progress=display if progress else None, shard=selected_shard)
+                         progress=display if progress else None, shard=selected_shard,
+                         backend_patience=backend_patience)
         try:
             with handle_signals_in(runner.on_signal, handle_signals):
                 await runner.run()
@@ -302,6 +350,9 @@ async def arun(
         clock = get_clock()
         if runner.progress is not None:
             runner.progress.finish(stats, clock.monotonic(), runner.started)
+        flush = getattr(client.budget, "aflush", None)
+        if flush is not None:
+            await flush()  # spending kept through a Redis outage reaches the shared budget now
         if runner.fatal is not None:
             raise runner.fatal
         summary = summarize(stats, elapsed=clock.monotonic() - runner.started, output_path=output,
@@ -334,6 +385,7 @@ def run(
     handle_signals: bool = True,
     stop_on: tuple[type[BaseException], ...] = DEFAULT_STOP_ON,
     shard: Shard | str | tuple[int, int] | None = None,
+    backend_patience: float = 300.0,
 ) -> BatchSummary:
     """The blocking twin of ``arun`` (runs its own event loop); same parameters, same result."""
     return asyncio.run(arun(
@@ -341,5 +393,5 @@ def run(
         retry_failed=retry_failed, sort_output=sort_output, progress=progress,
         progress_interval=progress_interval, progress_stream=progress_stream, fsync_every=fsync_every,
         fsync_interval=fsync_interval, grace_period=grace_period, handle_signals=handle_signals,
-        stop_on=stop_on, shard=shard,
+        stop_on=stop_on, shard=shard, backend_patience=backend_patience,
     ))
