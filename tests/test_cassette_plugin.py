@@ -119,6 +119,7 @@ def _run(directory: Path, *args: str, **env: str) -> subprocess.CompletedProcess
                           capture_output=True, text=True, cwd=directory, env=environment, timeout=120)
 
 
+@pytest.mark.slow
 def test_plugin_records_once_then_replays_and_ci_never_records(tmp_path: Path) -> None:
     (tmp_path / "test_inner.py").write_text(textwrap.dedent(INNER))
     recorded = _run(tmp_path, "--gptkit-record-mode=once", EXPECT_LIVE="1", OPENAI_API_KEY="sk-inner-0123456789abcdefXYZ")

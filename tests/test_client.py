@@ -194,6 +194,60 @@ def test_default_timeout_and_bad_options() -> None:
         gptkit.Client(api_key="k", base_url="api.openai.com")
 
 
+def test_sync_and_async_network_objects_cannot_be_swapped() -> None:
+    # Accepted before, they failed at the first call ('coroutine' object has no attribute ...).
+    with pytest.raises(TypeError, match=r"needs an httpx.Client, not AsyncClient \(an AsyncClient goes with gptkit.AsyncClient\)"):
+        gptkit.Client(api_key="k", http_client=httpx.AsyncClient())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"AsyncClient\(http_client=...\) needs an httpx.AsyncClient, not Client"):
+        gptkit.AsyncClient(api_key="k", http_client=httpx.Client())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"needs an httpx.BaseTransport \(with handle_request\(\)\), not AsyncHTTPTransport"):
+        gptkit.Client(api_key="k", transport=httpx.AsyncHTTPTransport())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"needs an httpx.AsyncBaseTransport \(with handle_async_request\(\)\)"):
+        gptkit.AsyncClient(api_key="k", transport=httpx.HTTPTransport())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"needs an httpx\.Client"):
+        gptkit.AzureClient(azure_endpoint="https://r.openai.azure.com", api_version="2024-10-21", api_key="k",
+                           http_client=httpx.AsyncClient())  # type: ignore[arg-type]
+    from gptkit.testing import FakeOpenAI
+
+    fake = FakeOpenAI()  # both kinds of transport at once: fine for either client
+    gptkit.Client(api_key="k", transport=fake).close()
+    gptkit.AsyncClient(api_key="k", transport=fake)
+
+
+def test_retry_and_max_retries_together() -> None:
+    with pytest.raises(gptkit.ConfigurationError, match=r"not both: max_retries=5 would be ignored"):
+        gptkit.Client(api_key="k", max_retries=5, retry=gptkit.RetryPolicy(max_attempts=2))
+    with pytest.raises(TypeError, match=r"retry must be a gptkit\.RetryPolicy, not dict"):
+        gptkit.AsyncClient(api_key="k", retry={"max_attempts": 2})  # type: ignore[arg-type]
+    assert gptkit.Client(api_key="k", retry=gptkit.RetryPolicy(max_attempts=4)).max_retries == 3
+    client = gptkit.Client(api_key="k")
+    with pytest.raises(gptkit.ConfigurationError, match="not both"):
+        client.with_options(max_retries=1, retry=gptkit.RetryPolicy(max_attempts=3))
+
+
+def test_with_options_max_retries_keeps_the_rest_of_the_policy() -> None:
+    seen: list[gptkit.RetryEvent] = []
+    policy = gptkit.RetryPolicy(max_attempts=5, initial_backoff=0.1, zero_waits=True, on_retry=seen.append)
+    rec = Recorder(*[httpx.Response(500, json={"error": {"message": "boom"}})] * 3)
+    client = gptkit.Client(api_key="k", transport=rec.transport, retry=policy)
+    copy = client.with_options(max_retries=1)
+    assert copy.retry_policy.max_attempts == 2 and copy.max_retries == 1
+    assert copy.retry_policy.zero_waits and copy.retry_policy.initial_backoff == 0.1
+    with pytest.raises(gptkit.InternalServerError):
+        copy.chat.completions.create(model="m", messages=MSGS)
+    assert len(rec.requests) == 2 and len(seen) == 1  # the hook survived; one retry
+    assert client.retry_policy is policy
+
+
+def test_tags_and_listeners_must_be_collections() -> None:
+    with pytest.raises(TypeError, match="tags must be a mapping of names to values, not list"):
+        gptkit.Client(api_key="k", tags=["team-a"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"listeners must be a list of listeners \(listeners=\[fn\]\), not function"):
+        gptkit.Client(api_key="k", listeners=lambda event: None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="tags must be a mapping"):
+        gptkit.Client(api_key="k").with_options(tags="team-a")  # type: ignore[arg-type]
+
+
 def test_signatures_are_twins() -> None:
     import inspect
 

@@ -85,6 +85,7 @@ async def _keep_alive_worker(port: int, requests: int, body: bytes) -> list[byte
     return answers
 
 
+@pytest.mark.slow
 async def test_hundreds_of_concurrent_connections() -> None:
     fake = FakeOpenAI(latency=0.5)
     with fake.serve() as server:
@@ -101,6 +102,7 @@ async def test_hundreds_of_concurrent_connections() -> None:
     assert elapsed < 4.0
 
 
+@pytest.mark.slow
 async def test_thousands_of_requests_per_second() -> None:
     fake = FakeOpenAI()
     body = json.dumps({"model": "gpt-4o", "messages": MSGS, "max_tokens": 20}).encode()

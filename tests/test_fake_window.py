@@ -92,6 +92,7 @@ def test_default_window_is_the_minute_unchanged(seed: int) -> None:
     assert _post(fresh, BODY)[1]["x-ratelimit-reset-requests"] == "1m0s"
 
 
+@pytest.mark.slow
 def test_scaled_window_admits_the_same_long_run_rate() -> None:
     """Over a long run both windows let ``rpm`` a minute through; only the burst differs."""
     admitted = {}

@@ -24,7 +24,7 @@ from tests.ratelimit_load import result_of, run_processes
 
 redis = pytest.importorskip("redis")
 
-pytestmark = pytest.mark.redis
+pytestmark = [pytest.mark.redis, pytest.mark.slow]  # wall-clock rates: CI runs these alone
 
 REDIS_URL = os.environ.get("GPTKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
@@ -169,7 +169,6 @@ async def test_a_given_client_serves_what_it_can(redis_url: str, prefix: str) ->
         gptkit.RedisBackend("http://not-redis")  # a bad URL fails at construction, not mid-job
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("rpm", "tpm"), [(3000, 10_000_000), (60_000, 240_000)], ids=["requests", "tokens"])
 def test_four_processes_share_one_limit_without_429s(redis_url: str, prefix: str, rpm: int, tpm: int) -> None:
     # requests: 50 requests a second, 50 at once (gptkit starts with 37.5: it keeps 0.25 s in

@@ -92,6 +92,35 @@ async def test_two_round_loop_with_sync_and_async_tools(kind: str) -> None:
     check_two_rounds(rec, result)
 
 
+async def test_plain_functions_are_tools(kind: str) -> None:
+    # tools=[fn]: the same request and loop as with function_tool(fn), sync and async functions
+    rec = Recorder(ROUND_1, reply(content=FINAL))
+    client = make_client(kind, rec)
+    result = await invoke(client, "chat.completions.run_tools", model="gpt-4o", messages=MSGS,
+                          tools=[get_weather, get_time], response_format=Answer, max_rounds=2)
+    await close(client)
+    check_two_rounds(rec, result)
+    assert rec.json(0)["tools"] == [gptkit.function_tool(get_weather), gptkit.function_tool(get_time)]
+
+
+async def test_plain_functions_mix_with_function_tools_and_bound_methods(kind: str) -> None:
+    class Clock:
+        def now(self, city: str) -> str:
+            """Local time of a city."""
+            EXECUTED.append(("now", city))
+            return "09:30"
+
+    rec = Recorder(reply(calls=[tool_call("c1", "weather", {"city": "Oslo", "unit": "F"}),
+                                tool_call("c2", "now", {"city": "Oslo"})]), reply(content="ok"))
+    client = make_client(kind, rec)
+    await invoke(client, "chat.completions.run_tools", model="gpt-4o", messages=MSGS,
+                 tools=(gptkit.function_tool(get_weather, name="weather"), Clock().now))
+    await close(client)
+    assert EXECUTED == [("get_weather", ("Oslo", "F")), ("now", "Oslo")]
+    assert [t["function"]["name"] for t in rec.json(0)["tools"]] == ["weather", "now"]
+    assert rec.json(0)["tools"][1]["function"]["description"] == "Local time of a city."
+
+
 def test_sync_client_outside_any_event_loop() -> None:
     # The plain sync path: the async tool runs on an event loop of its own in this thread.
     rec = Recorder(ROUND_1, reply(content=FINAL))
@@ -166,7 +195,13 @@ class Query(BaseModel):
     ("kwargs", "param"),
     [
         ({"tools": [gptkit.pydantic_function_tool(Query)]}, "tools.0"),
-        ({}, "tools"),
+        ({"tools": [get_weather, {"type": "function", "function": {"name": "raw"}}]}, "tools.1"),
+        ({"tools": [Query]}, "tools.0"),
+        ({"tools": [get_weather, "get_time"]}, "tools.1"),
+        ({"tools": [get_weather, gptkit.function_tool(get_time, name="get_weather")]}, "tools.1"),
+        ({"tools": get_weather}, "tools"),
+        ({"tools": []}, "tools"),
+        ({"tools": [lambda city: city]}, "name"),
         ({"tools": [gptkit.function_tool(get_weather)], "max_rounds": 0}, "max_rounds"),
         ({"tools": [gptkit.function_tool(get_weather)], "n": 2}, "n"),
         ({"tools": [gptkit.function_tool(get_weather)], "stream": True}, "stream"),
@@ -179,6 +214,15 @@ async def test_bad_input_raises_before_any_io(kind: str, kwargs: dict[str, Any],
         await invoke(client, "chat.completions.run_tools", model="gpt-4o", messages=MSGS, **kwargs)
     await close(client)
     assert info.value.param == param
+    assert rec.requests == []
+
+
+async def test_tools_is_a_required_keyword(kind: str) -> None:
+    rec = Recorder(reply(content="x"))
+    client = make_client(kind, rec)
+    with pytest.raises(TypeError, match="'tools'"):
+        await invoke(client, "chat.completions.run_tools", model="gpt-4o", messages=MSGS)
+    await close(client)
     assert rec.requests == []
 
 

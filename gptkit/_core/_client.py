@@ -72,7 +72,8 @@ class Client(Configurable, GenericRequests, SyncResources):
         listeners: Iterable[EventListener] | None = None,
     ) -> None:
         config = resolve_client_config(api_key, base_url, organization, project, timeout, max_retries,
-                                       default_headers, default_query, http_client, transport)
+                                       default_headers, default_query, http_client, transport,
+                                       retry=retry, is_async=False)
         self._setup(config, retry, tags, rate_limit, budget, prices, ledger, listeners, is_async=False)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
@@ -240,7 +241,8 @@ class AsyncClient(Configurable, AsyncGenericRequests, AsyncResources):
         listeners: Iterable[EventListener] | None = None,
     ) -> None:
         config = resolve_client_config(api_key, base_url, organization, project, timeout, max_retries,
-                                       default_headers, default_query, http_client, transport)
+                                       default_headers, default_query, http_client, transport,
+                                       retry=retry, is_async=True)
         self._setup(config, retry, tags, rate_limit, budget, prices, ledger, listeners, is_async=True)
         self._owns_http = http_client is None
         if http_client is None and transport is None:

@@ -3,6 +3,7 @@ and copies with changed options (``with_options``)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +13,7 @@ from gptkit._core._base import BaseClient
 from gptkit._core._config import ClientConfig, NoAPIKey, resolve_config
 from gptkit._core._lazy import lazy_names
 from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
+from gptkit._exceptions import ConfigurationError
 from gptkit._observe._trace import EventListener, Observer
 from gptkit._retry import RetryPolicy
 
@@ -20,7 +22,10 @@ if TYPE_CHECKING:
 
     from gptkit._ratelimit import RateLimit, RateLimiter
 
-__all__ = ["DEFAULT_LIMITS", "Configurable", "resolve_client_config"]
+__all__ = ["DEFAULT_LIMITS", "DEFAULT_MAX_RETRIES", "Configurable", "resolve_client_config"]
+
+#: ``max_retries`` when not given (the official SDK's); ``retry=`` replaces it.
+DEFAULT_MAX_RETRIES = 2
 
 #: Resources are cached per client; a ``with_options`` copy builds its own (bound to the copy).
 _RESOURCES = frozenset({"chat", "completions", "embeddings", "models", "files", "batches"})
@@ -39,14 +44,57 @@ def resolve_client_config(
     default_query: Mapping[str, Any] | None,
     http_client: object | None,
     transport: object | None,
+    *,
+    retry: object = None,
+    is_async: bool = False,
 ) -> ClientConfig:
+    """The client's options, after the checks no option may skip: every mistake here used to be
+    accepted silently and surface at the first call, or never."""
     if http_client is not None and transport is not None:
-        raise ValueError("pass http_client= or transport=, not both")
+        raise ConfigurationError("pass http_client= or transport=, not both")
+    _check_network(http_client, transport, is_async=is_async)
+    _check_retry(retry, max_retries)
     return resolve_config(
         api_key=api_key, base_url=base_url, organization=organization, project=project,
         timeout=timeout, max_retries=max_retries, default_headers=default_headers,
         default_query=default_query,
     )
+
+
+def _check_network(http_client: object | None, transport: object | None, *, is_async: bool) -> None:
+    client, kind = ("AsyncClient", "Async") if is_async else ("Client", "")
+    want = httpx.AsyncClient if is_async else httpx.Client
+    if http_client is not None and not isinstance(http_client, want):
+        twin = "gptkit.Client" if is_async else "gptkit.AsyncClient"
+        hint = f" (an {type(http_client).__name__} goes with {twin})" if isinstance(
+            http_client, (httpx.Client, httpx.AsyncClient)) else ""
+        raise TypeError(f"{client}(http_client=...) needs an httpx.{kind}Client, not "
+                        f"{type(http_client).__name__}{hint}")
+    method = "handle_async_request" if is_async else "handle_request"
+    if transport is not None and not callable(getattr(transport, method, None)):
+        raise TypeError(f"{client}(transport=...) needs an httpx.{kind}BaseTransport (with {method}()), "
+                        f"not {type(transport).__name__}")
+
+
+def _check_retry(retry: object, max_retries: int) -> None:
+    if retry is None:
+        return
+    if not isinstance(retry, RetryPolicy):
+        raise TypeError(f"retry must be a gptkit.RetryPolicy, not {type(retry).__name__}")
+    if max_retries != DEFAULT_MAX_RETRIES:
+        raise ConfigurationError(
+            f"pass max_retries= or retry=, not both: max_retries={max_retries} would be ignored "
+            f"(retry=RetryPolicy(max_attempts={max_retries + 1}, ...) is the same limit)"
+        )
+
+
+def _check_setup(tags: object, listeners: object) -> None:
+    if tags is not None and not isinstance(tags, Mapping):
+        raise TypeError(f"tags must be a mapping of names to values, not {type(tags).__name__}")
+    if listeners is not None and (callable(listeners) or isinstance(listeners, (str, bytes))
+                                  or not isinstance(listeners, Iterable)):
+        raise TypeError(f"listeners must be a list of listeners (listeners=[fn]), not "
+                        f"{type(listeners).__name__}")
 
 
 def _as_limiter(rate_limit: RateLimit | RateLimiter | None) -> RateLimiter | None:
@@ -93,6 +141,7 @@ class Configurable(BaseClient):
         is_async: bool,
     ) -> None:
         """Everything a new client sets up besides its HTTP client (the same for both twins)."""
+        _check_setup(tags, listeners)
         self._init_core(config, retry, tags)
         self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
                                is_async=is_async)
@@ -108,12 +157,16 @@ class Configurable(BaseClient):
         The copy shares this client's ledger, budget and prices unless given its own
         (``ledger=Ledger()``, ``budget=None`` ...).
         """
+        if retry is not None and "max_retries" in changes:
+            _check_retry(retry, changes["max_retries"])
+        _check_setup(tags, None)
         clone = object.__new__(type(self))
         resources = _RESOURCES | lazy_names(type(self))
         clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in resources})
         config = _copy_changes(self._config, changes) if changes else self._config
         if retry is None and "max_retries" in changes:
-            retry = RetryPolicy.from_max_retries(config.max_retries)
+            # Only the number of attempts changes: backoff, hooks and test mode are kept.
+            retry = dataclasses.replace(self._retry, max_attempts=config.max_retries + 1)
         clone._init_core(config, retry or self._retry, {**self._tags, **(tags or {})})
         clone._owns_http = False
         clone._cost = self._cost.derive(config.base_url, budget=budget, prices=prices, ledger=ledger)

@@ -25,12 +25,13 @@ from gptkit._exceptions import (
 from gptkit._structured._schema import schema_name, strict_json_schema
 from gptkit._structured._tools import PydanticFunctionTool, known_tools
 from gptkit.types.chat import ChatCompletion
-from gptkit.types.chat_params import ChatCompletionParseArgs
+from gptkit.types.chat_params import ChatCompletionParseArgs, _ChatCompletionArgsBase
 from gptkit.types.parsed_chat import ParsedChatCompletion
 from gptkit.types.request_options import RequestOptions
 
 __all__ = [
     "ChatCompletionParseKwargs",
+    "ChatCompletionRunToolsKwargs",
     "ParsePlan",
     "ResponseModelT",
     "check_finish_reasons",
@@ -45,7 +46,12 @@ ResponseModelT = TypeVar("ResponseModelT", bound=pydantic.BaseModel)
 
 
 class ChatCompletionParseKwargs(ChatCompletionParseArgs, RequestOptions, total=False):
-    """The keyword arguments of ``parse`` and ``run_tools`` other than ``response_format``."""
+    """The keyword arguments of ``parse`` and ``stream`` other than ``response_format``."""
+
+
+class ChatCompletionRunToolsKwargs(_ChatCompletionArgsBase, RequestOptions, total=False):
+    """The keyword arguments of ``run_tools`` other than ``response_format``, ``tools`` and
+    ``max_rounds``."""
 
 
 @dataclass

@@ -27,7 +27,7 @@ import pydantic_core
 from gptkit._core._base import APIResponse
 from gptkit._exceptions import GptkitError, InvalidParameterError, ToolRoundsExceededError
 from gptkit._structured._parse import check_finish_reasons, parse_completion, plan_parse
-from gptkit._structured._tools import FunctionTool
+from gptkit._structured._tools import FunctionTool, function_tools
 from gptkit.types.chat import ChatCompletion, ChatCompletionMessage
 from gptkit.types.cost import Cost
 from gptkit.types.parsed_chat import ContentT, ParsedChatCompletion
@@ -83,19 +83,10 @@ class ToolLoop:
             raise _invalid("max_rounds", f"must be an integer >= 1 (got {max_rounds!r})")
         if params.get("n") not in (None, 1):
             raise _invalid("n", "must be 1: the tool loop follows a single answer")
-        self.plan = plan_parse(params, response_format, method="run_tools")
+        tools = function_tools(params.get("tools"), method="chat.completions.run_tools")
+        self.plan = plan_parse({**params, "tools": tools}, response_format, method="run_tools")
         self.max_rounds = max_rounds
-        self.tools: dict[str, FunctionTool] = {}
-        for index, tool in enumerate(self.plan.params.get("tools") or ()):
-            if not isinstance(tool, FunctionTool):
-                name = tool.get("function", {}).get("name") if isinstance(tool, Mapping) else None
-                raise _invalid(
-                    f"tools.{index}",
-                    f"tool {name!r} has no Python function to run; build it with gptkit.function_tool(fn)",
-                )
-            self.tools[tool.name] = tool
-        if not self.tools:
-            raise _invalid("tools", "is required: pass tools=[gptkit.function_tool(fn), ...]")
+        self.tools: dict[str, FunctionTool] = {tool.name: tool for tool in tools}
         self.messages: list[Any] = list(self.plan.params.get("messages") or ())
         self.completions: list[ChatCompletion] = []
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import inspect
 import re
 import typing
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, cast
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeAlias, cast
 
 import pydantic
 
@@ -20,7 +20,18 @@ from gptkit._exceptions import InvalidParameterError, StrictSchemaError
 from gptkit._structured._schema import schema_name, strict_json_schema
 from gptkit.types.chat_params import ChatCompletionToolParam
 
-__all__ = ["FunctionTool", "PydanticFunctionTool", "function_tool", "known_tools", "pydantic_function_tool"]
+__all__ = [
+    "FunctionTool",
+    "PydanticFunctionTool",
+    "ToolSpec",
+    "function_tool",
+    "function_tools",
+    "known_tools",
+    "pydantic_function_tool",
+]
+
+#: What a tool loop's ``tools=`` takes: ``function_tool(fn)`` results or plain functions.
+ToolSpec: TypeAlias = ChatCompletionToolParam | Callable[..., Any]
 
 
 class PydanticFunctionTool(dict[str, Any]):
@@ -105,6 +116,48 @@ def function_tool(
     data = _tool_dict(tool_name, description if description is not None else summary, schema, strict)
     tool = FunctionTool(data, model, strict=strict, function=function, positional=positional)
     return cast(ChatCompletionToolParam, tool)
+
+
+def function_tools(tools: object, *, method: str) -> list[FunctionTool]:
+    """The ``tools=`` of a tool loop, each a ``FunctionTool`` (the one conversion every loop uses).
+
+    Plain Python functions (sync or async; bound methods and other callables that are not classes)
+    are built with ``function_tool(fn)``; ``function_tool`` results pass through. Raises
+    ``InvalidParameterError`` naming ``tools`` or ``tools.<i>`` for anything else (a
+    ``pydantic_function_tool`` or a raw dict has no function to run), a missing or empty list, a
+    lone function not in a list, and two tools with one name.
+    """
+    def invalid(param: str, problem: str) -> InvalidParameterError:
+        return InvalidParameterError(f"Invalid parameter for {method}: '{param}' {problem}",
+                                     param=param, errors=[(param, problem)])
+
+    if tools is None or (isinstance(tools, Sequence) and not isinstance(tools, str) and not tools):
+        raise invalid("tools", "is required: pass tools=[get_weather, ...] (functions to run)")
+    if callable(tools) or isinstance(tools, (str, bytes, Mapping)) or not isinstance(tools, Iterable):
+        raise invalid("tools", f"must be a list of functions (got {type(tools).__name__}: tools=[fn])")
+    built: list[FunctionTool] = []
+    for index, item in enumerate(tools):
+        if isinstance(item, FunctionTool):
+            built.append(item)
+        elif isinstance(item, Mapping):  # pydantic_function_tool(...) or a raw tool dict
+            function = item.get("function")
+            name = function.get("name") if isinstance(function, Mapping) else None
+            raise invalid(f"tools.{index}", f"tool {name!r} has no Python function to run: pass the "
+                          "function itself, or gptkit.function_tool(fn)")
+        elif isinstance(item, type):
+            raise invalid(f"tools.{index}", f"is a class ({item.__name__}), not a function to run (a "
+                          "pydantic model only describes arguments: gptkit.pydantic_function_tool)")
+        elif callable(item):
+            built.append(cast(FunctionTool, function_tool(item)))
+        else:
+            raise invalid(f"tools.{index}", f"must be a function or gptkit.function_tool(fn) (got {item!r})")
+    seen: dict[str, int] = {}
+    for index, tool in enumerate(built):
+        if tool.name in seen:
+            raise invalid(f"tools.{index}", f"has the name {tool.name!r} of tools.{seen[tool.name]}: "
+                          "give one of them another with gptkit.function_tool(fn, name=...)")
+        seen[tool.name] = index
+    return built
 
 
 def known_tools(tools: object) -> dict[str, PydanticFunctionTool]:

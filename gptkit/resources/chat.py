@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, overload
 
 from typing_extensions import Unpack
@@ -11,8 +11,15 @@ from gptkit._core._base import Call, Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit._streams._chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager, Finisher
 from gptkit._streams._stream import AsyncStream, Stream
-from gptkit._structured._parse import ChatCompletionParseKwargs, ResponseModelT, parse_completion, plan_parse
+from gptkit._structured._parse import (
+    ChatCompletionParseKwargs,
+    ChatCompletionRunToolsKwargs,
+    ResponseModelT,
+    parse_completion,
+    plan_parse,
+)
 from gptkit._structured._runner import ToolLoop, ToolRunResult, run_tools_async, run_tools_sync
+from gptkit._structured._tools import ToolSpec
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
 from gptkit.types.chat_params import ChatCompletionCreateArgs, ChatCompletionCreateParams
@@ -96,28 +103,32 @@ class ChatCompletions(SyncResource):
     def run_tools(
         self,
         *,
+        tools: Sequence[ToolSpec],
         response_format: type[ResponseModelT],
         max_rounds: int = 10,
-        **params: Unpack[ChatCompletionParseKwargs],
+        **params: Unpack[ChatCompletionRunToolsKwargs],
     ) -> ToolRunResult[ResponseModelT]: ...
     @overload
     def run_tools(
         self,
         *,
+        tools: Sequence[ToolSpec],
         response_format: Mapping[str, Any] | None = None,
         max_rounds: int = 10,
-        **params: Unpack[ChatCompletionParseKwargs],
+        **params: Unpack[ChatCompletionRunToolsKwargs],
     ) -> ToolRunResult[None]: ...
     def run_tools(
         self,
         *,
+        tools: Sequence[ToolSpec],
         response_format: Any = None,
         max_rounds: int = 10,
-        **params: Unpack[ChatCompletionParseKwargs],
+        **params: Unpack[ChatCompletionRunToolsKwargs],
     ) -> ToolRunResult[Any]:
         """Call the model, run the tools it asks for, send their results, repeat until it answers.
 
-        ``tools`` must be built with ``gptkit.function_tool(fn)`` (sync or async functions).
+        ``tools`` are the functions to run, sync or async: plain functions (``tools=[get_weather]``,
+        described from their signature and docstring) or ``gptkit.function_tool(fn, ...)`` results.
         Each round is one ordinary ``create`` call (retries, rate limits, cost accounting);
         after ``max_rounds`` calls that still ask for tools, ``ToolRoundsExceededError`` is
         raised. Invalid tool arguments from the model are sent back to it as the tool's result;
@@ -125,7 +136,7 @@ class ChatCompletions(SyncResource):
         ``parse`` (``response_format`` optional). Returns a ``ToolRunResult`` with the parsed
         final ``completion``, the whole ``messages`` list and every round's completion.
         """
-        loop = ToolLoop(params, response_format, max_rounds)
+        loop = ToolLoop({**params, "tools": tools}, response_format, max_rounds)
         return run_tools_sync(self.create, loop)
 
     @overload
@@ -212,28 +223,32 @@ class AsyncChatCompletions(AsyncResource):
     async def run_tools(
         self,
         *,
+        tools: Sequence[ToolSpec],
         response_format: type[ResponseModelT],
         max_rounds: int = 10,
-        **params: Unpack[ChatCompletionParseKwargs],
+        **params: Unpack[ChatCompletionRunToolsKwargs],
     ) -> ToolRunResult[ResponseModelT]: ...
     @overload
     async def run_tools(
         self,
         *,
+        tools: Sequence[ToolSpec],
         response_format: Mapping[str, Any] | None = None,
         max_rounds: int = 10,
-        **params: Unpack[ChatCompletionParseKwargs],
+        **params: Unpack[ChatCompletionRunToolsKwargs],
     ) -> ToolRunResult[None]: ...
     async def run_tools(
         self,
         *,
+        tools: Sequence[ToolSpec],
         response_format: Any = None,
         max_rounds: int = 10,
-        **params: Unpack[ChatCompletionParseKwargs],
+        **params: Unpack[ChatCompletionRunToolsKwargs],
     ) -> ToolRunResult[Any]:
         """Call the model, run the tools it asks for, send their results, repeat until it answers.
 
-        ``tools`` must be built with ``gptkit.function_tool(fn)`` (sync or async functions).
+        ``tools`` are the functions to run, sync or async: plain functions (``tools=[get_weather]``,
+        described from their signature and docstring) or ``gptkit.function_tool(fn, ...)`` results.
         Each round is one ordinary ``create`` call (retries, rate limits, cost accounting);
         after ``max_rounds`` calls that still ask for tools, ``ToolRoundsExceededError`` is
         raised. Invalid tool arguments from the model are sent back to it as the tool's result;
@@ -241,7 +256,7 @@ class AsyncChatCompletions(AsyncResource):
         ``parse`` (``response_format`` optional). Returns a ``ToolRunResult`` with the parsed
         final ``completion``, the whole ``messages`` list and every round's completion.
         """
-        loop = ToolLoop(params, response_format, max_rounds)
+        loop = ToolLoop({**params, "tools": tools}, response_format, max_rounds)
         return await run_tools_async(self.create, loop)
 
     @overload

@@ -257,12 +257,9 @@ _PositiveInt = Annotated[int, Field(ge=1)]
 
 
 @with_config(_CLOSED)
-class ChatCompletionParseArgs(TypedDict, total=False):
-    """Every wire parameter of a chat completion except ``stream`` and ``response_format``.
-
-    ``chat.completions.parse`` and ``run_tools`` take ``response_format`` as a keyword of their
-    own (a pydantic model), so they need the rest without it.
-    """
+class _ChatCompletionArgsBase(TypedDict, total=False):
+    """Every wire parameter of a chat completion except ``stream``, ``response_format`` and
+    ``tools`` (``run_tools`` takes ``tools`` as a keyword of its own: it accepts functions)."""
 
     model: Required[Annotated[str, Field(min_length=1)]]
     messages: Required[Annotated[Sequence[ChatCompletionMessageParam], Field(min_length=1)]]
@@ -290,12 +287,22 @@ class ChatCompletionParseArgs(TypedDict, total=False):
     stream_options: ChatCompletionStreamOptionsParam | None
     temperature: Annotated[float, Field(ge=0.0, le=2.0)] | None
     tool_choice: ChatCompletionToolChoiceOptionParam
-    tools: Sequence[ChatCompletionToolParam]
     top_logprobs: Annotated[int, Field(ge=0, le=20)] | None
     top_p: Annotated[float, Field(ge=0.0, le=1.0)] | None
     user: str
     verbosity: str | None
     web_search_options: Mapping[str, Any]
+
+
+@with_config(_CLOSED)
+class ChatCompletionParseArgs(_ChatCompletionArgsBase, total=False):
+    """Every wire parameter of a chat completion except ``stream`` and ``response_format``.
+
+    ``chat.completions.parse`` and ``run_tools`` take ``response_format`` as a keyword of their
+    own (a pydantic model), so they need the rest without it.
+    """
+
+    tools: Sequence[ChatCompletionToolParam]
 
 
 @with_config(_CLOSED)

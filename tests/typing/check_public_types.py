@@ -102,3 +102,26 @@ async def async_streams(client: gptkit.AsyncClient) -> None:
         assert_type(await typed.get_final_completion(), ParsedChatCompletion[Answer])
     result = await client.chat.completions.parse(model="m", messages=MSGS, response_format=Answer)
     assert_type(result, ParsedChatCompletion[Answer])
+
+
+def get_weather(city: str) -> str:
+    return city
+
+
+async def local_time(city: str) -> str:
+    return city
+
+
+def tools(client: gptkit.Client) -> None:
+    run = client.chat.completions.run_tools(model="m", messages=MSGS, tools=[get_weather, local_time])
+    assert_type(run, gptkit.ToolRunResult[None])
+    typed = client.chat.completions.run_tools(
+        model="m", messages=MSGS, tools=[get_weather, gptkit.function_tool(local_time)], response_format=Answer
+    )
+    assert_type(typed.completion.choices[0].message.parsed, Answer | None)
+    client.chat.completions.run_tools(model="m", messages=MSGS)  # type: ignore[call-overload]
+
+
+async def async_tools(client: gptkit.AsyncClient) -> None:
+    run = await client.chat.completions.run_tools(model="m", messages=MSGS, tools=[local_time], max_rounds=3)
+    assert_type(run, gptkit.ToolRunResult[None])
