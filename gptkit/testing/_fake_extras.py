@@ -20,9 +20,9 @@ class FakeExtras:
     """The state and routes of the fake's newer endpoints."""
 
     def __init__(self, files: FakeFileStore) -> None:
-        self.moderations = FakeModerations()
-        self.images = FakeImages()
-        self.audio = FakeAudio()
+        self.moderations: FakeModerations = FakeModerations()
+        self.images: FakeImages = FakeImages()
+        self.audio: FakeAudio = FakeAudio()
 
     def routes(self) -> list[tuple[str, str, Handler]]:
         return [*self.moderations.routes(), *self.images.routes(), *self.audio.routes()]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
@@ -47,7 +47,7 @@ class APIObject(BaseModel):
     access that older scripts use (``response["choices"][0]["text"]``).
     """
 
-    model_config = ConfigDict(
+    model_config: ClassVar[ConfigDict] = ConfigDict(
         extra="allow", protected_namespaces=(), populate_by_name=True, defer_build=True
     )
 
