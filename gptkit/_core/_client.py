@@ -18,6 +18,7 @@ from gptkit._core._client_common import DEFAULT_LIMITS, Configurable, resolve_cl
 from gptkit._core._config import NoAPIKey
 from gptkit._core._generic import AsyncGenericRequests, GenericRequests
 from gptkit._core._lazy import LazyResource
+from gptkit._core._mounts import AsyncResources, SyncResources
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._observe._trace import EventListener
 from gptkit._retry import RetryPolicy, build_retrying
@@ -26,16 +27,12 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
     from gptkit._ratelimit import RateLimit, RateLimiter
-    from gptkit.resources.audio import AsyncAudio, Audio
     from gptkit.resources.batches import AsyncBatches, Batches
-    from gptkit.resources.beta import AsyncBeta, Beta
     from gptkit.resources.chat import AsyncChat, Chat
     from gptkit.resources.completions import AsyncCompletions, Completions
     from gptkit.resources.embeddings import AsyncEmbeddings, Embeddings
     from gptkit.resources.files import AsyncFiles, Files
-    from gptkit.resources.images import AsyncImages, Images
     from gptkit.resources.models import AsyncModels, Models
-    from gptkit.resources.moderations import AsyncModerations, Moderations
     from gptkit.resources.responses import AsyncResponses, Responses
 
 __all__ = ["AsyncClient", "Client"]
@@ -43,7 +40,7 @@ __all__ = ["AsyncClient", "Client"]
 T = TypeVar("T")
 
 
-class Client(Configurable, GenericRequests):
+class Client(Configurable, GenericRequests, SyncResources):
     """A synchronous client for the OpenAI API and every OpenAI-compatible server.
 
     Options fall back to ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID`` and
@@ -121,11 +118,7 @@ class Client(Configurable, GenericRequests):
 
         return Batches(self)
 
-    moderations: LazyResource[Moderations] = LazyResource("gptkit.resources.moderations:Moderations")
     responses: LazyResource[Responses] = LazyResource("gptkit.resources.responses:Responses")
-    beta: LazyResource[Beta] = LazyResource("gptkit.resources.beta:Beta")
-    images: LazyResource[Images] = LazyResource("gptkit.resources.images:Images")
-    audio: LazyResource[Audio] = LazyResource("gptkit.resources.audio:Audio")
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -219,7 +212,7 @@ class Client(Configurable, GenericRequests):
         return result
 
 
-class AsyncClient(Configurable, AsyncGenericRequests):
+class AsyncClient(Configurable, AsyncGenericRequests, AsyncResources):
     """An asyncio client for the OpenAI API and every OpenAI-compatible server.
 
     The twin of ``Client``: the same options in the same order, ``await`` on every call, and
@@ -298,12 +291,7 @@ class AsyncClient(Configurable, AsyncGenericRequests):
 
         return AsyncBatches(self)
 
-    moderations: LazyResource[AsyncModerations] = LazyResource(
-        "gptkit.resources.moderations:AsyncModerations")
     responses: LazyResource[AsyncResponses] = LazyResource("gptkit.resources.responses:AsyncResponses")
-    beta: LazyResource[AsyncBeta] = LazyResource("gptkit.resources.beta:AsyncBeta")
-    images: LazyResource[AsyncImages] = LazyResource("gptkit.resources.images:AsyncImages")
-    audio: LazyResource[AsyncAudio] = LazyResource("gptkit.resources.audio:AsyncAudio")
 
     async def aclose(self) -> None:
         """Close the connection pool (not one passed in as ``http_client``, nor a copy's)."""

@@ -4,9 +4,11 @@ files and batches; each family keeps its state in its own module."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from gptkit.testing._fake_audio import FakeAudio
+from gptkit.testing._fake_finetune import FakeFineTuning
 from gptkit.testing._fake_images import FakeImages
 from gptkit.testing._fake_moderations import FakeModerations
 
@@ -19,10 +21,12 @@ __all__ = ["FakeExtras"]
 class FakeExtras:
     """The state and routes of the fake's newer endpoints."""
 
-    def __init__(self, files: FakeFileStore) -> None:
+    def __init__(self, files: FakeFileStore, now: Callable[[], float]) -> None:
         self.moderations: FakeModerations = FakeModerations()
         self.images: FakeImages = FakeImages()
         self.audio: FakeAudio = FakeAudio()
+        self.fine_tuning: FakeFineTuning = FakeFineTuning(files, now)
 
     def routes(self) -> list[tuple[str, str, Handler]]:
-        return [*self.moderations.routes(), *self.images.routes(), *self.audio.routes()]
+        return [*self.moderations.routes(), *self.images.routes(), *self.audio.routes(),
+                *self.fine_tuning.routes()]
