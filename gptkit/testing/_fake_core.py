@@ -139,7 +139,8 @@ class FakeCore:
         self._lock = threading.RLock()
         self._file_store = FakeFileStore()
         self._batch_jobs = FakeBatchJobs(self, self._file_store, batch_time)
-        self.extras: FakeExtras = FakeExtras(self._file_store, self._now)  # moderations, images, audio, fine-tuning ...
+        # moderations, images, audio, fine-tuning ...
+        self.extras: FakeExtras = FakeExtras(self._file_store, self._now)
         self._responses = FakeResponses(self, response_time)  # the Responses API (_fake_responses)
         routes = (*self._file_store.routes(), *self._batch_jobs.routes(), *self.extras.routes(),
                   *self._responses.routes())
