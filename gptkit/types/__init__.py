@@ -84,6 +84,18 @@ if TYPE_CHECKING:
     from gptkit.types.cost import Cost
     from gptkit.types.embedding import CreateEmbeddingResponse, Embedding, EmbeddingUsage
     from gptkit.types.file import BinaryContent, FileCreateParams, FileDeleted, FileList, FileObject
+    from gptkit.types.file_chunking_strategy import (
+        FileChunkingStrategy,
+        OtherFileChunkingStrategyObject,
+        StaticFileChunkingStrategy,
+        StaticFileChunkingStrategyObject,
+    )
+    from gptkit.types.file_chunking_strategy_param import (
+        AutoFileChunkingStrategyParam,
+        FileChunkingStrategyParam,
+        StaticFileChunkingStrategyObjectParam,
+        StaticFileChunkingStrategyParam,
+    )
     from gptkit.types.image import Image
     from gptkit.types.image_create_variation_params import ImageCreateVariationParams
     from gptkit.types.image_edit_completed_event import ImageEditCompletedEvent
@@ -142,6 +154,15 @@ if TYPE_CHECKING:
         UnknownStreamEvent,
     )
     from gptkit.types.shared import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
+    from gptkit.types.upload import Upload
+    from gptkit.types.upload_complete_params import UploadCompleteParams
+    from gptkit.types.upload_create_params import UploadCreateParams
+    from gptkit.types.vector_store import VectorStore
+    from gptkit.types.vector_store_create_params import VectorStoreCreateParams
+    from gptkit.types.vector_store_deleted import VectorStoreDeleted
+    from gptkit.types.vector_store_search_params import VectorStoreSearchParams
+    from gptkit.types.vector_store_search_response import VectorStoreSearchResponse
+    from gptkit.types.vector_store_update_params import VectorStoreUpdateParams
 
 
 #: Public name -> the submodule that defines it (``__getattr__`` imports it on first use).
@@ -275,6 +296,23 @@ _SUBMODULES: dict[str, str] = {
     "ImageEditPartialImageEvent": "image_edit_partial_image_event",
     "AudioModel": "audio_model",
     "AudioResponseFormat": "audio_response_format",
+    "VectorStore": "vector_store",
+    "VectorStoreDeleted": "vector_store_deleted",
+    "VectorStoreSearchResponse": "vector_store_search_response",
+    "VectorStoreCreateParams": "vector_store_create_params",
+    "VectorStoreUpdateParams": "vector_store_update_params",
+    "VectorStoreSearchParams": "vector_store_search_params",
+    "FileChunkingStrategy": "file_chunking_strategy",
+    "OtherFileChunkingStrategyObject": "file_chunking_strategy",
+    "StaticFileChunkingStrategy": "file_chunking_strategy",
+    "StaticFileChunkingStrategyObject": "file_chunking_strategy",
+    "AutoFileChunkingStrategyParam": "file_chunking_strategy_param",
+    "FileChunkingStrategyParam": "file_chunking_strategy_param",
+    "StaticFileChunkingStrategyObjectParam": "file_chunking_strategy_param",
+    "StaticFileChunkingStrategyParam": "file_chunking_strategy_param",
+    "Upload": "upload",
+    "UploadCreateParams": "upload_create_params",
+    "UploadCompleteParams": "upload_complete_params",
 }
 #: The submodules themselves (``gptkit.types.chat``), imported on first access too.
 #: Subpackages whose names stay in them, as in ``openai.types`` (``gptkit.types.audio.Transcription``).
@@ -304,6 +342,7 @@ __all__ = [
     "APIObject",
     "AudioModel",
     "AudioResponseFormat",
+    "AutoFileChunkingStrategyParam",
     "Batch",
     "BatchCreateParams",
     "BatchError",
@@ -365,6 +404,8 @@ __all__ = [
     "Embedding",
     "EmbeddingCreateParams",
     "EmbeddingUsage",
+    "FileChunkingStrategy",
+    "FileChunkingStrategyParam",
     "FileCreateParams",
     "FileDeleted",
     "FileList",
@@ -395,6 +436,7 @@ __all__ = [
     "ModerationModel",
     "ModerationMultiModalInputParam",
     "ModerationTextInputParam",
+    "OtherFileChunkingStrategyObject",
     "ParsedChatCompletion",
     "ParsedChatCompletionMessage",
     "ParsedChoice",
@@ -425,8 +467,21 @@ __all__ = [
     "ResponseTextConfigParam",
     "ResponseTextDeltaEvent",
     "ResponseUsage",
+    "StaticFileChunkingStrategy",
+    "StaticFileChunkingStrategyObject",
+    "StaticFileChunkingStrategyObjectParam",
+    "StaticFileChunkingStrategyParam",
     "ToolParam",
     "TopLogprob",
     "UnknownOutputItem",
     "UnknownStreamEvent",
+    "Upload",
+    "UploadCompleteParams",
+    "UploadCreateParams",
+    "VectorStore",
+    "VectorStoreCreateParams",
+    "VectorStoreDeleted",
+    "VectorStoreSearchParams",
+    "VectorStoreSearchResponse",
+    "VectorStoreUpdateParams",
 ]
