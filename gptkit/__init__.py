@@ -122,10 +122,13 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name == "types":  # ``openai.types.X`` works after ``import openai`` alone; so here
+        return importlib.import_module("gptkit.types")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'gptkit' has no attribute {name!r}")
-    import importlib
 
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # later lookups skip this function

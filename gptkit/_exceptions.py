@@ -80,20 +80,6 @@ class InvalidRequestError(GptkitError):
     """
 
 
-class InvalidParameterError(InvalidRequestError, ValueError):
-    """A call's parameters were rejected before anything was sent.
-
-    ``param`` names the first offending parameter (dotted path for nested ones, e.g.
-    ``messages.0.role``); ``errors`` holds every problem found, each as ``(param, message)``.
-    """
-
-    def __init__(self, message: str, *, param: str | None, errors: list[tuple[str, str]]) -> None:
-        super().__init__(message)
-        self.message = message
-        self.param = param
-        self.errors = errors
-
-
 class APIError(GptkitError):
     """An error that came from talking to the API: a status, a connection problem, or a bad body."""
 
@@ -196,6 +182,35 @@ class APIStatusError(APIError):
 
 class BadRequestError(APIStatusError, InvalidRequestError):
     """400: the server rejected the request."""
+
+
+class InvalidParameterError(BadRequestError, ValueError):
+    """A call's parameters were rejected before anything was sent.
+
+    ``param`` names the first offending parameter (dotted path for nested ones, e.g.
+    ``messages.0.role``); ``errors`` holds every problem found, each as ``(param, message)``.
+
+    It is a ``BadRequestError`` (and an ``InvalidRequestError`` and a ``ValueError``): the API
+    answers such a call with 400, so ``except BadRequestError`` written for the official package
+    catches it. As nothing was sent, the HTTP side describes the answer the API would have
+    given, and says so: ``status_code`` is 400; ``body`` is the API's error shape
+    (``{"error": {"message", "type": "invalid_request_error", "param", "code": None}}``), so
+    ``type`` is ``"invalid_request_error"`` and ``code`` None; ``response`` is a 400
+    ``httpx.Response`` made here with that JSON body and no headers (so ``request_id`` is None)
+    and no request (``request`` is None); ``sent`` is False; it is never retried.
+    """
+
+    #: Always False: the request was not sent (``response`` was made locally).
+    sent = False
+
+    def __init__(self, message: str, *, param: str | None, errors: list[tuple[str, str]]) -> None:
+        body = {"error": {"message": message, "type": "invalid_request_error", "param": param, "code": None}}
+        APIError.__init__(self, message, None, body=body)
+        self.response = httpx.Response(400, json=body)
+        self.status_code = 400
+        self.retry_after = None
+        self.param = param
+        self.errors = errors
 
 
 class ContentFilterError(BadRequestError):

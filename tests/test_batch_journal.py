@@ -8,6 +8,7 @@ import pathlib
 
 import pytest
 
+import gptkit
 from gptkit.batch import BatchFileError
 from gptkit.batch._journal import Appender, scan, sort_by_input
 from gptkit.batch._records import failure_line, success_line
@@ -118,3 +119,9 @@ def test_record_formats() -> None:
     failure = json.loads(failure_line("f", ValueError("boom")))
     assert failure["response"] is None
     assert failure["error"]["class"] == "ValueError" and failure["error"]["message"] == "boom"
+    # A line gptkit rejected before sending it has no response, though the error is a 400 BadRequestError.
+    invalid = gptkit.InvalidParameterError("Invalid parameter: 'n' bad", param="n", errors=[("n", "bad")])
+    rejected = json.loads(failure_line("g", invalid))
+    assert rejected["response"] is None
+    assert rejected["error"]["status"] is None and rejected["error"]["param"] == "n"
+    assert rejected["error"]["class"] == "InvalidParameterError"

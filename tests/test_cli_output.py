@@ -77,6 +77,9 @@ def _status_error(cls: type[gptkit.APIStatusError], status: int) -> gptkit.APISt
     (gptkit.BudgetExceededError("x", needed=Decimal("0.5"), remaining=Decimal("0.1"), limit=Decimal(1),
                                 model="gpt-4o"), EXIT["budget"], "up to $0.5"),
     (KeyboardInterrupt(), EXIT["interrupted"], "interrupted"),
+    # A BadRequestError too, but one gptkit raised before sending: a usage error, not a server answer.
+    (gptkit.InvalidParameterError("Invalid parameter: 'n' bad", param="n", errors=[("n", "bad")]),
+     EXIT["usage"], "invalid request: Invalid parameter"),
 ])
 def test_describe(error: BaseException, code: int, needle: str) -> None:
     message, got = describe(error, base_url="http://u:p@host/v1", model="gpt-4o")

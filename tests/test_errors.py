@@ -108,3 +108,52 @@ def test_hierarchy_matches_the_official_package() -> None:
     for name in ("BadRequestError", "AuthenticationError", "PermissionDeniedError", "NotFoundError",
                  "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError"):
         assert issubclass(getattr(gptkit, name), gptkit.APIStatusError)
+
+
+PROGRAM = """
+import gptkit as openai  # was: import openai
+
+client = openai.OpenAI(api_key="sk-program-key", http_client=http_client, max_retries=0)
+try:
+    client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x"}], temperature=7)
+except openai.BadRequestError as e:
+    caught = e
+"""
+
+
+def test_an_invalid_parameter_is_caught_as_bad_request_without_being_sent() -> None:
+    rec = Recorder(httpx.Response(200, json={}))
+    scope: dict[str, Any] = {"http_client": httpx.Client(transport=rec.transport)}
+    exec(compile(PROGRAM, "<program>", "exec"), scope)
+    error = scope["caught"]
+    assert rec.requests == []  # raised before any I/O
+    assert isinstance(error, gptkit.InvalidParameterError) and isinstance(error, gptkit.InvalidRequestError)
+    assert isinstance(error, ValueError) and error.param == "temperature" and error.sent is False
+    # The answer the API would have given, made locally and labelled as such.
+    assert error.status_code == 400 and error.response.status_code == 400
+    expected = {"error": {"message": error.message, "type": "invalid_request_error", "param": "temperature",
+                          "code": None}}
+    assert error.body == expected and error.response.json() == expected
+    assert (error.type, error.code, error.request_id, error.request) == ("invalid_request_error", None, None, None)
+    assert error.retry_after is None and error.attempts == 1
+    assert str(error).startswith("Invalid parameter for chat.completions.create: 'temperature'")
+
+
+async def test_every_pre_io_rejection_is_a_bad_request(kind: str) -> None:
+    rec = Recorder(httpx.Response(200, json={}))
+    client = make_client(kind, rec)
+    calls = [
+        ("chat.completions.create", {"model": "m", "messages": []}),
+        ("chat.completions.create", {"model": "m", "messages": MSGS, "temprature": 1}),
+        ("chat.completions.parse", {"model": "m", "messages": MSGS, "response_format": 42}),
+        ("embeddings.create", {"model": "m", "input": ""}),
+        ("files.retrieve", {"file_id": ""}),
+        ("batches.retrieve", {"batch_id": 3}),
+        ("models.retrieve", {"model": ""}),
+    ]
+    for path, params in calls:
+        with pytest.raises(gptkit.BadRequestError) as info:
+            await invoke(client, path, **params)
+        assert isinstance(info.value, gptkit.InvalidParameterError) and info.value.status_code == 400, path
+    assert rec.requests == []
+    await close(client)

@@ -98,9 +98,10 @@ async def test_batch_moves_through_its_statuses_as_the_clock_advances(kind: str,
         assert record["id"].startswith("batch_req_") and record["error"] is None
         assert record["response"]["status_code"] == 200 and record["response"]["request_id"].startswith("req_")
         assert record["response"]["body"]["choices"][0]["message"]["content"] == f"Echo: prompt {i}"
-    usage = batch.model_extra["usage"]
-    assert usage["input_tokens"] == sum(r["response"]["body"]["usage"]["prompt_tokens"] for r in records)
-    assert usage["total_tokens"] == usage["input_tokens"] + usage["output_tokens"] > 0
+    usage = batch.usage
+    assert usage is not None
+    assert usage.input_tokens == sum(r["response"]["body"]["usage"]["prompt_tokens"] for r in records)
+    assert usage.total_tokens == usage.input_tokens + usage.output_tokens > 0
 
 
 async def test_faults_and_scripted_answers_apply_to_batch_lines(kind: str, tmp_path: pathlib.Path) -> None:

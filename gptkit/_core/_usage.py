@@ -28,6 +28,9 @@ def _texts(values: Iterable[str | None]) -> int:
 
 def estimate_completion_tokens(result: ChatCompletion | Completion) -> int:
     """A central estimate of the output tokens of every choice (text, refusals, tool calls)."""
+    from gptkit.types.chat.chat_completion_message_custom_tool_call import (
+        ChatCompletionMessageCustomToolCall,
+    )
     from gptkit.types.completion import Completion
 
     if isinstance(result, Completion):
@@ -37,7 +40,10 @@ def estimate_completion_tokens(result: ChatCompletion | Completion) -> int:
         message = choice.message
         tokens += _texts((message.content, message.refusal))
         for call in message.tool_calls or ():
-            tokens += _texts((call.function.name, call.function.arguments))
+            if isinstance(call, ChatCompletionMessageCustomToolCall):
+                tokens += _texts((call.custom.name, call.custom.input))
+            else:
+                tokens += _texts((call.function.name, call.function.arguments))
         if message.function_call is not None:
             tokens += _texts((message.function_call.name, message.function_call.arguments))
     return tokens

@@ -19,6 +19,7 @@ from gptkit._legacy._default import (
     sync_lease,
     warn_module_level,
 )
+from gptkit._legacy._print import as_legacy
 from gptkit._legacy._settings import (
     OVERRIDE_NAMES,
     LegacyCall,
@@ -75,7 +76,7 @@ class _EngineResource:
         if call.stream:
             return hold_stream(result, lease)
         lease.release()
-        return result
+        return as_legacy(result)
 
     @classmethod
     async def acreate(cls, **params: Any) -> Any:
@@ -90,7 +91,7 @@ class _EngineResource:
         if call.stream:
             return hold_async_stream(result, lease)
         await lease.release()
-        return result
+        return as_legacy(result)
 
 
 class Completion(_EngineResource):
@@ -152,7 +153,7 @@ class Model:
             result: ModelList = lease.client.models.list(**options)
         finally:
             lease.release()
-        return result
+        return as_legacy(result)
 
     @classmethod
     def retrieve(cls, id: str, **params: Any) -> ModelObject:
@@ -164,7 +165,7 @@ class Model:
             result: ModelObject = lease.client.models.retrieve(id, **options)
         finally:
             lease.release()
-        return result
+        return as_legacy(result)
 
     @classmethod
     async def alist(cls, **params: Any) -> AsyncPage[ModelObject]:
@@ -176,7 +177,7 @@ class Model:
             result: AsyncPage[ModelObject] = await lease.client.models.list(**options)
         finally:
             await lease.release()
-        return result
+        return as_legacy(result)
 
     @classmethod
     async def aretrieve(cls, id: str, **params: Any) -> ModelObject:
@@ -188,4 +189,4 @@ class Model:
             result: ModelObject = await lease.client.models.retrieve(id, **options)
         finally:
             await lease.release()
-        return result
+        return as_legacy(result)

@@ -267,8 +267,11 @@ def async_lease(overrides: dict[str, Any]) -> AsyncLease:
 
 def hold_stream(stream: Any, lease: Lease) -> Iterator[Any]:
     """Iterate ``stream``, keeping its client alive, and release the lease at the end."""
+    from gptkit._legacy._print import as_legacy
+
     try:
-        yield from stream
+        for chunk in stream:
+            yield as_legacy(chunk)
     finally:
         close = getattr(stream, "close", None)
         if close is not None:
@@ -278,9 +281,11 @@ def hold_stream(stream: Any, lease: Lease) -> Iterator[Any]:
 
 async def hold_async_stream(stream: Any, lease: AsyncLease) -> AsyncIterator[Any]:
     """Iterate ``stream`` and close its per-call client when it ends or is abandoned."""
+    from gptkit._legacy._print import as_legacy
+
     try:
         async for chunk in stream:
-            yield chunk
+            yield as_legacy(chunk)
     finally:
         close = getattr(stream, "aclose", None) or getattr(stream, "close", None)
         if close is not None:

@@ -28,7 +28,12 @@ from gptkit._core._base import APIResponse
 from gptkit._exceptions import GptkitError, InvalidParameterError, ToolRoundsExceededError
 from gptkit._structured._parse import check_finish_reasons, parse_completion, plan_parse
 from gptkit._structured._tools import FunctionTool, function_tools
-from gptkit.types.chat import ChatCompletion, ChatCompletionMessage
+from gptkit.types.chat import (
+    ChatCompletion,
+    ChatCompletionMessage,
+    ChatCompletionMessageCustomToolCall,
+    ChatCompletionMessageToolCallUnion,
+)
 from gptkit.types.cost import Cost
 from gptkit.types.parsed_chat import ContentT, ParsedChatCompletion
 
@@ -110,10 +115,7 @@ class ToolLoop:
             raise ToolRoundsExceededError(
                 self.max_rounds, messages=list(self.messages), completion=completion
             )
-        return [
-            self._pending(call.id, call.function.name, call.function.arguments)
-            for call in message.tool_calls
-        ]
+        return [self._pending(call.id, *_name_and_input(call)) for call in message.tool_calls]
 
     def add_result(self, call: PendingCall, value: Any) -> None:
         """Append a tool's result (or the argument error) as the ``tool`` message answering ``call``."""
@@ -198,11 +200,21 @@ def _assistant_message(message: ChatCompletionMessage) -> dict[str, Any]:
         out["refusal"] = message.refusal
     if message.tool_calls:
         out["tool_calls"] = [
-            {"id": call.id, "type": "function",
-             "function": {"name": call.function.name, "arguments": call.function.arguments}}
+            {"id": call.id, "type": "custom",
+             "custom": {"name": call.custom.name, "input": call.custom.input}}
+            if isinstance(call, ChatCompletionMessageCustomToolCall)
+            else {"id": call.id, "type": "function",
+                  "function": {"name": call.function.name, "arguments": call.function.arguments}}
             for call in message.tool_calls
         ]
     return out
+
+
+def _name_and_input(call: ChatCompletionMessageToolCallUnion) -> tuple[str, str]:
+    # A custom tool call (no function) is answered like a call of an unknown tool.
+    if isinstance(call, ChatCompletionMessageCustomToolCall):
+        return call.custom.name, call.custom.input
+    return call.function.name, call.function.arguments
 
 
 def _tool_output(value: Any) -> str:

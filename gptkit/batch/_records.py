@@ -52,7 +52,8 @@ def error_info(error: BaseException) -> dict[str, Any]:
     }
     if isinstance(error, APIError):
         info.update(code=error.code, type=error.type, param=error.param, attempts=error.attempts)
-        info["status"] = getattr(error, "status_code", None)
+        if getattr(error, "sent", True):  # an InvalidParameterError's 400 was never answered
+            info["status"] = getattr(error, "status_code", None)
     return info
 
 
@@ -60,7 +61,7 @@ def failure_line(custom_id: str, error: BaseException) -> bytes:
     """One failure line: the HTTP response when there was one, and the typed error."""
     response: dict[str, Any] | None = None
     http = getattr(error, "response", None)
-    if isinstance(error, APIError) and isinstance(http, httpx.Response):
+    if isinstance(error, APIError) and isinstance(http, httpx.Response) and getattr(error, "sent", True):
         response = {"status_code": http.status_code, "request_id": http.headers.get("x-request-id"),
                     "body": error.body}
     record = {"id": new_line_id(), "custom_id": custom_id, "response": response, "error": error_info(error)}

@@ -45,7 +45,7 @@ def _endpoint_of(path: str) -> str:
 
 def _not_ready(batch: Batch) -> BatchJobError | None:
     if batch.status == "failed":
-        errors = batch.errors.data if batch.errors is not None else []
+        errors = (batch.errors.data or []) if batch.errors is not None else []
         detail = "; ".join(f"line {e.line}: {e.message}" if e.line else str(e.message) for e in errors[:5])
         return BatchJobError(f"batch {batch.id} failed: {detail or 'no reason given'}", batch)
     if not batch.is_done:

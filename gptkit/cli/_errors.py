@@ -125,11 +125,11 @@ def describe(exc: BaseException, *, base_url: str | None = None, model: str | No
             return (f"the server{where} cut its answer short{cut} (the connection closed before the "
                     "end of the body)"), EXIT["network"]
         return f"cannot reach the server{where}: {exc.message}", EXIT["network"]
+    if isinstance(exc, gptkit.InvalidParameterError):  # a BadRequestError too, but nothing was sent
+        return f"invalid request: {exc.message}", EXIT["usage"]
     if isinstance(exc, gptkit.APIStatusError):
         attempts = f" after {exc.attempts} attempts" if exc.attempts > 1 else ""
         return f"the server answered {exc.status_code}{attempts}{where}: {_server_says(exc)}", EXIT["error"]
-    if isinstance(exc, gptkit.InvalidParameterError):
-        return f"invalid request: {exc.message}", EXIT["usage"]
     if isinstance(exc, gptkit.APIError):
         return f"{type(exc).__name__}{where}: {exc.message}", EXIT["error"]
     if isinstance(exc, (gptkit.ConfigurationError, ValueError, TypeError)):

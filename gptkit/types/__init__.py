@@ -1,345 +1,467 @@
-"""Wire types: pydantic models of every response and TypedDicts of every request's parameters.
+"""Wire types, at the official package's module paths (``openai.types``).
 
-The submodules load on first use of one of their names (``gptkit.types.ChatCompletion`` imports
-``gptkit.types.chat``), so that ``import gptkit`` does not build every pydantic model
-(``tests/test_import_budget.py``). Type checkers and IDEs see the imports below.
+Response models (pydantic) and request parameters (TypedDicts) live in the submodule of the same
+path as in ``openai.types`` (``gptkit.types.chat.chat_completion.ChatCompletion``,
+``gptkit.types.shared_params.FunctionDefinition``...). Names load with their submodule on first
+use (``gptkit.types.ChatCompletion`` imports only the chat completion modules), so that
+``import gptkit`` does not build every pydantic model (``tests/test_import_budget.py``). Type
+checkers and IDEs read the imports below.
+
+Besides the official names, gptkit keeps its own (``Cost``, ``ModelList``, ``ContentFilterResults``,
+the chat types it exported here before...). ``FunctionDefinition``, ``ResponseFormatJSONSchema``,
+``CompletionCreateParams`` and ``FileCreateParams`` mean what they mean in ``openai.types``.
+
+To export a name here: import it under ``TYPE_CHECKING`` (``from gptkit.types.x import Name as
+Name``), add it to ``_EXPORTS`` under its submodule, and to ``__all__``; a subpackage whose names
+stay in it (``gptkit.types.audio``) gets an entry with no names. ``tests/test_types_layout.py``
+checks that the three agree. ``chat``, ``shared`` and ``shared_params`` work the same way.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from gptkit.types._lazy import lazy_package
 
 if TYPE_CHECKING:
-    from gptkit.types._base import APIObject, BilledObject, ResponseObject
-    from gptkit.types.audio_model import AudioModel
-    from gptkit.types.audio_response_format import AudioResponseFormat
-    from gptkit.types.batch import (
-        BATCH_TERMINAL_STATUSES,
-        Batch,
-        BatchCreateParams,
-        BatchError,
-        BatchErrors,
-        BatchList,
-        BatchRequestCounts,
+    from gptkit.types._base import APIObject as APIObject
+    from gptkit.types._base import BilledObject as BilledObject
+    from gptkit.types._base import ResponseObject as ResponseObject
+    from gptkit.types.audio_model import AudioModel as AudioModel
+    from gptkit.types.audio_response_format import AudioResponseFormat as AudioResponseFormat
+    from gptkit.types.batch import BATCH_TERMINAL_STATUSES as BATCH_TERMINAL_STATUSES
+    from gptkit.types.batch import Batch as Batch
+    from gptkit.types.batch import BatchErrors as BatchErrors
+    from gptkit.types.batch import BatchList as BatchList
+    from gptkit.types.batch_create_params import BatchCreateParams as BatchCreateParams
+    from gptkit.types.batch_error import BatchError as BatchError
+    from gptkit.types.batch_list_params import BatchListParams as BatchListParams
+    from gptkit.types.batch_request_counts import BatchRequestCounts as BatchRequestCounts
+    from gptkit.types.batch_usage import BatchUsage as BatchUsage
+    from gptkit.types.chat._aliases import ChunkChoice as ChunkChoice
+    from gptkit.types.chat.chat_completion import ChatCompletion as ChatCompletion
+    from gptkit.types.chat.chat_completion import Choice as Choice
+    from gptkit.types.chat.chat_completion import ChoiceLogprobs as ChoiceLogprobs
+    from gptkit.types.chat.chat_completion_assistant_message_param import (
+        ChatCompletionAssistantMessageParam as ChatCompletionAssistantMessageParam,
     )
-    from gptkit.types.chat import (
-        ChatCompletion,
-        ChatCompletionChunk,
-        ChatCompletionMessage,
-        ChatCompletionMessageToolCall,
-        ChatCompletionTokenLogprob,
-        Choice,
-        ChoiceDelta,
-        ChoiceDeltaFunctionCall,
-        ChoiceDeltaToolCall,
-        ChoiceDeltaToolCallFunction,
-        ChoiceLogprobs,
-        ChunkChoice,
-        Function,
-        FunctionCall,
-        TopLogprob,
+    from gptkit.types.chat.chat_completion_chunk import ChatCompletionChunk as ChatCompletionChunk
+    from gptkit.types.chat.chat_completion_chunk import ChoiceDelta as ChoiceDelta
+    from gptkit.types.chat.chat_completion_chunk import ChoiceDeltaFunctionCall as ChoiceDeltaFunctionCall
+    from gptkit.types.chat.chat_completion_chunk import ChoiceDeltaToolCall as ChoiceDeltaToolCall
+    from gptkit.types.chat.chat_completion_chunk import (
+        ChoiceDeltaToolCallFunction as ChoiceDeltaToolCallFunction,
     )
-    from gptkit.types.chat_params import (
-        ChatCompletionAssistantMessageParam,
-        ChatCompletionContentPartImageParam,
-        ChatCompletionContentPartInputAudioParam,
-        ChatCompletionContentPartParam,
-        ChatCompletionContentPartRefusalParam,
-        ChatCompletionContentPartTextParam,
-        ChatCompletionCreateArgs,
-        ChatCompletionCreateParams,
-        ChatCompletionDeveloperMessageParam,
-        ChatCompletionFunctionMessageParam,
-        ChatCompletionMessageParam,
-        ChatCompletionMessageToolCallParam,
-        ChatCompletionNamedToolChoiceParam,
-        ChatCompletionParseArgs,
-        ChatCompletionStreamOptionsParam,
-        ChatCompletionSystemMessageParam,
-        ChatCompletionToolChoiceOptionParam,
-        ChatCompletionToolMessageParam,
-        ChatCompletionToolParam,
-        ChatCompletionUserMessageParam,
-        FunctionDefinition,
-        ResponseFormat,
-        ResponseFormatJSONSchema,
+    from gptkit.types.chat.chat_completion_content_part_image_param import (
+        ChatCompletionContentPartImageParam as ChatCompletionContentPartImageParam,
     )
-    from gptkit.types.completion import Completion, CompletionChoice, CompletionLogprobs
-    from gptkit.types.completion_params import (
-        CompletionCreateArgs,
-        CompletionCreateParams,
-        EmbeddingCreateParams,
+    from gptkit.types.chat.chat_completion_content_part_input_audio_param import (
+        ChatCompletionContentPartInputAudioParam as ChatCompletionContentPartInputAudioParam,
     )
-    from gptkit.types.content_filter import (
-        ContentFilterBlocklistIdResult,
-        ContentFilterBlocklistResult,
-        ContentFilterCitation,
-        ContentFilterCodeResult,
-        ContentFilterDetectedResult,
-        ContentFilterErrorDetail,
-        ContentFilterResults,
-        ContentFilterSeverityResult,
-        PromptFilterResult,
+    from gptkit.types.chat.chat_completion_content_part_param import (
+        ChatCompletionContentPartParam as ChatCompletionContentPartParam,
     )
-    from gptkit.types.cost import Cost
-    from gptkit.types.embedding import CreateEmbeddingResponse, Embedding, EmbeddingUsage
-    from gptkit.types.file import BinaryContent, FileCreateParams, FileDeleted, FileList, FileObject
+    from gptkit.types.chat.chat_completion_content_part_refusal_param import (
+        ChatCompletionContentPartRefusalParam as ChatCompletionContentPartRefusalParam,
+    )
+    from gptkit.types.chat.chat_completion_content_part_text_param import (
+        ChatCompletionContentPartTextParam as ChatCompletionContentPartTextParam,
+    )
+    from gptkit.types.chat.chat_completion_developer_message_param import (
+        ChatCompletionDeveloperMessageParam as ChatCompletionDeveloperMessageParam,
+    )
+    from gptkit.types.chat.chat_completion_function_message_param import (
+        ChatCompletionFunctionMessageParam as ChatCompletionFunctionMessageParam,
+    )
+    from gptkit.types.chat.chat_completion_message import ChatCompletionMessage as ChatCompletionMessage
+    from gptkit.types.chat.chat_completion_message import FunctionCall as FunctionCall
+    from gptkit.types.chat.chat_completion_message_function_tool_call import Function as Function
+    from gptkit.types.chat.chat_completion_message_param import (
+        ChatCompletionMessageParam as ChatCompletionMessageParam,
+    )
+    from gptkit.types.chat.chat_completion_message_tool_call import (
+        ChatCompletionMessageToolCall as ChatCompletionMessageToolCall,
+    )
+    from gptkit.types.chat.chat_completion_message_tool_call_param import (
+        ChatCompletionMessageToolCallParam as ChatCompletionMessageToolCallParam,
+    )
+    from gptkit.types.chat.chat_completion_named_tool_choice_param import (
+        ChatCompletionNamedToolChoiceParam as ChatCompletionNamedToolChoiceParam,
+    )
+    from gptkit.types.chat.chat_completion_stream_options_param import (
+        ChatCompletionStreamOptionsParam as ChatCompletionStreamOptionsParam,
+    )
+    from gptkit.types.chat.chat_completion_system_message_param import (
+        ChatCompletionSystemMessageParam as ChatCompletionSystemMessageParam,
+    )
+    from gptkit.types.chat.chat_completion_token_logprob import (
+        ChatCompletionTokenLogprob as ChatCompletionTokenLogprob,
+    )
+    from gptkit.types.chat.chat_completion_token_logprob import TopLogprob as TopLogprob
+    from gptkit.types.chat.chat_completion_tool_choice_option_param import (
+        ChatCompletionToolChoiceOptionParam as ChatCompletionToolChoiceOptionParam,
+    )
+    from gptkit.types.chat.chat_completion_tool_message_param import (
+        ChatCompletionToolMessageParam as ChatCompletionToolMessageParam,
+    )
+    from gptkit.types.chat.chat_completion_tool_param import (
+        ChatCompletionToolParam as ChatCompletionToolParam,
+    )
+    from gptkit.types.chat.chat_completion_user_message_param import (
+        ChatCompletionUserMessageParam as ChatCompletionUserMessageParam,
+    )
+    from gptkit.types.chat.completion_create_params import (
+        ChatCompletionCreateArgs as ChatCompletionCreateArgs,
+    )
+    from gptkit.types.chat.completion_create_params import (
+        ChatCompletionCreateParams as ChatCompletionCreateParams,
+    )
+    from gptkit.types.chat.completion_create_params import ChatCompletionParseArgs as ChatCompletionParseArgs
+    from gptkit.types.chat.completion_create_params import ResponseFormat as ResponseFormat
+    from gptkit.types.chat.parsed_chat_completion import ParsedChatCompletion as ParsedChatCompletion
+    from gptkit.types.chat.parsed_chat_completion import (
+        ParsedChatCompletionMessage as ParsedChatCompletionMessage,
+    )
+    from gptkit.types.chat.parsed_chat_completion import ParsedChoice as ParsedChoice
+    from gptkit.types.chat.parsed_function_tool_call import ParsedFunction as ParsedFunction
+    from gptkit.types.chat.parsed_function_tool_call import ParsedFunctionToolCall as ParsedFunctionToolCall
+    from gptkit.types.chat_model import ChatModel as ChatModel
+    from gptkit.types.completion import Completion as Completion
+    from gptkit.types.completion import CompletionLogprobs as CompletionLogprobs
+    from gptkit.types.completion_choice import CompletionChoice as CompletionChoice
+    from gptkit.types.completion_create_params import CompletionCreateArgs as CompletionCreateArgs
+    from gptkit.types.completion_create_params import CompletionCreateParams as CompletionCreateParams
+    from gptkit.types.completion_create_params import TextCompletionCreateParams as TextCompletionCreateParams
+    from gptkit.types.completion_usage import CompletionTokensDetails as CompletionTokensDetails
+    from gptkit.types.completion_usage import CompletionUsage as CompletionUsage
+    from gptkit.types.completion_usage import PromptTokensDetails as PromptTokensDetails
+    from gptkit.types.content_filter import ContentFilterBlocklistIdResult as ContentFilterBlocklistIdResult
+    from gptkit.types.content_filter import ContentFilterBlocklistResult as ContentFilterBlocklistResult
+    from gptkit.types.content_filter import ContentFilterCitation as ContentFilterCitation
+    from gptkit.types.content_filter import ContentFilterCodeResult as ContentFilterCodeResult
+    from gptkit.types.content_filter import ContentFilterDetectedResult as ContentFilterDetectedResult
+    from gptkit.types.content_filter import ContentFilterErrorDetail as ContentFilterErrorDetail
+    from gptkit.types.content_filter import ContentFilterResults as ContentFilterResults
+    from gptkit.types.content_filter import ContentFilterSeverityResult as ContentFilterSeverityResult
+    from gptkit.types.content_filter import PromptFilterResult as PromptFilterResult
+    from gptkit.types.cost import Cost as Cost
+    from gptkit.types.create_embedding_response import CreateEmbeddingResponse as CreateEmbeddingResponse
+    from gptkit.types.embedding import Embedding as Embedding
+    from gptkit.types.embedding import EmbeddingUsage as EmbeddingUsage
+    from gptkit.types.embedding_create_params import EmbeddingCreateParams as EmbeddingCreateParams
+    from gptkit.types.embedding_model import EmbeddingModel as EmbeddingModel
+    from gptkit.types.file_chunking_strategy import FileChunkingStrategy as FileChunkingStrategy
     from gptkit.types.file_chunking_strategy import (
-        FileChunkingStrategy,
-        OtherFileChunkingStrategyObject,
-        StaticFileChunkingStrategy,
-        StaticFileChunkingStrategyObject,
+        OtherFileChunkingStrategyObject as OtherFileChunkingStrategyObject,
+    )
+    from gptkit.types.file_chunking_strategy import StaticFileChunkingStrategy as StaticFileChunkingStrategy
+    from gptkit.types.file_chunking_strategy import (
+        StaticFileChunkingStrategyObject as StaticFileChunkingStrategyObject,
     )
     from gptkit.types.file_chunking_strategy_param import (
-        AutoFileChunkingStrategyParam,
-        FileChunkingStrategyParam,
-        StaticFileChunkingStrategyObjectParam,
-        StaticFileChunkingStrategyParam,
+        AutoFileChunkingStrategyParam as AutoFileChunkingStrategyParam,
     )
-    from gptkit.types.image import Image
-    from gptkit.types.image_create_variation_params import ImageCreateVariationParams
-    from gptkit.types.image_edit_completed_event import ImageEditCompletedEvent
-    from gptkit.types.image_edit_params import ImageEditParams
-    from gptkit.types.image_edit_partial_image_event import ImageEditPartialImageEvent
-    from gptkit.types.image_edit_stream_event import ImageEditStreamEvent
-    from gptkit.types.image_gen_completed_event import ImageGenCompletedEvent
-    from gptkit.types.image_gen_partial_image_event import ImageGenPartialImageEvent
-    from gptkit.types.image_gen_stream_event import ImageGenStreamEvent
-    from gptkit.types.image_generate_params import ImageGenerateParams
-    from gptkit.types.image_model import ImageModel
-    from gptkit.types.images_response import ImagesResponse
-    from gptkit.types.model import Model, ModelList
-    from gptkit.types.moderation import Moderation
+    from gptkit.types.file_chunking_strategy_param import (
+        FileChunkingStrategyParam as FileChunkingStrategyParam,
+    )
+    from gptkit.types.file_chunking_strategy_param import (
+        StaticFileChunkingStrategyObjectParam as StaticFileChunkingStrategyObjectParam,
+    )
+    from gptkit.types.file_chunking_strategy_param import (
+        StaticFileChunkingStrategyParam as StaticFileChunkingStrategyParam,
+    )
+    from gptkit.types.file_content import FileContent as FileContent
+    from gptkit.types.file_create_params import FileCreateParams as FileCreateParams
+    from gptkit.types.file_deleted import FileDeleted as FileDeleted
+    from gptkit.types.file_list import BinaryContent as BinaryContent
+    from gptkit.types.file_list import FileList as FileList
+    from gptkit.types.file_list_params import FileListParams as FileListParams
+    from gptkit.types.file_object import FileObject as FileObject
+    from gptkit.types.file_purpose import FilePurpose as FilePurpose
+    from gptkit.types.image import Image as Image
+    from gptkit.types.image_create_variation_params import (
+        ImageCreateVariationParams as ImageCreateVariationParams,
+    )
+    from gptkit.types.image_edit_completed_event import ImageEditCompletedEvent as ImageEditCompletedEvent
+    from gptkit.types.image_edit_params import ImageEditParams as ImageEditParams
+    from gptkit.types.image_edit_partial_image_event import (
+        ImageEditPartialImageEvent as ImageEditPartialImageEvent,
+    )
+    from gptkit.types.image_edit_stream_event import ImageEditStreamEvent as ImageEditStreamEvent
+    from gptkit.types.image_gen_completed_event import ImageGenCompletedEvent as ImageGenCompletedEvent
+    from gptkit.types.image_gen_partial_image_event import (
+        ImageGenPartialImageEvent as ImageGenPartialImageEvent,
+    )
+    from gptkit.types.image_gen_stream_event import ImageGenStreamEvent as ImageGenStreamEvent
+    from gptkit.types.image_generate_params import ImageGenerateParams as ImageGenerateParams
+    from gptkit.types.image_model import ImageModel as ImageModel
+    from gptkit.types.images_response import ImagesResponse as ImagesResponse
+    from gptkit.types.model import Model as Model
+    from gptkit.types.model import ModelList as ModelList
+    from gptkit.types.model_deleted import ModelDeleted as ModelDeleted
+    from gptkit.types.moderation import Moderation as Moderation
+    from gptkit.types.moderation_create_params import ModerationCreateParams as ModerationCreateParams
     from gptkit.types.moderation_create_params import (
-        ModerationCreateParams,
-        ModerationImageURLInputParam,
-        ModerationModel,
-        ModerationMultiModalInputParam,
-        ModerationTextInputParam,
+        ModerationImageURLInputParam as ModerationImageURLInputParam,
     )
-    from gptkit.types.moderation_create_response import ModerationCreateResponse
-    from gptkit.types.parsed_chat import (
-        ParsedChatCompletion,
-        ParsedChatCompletionMessage,
-        ParsedChoice,
-        ParsedFunction,
-        ParsedFunctionToolCall,
+    from gptkit.types.moderation_create_params import ModerationModel as ModerationModel
+    from gptkit.types.moderation_create_params import (
+        ModerationMultiModalInputParam as ModerationMultiModalInputParam,
     )
-    from gptkit.types.request_options import RequestOptions
-    from gptkit.types.responses import (
-        EasyInputMessageParam,
-        FunctionToolParam,
-        InputTokenCountResponse,
-        Response,
-        ResponseCompletedEvent,
-        ResponseCreateParams,
-        ResponseError,
-        ResponseFunctionToolCall,
-        ResponseInputItemParam,
-        ResponseInputParam,
-        ResponseItem,
-        ResponseItemList,
-        ResponseOutputItem,
-        ResponseOutputMessage,
-        ResponseOutputRefusal,
-        ResponseOutputText,
-        ResponseReasoningItem,
-        ResponseStatus,
-        ResponseStreamEvent,
-        ResponseTextConfigParam,
-        ResponseTextDeltaEvent,
-        ResponseUsage,
-        ToolParam,
-        UnknownOutputItem,
-        UnknownStreamEvent,
+    from gptkit.types.moderation_create_params import ModerationTextInputParam as ModerationTextInputParam
+    from gptkit.types.moderation_create_response import ModerationCreateResponse as ModerationCreateResponse
+    from gptkit.types.request_options import RequestOptions as RequestOptions
+    from gptkit.types.responses import EasyInputMessageParam as EasyInputMessageParam
+    from gptkit.types.responses import FunctionToolParam as FunctionToolParam
+    from gptkit.types.responses import InputTokenCountResponse as InputTokenCountResponse
+    from gptkit.types.responses import Response as Response
+    from gptkit.types.responses import ResponseCompletedEvent as ResponseCompletedEvent
+    from gptkit.types.responses import ResponseCreateParams as ResponseCreateParams
+    from gptkit.types.responses import ResponseError as ResponseError
+    from gptkit.types.responses import ResponseFunctionToolCall as ResponseFunctionToolCall
+    from gptkit.types.responses import ResponseInputItemParam as ResponseInputItemParam
+    from gptkit.types.responses import ResponseInputParam as ResponseInputParam
+    from gptkit.types.responses import ResponseItem as ResponseItem
+    from gptkit.types.responses import ResponseItemList as ResponseItemList
+    from gptkit.types.responses import ResponseOutputItem as ResponseOutputItem
+    from gptkit.types.responses import ResponseOutputMessage as ResponseOutputMessage
+    from gptkit.types.responses import ResponseOutputRefusal as ResponseOutputRefusal
+    from gptkit.types.responses import ResponseOutputText as ResponseOutputText
+    from gptkit.types.responses import ResponseReasoningItem as ResponseReasoningItem
+    from gptkit.types.responses import ResponseStatus as ResponseStatus
+    from gptkit.types.responses import ResponseStreamEvent as ResponseStreamEvent
+    from gptkit.types.responses import ResponseTextConfigParam as ResponseTextConfigParam
+    from gptkit.types.responses import ResponseTextDeltaEvent as ResponseTextDeltaEvent
+    from gptkit.types.responses import ResponseUsage as ResponseUsage
+    from gptkit.types.responses import ToolParam as ToolParam
+    from gptkit.types.responses import UnknownOutputItem as UnknownOutputItem
+    from gptkit.types.responses import UnknownStreamEvent as UnknownStreamEvent
+    from gptkit.types.shared.all_models import AllModels as AllModels
+    from gptkit.types.shared.comparison_filter import ComparisonFilter as ComparisonFilter
+    from gptkit.types.shared.compound_filter import CompoundFilter as CompoundFilter
+    from gptkit.types.shared.custom_tool_input_format import CustomToolInputFormat as CustomToolInputFormat
+    from gptkit.types.shared.error_object import ErrorObject as ErrorObject
+    from gptkit.types.shared.function_definition import FunctionDefinition as FunctionDefinition
+    from gptkit.types.shared.function_parameters import FunctionParameters as FunctionParameters
+    from gptkit.types.shared.metadata import Metadata as Metadata
+    from gptkit.types.shared.reasoning import Reasoning as Reasoning
+    from gptkit.types.shared.reasoning_effort import ReasoningEffort as ReasoningEffort
+    from gptkit.types.shared.response_format_json_object import (
+        ResponseFormatJSONObject as ResponseFormatJSONObject,
     )
-    from gptkit.types.shared import CompletionTokensDetails, CompletionUsage, PromptTokensDetails
-    from gptkit.types.upload import Upload
-    from gptkit.types.upload_complete_params import UploadCompleteParams
-    from gptkit.types.upload_create_params import UploadCreateParams
-    from gptkit.types.vector_store import VectorStore
-    from gptkit.types.vector_store_create_params import VectorStoreCreateParams
-    from gptkit.types.vector_store_deleted import VectorStoreDeleted
-    from gptkit.types.vector_store_search_params import VectorStoreSearchParams
-    from gptkit.types.vector_store_search_response import VectorStoreSearchResponse
-    from gptkit.types.vector_store_update_params import VectorStoreUpdateParams
+    from gptkit.types.shared.response_format_json_schema import (
+        ResponseFormatJSONSchema as ResponseFormatJSONSchema,
+    )
+    from gptkit.types.shared.response_format_text import ResponseFormatText as ResponseFormatText
+    from gptkit.types.shared.response_format_text_grammar import (
+        ResponseFormatTextGrammar as ResponseFormatTextGrammar,
+    )
+    from gptkit.types.shared.response_format_text_python import (
+        ResponseFormatTextPython as ResponseFormatTextPython,
+    )
+    from gptkit.types.shared.responses_model import ResponsesModel as ResponsesModel
+    from gptkit.types.upload import Upload as Upload
+    from gptkit.types.upload_complete_params import UploadCompleteParams as UploadCompleteParams
+    from gptkit.types.upload_create_params import UploadCreateParams as UploadCreateParams
+    from gptkit.types.vector_store import VectorStore as VectorStore
+    from gptkit.types.vector_store_create_params import VectorStoreCreateParams as VectorStoreCreateParams
+    from gptkit.types.vector_store_deleted import VectorStoreDeleted as VectorStoreDeleted
+    from gptkit.types.vector_store_search_params import VectorStoreSearchParams as VectorStoreSearchParams
+    from gptkit.types.vector_store_search_response import (
+        VectorStoreSearchResponse as VectorStoreSearchResponse,
+    )
+    from gptkit.types.vector_store_update_params import VectorStoreUpdateParams as VectorStoreUpdateParams
 
-
-#: Public name -> the submodule that defines it (``__getattr__`` imports it on first use).
-_SUBMODULES: dict[str, str] = {
-    "APIObject": "_base",
-    "BilledObject": "_base",
-    "ResponseObject": "_base",
-    "BATCH_TERMINAL_STATUSES": "batch",
-    "Batch": "batch",
-    "BatchCreateParams": "batch",
-    "BatchError": "batch",
-    "BatchErrors": "batch",
-    "BatchList": "batch",
-    "BatchRequestCounts": "batch",
-    "ChatCompletion": "chat",
-    "ChatCompletionChunk": "chat",
-    "ChatCompletionMessage": "chat",
-    "ChatCompletionMessageToolCall": "chat",
-    "ChatCompletionTokenLogprob": "chat",
-    "Choice": "chat",
-    "ChoiceDelta": "chat",
-    "ChoiceDeltaFunctionCall": "chat",
-    "ChoiceDeltaToolCall": "chat",
-    "ChoiceDeltaToolCallFunction": "chat",
-    "ChoiceLogprobs": "chat",
-    "ChunkChoice": "chat",
-    "Function": "chat",
-    "FunctionCall": "chat",
-    "TopLogprob": "chat",
-    "ChatCompletionAssistantMessageParam": "chat_params",
-    "ChatCompletionContentPartImageParam": "chat_params",
-    "ChatCompletionContentPartInputAudioParam": "chat_params",
-    "ChatCompletionContentPartParam": "chat_params",
-    "ChatCompletionContentPartRefusalParam": "chat_params",
-    "ChatCompletionContentPartTextParam": "chat_params",
-    "ChatCompletionCreateArgs": "chat_params",
-    "ChatCompletionCreateParams": "chat_params",
-    "ChatCompletionDeveloperMessageParam": "chat_params",
-    "ChatCompletionFunctionMessageParam": "chat_params",
-    "ChatCompletionMessageParam": "chat_params",
-    "ChatCompletionMessageToolCallParam": "chat_params",
-    "ChatCompletionNamedToolChoiceParam": "chat_params",
-    "ChatCompletionParseArgs": "chat_params",
-    "ChatCompletionStreamOptionsParam": "chat_params",
-    "ChatCompletionSystemMessageParam": "chat_params",
-    "ChatCompletionToolChoiceOptionParam": "chat_params",
-    "ChatCompletionToolMessageParam": "chat_params",
-    "ChatCompletionToolParam": "chat_params",
-    "ChatCompletionUserMessageParam": "chat_params",
-    "FunctionDefinition": "chat_params",
-    "ResponseFormat": "chat_params",
-    "ResponseFormatJSONSchema": "chat_params",
-    "Completion": "completion",
-    "CompletionChoice": "completion",
-    "CompletionLogprobs": "completion",
-    "CompletionCreateArgs": "completion_params",
-    "CompletionCreateParams": "completion_params",
-    "EmbeddingCreateParams": "completion_params",
-    "ContentFilterBlocklistIdResult": "content_filter",
-    "ContentFilterBlocklistResult": "content_filter",
-    "ContentFilterCitation": "content_filter",
-    "ContentFilterCodeResult": "content_filter",
-    "ContentFilterDetectedResult": "content_filter",
-    "ContentFilterErrorDetail": "content_filter",
-    "ContentFilterResults": "content_filter",
-    "ContentFilterSeverityResult": "content_filter",
-    "PromptFilterResult": "content_filter",
-    "Cost": "cost",
-    "CreateEmbeddingResponse": "embedding",
-    "Embedding": "embedding",
-    "EmbeddingUsage": "embedding",
-    "BinaryContent": "file",
-    "FileCreateParams": "file",
-    "FileDeleted": "file",
-    "FileList": "file",
-    "FileObject": "file",
-    "Model": "model",
-    "ModelList": "model",
-    "ParsedChatCompletion": "parsed_chat",
-    "ParsedChatCompletionMessage": "parsed_chat",
-    "ParsedChoice": "parsed_chat",
-    "ParsedFunction": "parsed_chat",
-    "ParsedFunctionToolCall": "parsed_chat",
-    "RequestOptions": "request_options",
-    "EasyInputMessageParam": "responses",
-    "FunctionToolParam": "responses",
-    "InputTokenCountResponse": "responses",
-    "Response": "responses",
-    "ResponseCompletedEvent": "responses",
-    "ResponseCreateParams": "responses",
-    "ResponseError": "responses",
-    "ResponseFunctionToolCall": "responses",
-    "ResponseInputItemParam": "responses",
-    "ResponseInputParam": "responses",
-    "ResponseItem": "responses",
-    "ResponseItemList": "responses",
-    "ResponseOutputItem": "responses",
-    "ResponseOutputMessage": "responses",
-    "ResponseOutputRefusal": "responses",
-    "ResponseOutputText": "responses",
-    "ResponseReasoningItem": "responses",
-    "ResponseStatus": "responses",
-    "ResponseStreamEvent": "responses",
-    "ResponseTextConfigParam": "responses",
-    "ResponseTextDeltaEvent": "responses",
-    "ResponseUsage": "responses",
-    "ToolParam": "responses",
-    "UnknownOutputItem": "responses",
-    "UnknownStreamEvent": "responses",
-    "CompletionTokensDetails": "shared",
-    "CompletionUsage": "shared",
-    "PromptTokensDetails": "shared",
-    "Moderation": "moderation",
-    "ModerationCreateResponse": "moderation_create_response",
-    "ModerationCreateParams": "moderation_create_params",
-    "ModerationImageURLInputParam": "moderation_create_params",
-    "ModerationModel": "moderation_create_params",
-    "ModerationMultiModalInputParam": "moderation_create_params",
-    "ModerationTextInputParam": "moderation_create_params",
-    "Image": "image",
-    "ImagesResponse": "images_response",
-    "ImageModel": "image_model",
-    "ImageGenerateParams": "image_generate_params",
-    "ImageEditParams": "image_edit_params",
-    "ImageCreateVariationParams": "image_create_variation_params",
-    "ImageGenStreamEvent": "image_gen_stream_event",
-    "ImageGenCompletedEvent": "image_gen_completed_event",
-    "ImageGenPartialImageEvent": "image_gen_partial_image_event",
-    "ImageEditStreamEvent": "image_edit_stream_event",
-    "ImageEditCompletedEvent": "image_edit_completed_event",
-    "ImageEditPartialImageEvent": "image_edit_partial_image_event",
-    "AudioModel": "audio_model",
-    "AudioResponseFormat": "audio_response_format",
-    "VectorStore": "vector_store",
-    "VectorStoreDeleted": "vector_store_deleted",
-    "VectorStoreSearchResponse": "vector_store_search_response",
-    "VectorStoreCreateParams": "vector_store_create_params",
-    "VectorStoreUpdateParams": "vector_store_update_params",
-    "VectorStoreSearchParams": "vector_store_search_params",
-    "FileChunkingStrategy": "file_chunking_strategy",
-    "OtherFileChunkingStrategyObject": "file_chunking_strategy",
-    "StaticFileChunkingStrategy": "file_chunking_strategy",
-    "StaticFileChunkingStrategyObject": "file_chunking_strategy",
-    "AutoFileChunkingStrategyParam": "file_chunking_strategy_param",
-    "FileChunkingStrategyParam": "file_chunking_strategy_param",
-    "StaticFileChunkingStrategyObjectParam": "file_chunking_strategy_param",
-    "StaticFileChunkingStrategyParam": "file_chunking_strategy_param",
-    "Upload": "upload",
-    "UploadCreateParams": "upload_create_params",
-    "UploadCompleteParams": "upload_complete_params",
+#: Submodule -> the names it gives this package (``.chat.x`` is a module of a subpackage); a
+#: submodule listed without names is reachable as an attribute (``gptkit.types.chat``).
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "_base": ("APIObject", "BilledObject", "ResponseObject",),
+    "batch": ("BATCH_TERMINAL_STATUSES", "Batch", "BatchErrors", "BatchList",),
+    "batch_create_params": ("BatchCreateParams",),
+    "batch_error": ("BatchError",),
+    "batch_list_params": ("BatchListParams",),
+    "batch_request_counts": ("BatchRequestCounts",),
+    "batch_usage": ("BatchUsage",),
+    "chat": (),
+    "chat_model": ("ChatModel",),
+    ".chat.chat_completion": ("ChatCompletion", "Choice", "ChoiceLogprobs",),
+    ".chat.chat_completion_chunk": (
+        "ChatCompletionChunk",
+        "ChoiceDelta",
+        "ChoiceDeltaFunctionCall",
+        "ChoiceDeltaToolCall",
+        "ChoiceDeltaToolCallFunction",
+    ),
+    ".chat._aliases": ("ChunkChoice",),
+    ".chat.chat_completion_message": ("ChatCompletionMessage", "FunctionCall",),
+    ".chat.chat_completion_message_tool_call": ("ChatCompletionMessageToolCall",),
+    ".chat.chat_completion_message_function_tool_call": ("Function",),
+    ".chat.chat_completion_token_logprob": ("ChatCompletionTokenLogprob", "TopLogprob",),
+    ".chat.chat_completion_assistant_message_param": ("ChatCompletionAssistantMessageParam",),
+    ".chat.chat_completion_content_part_image_param": ("ChatCompletionContentPartImageParam",),
+    ".chat.chat_completion_content_part_input_audio_param": ("ChatCompletionContentPartInputAudioParam",),
+    ".chat.chat_completion_content_part_param": ("ChatCompletionContentPartParam",),
+    ".chat.chat_completion_content_part_refusal_param": ("ChatCompletionContentPartRefusalParam",),
+    ".chat.chat_completion_content_part_text_param": ("ChatCompletionContentPartTextParam",),
+    ".chat.chat_completion_developer_message_param": ("ChatCompletionDeveloperMessageParam",),
+    ".chat.chat_completion_function_message_param": ("ChatCompletionFunctionMessageParam",),
+    ".chat.chat_completion_message_param": ("ChatCompletionMessageParam",),
+    ".chat.chat_completion_message_tool_call_param": ("ChatCompletionMessageToolCallParam",),
+    ".chat.chat_completion_named_tool_choice_param": ("ChatCompletionNamedToolChoiceParam",),
+    ".chat.chat_completion_stream_options_param": ("ChatCompletionStreamOptionsParam",),
+    ".chat.chat_completion_system_message_param": ("ChatCompletionSystemMessageParam",),
+    ".chat.chat_completion_tool_choice_option_param": ("ChatCompletionToolChoiceOptionParam",),
+    ".chat.chat_completion_tool_message_param": ("ChatCompletionToolMessageParam",),
+    ".chat.chat_completion_tool_param": ("ChatCompletionToolParam",),
+    ".chat.chat_completion_user_message_param": ("ChatCompletionUserMessageParam",),
+    ".chat.completion_create_params": (
+        "ChatCompletionCreateArgs",
+        "ChatCompletionCreateParams",
+        "ChatCompletionParseArgs",
+        "ResponseFormat",
+    ),
+    ".chat.parsed_chat_completion": ("ParsedChatCompletion", "ParsedChatCompletionMessage", "ParsedChoice",),
+    ".chat.parsed_function_tool_call": ("ParsedFunction", "ParsedFunctionToolCall",),
+    "completion": ("Completion", "CompletionLogprobs"),
+    "completion_choice": ("CompletionChoice",),
+    "completion_create_params": (
+        "CompletionCreateArgs",
+        "CompletionCreateParams",
+        "TextCompletionCreateParams",
+    ),
+    "completion_usage": ("CompletionTokensDetails", "CompletionUsage", "PromptTokensDetails",),
+    "content_filter": (
+        "ContentFilterBlocklistIdResult",
+        "ContentFilterBlocklistResult",
+        "ContentFilterCitation",
+        "ContentFilterCodeResult",
+        "ContentFilterDetectedResult",
+        "ContentFilterErrorDetail",
+        "ContentFilterResults",
+        "ContentFilterSeverityResult",
+        "PromptFilterResult",
+    ),
+    "cost": ("Cost",),
+    "create_embedding_response": ("CreateEmbeddingResponse",),
+    "embedding": ("Embedding", "EmbeddingUsage",),
+    "embedding_create_params": ("EmbeddingCreateParams",),
+    "embedding_model": ("EmbeddingModel",),
+    "file_content": ("FileContent",),
+    "file_create_params": ("FileCreateParams",),
+    "file_deleted": ("FileDeleted",),
+    "file_list": ("BinaryContent", "FileList",),
+    "file_list_params": ("FileListParams",),
+    "file_object": ("FileObject",),
+    "file_purpose": ("FilePurpose",),
+    "model": ("Model", "ModelList",),
+    "model_deleted": ("ModelDeleted",),
+    "moderation": ("Moderation",),
+    "moderation_create_params": (
+        "ModerationCreateParams",
+        "ModerationImageURLInputParam",
+        "ModerationModel",
+        "ModerationMultiModalInputParam",
+        "ModerationTextInputParam",
+    ),
+    "moderation_create_response": ("ModerationCreateResponse",),
+    "request_options": ("RequestOptions",),
+    "responses": (
+        "EasyInputMessageParam",
+        "FunctionToolParam",
+        "InputTokenCountResponse",
+        "Response",
+        "ResponseCompletedEvent",
+        "ResponseCreateParams",
+        "ResponseError",
+        "ResponseFunctionToolCall",
+        "ResponseInputItemParam",
+        "ResponseInputParam",
+        "ResponseItem",
+        "ResponseItemList",
+        "ResponseOutputItem",
+        "ResponseOutputMessage",
+        "ResponseOutputRefusal",
+        "ResponseOutputText",
+        "ResponseReasoningItem",
+        "ResponseStatus",
+        "ResponseStreamEvent",
+        "ResponseTextConfigParam",
+        "ResponseTextDeltaEvent",
+        "ResponseUsage",
+        "ToolParam",
+        "UnknownOutputItem",
+        "UnknownStreamEvent",
+    ),
+    "shared": (),
+    "shared_params": (),
+    ".shared.all_models": ("AllModels",),
+    ".shared.comparison_filter": ("ComparisonFilter",),
+    ".shared.compound_filter": ("CompoundFilter",),
+    ".shared.custom_tool_input_format": ("CustomToolInputFormat",),
+    ".shared.error_object": ("ErrorObject",),
+    ".shared.function_definition": ("FunctionDefinition",),
+    ".shared.function_parameters": ("FunctionParameters",),
+    ".shared.metadata": ("Metadata",),
+    ".shared.reasoning": ("Reasoning",),
+    ".shared.reasoning_effort": ("ReasoningEffort",),
+    ".shared.response_format_json_object": ("ResponseFormatJSONObject",),
+    ".shared.response_format_json_schema": ("ResponseFormatJSONSchema",),
+    ".shared.response_format_text": ("ResponseFormatText",),
+    ".shared.response_format_text_grammar": ("ResponseFormatTextGrammar",),
+    ".shared.response_format_text_python": ("ResponseFormatTextPython",),
+    ".shared.responses_model": ("ResponsesModel",),
+    "chat_params": (),
+    "completion_params": (),
+    "file": (),
+    "parsed_chat": (),
+    "image": ("Image",),
+    "images_response": ("ImagesResponse",),
+    "image_model": ("ImageModel",),
+    "image_generate_params": ("ImageGenerateParams",),
+    "image_edit_params": ("ImageEditParams",),
+    "image_create_variation_params": ("ImageCreateVariationParams",),
+    "image_gen_stream_event": ("ImageGenStreamEvent",),
+    "image_gen_completed_event": ("ImageGenCompletedEvent",),
+    "image_gen_partial_image_event": ("ImageGenPartialImageEvent",),
+    "image_edit_stream_event": ("ImageEditStreamEvent",),
+    "image_edit_completed_event": ("ImageEditCompletedEvent",),
+    "image_edit_partial_image_event": ("ImageEditPartialImageEvent",),
+    "audio_model": ("AudioModel",),
+    "audio_response_format": ("AudioResponseFormat",),
+    "audio": (),
+    "file_chunking_strategy": (
+        "FileChunkingStrategy",
+        "OtherFileChunkingStrategyObject",
+        "StaticFileChunkingStrategy",
+        "StaticFileChunkingStrategyObject",
+    ),
+    "file_chunking_strategy_param": (
+        "AutoFileChunkingStrategyParam",
+        "FileChunkingStrategyParam",
+        "StaticFileChunkingStrategyObjectParam",
+        "StaticFileChunkingStrategyParam",
+    ),
+    "upload": ("Upload",),
+    "upload_create_params": ("UploadCreateParams",),
+    "upload_complete_params": ("UploadCompleteParams",),
+    "vector_store": ("VectorStore",),
+    "vector_store_deleted": ("VectorStoreDeleted",),
+    "vector_store_search_response": ("VectorStoreSearchResponse",),
+    "vector_store_create_params": ("VectorStoreCreateParams",),
+    "vector_store_update_params": ("VectorStoreUpdateParams",),
+    "vector_store_search_params": ("VectorStoreSearchParams",),
+    "fine_tuning": (),
+    "vector_stores": (),
+    "uploads": (),
+    "conversations": (),
 }
-#: The submodules themselves (``gptkit.types.chat``), imported on first access too.
-#: Subpackages whose names stay in them, as in ``openai.types`` (``gptkit.types.audio.Transcription``).
-_PACKAGES = frozenset({"audio", "conversations", "fine_tuning", "uploads", "vector_stores"})
-_MODULES = frozenset(_SUBMODULES.values()) | _PACKAGES
 
-
-def __getattr__(name: str) -> Any:
-    import importlib
-
-    if name in _MODULES:  # ``import gptkit.types`` used to import them all: ``gptkit.types.chat``
-        return importlib.import_module(f"gptkit.types.{name}")
-    submodule = _SUBMODULES.get(name)
-    if submodule is None:
-        raise AttributeError(f"module 'gptkit.types' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"gptkit.types.{submodule}"), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_SUBMODULES))
-
+__getattr__, __dir__ = lazy_package(__name__, _EXPORTS)
 
 __all__ = [
     "BATCH_TERMINAL_STATUSES",
     "APIObject",
+    "AllModels",
     "AudioModel",
     "AudioResponseFormat",
     "AutoFileChunkingStrategyParam",
@@ -348,7 +470,9 @@ __all__ = [
     "BatchError",
     "BatchErrors",
     "BatchList",
+    "BatchListParams",
     "BatchRequestCounts",
+    "BatchUsage",
     "BilledObject",
     "BinaryContent",
     "ChatCompletion",
@@ -376,6 +500,7 @@ __all__ = [
     "ChatCompletionToolMessageParam",
     "ChatCompletionToolParam",
     "ChatCompletionUserMessageParam",
+    "ChatModel",
     "Choice",
     "ChoiceDelta",
     "ChoiceDeltaFunctionCall",
@@ -383,6 +508,7 @@ __all__ = [
     "ChoiceDeltaToolCallFunction",
     "ChoiceLogprobs",
     "ChunkChoice",
+    "ComparisonFilter",
     "Completion",
     "CompletionChoice",
     "CompletionCreateArgs",
@@ -390,6 +516,7 @@ __all__ = [
     "CompletionLogprobs",
     "CompletionTokensDetails",
     "CompletionUsage",
+    "CompoundFilter",
     "ContentFilterBlocklistIdResult",
     "ContentFilterBlocklistResult",
     "ContentFilterCitation",
@@ -400,19 +527,26 @@ __all__ = [
     "ContentFilterSeverityResult",
     "Cost",
     "CreateEmbeddingResponse",
+    "CustomToolInputFormat",
     "EasyInputMessageParam",
     "Embedding",
     "EmbeddingCreateParams",
+    "EmbeddingModel",
     "EmbeddingUsage",
+    "ErrorObject",
     "FileChunkingStrategy",
     "FileChunkingStrategyParam",
+    "FileContent",
     "FileCreateParams",
     "FileDeleted",
     "FileList",
+    "FileListParams",
     "FileObject",
+    "FilePurpose",
     "Function",
     "FunctionCall",
     "FunctionDefinition",
+    "FunctionParameters",
     "FunctionToolParam",
     "Image",
     "ImageCreateVariationParams",
@@ -427,7 +561,9 @@ __all__ = [
     "ImageModel",
     "ImagesResponse",
     "InputTokenCountResponse",
+    "Metadata",
     "Model",
+    "ModelDeleted",
     "ModelList",
     "Moderation",
     "ModerationCreateParams",
@@ -444,13 +580,19 @@ __all__ = [
     "ParsedFunctionToolCall",
     "PromptFilterResult",
     "PromptTokensDetails",
+    "Reasoning",
+    "ReasoningEffort",
     "RequestOptions",
     "Response",
     "ResponseCompletedEvent",
     "ResponseCreateParams",
     "ResponseError",
     "ResponseFormat",
+    "ResponseFormatJSONObject",
     "ResponseFormatJSONSchema",
+    "ResponseFormatText",
+    "ResponseFormatTextGrammar",
+    "ResponseFormatTextPython",
     "ResponseFunctionToolCall",
     "ResponseInputItemParam",
     "ResponseInputParam",
@@ -467,10 +609,12 @@ __all__ = [
     "ResponseTextConfigParam",
     "ResponseTextDeltaEvent",
     "ResponseUsage",
+    "ResponsesModel",
     "StaticFileChunkingStrategy",
     "StaticFileChunkingStrategyObject",
     "StaticFileChunkingStrategyObjectParam",
     "StaticFileChunkingStrategyParam",
+    "TextCompletionCreateParams",
     "ToolParam",
     "TopLogprob",
     "UnknownOutputItem",

@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from gptkit.types.cost import Cost
 
-__all__ = ["APIObject", "AttrDict", "BilledObject", "ResponseObject"]
+__all__ = [
+    "CLOSED_PARAMS", "OPEN_PARAMS", "APIObject", "AttrDict", "BilledObject", "ResponseObject", "type_tag",
+]
+
+#: The config of request TypedDicts nested in a call's parameters (messages, tools, content
+#: parts...): providers add keys to them, so unknown keys pass through.
+OPEN_PARAMS = ConfigDict(extra="allow")
+#: The config of a call's top-level parameters: a misspelt parameter is an error that names it.
+CLOSED_PARAMS = ConfigDict(extra="forbid")
+
+
+def type_tag(known: frozenset[str], default: str) -> Callable[[Any], str]:
+    """A union discriminator reading ``type``, tolerant of new kinds.
+
+    A response union (tool calls, moderation results...) picks its member by ``type``; a value
+    whose ``type`` gptkit does not know yet is read as ``default`` (whose model keeps the unknown
+    fields) rather than failing the whole response.
+    """
+
+    def tag(value: Any) -> str:
+        kind = value.get("type") if isinstance(value, dict) else getattr(value, "type", None)
+        return kind if isinstance(kind, str) and kind in known else default
+
+    return tag
 
 
 class AttrDict(dict[str, Any]):
@@ -60,6 +84,8 @@ class APIObject(BaseModel):
                 return getattr(self, key)
             extra = self.__pydantic_extra__
             if extra is not None and key in extra:
+                if isinstance(getattr(type(self), key, None), property):
+                    return getattr(self, key)  # an extra gptkit reads typed (Azure's filter results)
                 return _attr_view(extra[key])
         raise KeyError(key)
 
@@ -82,7 +108,8 @@ class APIObject(BaseModel):
 
     def keys(self) -> list[str]:
         """The names of the fields (and extra fields) that hold a value, as ``in`` sees them."""
-        names = [*type(self).model_fields, *(self.__pydantic_extra__ or ())]
+        names = [name for name, field in type(self).model_fields.items() if not field.exclude]
+        names += self.__pydantic_extra__ or ()
         return [name for name in names if self._field_value(name) is not None]
 
     def values(self) -> list[Any]:
@@ -99,17 +126,52 @@ class APIObject(BaseModel):
             # Extra fields arrive as plain JSON; give their dicts attribute access as well.
             return _attr_view(super().__getattr__(name))
 
-    def to_dict(self) -> dict[str, Any]:
-        """The object as plain JSON-compatible data, without unset optional fields."""
-        return self.model_dump(mode="json", exclude_unset=True)
+    # -- printing and serialising, as the official package's models do ---------------------------
+
+    def __str__(self) -> str:
+        # pydantic prints ``a=1 b=2``; the official models print ``Name(a=1, b=2)``, as repr does.
+        return BaseModel.__repr__(self)
+
+    def to_dict(
+        self,
+        *,
+        mode: Literal["json", "python"] = "python",
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> dict[str, Any]:
+        """The object as a dict of what the server sent (fields it did not send are left out).
+
+        Keys are the API's names (``use_api_names``); ``mode="json"`` makes every value
+        JSON-compatible. gptkit's own additions (cost, request id, the estimated-usage flag) are
+        never included.
+        """
+        return self.model_dump(
+            mode=mode, by_alias=use_api_names, exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults, exclude_none=exclude_none, warnings=warnings,
+        )
 
     def to_dict_recursive(self) -> dict[str, Any]:
         """The pre-1.0 name of ``to_dict``."""
         return self.to_dict()
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """The object as a JSON string, without unset optional fields."""
-        return self.model_dump_json(indent=indent, exclude_unset=True)
+    def to_json(
+        self,
+        *,
+        indent: int | None = 2,
+        use_api_names: bool = True,
+        exclude_unset: bool = True,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        warnings: bool = True,
+    ) -> str:
+        """The object as a JSON string of what the server sent, indented by ``indent`` (None: compact)."""
+        return self.model_dump_json(
+            indent=indent, by_alias=use_api_names, exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults, exclude_none=exclude_none, warnings=warnings,
+        )
 
 
 class ResponseObject(APIObject):

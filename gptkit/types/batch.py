@@ -1,14 +1,18 @@
-"""Batches: jobs of the provider's Batch API, and the parameters that create them."""
+"""``Batch``: a job of the provider's Batch API.
+
+gptkit also keeps here ``BatchList`` (``SyncCursorPage[Batch]``, what ``batches.list``
+returns), ``BATCH_TERMINAL_STATUSES``, ``BatchErrors`` (the official ``batch.Errors``), and, for
+imports written before, the batch types that moved to their official modules.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Literal
-
-from typing_extensions import Required, TypedDict
-
 from gptkit.pagination import SyncCursorPage
 from gptkit.types._base import APIObject, ResponseObject
+from gptkit.types.batch_create_params import BatchCreateParams
+from gptkit.types.batch_error import BatchError
+from gptkit.types.batch_request_counts import BatchRequestCounts
+from gptkit.types.batch_usage import BatchUsage
 
 __all__ = [
     "BATCH_TERMINAL_STATUSES",
@@ -18,34 +22,22 @@ __all__ = [
     "BatchErrors",
     "BatchList",
     "BatchRequestCounts",
+    "Errors",
 ]
 
 #: Statuses after which a batch never changes again.
 BATCH_TERMINAL_STATUSES = frozenset({"completed", "failed", "expired", "cancelled"})
 
 
-class BatchRequestCounts(APIObject):
-    """How many requests of a batch are done, and how many of those failed."""
-
-    total: int = 0
-    completed: int = 0
-    failed: int = 0
-
-
-class BatchError(APIObject):
-    """Why a batch (or one of its input lines) was rejected."""
-
-    code: str | None = None
-    message: str | None = None
-    param: str | None = None
-    line: int | None = None
-
-
-class BatchErrors(APIObject):
+class Errors(APIObject):
     """The list of a batch's validation errors."""
 
-    object: str = "list"
-    data: list[BatchError] = []
+    data: list[BatchError] | None = None
+    object: str | None = None
+
+
+#: gptkit's earlier name of ``Errors``.
+BatchErrors = Errors
 
 
 class Batch(ResponseObject):
@@ -57,26 +49,27 @@ class Batch(ResponseObject):
     """
 
     id: str
-    object: str = "batch"
-    endpoint: str | None = None
-    model: str | None = None
-    errors: BatchErrors | None = None
-    input_file_id: str | None = None
     completion_window: str | None = None
-    status: str = "validating"
-    output_file_id: str | None = None
-    error_file_id: str | None = None
     created_at: int | None = None
-    in_progress_at: int | None = None
-    expires_at: int | None = None
-    finalizing_at: int | None = None
-    completed_at: int | None = None
-    failed_at: int | None = None
-    expired_at: int | None = None
-    cancelling_at: int | None = None
+    endpoint: str | None = None
+    input_file_id: str | None = None
+    object: str = "batch"
+    status: str = "validating"
     cancelled_at: int | None = None
-    request_counts: BatchRequestCounts | None = None
+    cancelling_at: int | None = None
+    completed_at: int | None = None
+    error_file_id: str | None = None
+    errors: Errors | None = None
+    expired_at: int | None = None
+    expires_at: int | None = None
+    failed_at: int | None = None
+    finalizing_at: int | None = None
+    in_progress_at: int | None = None
     metadata: dict[str, str] | None = None
+    model: str | None = None
+    output_file_id: str | None = None
+    request_counts: BatchRequestCounts | None = None
+    usage: BatchUsage | None = None
 
     @property
     def is_done(self) -> bool:
@@ -86,13 +79,3 @@ class Batch(ResponseObject):
 
 #: What ``batches.list()`` returns (the older name of ``SyncCursorPage[Batch]``).
 BatchList = SyncCursorPage[Batch]
-
-
-class BatchCreateParams(TypedDict, total=False):
-    """The parameters of ``batches.create``."""
-
-    input_file_id: Required[str]
-    endpoint: Required[Literal["/v1/chat/completions", "/v1/embeddings", "/v1/completions",
-                               "/v1/responses", "/v1/moderations"]]
-    completion_window: Required[str]
-    metadata: Mapping[str, str]

@@ -1,15 +1,25 @@
-"""Embedding responses (``POST /embeddings``)."""
+"""``Embedding``: one input's embedding vector.
+
+``CreateEmbeddingResponse`` and ``EmbeddingUsage`` (the official
+``create_embedding_response.Usage``) are importable from here too, where gptkit kept them before.
+"""
 
 from __future__ import annotations
 
 import base64
 import sys
 from array import array
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BeforeValidator
 
-from gptkit.types._base import APIObject, BilledObject
+from gptkit.types._base import APIObject
+
+if TYPE_CHECKING:
+    from gptkit.types.create_embedding_response import (
+        CreateEmbeddingResponse as CreateEmbeddingResponse,
+    )
+    from gptkit.types.create_embedding_response import Usage as EmbeddingUsage
 
 __all__ = ["CreateEmbeddingResponse", "Embedding", "EmbeddingUsage"]
 
@@ -28,23 +38,16 @@ def _decode_vector(value: object) -> object:
 class Embedding(APIObject):
     """One input's embedding vector, always as floats (base64 answers are decoded)."""
 
+    embedding: Annotated[list[float], BeforeValidator(_decode_vector)]
     index: int = 0
     object: str = "embedding"
-    embedding: Annotated[list[float], BeforeValidator(_decode_vector)]
 
 
-class EmbeddingUsage(APIObject):
-    """Tokens used by an embeddings call."""
+def __getattr__(name: str) -> Any:
+    # Old import paths of the response types; resolved on use, as the response module imports
+    # this one.
+    if name in ("CreateEmbeddingResponse", "EmbeddingUsage"):
+        from gptkit.types import create_embedding_response as module
 
-    prompt_tokens: int = 0
-    total_tokens: int = 0
-    estimated: bool = False
-
-
-class CreateEmbeddingResponse(BilledObject):
-    """The embeddings of every input, in input order."""
-
-    object: str = "list"
-    data: list[Embedding]
-    model: str = ""
-    usage: EmbeddingUsage | None = None
+        return module.CreateEmbeddingResponse if name == "CreateEmbeddingResponse" else module.Usage
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,21 +1,18 @@
-"""Chat completions with their content validated into a pydantic model (``chat.completions.parse``).
+"""gptkit's earlier module of parsed chat types, kept so that imports written against it work.
 
-Each class is the plain chat type with one field made precise: ``message.parsed`` is the caller's
-model (``ParsedChatCompletion[MyModel]``), and a tool call's ``function.parsed_arguments`` is the
-tool's model instance when gptkit knows the tool.
+The types live at the official paths now: ``gptkit.types.chat.parsed_chat_completion`` and
+``gptkit.types.chat.parsed_function_tool_call``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
-
-from gptkit.types.chat import (
-    ChatCompletion,
-    ChatCompletionMessage,
-    ChatCompletionMessageToolCall,
-    Choice,
-    Function,
+from gptkit.types.chat.parsed_chat_completion import (
+    ContentT,
+    ParsedChatCompletion,
+    ParsedChatCompletionMessage,
+    ParsedChoice,
 )
+from gptkit.types.chat.parsed_function_tool_call import ParsedFunction, ParsedFunctionToolCall
 
 __all__ = [
     "ContentT",
@@ -25,40 +22,3 @@ __all__ = [
     "ParsedFunction",
     "ParsedFunctionToolCall",
 ]
-
-#: The type ``message.parsed`` holds (the ``response_format`` model, or None without one).
-ContentT = TypeVar("ContentT")
-
-
-class ParsedFunction(Function):
-    """A tool call's function; ``parsed_arguments`` is the tool's model instance for known strict tools."""
-
-    parsed_arguments: Any = None
-
-
-class ParsedFunctionToolCall(ChatCompletionMessageToolCall):
-    """A tool call whose arguments ``parse`` validated when it knows the tool."""
-
-    function: ParsedFunction
-
-
-class ParsedChatCompletionMessage(ChatCompletionMessage, Generic[ContentT]):
-    """The model's message, with ``parsed`` holding the validated content (None on a refusal)."""
-
-    parsed: ContentT | None = None
-    tool_calls: list[ParsedFunctionToolCall] | None = None  # type: ignore[assignment]
-
-
-class ParsedChoice(Choice, Generic[ContentT]):
-    """One answer of a parsed chat completion."""
-
-    message: ParsedChatCompletionMessage[ContentT]
-
-
-class ParsedChatCompletion(ChatCompletion, Generic[ContentT]):
-    """A chat completion whose ``choices[i].message.parsed`` is a validated ``ContentT``.
-
-    Usage, cost and request id are those of the underlying call.
-    """
-
-    choices: list[ParsedChoice[ContentT]]  # type: ignore[assignment]

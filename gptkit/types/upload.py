@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gptkit.types._base import ResponseObject
-from gptkit.types.file import FileObject
+from gptkit.types.file_object import FileObject
 
 __all__ = ["Upload"]
 

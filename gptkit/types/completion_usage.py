@@ -1,40 +1,47 @@
-"""Types shared by several endpoints: token usage."""
+"""``CompletionUsage``: the tokens a chat or text completion used."""
 
 from __future__ import annotations
+
+from pydantic import Field
 
 from gptkit.types._base import APIObject
 
 __all__ = ["CompletionTokensDetails", "CompletionUsage", "PromptTokensDetails"]
 
 
-class PromptTokensDetails(APIObject):
-    """Breakdown of the prompt tokens."""
-
-    cached_tokens: int | None = None
-    audio_tokens: int | None = None
-
-
 class CompletionTokensDetails(APIObject):
     """Breakdown of the completion tokens."""
 
-    reasoning_tokens: int | None = None
-    audio_tokens: int | None = None
     accepted_prediction_tokens: int | None = None
+    audio_tokens: int | None = None
+    reasoning_tokens: int | None = None
     rejected_prediction_tokens: int | None = None
+    text_tokens: int | None = None
+
+
+class PromptTokensDetails(APIObject):
+    """Breakdown of the prompt tokens."""
+
+    audio_tokens: int | None = None
+    cache_write_tokens: int | None = None
+    cached_tokens: int | None = None
+    image_tokens: int | None = None
+    text_tokens: int | None = None
 
 
 class CompletionUsage(APIObject):
     """Token counts of a chat or text completion.
 
-    ``estimated`` is True when gptkit estimated the counts because the server sent no usage.
+    ``estimated`` is True when gptkit estimated the counts because the server sent no usage; it
+    is gptkit's own flag, so it is neither printed nor serialised (``to_dict``, ``model_dump``).
     """
 
-    prompt_tokens: int = 0
     completion_tokens: int = 0
+    prompt_tokens: int = 0
     total_tokens: int = 0
-    prompt_tokens_details: PromptTokensDetails | None = None
     completion_tokens_details: CompletionTokensDetails | None = None
-    estimated: bool = False
+    prompt_tokens_details: PromptTokensDetails | None = None
+    estimated: bool = Field(default=False, repr=False, exclude=True)
 
     @property
     def cached_tokens(self) -> int:

@@ -1,0 +1,41 @@
+"""Chat completions with their content validated into a pydantic model (``chat.completions.parse``).
+
+Each class is the plain chat type with one field made precise: ``message.parsed`` is the caller's
+model (``ParsedChatCompletion[MyModel]``), and a tool call's ``function.parsed_arguments`` is the
+tool's model instance when gptkit knows the tool.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from gptkit.types.chat.chat_completion import ChatCompletion, Choice
+from gptkit.types.chat.chat_completion_message import ChatCompletionMessage
+from gptkit.types.chat.parsed_function_tool_call import ParsedFunctionToolCall
+
+__all__ = ["ContentT", "ParsedChatCompletion", "ParsedChatCompletionMessage", "ParsedChoice"]
+
+#: The type ``message.parsed`` holds (the ``response_format`` model, or None without one).
+ContentT = TypeVar("ContentT")
+
+
+class ParsedChatCompletionMessage(ChatCompletionMessage, Generic[ContentT]):
+    """The model's message, with ``parsed`` holding the validated content (None on a refusal)."""
+
+    tool_calls: list[ParsedFunctionToolCall] | None = None  # type: ignore[assignment]
+    parsed: ContentT | None = None
+
+
+class ParsedChoice(Choice, Generic[ContentT]):
+    """One answer of a parsed chat completion."""
+
+    message: ParsedChatCompletionMessage[ContentT]
+
+
+class ParsedChatCompletion(ChatCompletion, Generic[ContentT]):
+    """A chat completion whose ``choices[i].message.parsed`` is a validated ``ContentT``.
+
+    Usage, cost and request id are those of the underlying call.
+    """
+
+    choices: list[ParsedChoice[ContentT]]  # type: ignore[assignment]
