@@ -177,10 +177,10 @@ http_client: httpx.Client | httpx.AsyncClient | None = None
 transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None
 
 #: The 1.x module-level style: attributes of the default client, resolved at each use.
-chat = cast("Chat", _module_api.chat)
-completions = cast("Completions", _module_api.completions)
-embeddings = cast("Embeddings", _module_api.embeddings)
-models = cast("Models", _module_api.models)
+chat: Chat = cast("Chat", _module_api.chat)
+completions: Completions = cast("Completions", _module_api.completions)
+embeddings: Embeddings = cast("Embeddings", _module_api.embeddings)
+models: Models = cast("Models", _module_api.models)
 
 __all__ = [
     "NOT_GIVEN",

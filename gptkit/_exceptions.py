@@ -206,9 +206,9 @@ class InvalidParameterError(BadRequestError, ValueError):
     def __init__(self, message: str, *, param: str | None, errors: list[tuple[str, str]]) -> None:
         body = {"error": {"message": message, "type": "invalid_request_error", "param": param, "code": None}}
         APIError.__init__(self, message, None, body=body)
-        self.response = httpx.Response(400, json=body)
+        self.response: httpx.Response = httpx.Response(400, json=body)
         self.status_code = 400
-        self.retry_after = None
+        self.retry_after: float | None = None
         self.param = param
         self.errors = errors
 

@@ -57,7 +57,7 @@ class Conn:
     __slots__ = ("_scripts", "client")
 
     def __init__(self, client: Any) -> None:
-        self.client = client
+        self.client: Any = client
         self._scripts: dict[str, Any] = {}
 
     def script(self, source: str) -> Any:
@@ -132,8 +132,8 @@ class RedisConnector:
             raise ValueError(f"reconnect must be a number of seconds >= 0, not {reconnect!r}")
         self.feature = feature
         self.error = error
-        self.timeout = float(timeout)
-        self.reconnect = float(reconnect)
+        self.timeout: float = float(timeout)
+        self.reconnect: float = float(reconnect)
         self._url: str | None = None
         self._sync: Conn | None = None
         self._own_sync = False
@@ -151,7 +151,7 @@ class RedisConnector:
         self._lock = threading.Lock()
         self._loops: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Conn] = weakref.WeakKeyDictionary()
         #: The last command failed at the connection: the next ones try once and fail fast.
-        self.down = False
+        self.down: bool = False
 
     def _options(self, retry_module: Any, backoff: Any) -> dict[str, Any]:
         return {"socket_timeout": self.timeout, "socket_connect_timeout": self.timeout,

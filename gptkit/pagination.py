@@ -33,7 +33,7 @@ __all__ = [
 T = TypeVar("T")
 P = TypeVar("P")
 
-logger = logging.getLogger("gptkit")
+logger: logging.Logger = logging.getLogger("gptkit")
 
 _NO_NEXT = "No next page expected; check `.has_next_page()` before calling `.get_next_page()`."
 

@@ -25,6 +25,10 @@ class Reservation:
     """Money held for one running call; settled or released exactly once."""
 
     __slots__ = ("amount", "closed", "id", "model")
+    amount: Decimal
+    model: str | None
+    id: str
+    closed: bool
 
     def __init__(self, amount: Decimal, model: str | None, id: str | None = None) -> None:
         self.amount = amount

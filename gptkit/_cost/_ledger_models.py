@@ -7,6 +7,7 @@ they load when a snapshot is first taken (``tests/test_import_budget.py``).
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -22,7 +23,7 @@ class LedgerTotals(BaseModel):
     for the model, or no usage from the server), whose tokens are still counted.
     """
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(frozen=True, defer_build=True)
 
     calls: int = 0
     prompt_tokens: int = 0
@@ -43,7 +44,7 @@ _FIELDS = tuple(LedgerTotals.model_fields)
 class LedgerSnapshot(BaseModel):
     """A consistent copy of a ledger: ``total``, ``by_model[model]`` and ``by_tag[tag][value]``."""
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(frozen=True, defer_build=True)
 
     total: LedgerTotals = LedgerTotals()
     by_model: dict[str, LedgerTotals] = {}

@@ -80,7 +80,7 @@ class Observer:
         self._lock = threading.Lock()
         #: Replaced, never mutated, so a call reads it without the lock.
         self.listeners: tuple[EventListener, ...] = tuple(check_listener(x) for x in listeners or ())
-        self.stats = ClientStats(ledger)
+        self.stats: ClientStats = ClientStats(ledger)
 
     def add(self, listener: EventListener) -> None:
         check_listener(listener)
@@ -104,13 +104,14 @@ class CallTrace:
                  "_stats", "_tags", "_wait", "attempt", "attempt_start", "call_id", "retries", "start")
 
     def __init__(self, observer: Observer, call: Any, provider: str | None) -> None:
-        self.start = self.attempt_start = get_clock().monotonic()
+        self.start: float = get_clock().monotonic()
+        self.attempt_start: float = self.start
         self._call = call
         self._stats = observer.stats
         self._listeners = observer.listeners  # those registered now see the whole call
-        self.call_id = next(_ids)
-        self.attempt = 1
-        self.retries = 0
+        self.call_id: int = next(_ids)
+        self.attempt: int = 1
+        self.retries: int = 0
         self._wait = 0.0
         self._response: httpx.Response | None = None
         self._headers_time: float | None = None

@@ -77,7 +77,7 @@ class RedisBackend:
         self.prefix = prefix
         self.on_outage = on_outage
         self.expected_workers = expected_workers
-        self.connector = RedisConnector(url_or_client, feature="gptkit.RedisBackend",
+        self.connector: RedisConnector = RedisConnector(url_or_client, feature="gptkit.RedisBackend",
                                         error=RateLimitBackendError, timeout=timeout, reconnect=reconnect)
 
     def __repr__(self) -> str:

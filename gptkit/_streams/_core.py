@@ -65,8 +65,8 @@ class StreamCore(Generic[T]):
         # The raw JSON of each chunk, kept (cheaper than objects) only to report an interruption.
         self._received: list[str] = []
         self.pending: deque[T] = deque()
-        self.done = False
-        self.opened = False
+        self.done: bool = False
+        self.opened: bool = False
         self.final: Any = None
         #: An error that came after chunks still pending: raised once they are delivered.
         self.failure: Exception | None = None

@@ -16,9 +16,9 @@ class InputProblem:
     __slots__ = ("custom_id", "line", "message")
 
     def __init__(self, line: int | None, message: str, custom_id: str | None = None) -> None:
-        self.line = line
-        self.message = message
-        self.custom_id = custom_id
+        self.line: int | None = line
+        self.message: str = message
+        self.custom_id: str | None = custom_id
 
     def __str__(self) -> str:
         if self.line is None:

@@ -97,13 +97,13 @@ class Cassette:
         strict: bool = False,
         respect_ci: bool = True,
     ) -> None:
-        self.path = Path(path)
-        self.mode = resolve_record_mode(mode, respect_ci=respect_ci)
-        self.pacing = os.environ.get("GPTKIT_REPLAY_PACING", "").strip().lower() or pacing or "fast"
+        self.path: Path = Path(path)
+        self.mode: str = resolve_record_mode(mode, respect_ci=respect_ci)
+        self.pacing: str = os.environ.get("GPTKIT_REPLAY_PACING", "").strip().lower() or pacing or "fast"
         if self.pacing not in PACINGS:
             raise ValueError(f"pacing must be one of {', '.join(PACINGS)}, not {self.pacing!r}")
         self.seed = seed
-        self.ignore = tuple(ignore)
+        self.ignore: tuple[str, ...] = tuple(ignore)
         self.strict = strict
         self._request_headers = tuple(request_headers)
         self._response_headers = tuple(response_headers)
@@ -114,7 +114,7 @@ class Cassette:
         exists = self.path.exists()
         self.interactions: list[Interaction] = (
             load_cassette(self.path) if exists and self.mode != "all" else [])
-        self.recording = self.mode in ("new_episodes", "all") or (self.mode == "once" and not exists)
+        self.recording: bool = self.mode in ("new_episodes", "all") or (self.mode == "once" and not exists)
         self._played: set[int] = set()
         self._new = 0
         self._index: dict[tuple[str, str, str], list[int]] = {}

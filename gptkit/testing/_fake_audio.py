@@ -54,7 +54,7 @@ class FakeAudio:
     """``/audio/speech``, ``/audio/transcriptions`` and ``/audio/translations``."""
 
     def __init__(self) -> None:
-        self.spoken_characters = 0
+        self.spoken_characters: int = 0
 
     def routes(self) -> list[tuple[str, str, Handler]]:
         return [("POST", "/audio/speech", self._speech), ("POST", "/audio/transcriptions", self._transcribe),

@@ -119,15 +119,15 @@ class FakeCore:
         batch_time: float | None = 1.0,
         response_time: float | None = 1.0,
     ) -> None:
-        self.limits = LimitBuckets(rpm, tpm, window)
+        self.limits: LimitBuckets = LimitBuckets(rpm, tpm, window)
         self.api_key = api_key
-        self.models = list(models)
+        self.models: list[str] = list(models)
         self.latency = latency
         self.chunk_delay = chunk_delay
         self.retry_after_headers = retry_after_headers
         self.seed = seed
         self._clock = clock
-        self.stats = FakeStats()
+        self.stats: FakeStats = FakeStats()
         #: The most recent requests seen (up to ``keep_requests``), oldest first.
         self.requests: deque[FakeRequest] = deque(maxlen=keep_requests)
         self._faults: list[FaultRule] = []
@@ -139,7 +139,8 @@ class FakeCore:
         self._lock = threading.RLock()
         self._file_store = FakeFileStore()
         self._batch_jobs = FakeBatchJobs(self, self._file_store, batch_time)
-        self.extras = FakeExtras(self._file_store, self._now)  # moderations, images, audio, fine-tuning ...
+        # moderations, images, audio, fine-tuning ...
+        self.extras: FakeExtras = FakeExtras(self._file_store, self._now)
         self._responses = FakeResponses(self, response_time)  # the Responses API (_fake_responses)
         routes = (*self._file_store.routes(), *self._batch_jobs.routes(), *self.extras.routes(),
                   *self._responses.routes())

@@ -25,13 +25,13 @@ class FakeExtras:
     """The state and routes of the fake's newer endpoints."""
 
     def __init__(self, files: FakeFileStore, now: Callable[[], float]) -> None:
-        self.moderations = FakeModerations()
-        self.images = FakeImages()
-        self.audio = FakeAudio()
-        self.fine_tuning = FakeFineTuning(files, now)
-        self.vector_stores = FakeVectorStores(files)
-        self.uploads = FakeUploads(files)
-        self.conversations = FakeConversations()
+        self.moderations: FakeModerations = FakeModerations()
+        self.images: FakeImages = FakeImages()
+        self.audio: FakeAudio = FakeAudio()
+        self.fine_tuning: FakeFineTuning = FakeFineTuning(files, now)
+        self.vector_stores: FakeVectorStores = FakeVectorStores(files)
+        self.uploads: FakeUploads = FakeUploads(files)
+        self.conversations: FakeConversations = FakeConversations()
 
     def routes(self) -> list[tuple[str, str, Handler]]:
         return [*self.moderations.routes(), *self.images.routes(), *self.audio.routes(),

@@ -49,7 +49,7 @@ class FakeImages:
     """``/images/generations``, ``/images/edits`` and ``/images/variations``."""
 
     def __init__(self) -> None:
-        self.count = 0
+        self.count: int = 0
 
     def routes(self) -> list[tuple[str, str, Handler]]:
         return [("POST", "/images/generations", self._generate), ("POST", "/images/edits", self._edit),

@@ -98,7 +98,7 @@ class LimitBuckets:
                 raise ValueError(f"{name} must be positive")
         self.rpm = rpm
         self.tpm = tpm
-        self.window = check_window(window)
+        self.window: float = check_window(window)
         self._buckets: dict[tuple[str, str], _Bucket] = {}
 
     @property

@@ -69,7 +69,7 @@ class FakeModerations:
     """``POST /moderations``."""
 
     def __init__(self) -> None:
-        self.count = 0
+        self.count: int = 0
 
     def routes(self) -> list[tuple[str, str, Handler]]:
         return [("POST", "/moderations", self._create)]

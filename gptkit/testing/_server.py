@@ -172,7 +172,7 @@ class FakeServer:
         self.fake = core
         self.host = host
         self._requested_port = port
-        self.port = 0
+        self.port: int = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Future[None] | None = None
         self._ready = threading.Event()

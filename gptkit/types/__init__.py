@@ -19,7 +19,8 @@ checks that the three agree. ``chat``, ``shared`` and ``shared_params`` work the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from gptkit.types._lazy import lazy_package
 
@@ -456,6 +457,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "conversations": (),
 }
 
+__getattr__: Callable[[str], Any]
+__dir__: Callable[[], list[str]]
 __getattr__, __dir__ = lazy_package(__name__, _EXPORTS)
 
 __all__ = [

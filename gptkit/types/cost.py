@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -20,7 +21,7 @@ class Cost(BaseModel):
     ``override:my-model``).
     """
 
-    model_config = ConfigDict(frozen=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(frozen=True)
 
     input: Decimal = _ZERO
     cached_input: Decimal = _ZERO

@@ -9,7 +9,8 @@ stream chunk's; ``ChunkChoice`` is gptkit's older name of the chunk's ``Choice``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from gptkit.types._lazy import lazy_package
 
@@ -211,6 +212,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "_aliases": ("ChunkChoice",),
 }
 
+__getattr__: Callable[[str], Any]
+__dir__: Callable[[], list[str]]
 __getattr__, __dir__ = lazy_package(__name__, _EXPORTS)
 
 __all__ = [

@@ -7,7 +7,8 @@ package); they are also importable from here, where gptkit kept them before 0.x.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from gptkit.types._lazy import lazy_package
 
@@ -67,6 +68,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "..completion_usage": ("CompletionTokensDetails", "CompletionUsage", "PromptTokensDetails"),
 }
 
+__getattr__: Callable[[str], Any]
+__dir__: Callable[[], list[str]]
 __getattr__, __dir__ = lazy_package(__name__, _EXPORTS)
 
 __all__ = [

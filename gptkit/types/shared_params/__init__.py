@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from gptkit.types._lazy import lazy_package
 
@@ -49,6 +50,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "responses_model": ("ResponsesModel",),
 }
 
+__getattr__: Callable[[str], Any]
+__dir__: Callable[[], list[str]]
 __getattr__, __dir__ = lazy_package(__name__, _EXPORTS)
 
 __all__ = [
