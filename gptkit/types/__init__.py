@@ -195,6 +195,7 @@ if TYPE_CHECKING:
     )
     from gptkit.types.image_gen_stream_event import ImageGenStreamEvent as ImageGenStreamEvent
     from gptkit.types.image_generate_params import ImageGenerateParams as ImageGenerateParams
+    from gptkit.types.image_input_reference_param import ImageInputReferenceParam as ImageInputReferenceParam
     from gptkit.types.image_model import ImageModel as ImageModel
     from gptkit.types.images_response import ImagesResponse as ImagesResponse
     from gptkit.types.model import Model as Model
@@ -267,6 +268,7 @@ if TYPE_CHECKING:
     from gptkit.types.vector_store import VectorStore as VectorStore
     from gptkit.types.vector_store_create_params import VectorStoreCreateParams as VectorStoreCreateParams
     from gptkit.types.vector_store_deleted import VectorStoreDeleted as VectorStoreDeleted
+    from gptkit.types.vector_store_list_params import VectorStoreListParams as VectorStoreListParams
     from gptkit.types.vector_store_search_params import VectorStoreSearchParams as VectorStoreSearchParams
     from gptkit.types.vector_store_search_response import (
         VectorStoreSearchResponse as VectorStoreSearchResponse,
@@ -455,6 +457,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "vector_stores": (),
     "uploads": (),
     "conversations": (),
+    "vector_store_list_params": ("VectorStoreListParams",),
+    "image_input_reference_param": ("ImageInputReferenceParam",),
 }
 
 __getattr__: Callable[[str], Any]
@@ -561,6 +565,7 @@ __all__ = [
     "ImageGenPartialImageEvent",
     "ImageGenStreamEvent",
     "ImageGenerateParams",
+    "ImageInputReferenceParam",
     "ImageModel",
     "ImagesResponse",
     "InputTokenCountResponse",
@@ -628,6 +633,7 @@ __all__ = [
     "VectorStore",
     "VectorStoreCreateParams",
     "VectorStoreDeleted",
+    "VectorStoreListParams",
     "VectorStoreSearchParams",
     "VectorStoreSearchResponse",
     "VectorStoreUpdateParams",

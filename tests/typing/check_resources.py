@@ -14,7 +14,14 @@ from gptkit.pagination import (
     SyncCursorPage,
     SyncPage,
 )
-from gptkit.types import ImageGenStreamEvent, ImagesResponse, ModerationCreateResponse, Upload, VectorStore
+from gptkit.types import (
+    ImageGenStreamEvent,
+    ImagesResponse,
+    Model,
+    ModerationCreateResponse,
+    Upload,
+    VectorStore,
+)
 from gptkit.types.audio import (
     Transcription,
     TranscriptionStreamEvent,
@@ -49,7 +56,7 @@ def sync_calls(client: gptkit.Client) -> None:
     assert_type(client.conversations.create(), Conversation)
     assert_type(client.conversations.items.list("conv_1"), SyncConversationCursorPage[ConversationItem])
     assert_type(client.get("/models", cast_to=dict[str, Any]), dict[str, Any])
-    assert_type(client.models.list(), SyncPage[gptkit.types.Model])
+    assert_type(client.models.list(), SyncPage[Model])
 
 
 async def async_calls(client: gptkit.AsyncClient) -> None:
