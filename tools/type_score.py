@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -32,11 +33,16 @@ def score(python: str | None = None) -> dict[str, Any]:
     """pyright's ``typeCompleteness`` report for the gptkit installed for ``python`` (a wheel: an
     editable install is invisible to pyright), or, without ``python``, for the source tree."""
     command = [sys.executable, "-m", "pyright", "--verifytypes", "gptkit", "--ignoreexternal", "--outputjson"]
+    # The source tree: this interpreter first on PATH (the one pyright asks for its search paths;
+    # --pythonpath with a venv's symlinked python loses the venv's editable install).
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    env = {**os.environ, "PATH": path}
     with tempfile.TemporaryDirectory() as elsewhere:
         # Outside the source tree pyright reads the installed package; inside it, ./gptkit.
         done = subprocess.run(
             command if python is None else [*command, "--pythonpath", python],
             capture_output=True, text=True, cwd=ROOT if python is None else elsewhere, check=False,
+            env=env if python is None else None,
         )
     try:
         report: dict[str, Any] = json.loads(done.stdout)["typeCompleteness"]

@@ -10,9 +10,12 @@ from gptkit._core._lazy import LazyResource
 if TYPE_CHECKING:
     from gptkit.resources.audio import AsyncAudio, Audio
     from gptkit.resources.beta import AsyncBeta, Beta
+    from gptkit.resources.conversations import AsyncConversations, Conversations
     from gptkit.resources.fine_tuning import AsyncFineTuning, FineTuning
     from gptkit.resources.images import AsyncImages, Images
     from gptkit.resources.moderations import AsyncModerations, Moderations
+    from gptkit.resources.uploads import AsyncUploads, Uploads
+    from gptkit.resources.vector_stores import AsyncVectorStores, VectorStores
 
 __all__ = ["AsyncResources", "SyncResources"]
 
@@ -26,6 +29,9 @@ class SyncResources:
     images: LazyResource[Images] = LazyResource(_R + "images:Images")
     audio: LazyResource[Audio] = LazyResource(_R + "audio:Audio")
     fine_tuning: LazyResource[FineTuning] = LazyResource(_R + "fine_tuning:FineTuning")
+    vector_stores: LazyResource[VectorStores] = LazyResource(_R + "vector_stores:VectorStores")
+    uploads: LazyResource[Uploads] = LazyResource(_R + "uploads:Uploads")
+    conversations: LazyResource[Conversations] = LazyResource(_R + "conversations:Conversations")
     beta: LazyResource[Beta] = LazyResource(_R + "beta:Beta")
 
 
@@ -36,4 +42,7 @@ class AsyncResources:
     images: LazyResource[AsyncImages] = LazyResource(_R + "images:AsyncImages")
     audio: LazyResource[AsyncAudio] = LazyResource(_R + "audio:AsyncAudio")
     fine_tuning: LazyResource[AsyncFineTuning] = LazyResource(_R + "fine_tuning:AsyncFineTuning")
+    vector_stores: LazyResource[AsyncVectorStores] = LazyResource(_R + "vector_stores:AsyncVectorStores")
+    uploads: LazyResource[AsyncUploads] = LazyResource(_R + "uploads:AsyncUploads")
+    conversations: LazyResource[AsyncConversations] = LazyResource(_R + "conversations:AsyncConversations")
     beta: LazyResource[AsyncBeta] = LazyResource(_R + "beta:AsyncBeta")

@@ -87,12 +87,19 @@ class ParamValidator:
         return InvalidParameterError(message, param=param, errors=found)
 
 
+#: How pydantic labels the branches of a union of constrained or wrapped types.
+_SCHEMA_LABELS = ("constrained-", "function-", "json-or-python", "lax-or-strict", "nullable")
+
+
+def _is_label(part: str) -> bool:
+    return ("[" in part or part in {"str", "int", "float", "bool"} or part.startswith(_SCHEMA_LABELS)
+            or (part[:1].isupper() and part.isidentifier()))
+
+
 def _param_path(loc: tuple[int | str, ...]) -> str:
-    # Drop pydantic's union branch labels (they contain brackets or are type names).
-    parts = [
-        str(p) for p in loc
-        if isinstance(p, int) or not (("[" in p) or p in {"str", "int", "float", "bool", "function-before"})
-    ]
+    # Drop pydantic's union branch labels (they contain brackets, or are type names: builtins, or
+    # the class name of a TypedDict branch, which parameter names never are).
+    parts = [str(p) for p in loc if isinstance(p, int) or not _is_label(p)]
     return ".".join(parts) or "params"
 
 

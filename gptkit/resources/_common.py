@@ -93,13 +93,15 @@ def _page_of(result: Any) -> Any:
 
 def sync_list(
     resource: SyncResource, endpoint: Endpoint, query: Mapping[str, Any], options: Mapping[str, Any],
-    path: str | None = None,
+    path: str | None = None, body: Mapping[str, Any] | None = None,
 ) -> Any:
-    """The first page of a list call; the page fetches the following ones the same way."""
+    """The first page of a list call (``body``: the parameters of a POST that answers a page);
+    the page fetches the following ones the same way."""
     client = resource._client
 
     def fetch(more: Mapping[str, Any], raw: bool = False) -> Any:
-        call = client._prepare(endpoint, with_query(options, {**query, **more}), raw=raw, path=path)
+        params = with_query({**(body or {}), **options}, {**query, **more})
+        call = client._prepare(endpoint, params, raw=raw, path=path)
         result = client._execute(call)
         _page_of(result)._fetch = fetch
         return result
@@ -109,7 +111,7 @@ def sync_list(
 
 def async_list(
     resource: AsyncResource, endpoint: Endpoint, query: Mapping[str, Any], options: Mapping[str, Any],
-    path: str | None = None,
+    path: str | None = None, body: Mapping[str, Any] | None = None,
 ) -> Any:
     """``sync_list`` for an async client: an ``AsyncPaginator`` (a coroutine for a raw response)."""
     from gptkit.pagination import AsyncPaginator
@@ -117,7 +119,8 @@ def async_list(
     client = resource._client
 
     async def fetch(more: Mapping[str, Any], raw: bool = False) -> Any:
-        call = client._prepare(endpoint, with_query(options, {**query, **more}), raw=raw, path=path)
+        params = with_query({**(body or {}), **options}, {**query, **more})
+        call = client._prepare(endpoint, params, raw=raw, path=path)
         result = await client._execute(call)
         _page_of(result)._fetch = fetch
         return result

@@ -8,9 +8,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from gptkit.testing._fake_audio import FakeAudio
+from gptkit.testing._fake_conversations import FakeConversations
 from gptkit.testing._fake_finetune import FakeFineTuning
 from gptkit.testing._fake_images import FakeImages
 from gptkit.testing._fake_moderations import FakeModerations
+from gptkit.testing._fake_uploads import FakeUploads
+from gptkit.testing._fake_vector_stores import FakeVectorStores
 
 if TYPE_CHECKING:
     from gptkit.testing._fake_files import FakeFileStore, Handler
@@ -26,7 +29,11 @@ class FakeExtras:
         self.images: FakeImages = FakeImages()
         self.audio: FakeAudio = FakeAudio()
         self.fine_tuning: FakeFineTuning = FakeFineTuning(files, now)
+        self.vector_stores: FakeVectorStores = FakeVectorStores(files)
+        self.uploads: FakeUploads = FakeUploads(files)
+        self.conversations: FakeConversations = FakeConversations()
 
     def routes(self) -> list[tuple[str, str, Handler]]:
         return [*self.moderations.routes(), *self.images.routes(), *self.audio.routes(),
-                *self.fine_tuning.routes()]
+                *self.fine_tuning.routes(), *self.vector_stores.routes(), *self.uploads.routes(),
+                *self.conversations.routes()]

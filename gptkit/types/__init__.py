@@ -151,6 +151,26 @@ if TYPE_CHECKING:
     from gptkit.types.embedding import EmbeddingUsage as EmbeddingUsage
     from gptkit.types.embedding_create_params import EmbeddingCreateParams as EmbeddingCreateParams
     from gptkit.types.embedding_model import EmbeddingModel as EmbeddingModel
+    from gptkit.types.file_chunking_strategy import FileChunkingStrategy as FileChunkingStrategy
+    from gptkit.types.file_chunking_strategy import (
+        OtherFileChunkingStrategyObject as OtherFileChunkingStrategyObject,
+    )
+    from gptkit.types.file_chunking_strategy import StaticFileChunkingStrategy as StaticFileChunkingStrategy
+    from gptkit.types.file_chunking_strategy import (
+        StaticFileChunkingStrategyObject as StaticFileChunkingStrategyObject,
+    )
+    from gptkit.types.file_chunking_strategy_param import (
+        AutoFileChunkingStrategyParam as AutoFileChunkingStrategyParam,
+    )
+    from gptkit.types.file_chunking_strategy_param import (
+        FileChunkingStrategyParam as FileChunkingStrategyParam,
+    )
+    from gptkit.types.file_chunking_strategy_param import (
+        StaticFileChunkingStrategyObjectParam as StaticFileChunkingStrategyObjectParam,
+    )
+    from gptkit.types.file_chunking_strategy_param import (
+        StaticFileChunkingStrategyParam as StaticFileChunkingStrategyParam,
+    )
     from gptkit.types.file_content import FileContent as FileContent
     from gptkit.types.file_create_params import FileCreateParams as FileCreateParams
     from gptkit.types.file_deleted import FileDeleted as FileDeleted
@@ -175,6 +195,7 @@ if TYPE_CHECKING:
     )
     from gptkit.types.image_gen_stream_event import ImageGenStreamEvent as ImageGenStreamEvent
     from gptkit.types.image_generate_params import ImageGenerateParams as ImageGenerateParams
+    from gptkit.types.image_input_reference_param import ImageInputReferenceParam as ImageInputReferenceParam
     from gptkit.types.image_model import ImageModel as ImageModel
     from gptkit.types.images_response import ImagesResponse as ImagesResponse
     from gptkit.types.model import Model as Model
@@ -241,6 +262,18 @@ if TYPE_CHECKING:
         ResponseFormatTextPython as ResponseFormatTextPython,
     )
     from gptkit.types.shared.responses_model import ResponsesModel as ResponsesModel
+    from gptkit.types.upload import Upload as Upload
+    from gptkit.types.upload_complete_params import UploadCompleteParams as UploadCompleteParams
+    from gptkit.types.upload_create_params import UploadCreateParams as UploadCreateParams
+    from gptkit.types.vector_store import VectorStore as VectorStore
+    from gptkit.types.vector_store_create_params import VectorStoreCreateParams as VectorStoreCreateParams
+    from gptkit.types.vector_store_deleted import VectorStoreDeleted as VectorStoreDeleted
+    from gptkit.types.vector_store_list_params import VectorStoreListParams as VectorStoreListParams
+    from gptkit.types.vector_store_search_params import VectorStoreSearchParams as VectorStoreSearchParams
+    from gptkit.types.vector_store_search_response import (
+        VectorStoreSearchResponse as VectorStoreSearchResponse,
+    )
+    from gptkit.types.vector_store_update_params import VectorStoreUpdateParams as VectorStoreUpdateParams
 
 #: Submodule -> the names it gives this package (``.chat.x`` is a module of a subpackage); a
 #: submodule listed without names is reachable as an attribute (``gptkit.types.chat``).
@@ -399,6 +432,33 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "audio_model": ("AudioModel",),
     "audio_response_format": ("AudioResponseFormat",),
     "audio": (),
+    "file_chunking_strategy": (
+        "FileChunkingStrategy",
+        "OtherFileChunkingStrategyObject",
+        "StaticFileChunkingStrategy",
+        "StaticFileChunkingStrategyObject",
+    ),
+    "file_chunking_strategy_param": (
+        "AutoFileChunkingStrategyParam",
+        "FileChunkingStrategyParam",
+        "StaticFileChunkingStrategyObjectParam",
+        "StaticFileChunkingStrategyParam",
+    ),
+    "upload": ("Upload",),
+    "upload_create_params": ("UploadCreateParams",),
+    "upload_complete_params": ("UploadCompleteParams",),
+    "vector_store": ("VectorStore",),
+    "vector_store_deleted": ("VectorStoreDeleted",),
+    "vector_store_search_response": ("VectorStoreSearchResponse",),
+    "vector_store_create_params": ("VectorStoreCreateParams",),
+    "vector_store_update_params": ("VectorStoreUpdateParams",),
+    "vector_store_search_params": ("VectorStoreSearchParams",),
+    "fine_tuning": (),
+    "vector_stores": (),
+    "uploads": (),
+    "conversations": (),
+    "vector_store_list_params": ("VectorStoreListParams",),
+    "image_input_reference_param": ("ImageInputReferenceParam",),
 }
 
 __getattr__: Callable[[str], Any]
@@ -411,6 +471,7 @@ __all__ = [
     "AllModels",
     "AudioModel",
     "AudioResponseFormat",
+    "AutoFileChunkingStrategyParam",
     "Batch",
     "BatchCreateParams",
     "BatchError",
@@ -480,6 +541,8 @@ __all__ = [
     "EmbeddingModel",
     "EmbeddingUsage",
     "ErrorObject",
+    "FileChunkingStrategy",
+    "FileChunkingStrategyParam",
     "FileContent",
     "FileCreateParams",
     "FileDeleted",
@@ -502,6 +565,7 @@ __all__ = [
     "ImageGenPartialImageEvent",
     "ImageGenStreamEvent",
     "ImageGenerateParams",
+    "ImageInputReferenceParam",
     "ImageModel",
     "ImagesResponse",
     "InputTokenCountResponse",
@@ -516,6 +580,7 @@ __all__ = [
     "ModerationModel",
     "ModerationMultiModalInputParam",
     "ModerationTextInputParam",
+    "OtherFileChunkingStrategyObject",
     "ParsedChatCompletion",
     "ParsedChatCompletionMessage",
     "ParsedChoice",
@@ -553,9 +618,23 @@ __all__ = [
     "ResponseTextDeltaEvent",
     "ResponseUsage",
     "ResponsesModel",
+    "StaticFileChunkingStrategy",
+    "StaticFileChunkingStrategyObject",
+    "StaticFileChunkingStrategyObjectParam",
+    "StaticFileChunkingStrategyParam",
     "TextCompletionCreateParams",
     "ToolParam",
     "TopLogprob",
     "UnknownOutputItem",
     "UnknownStreamEvent",
+    "Upload",
+    "UploadCompleteParams",
+    "UploadCreateParams",
+    "VectorStore",
+    "VectorStoreCreateParams",
+    "VectorStoreDeleted",
+    "VectorStoreListParams",
+    "VectorStoreSearchParams",
+    "VectorStoreSearchResponse",
+    "VectorStoreUpdateParams",
 ]

@@ -1,0 +1,277 @@
+"""``client.uploads``: send a large file in parts (create, ``parts.create``, complete, cancel).
+
+``upload_file_chunked`` does all of it: it creates the upload, sends the file in parts (64 MB by
+default) and completes it, returning the ``Upload`` whose ``file`` can be used like any file.
+Every step is an ordinary call of the client (retries, events, the ledger).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from collections.abc import Sequence
+from typing import IO, Any
+
+from typing_extensions import Unpack
+
+from gptkit._core._base import Endpoint
+from gptkit._core._params import ParamValidator
+from gptkit.resources._common import FileTypes, body_params, file_parts, invalid, path_with
+from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.types.request_options import RequestOptions
+from gptkit.types.upload import Upload
+from gptkit.types.upload_complete_params import UploadCompleteParams
+from gptkit.types.upload_create_params import ExpiresAfter, UploadCreateParams
+from gptkit.types.uploads.upload_part import UploadPart
+
+__all__ = ["AsyncParts", "AsyncUploads", "Parts", "Uploads"]
+
+_UPLOAD = "/uploads/{upload_id}"
+CREATE = Endpoint(
+    method="POST",
+    path="/uploads",
+    response=Upload,
+    validator=ParamValidator(UploadCreateParams, "uploads.create"),
+)
+COMPLETE = Endpoint(
+    method="POST",
+    path=_UPLOAD + "/complete",
+    response=Upload,
+    validator=ParamValidator(UploadCompleteParams, "uploads.complete"),
+)
+CANCEL = Endpoint(method="POST", path=_UPLOAD + "/cancel", response=Upload)
+PART = Endpoint(method="POST", path=_UPLOAD + "/parts", response=UploadPart)
+#: The default size of a part of ``upload_file_chunked`` (the API's largest).
+PART_SIZE = 64 * 1024 * 1024
+
+
+def _path(template: str, call: str, upload_id: str) -> str:
+    return path_with(template, f"uploads.{call}", upload_id=upload_id)
+
+
+class _Chunked:
+    """What ``upload_file_chunked`` sends: the source opened, its size, name and parts."""
+
+    def __init__(
+        self, file: os.PathLike[str] | bytes, filename: str | None, size: int | None, part_size: int | None
+    ) -> None:
+        if part_size is not None and (type(part_size) is not int or part_size < 1):
+            raise invalid(
+                "uploads.upload_file_chunked", "part_size", f"must be a positive integer, not {part_size!r}"
+            )
+        if isinstance(file, (bytes, bytearray)):
+            if filename is None:
+                raise invalid("uploads.upload_file_chunked", "filename", "is required when file is bytes")
+            self.source: IO[bytes] = io.BytesIO(bytes(file))
+            self.size = len(file) if size is None else size
+            self.filename = filename
+        elif isinstance(file, os.PathLike):
+            path = os.fspath(file)
+            if not os.path.isfile(path):
+                raise invalid("uploads.upload_file_chunked", "file", f"names no readable file: {path!r}")
+            self.source = open(path, "rb")  # noqa: SIM115 - closed by close()
+            self.size = os.path.getsize(path) if size is None else size
+            self.filename = filename or os.path.basename(path)
+        else:
+            raise invalid("uploads.upload_file_chunked", "file", "must be a path (os.PathLike) or bytes")
+        self.part_size = part_size or PART_SIZE
+
+    def parts(self) -> Any:
+        while True:
+            data = self.source.read(self.part_size)
+            if not data:
+                return
+            yield data
+
+    def close(self) -> None:
+        self.source.close()
+
+
+class Uploads(SyncResource):
+    """Uploads of a ``Client``."""
+
+    @property
+    def parts(self) -> Parts:
+        """The parts of an upload: ``client.uploads.parts.create(upload_id, data=...)``."""
+        return self._sub(Parts)
+
+    def create(
+        self,
+        *,
+        bytes: int,
+        filename: str,
+        mime_type: str,
+        purpose: str,
+        expires_after: ExpiresAfter | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Upload:
+        """Start an upload of a ``bytes``-long file; add its parts, then ``complete`` it."""
+        params = body_params(
+            {
+                "bytes": bytes,
+                "filename": filename,
+                "mime_type": mime_type,
+                "purpose": purpose,
+                "expires_after": expires_after,
+            },
+            options,
+        )
+        result: Upload = self._client._execute(self._client._prepare(CREATE, params, raw=self._raw))
+        return result
+
+    def complete(
+        self,
+        upload_id: str,
+        *,
+        part_ids: Sequence[str],
+        md5: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Upload:
+        """Join the parts, in ``part_ids`` order, into the file (``Upload.file``)."""
+        path = _path(COMPLETE.path, "complete", upload_id)
+        params = body_params({"part_ids": part_ids, "md5": md5}, options)
+        result: Upload = self._client._execute(
+            self._client._prepare(COMPLETE, params, raw=self._raw, path=path)
+        )
+        return result
+
+    def cancel(self, upload_id: str, **options: Unpack[RequestOptions]) -> Upload:
+        """Cancel an upload; no part may be added afterwards."""
+        path = _path(CANCEL.path, "cancel", upload_id)
+        result: Upload = self._client._execute(
+            self._client._prepare(CANCEL, dict(options), raw=self._raw, path=path)
+        )
+        return result
+
+    def upload_file_chunked(
+        self,
+        *,
+        file: os.PathLike[str] | bytes,
+        mime_type: str,
+        purpose: str,
+        filename: str | None = None,
+        bytes: int | None = None,
+        part_size: int | None = None,
+        md5: str | None = None,
+    ) -> Upload:
+        """Upload ``file`` (a path, or bytes with a ``filename``) in parts and complete it."""
+        chunked = _Chunked(file, filename, bytes, part_size)
+        try:
+            upload = self.create(
+                bytes=chunked.size, filename=chunked.filename, mime_type=mime_type, purpose=purpose
+            )
+            ids = [self.parts.create(upload.id, data=data).id for data in chunked.parts()]
+        finally:
+            chunked.close()
+        return self.complete(upload.id, part_ids=ids, md5=md5)
+
+
+class AsyncUploads(AsyncResource):
+    """Uploads of an ``AsyncClient``."""
+
+    @property
+    def parts(self) -> AsyncParts:
+        """The parts of an upload: ``await client.uploads.parts.create(upload_id, data=...)``."""
+        return self._sub(AsyncParts)
+
+    async def create(
+        self,
+        *,
+        bytes: int,
+        filename: str,
+        mime_type: str,
+        purpose: str,
+        expires_after: ExpiresAfter | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Upload:
+        """Start an upload of a ``bytes``-long file; add its parts, then ``complete`` it."""
+        params = body_params(
+            {
+                "bytes": bytes,
+                "filename": filename,
+                "mime_type": mime_type,
+                "purpose": purpose,
+                "expires_after": expires_after,
+            },
+            options,
+        )
+        result: Upload = await self._client._execute(self._client._prepare(CREATE, params, raw=self._raw))
+        return result
+
+    async def complete(
+        self,
+        upload_id: str,
+        *,
+        part_ids: Sequence[str],
+        md5: str | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Upload:
+        """Join the parts, in ``part_ids`` order, into the file (``Upload.file``)."""
+        path = _path(COMPLETE.path, "complete", upload_id)
+        params = body_params({"part_ids": part_ids, "md5": md5}, options)
+        result: Upload = await self._client._execute(
+            self._client._prepare(COMPLETE, params, raw=self._raw, path=path)
+        )
+        return result
+
+    async def cancel(self, upload_id: str, **options: Unpack[RequestOptions]) -> Upload:
+        """Cancel an upload; no part may be added afterwards."""
+        path = _path(CANCEL.path, "cancel", upload_id)
+        result: Upload = await self._client._execute(
+            self._client._prepare(CANCEL, dict(options), raw=self._raw, path=path)
+        )
+        return result
+
+    async def upload_file_chunked(
+        self,
+        *,
+        file: os.PathLike[str] | bytes,
+        mime_type: str,
+        purpose: str,
+        filename: str | None = None,
+        bytes: int | None = None,
+        part_size: int | None = None,
+        md5: str | None = None,
+    ) -> Upload:
+        """Upload ``file`` (a path, or bytes with a ``filename``) in parts and complete it."""
+        chunked = _Chunked(file, filename, bytes, part_size)
+        try:
+            upload = await self.create(
+                bytes=chunked.size, filename=chunked.filename, mime_type=mime_type, purpose=purpose
+            )
+            ids = [(await self.parts.create(upload.id, data=data)).id for data in chunked.parts()]
+        finally:
+            chunked.close()
+        return await self.complete(upload.id, part_ids=ids, md5=md5)
+
+
+class Parts(SyncResource):
+    """The parts of uploads (``Client``)."""
+
+    def create(self, upload_id: str, *, data: FileTypes, **options: Unpack[RequestOptions]) -> UploadPart:
+        """Add ``data`` (bytes, a path or an open file; at most 64 MB) as the next part."""
+        path = _path(PART.path, "parts.create", upload_id)
+        with file_parts("uploads.parts.create", data=data) as files:
+            call = self._client._prepare(PART, dict(options), raw=self._raw, path=path, files=files)
+            result: UploadPart = self._client._execute(call)
+        return result
+
+
+class AsyncParts(AsyncResource):
+    """The parts of uploads (``AsyncClient``)."""
+
+    async def create(
+        self, upload_id: str, *, data: FileTypes, **options: Unpack[RequestOptions]
+    ) -> UploadPart:
+        """Add ``data`` (bytes, a path or an open file; at most 64 MB) as the next part."""
+        path = _path(PART.path, "parts.create", upload_id)
+        with file_parts("uploads.parts.create", data=data) as files:
+            call = self._client._prepare(PART, dict(options), raw=self._raw, path=path, files=files)
+            result: UploadPart = await self._client._execute(call)
+        return result
+
+
+def md5_of(data: bytes) -> str:
+    """The MD5 ``uploads.complete`` may check the joined file against."""
+    return hashlib.md5(data).hexdigest()

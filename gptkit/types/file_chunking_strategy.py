@@ -1,0 +1,34 @@
+"""How a file was cut into chunks for a vector store."""
+
+from __future__ import annotations
+
+from gptkit.types._base import APIObject
+
+__all__ = [
+    "FileChunkingStrategy", "OtherFileChunkingStrategyObject", "StaticFileChunkingStrategy",
+    "StaticFileChunkingStrategyObject",
+]
+
+
+class StaticFileChunkingStrategy(APIObject):
+    """Chunks of at most ``max_chunk_size_tokens``, overlapping by ``chunk_overlap_tokens``."""
+
+    chunk_overlap_tokens: int | None = None
+    max_chunk_size_tokens: int | None = None
+
+
+class StaticFileChunkingStrategyObject(APIObject):
+    """``type="static"`` and its sizes."""
+
+    type: str = "static"
+    static: StaticFileChunkingStrategy | None = None
+
+
+class OtherFileChunkingStrategyObject(APIObject):
+    """A strategy the API does not describe (files chunked before strategies existed)."""
+
+    type: str = "other"
+
+
+#: The strategy a file was chunked with (``type`` says which; fields of new ones are kept).
+FileChunkingStrategy = StaticFileChunkingStrategyObject

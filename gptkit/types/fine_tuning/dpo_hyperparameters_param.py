@@ -1,0 +1,7 @@
+"""The dpo method's hyperparameters as a parameter (at the official path)."""
+
+from __future__ import annotations
+
+from gptkit.types.fine_tuning.job_create_params import DpoHyperparametersParam
+
+__all__ = ["DpoHyperparametersParam"]

@@ -1,0 +1,7 @@
+"""The supervised method as a parameter (at the official path)."""
+
+from __future__ import annotations
+
+from gptkit.types.fine_tuning.job_create_params import SupervisedMethodParam
+
+__all__ = ["SupervisedMethodParam"]

@@ -1,0 +1,16 @@
+"""One part of an upload."""
+
+from __future__ import annotations
+
+from gptkit.types._base import ResponseObject
+
+__all__ = ["UploadPart"]
+
+
+class UploadPart(ResponseObject):
+    """A part added to ``upload_id`` (name it in ``uploads.complete(part_ids=...)``)."""
+
+    id: str
+    object: str = "upload.part"
+    created_at: int | None = None
+    upload_id: str | None = None

@@ -1,0 +1,68 @@
+"""The typing contract of the resources beyond chat: checked by mypy, never executed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from typing_extensions import assert_type
+
+import gptkit
+from gptkit.pagination import (
+    AsyncCursorPage,
+    AsyncPaginator,
+    SyncConversationCursorPage,
+    SyncCursorPage,
+    SyncPage,
+)
+from gptkit.types import (
+    ImageGenStreamEvent,
+    ImagesResponse,
+    Model,
+    ModerationCreateResponse,
+    Upload,
+    VectorStore,
+)
+from gptkit.types.audio import (
+    Transcription,
+    TranscriptionStreamEvent,
+    TranscriptionVerbose,
+    Translation,
+)
+from gptkit.types.conversations import Conversation, ConversationItem
+from gptkit.types.fine_tuning import FineTuningJob
+from gptkit.types.vector_stores import VectorStoreFile
+
+
+def sync_calls(client: gptkit.Client) -> None:
+    assert_type(client.moderations.create(input="x"), ModerationCreateResponse)
+    assert_type(client.images.generate(prompt="p"), ImagesResponse)
+    assert_type(client.images.generate(prompt="p", stream=True), gptkit.Stream[ImageGenStreamEvent])
+    assert_type(client.images.edit(image=b"png", prompt="p"), ImagesResponse)
+    speech = client.audio.speech.create(model="tts-1", voice="alloy", input="hi")
+    assert_type(speech.content, bytes)
+    assert_type(client.audio.transcriptions.create(file=b"a", model="whisper-1"), Transcription)
+    assert_type(client.audio.transcriptions.create(file=b"a", model="whisper-1", response_format="text"), str)
+    assert_type(client.audio.transcriptions.create(file=b"a", model="whisper-1", response_format="verbose_json"),
+                TranscriptionVerbose)
+    assert_type(client.audio.transcriptions.create(file=b"a", model="m", stream=True),
+                gptkit.Stream[TranscriptionStreamEvent])
+    assert_type(client.audio.translations.create(file=b"a", model="whisper-1"), Translation)
+    assert_type(client.fine_tuning.jobs.list(), SyncCursorPage[FineTuningJob])
+    assert_type(client.fine_tuning.jobs.retrieve("ftjob-1"), FineTuningJob)
+    assert_type(client.vector_stores.create(name="n"), VectorStore)
+    assert_type(client.vector_stores.files.list("vs_1"), SyncCursorPage[VectorStoreFile])
+    assert_type(client.vector_stores.search("vs_1", query="q").data[0].score, float | None)
+    assert_type(client.uploads.create(bytes=1, filename="f", mime_type="t", purpose="batch"), Upload)
+    assert_type(client.conversations.create(), Conversation)
+    assert_type(client.conversations.items.list("conv_1"), SyncConversationCursorPage[ConversationItem])
+    assert_type(client.get("/models", cast_to=dict[str, Any]), dict[str, Any])
+    assert_type(client.models.list(), SyncPage[Model])
+
+
+async def async_calls(client: gptkit.AsyncClient) -> None:
+    assert_type(await client.images.generate(prompt="p"), ImagesResponse)
+    assert_type(await client.audio.transcriptions.create(file=b"a", model="whisper-1", response_format="srt"), str)
+    jobs = client.fine_tuning.jobs.list()
+    assert_type(jobs, AsyncPaginator[FineTuningJob, AsyncCursorPage[FineTuningJob]])
+    assert_type(await jobs, AsyncCursorPage[FineTuningJob])
+    assert_type(await client.post("/x", cast_to=VectorStore, body={}), VectorStore)
