@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from opentelemetry.metrics import MeterProvider
     from opentelemetry.trace import TracerProvider
 
+    from gptkit import AsyncClient, Client
     from gptkit._observe._otel import OTelListener
-    from gptkit._observe._trace import Observable
 
 __all__ = ["OTelListener", "instrument"]
 
@@ -39,7 +39,7 @@ def _implementation() -> ModuleType:
 
 
 def instrument(
-    client: Observable,
+    client: Client | AsyncClient,
     *,
     tracer_provider: TracerProvider | None = None,
     meter_provider: MeterProvider | None = None,
