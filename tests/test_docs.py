@@ -32,8 +32,11 @@ BLOCK_TIMEOUT = 60.0
 #: machine that takes a minute or two.
 pytestmark = pytest.mark.timeout(600)
 #: Warnings that show an example doing something wrong (a model without a price, a client or
-#: stream left open, a coroutine never awaited).
-_WARNINGS_THAT_MEAN_A_WRONG_EXAMPLE = ("UnknownPriceWarning", "ResourceWarning", "was never awaited")
+#: stream left open, a coroutine never awaited). Python 3.10 installs genai-prices 0.1, whose
+#: frozen data lacks some newer models (tts-1): a missing price there is the data's age, not the
+#: example's fault.
+_WARNINGS_THAT_MEAN_A_WRONG_EXAMPLE = (
+    ("UnknownPriceWarning",) if sys.version_info >= (3, 11) else ()) + ("ResourceWarning", "was never awaited")
 #: At most this share of the blocks may be fragments.
 MAX_FRAGMENT_SHARE = 0.1
 
