@@ -154,7 +154,10 @@ class Configurable(BaseClient):
                      **changes: Any) -> Self:
         """A copy with some options changed that shares this client's connection pool.
 
-        The copy shares this client's ledger, budget and prices unless given its own
+        ``**changes`` are constructor options (``api_key``, ``base_url``, ``organization``,
+        ``project``, ``timeout``, ``max_retries``, ``default_headers``, ``default_query``).
+        ``retry`` replaces the ``RetryPolicy``; ``tags`` are added to this client's. The copy
+        shares this client's ledger, ``budget`` and ``prices`` unless given its own
         (``ledger=Ledger()``, ``budget=None`` ...).
         """
         if retry is not None and "max_retries" in changes:

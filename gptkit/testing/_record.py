@@ -82,6 +82,9 @@ class RecordingTransport(httpx.BaseTransport):
         self._wrapped = wrapped
         self._cassette = cassette
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} into {self._cassette.path}>"
+
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()
         entry = _begin(self._cassette, request)
@@ -107,6 +110,9 @@ class AsyncRecordingTransport(httpx.AsyncBaseTransport):
     def __init__(self, wrapped: httpx.AsyncBaseTransport, cassette: Cassette) -> None:
         self._wrapped = wrapped
         self._cassette = cassette
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} into {self._cassette.path}>"
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()

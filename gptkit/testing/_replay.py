@@ -111,6 +111,9 @@ class ReplayTransport(httpx.BaseTransport):
         self._cassette = cassette
         self._fallback = fallback
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} from {self._cassette.path}>"
+
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()
         found = self._cassette._take(request, miss_ok=self._fallback is not None)
@@ -140,6 +143,9 @@ class AsyncReplayTransport(httpx.AsyncBaseTransport):
     def __init__(self, cassette: Cassette, *, fallback: httpx.AsyncBaseTransport | None = None) -> None:
         self._cassette = cassette
         self._fallback = fallback
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} from {self._cassette.path}>"
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
