@@ -144,7 +144,7 @@ class _AzureCore(BaseClient):
         ``RetryPolicy``; ``tags`` are added to this client's.
         """
         azure_changes = self._split_changes(changes)
-        clone: Self = super().with_options(retry=retry, tags=tags, **changes)  # type: ignore[misc]
+        clone: Self = super().with_options(retry=retry, tags=tags, **changes)
         clone._apply_changes(azure_changes, is_async=isinstance(self, AsyncClient))
         return clone
 
