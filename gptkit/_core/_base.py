@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import httpx
 
 from gptkit._clock import get_clock
-from gptkit._core._config import ClientConfig, Secret, coerce_timeout
-from gptkit._core._params import ParamValidator, clean_params
+from gptkit._core._config import USER_AGENT, ClientConfig, Secret, coerce_timeout, normalize_base_url
+from gptkit._core._params import NOT_GIVEN, ParamValidator, clean_params
 from gptkit._core._protocol import (
     build_multipart_request,
     build_request,
@@ -170,9 +170,55 @@ class BaseClient(Observable):
     def _detect_price_provider(self) -> str | None:
         return price_provider_for(self._config.base_url)
 
+    # -- the official client's attributes ----------------------------------------------------
+
     @property
-    def base_url(self) -> str:
-        return self._config.base_url
+    def api_key(self) -> str:
+        """The API key (empty for a client made with ``api_key=gptkit.NO_API_KEY``); never shown
+        in the client's repr."""
+        return self._config.api_key.reveal() if self._config.api_key is not None else ""
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """Where calls go, with a trailing slash (as the official client shows it). Assign a
+        string or URL to send this client's later calls elsewhere."""
+        return httpx.URL(self._config.base_url + "/")
+
+    @base_url.setter
+    def base_url(self, url: str | httpx.URL) -> None:
+        config = self._config.replace(base_url=normalize_base_url(url))
+        self._config = config
+        self._urls = {}
+        self._price_provider = self._detect_price_provider()
+        self._cost = self._cost.derive(config.base_url)  # prices by the new server; same ledger
+        self._cost.provider = self._price_provider
+
+    @property
+    def organization(self) -> str | None:
+        """The ``OpenAI-Organization`` header's value, or None."""
+        return self._config.organization
+
+    @property
+    def project(self) -> str | None:
+        """The ``OpenAI-Project`` header's value, or None."""
+        return self._config.project
+
+    @property
+    def default_headers(self) -> dict[str, str]:
+        """The headers every call carries besides the credentials (the user's ``default_headers``
+        last, with their spelling)."""
+        headers = {"Accept": "application/json", "Content-Type": "application/json",
+                   "User-Agent": USER_AGENT}
+        if self._config.organization:
+            headers["OpenAI-Organization"] = self._config.organization
+        if self._config.project:
+            headers["OpenAI-Project"] = self._config.project
+        return {**headers, **self._config.default_headers}
+
+    @property
+    def default_query(self) -> dict[str, object]:
+        """The query parameters every call carries."""
+        return dict(self._config.default_query)
 
     @property
     def max_retries(self) -> int:
@@ -264,9 +310,9 @@ class BaseClient(Observable):
         extra_query = options.get("extra_query")
         if extra_query:
             query = {**query, **extra_query}
-        timeout = options.get("timeout")
-        try:
-            resolved_timeout = self._config.timeout if timeout is None else coerce_timeout(timeout)
+        timeout = options.get("timeout", NOT_GIVEN)
+        try:  # ``timeout=None`` given for a call means no timeout, as in the official SDK
+            resolved_timeout = self._config.timeout if timeout is NOT_GIVEN else coerce_timeout(timeout)
         except TypeError as exc:
             raise InvalidParameterError(str(exc), param="timeout", errors=[("timeout", str(exc))]) from None
         url = self._url_for(endpoint, path or endpoint.path, body)

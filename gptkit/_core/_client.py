@@ -19,6 +19,7 @@ from gptkit._core._config import NoAPIKey
 from gptkit._core._generic import AsyncGenericRequests, GenericRequests
 from gptkit._core._lazy import LazyResource
 from gptkit._core._mounts import AsyncResources, SyncResources
+from gptkit._core._params import NOT_GIVEN, NotGiven
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._observe._trace import EventListener
 from gptkit._retry import RetryPolicy, build_retrying
@@ -57,7 +58,7 @@ class Client(Configurable, GenericRequests, SyncResources):
         base_url: str | httpx.URL | None = None,
         organization: str | None = None,
         project: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = 2,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,
@@ -226,7 +227,7 @@ class AsyncClient(Configurable, AsyncGenericRequests, AsyncResources):
         base_url: str | httpx.URL | None = None,
         organization: str | None = None,
         project: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = 2,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from gptkit._core._base import BaseClient
-from gptkit._core._config import ClientConfig, NoAPIKey, resolve_config
+from gptkit._core._config import HTTPX_DEFAULT_TIMEOUT, ClientConfig, NoAPIKey, resolve_config
 from gptkit._core._lazy import lazy_names
+from gptkit._core._params import NOT_GIVEN, NotGiven
 from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
 from gptkit._exceptions import ConfigurationError
 from gptkit._observe._trace import EventListener, Observer
@@ -38,7 +39,7 @@ def resolve_client_config(
     base_url: str | httpx.URL | None,
     organization: str | None,
     project: str | None,
-    timeout: float | httpx.Timeout | None,
+    timeout: float | httpx.Timeout | NotGiven | None,
     max_retries: int,
     default_headers: Mapping[str, str] | None,
     default_query: Mapping[str, Any] | None,
@@ -54,6 +55,10 @@ def resolve_client_config(
         raise ConfigurationError("pass http_client= or transport=, not both")
     _check_network(http_client, transport, is_async=is_async)
     _check_retry(retry, max_retries)
+    # The official SDK's rule: an http_client built with its own timeout keeps it.
+    if (isinstance(timeout, NotGiven) and isinstance(http_client, (httpx.Client, httpx.AsyncClient))
+            and http_client.timeout != HTTPX_DEFAULT_TIMEOUT):
+        timeout = http_client.timeout
     return resolve_config(
         api_key=api_key, base_url=base_url, organization=organization, project=project,
         timeout=timeout, max_retries=max_retries, default_headers=default_headers,
@@ -107,9 +112,10 @@ def _as_limiter(rate_limit: RateLimit | RateLimiter | None) -> RateLimiter | Non
 
 
 def _copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
-    known = {"api_key", "base_url", "organization", "project", "timeout", "max_retries",
-             "default_headers", "default_query"}
-    unknown = set(changes) - known
+    """``config`` with the official ``copy()``'s rules: an option left out (or ``None``) is kept,
+    ``timeout=None`` means no timeout, ``default_headers``/``default_query`` merge into the current
+    ones and ``set_default_headers``/``set_default_query`` replace them."""
+    unknown = set(changes) - _COPY_OPTIONS
     if unknown:
         raise TypeError(f"with_options() got unexpected options: {', '.join(sorted(unknown))}")
     current: dict[str, Any] = {
@@ -118,8 +124,29 @@ def _copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig
         "project": config.project, "timeout": config.timeout, "max_retries": config.max_retries,
         "default_headers": config.default_headers, "default_query": config.default_query,
     }
-    current.update(changes)
+    for name in ("api_key", "base_url", "organization", "project", "max_retries"):
+        value = changes.get(name)
+        if value is not None and value is not NOT_GIVEN:
+            current[name] = value
+    if changes.get("timeout", NOT_GIVEN) is not NOT_GIVEN:
+        current["timeout"] = changes["timeout"]
+    for name in ("default_headers", "default_query"):
+        merge, replace = changes.get(name), changes.get(f"set_{name}")
+        if merge is not None and replace is not None:
+            raise ValueError(f"The `{name}` and `set_{name}` arguments are mutually exclusive")
+        if merge is not None:
+            if not isinstance(merge, Mapping):
+                raise TypeError(f"{name} must be a mapping, not {type(merge).__name__}")
+            current[name] = {**current[name], **merge}
+        elif replace is not None:
+            current[name] = replace
     return resolve_config(**current)
+
+
+_COPY_OPTIONS = frozenset({
+    "api_key", "base_url", "organization", "project", "timeout", "max_retries", "default_headers",
+    "set_default_headers", "default_query", "set_default_query",
+})
 
 
 class Configurable(BaseClient):
@@ -149,17 +176,48 @@ class Configurable(BaseClient):
         self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
         self._limiter = _as_limiter(rate_limit)
 
-    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
-                     budget: BudgetBackend | None = KEEP, prices: Any = KEEP, ledger: Ledger = KEEP,
-                     **changes: Any) -> Self:
-        """A copy with some options changed that shares this client's connection pool.
+    def with_options(
+        self,
+        *,
+        api_key: str | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        base_url: str | httpx.URL | NotGiven | None = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        set_default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        set_default_query: Mapping[str, object] | None = None,
+        retry: RetryPolicy | None = None,
+        tags: Mapping[str, str] | None = None,
+        budget: BudgetBackend | None = KEEP,
+        prices: Any = KEEP,
+        ledger: Ledger = KEEP,
+        **changes: Any,
+    ) -> Self:
+        """A copy with some options changed; ``copy()`` is the same method (the official names).
 
-        The copy shares this client's ledger, budget and prices unless given its own
-        (``ledger=Ledger()``, ``budget=None`` ...).
+        Options follow the official ``copy()``: left out means kept, ``timeout=None`` means no
+        timeout, ``default_headers``/``default_query`` merge into this client's and
+        ``set_default_headers``/``set_default_query`` replace them. The copy shares this client's
+        connection pool (unless given ``http_client=``), ledger, budget and prices unless given
+        its own (``ledger=Ledger()``, ``budget=None`` ...).
         """
+        given = {"api_key": api_key, "organization": organization, "project": project,
+                 "base_url": base_url, "timeout": timeout, "max_retries": max_retries,
+                 "default_headers": default_headers, "set_default_headers": set_default_headers,
+                 "default_query": default_query, "set_default_query": set_default_query}
+        changes.update({k: v for k, v in given.items() if v is not None and v is not NOT_GIVEN})
+        if timeout is None:
+            changes["timeout"] = None  # explicitly no timeout
         if retry is not None and "max_retries" in changes:
             _check_retry(retry, changes["max_retries"])
         _check_setup(tags, None)
+        if http_client is not None:
+            is_async = isinstance(self.__dict__.get("_http"), httpx.AsyncClient)
+            _check_network(http_client, None, is_async=is_async)
         clone = object.__new__(type(self))
         resources = _RESOURCES | lazy_names(type(self))
         clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in resources})
@@ -169,5 +227,9 @@ class Configurable(BaseClient):
             retry = dataclasses.replace(self._retry, max_attempts=config.max_retries + 1)
         clone._init_core(config, retry or self._retry, {**self._tags, **(tags or {})})
         clone._owns_http = False
+        if http_client is not None:
+            clone.__dict__["_http"] = http_client
         clone._cost = self._cost.derive(config.base_url, budget=budget, prices=prices, ledger=ledger)
         return clone
+
+    copy = with_options
