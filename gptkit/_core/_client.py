@@ -192,7 +192,7 @@ class Client(Configurable, GenericRequests, SyncResources):
     def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
-            from gptkit._streams._stream import open_stream, stream_result  # loaded by the first stream
+            from gptkit._streams._open import open_stream, stream_result  # loaded by the first stream
 
             return stream_result(call, self._attempts(call, lambda: open_stream(self, call)))
         return self._finish(call, self._attempts(call, lambda: self._send(call)))
@@ -366,7 +366,7 @@ class AsyncClient(Configurable, AsyncGenericRequests, AsyncResources):
     async def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
-            from gptkit._streams._stream import aopen_stream, stream_result  # loaded by the first stream
+            from gptkit._streams._open import aopen_stream, stream_result  # loaded by the first stream
 
             return stream_result(call, await self._attempts(call, lambda: aopen_stream(self, call)))
         return self._finish(call, await self._attempts(call, lambda: self._send(call)))
