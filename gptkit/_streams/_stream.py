@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 import httpx
 
-from gptkit._core._base import map_transport_error
+from gptkit._core._errors import map_transport_error
 from gptkit._exceptions import APIError
 from gptkit._observe._trace import CallTrace
 from gptkit._streams._core import StreamCore
