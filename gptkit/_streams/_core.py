@@ -170,7 +170,7 @@ class StreamCore(Generic[T]):
             if protocol.done_marker and data.startswith("[DONE]"):
                 self._complete()
                 continue
-            if protocol.raises_event(event):
+            if protocol.raises_event(event.event):
                 raise self._error_event(data)
             try:
                 chunk: Any = validate(data)

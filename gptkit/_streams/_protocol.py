@@ -22,7 +22,6 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from gptkit._streams._accumulate import accumulator_for
-from gptkit._streams._sse import ServerSentEvent
 
 __all__ = ["COMPLETE", "ERROR", "FAILED", "ChunkProtocol", "StreamProtocol", "protocol_for"]
 
@@ -54,8 +53,9 @@ class StreamProtocol:
         """A fresh accumulator (``add(event)``, ``final()``) for one stream, or None."""
         return None
 
-    def raises_event(self, event: ServerSentEvent) -> bool:
-        """Whether this server-sent event is an error raised as is, before validation."""
+    def raises_event(self, name: str) -> bool:
+        """Whether a server-sent event named ``name`` (its ``event:`` line) is an error raised as
+        is, before validation."""
         return False
 
     def is_error(self, chunk: Any) -> bool:
@@ -105,8 +105,8 @@ class ChunkProtocol(StreamProtocol):
     def new_accumulator(self) -> Any:
         return accumulator_for(self._chunk_type)
 
-    def raises_event(self, event: ServerSentEvent) -> bool:
-        return event.event == "error"
+    def raises_event(self, name: str) -> bool:
+        return name == "error"
 
     def is_error(self, chunk: Any) -> bool:
         extra = chunk.__pydantic_extra__
