@@ -142,7 +142,10 @@ class ChatCompletionStream(_Common[ParsedT]):
 
     def close(self) -> None:
         """Release the connection."""
-        self._iterator.close()
+        try:
+            self._iterator.close()
+        except ValueError:
+            pass  # closed from another thread mid-read: closing the response ends the read
         self._stream.close()
 
 
@@ -207,7 +210,10 @@ class AsyncChatCompletionStream(_Common[ParsedT]):
 
     async def close(self) -> None:
         """Release the connection."""
-        await self._iterator.aclose()
+        try:
+            await self._iterator.aclose()
+        except RuntimeError:
+            pass  # closed by another task mid-read: closing the response ends the read
         await self._stream.aclose()
 
     aclose = close
