@@ -129,6 +129,11 @@ class PriceTable:
         for name, price in (prices or {}).items():
             self.set(name, price)
 
+    @property
+    def needs_database(self) -> bool:
+        """Whether pricing may consult the database (else only overrides and ``default`` answer)."""
+        return self._use_database
+
     def set(self, model: str, price: ModelPrice) -> None:
         """Add or replace the price of ``model`` (or of a ``*`` pattern)."""
         if not isinstance(price, ModelPrice):

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from gptkit._clock import get_clock
 from gptkit._cost._budget import BudgetBackend, Reservation
 from gptkit._cost._ledger import Ledger
 from gptkit._cost._meter import Meter, Units, token_counts
+from gptkit._cost._pending import PendingCost, database_loaded
 from gptkit._cost._prices import ModelPrice, PriceTable, as_price_table
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import APIResponseValidationError, UnknownPriceError
@@ -154,7 +157,8 @@ class CostState:
 
     # -- after the call ---------------------------------------------------------------------
 
-    def price(self, call: Any, result: APIObject) -> Cost | None:
+    def price(self, call: Any, result: APIObject, *, defer: bool = False) -> Cost | PendingCost | None:
+        """``result``'s cost; with ``defer``, a ``PendingCost`` while the database is not loaded."""
         meter = call.endpoint.meter
         if meter is not None:
             return self._metered_cost(call, result, meter.used(call.body, result))
@@ -164,18 +168,22 @@ class CostState:
         response_model = getattr(result, "model", None) or call.model or ""
         counts = usage_counts(usage)  # chat's names or the Responses API's
         tier = getattr(result, "service_tier", None) or (call.body or {}).get("service_tier")
-        return self.prices.cost(
-            response_model,
-            prompt_tokens=counts.prompt,
-            completion_tokens=counts.completion,
-            cached_tokens=counts.cached,
-            reasoning_tokens=counts.reasoning,
-            provider=self.provider,
-            api_url=self.base_url,
-            service_tier=tier if isinstance(tier, str) else None,
-            estimated=bool(getattr(usage, "estimated", False)),
-            aliases=(call.model,) if call.model else (),
-        )
+        kwargs = {
+            "prompt_tokens": counts.prompt,
+            "completion_tokens": counts.completion,
+            "cached_tokens": counts.cached,
+            "reasoning_tokens": counts.reasoning,
+            "provider": self.provider,
+            "api_url": self.base_url,
+            "service_tier": tier if isinstance(tier, str) else None,
+            "estimated": bool(getattr(usage, "estimated", False)),
+            "aliases": (call.model,) if call.model else (),
+        }
+        if defer and self.prices.needs_database and not database_loaded():
+            # perf: price it when read (gptkit._cost._pending): the first call skips the database.
+            when = datetime.fromtimestamp(get_clock().wall(), tz=timezone.utc)
+            return PendingCost(self.prices, response_model, when, kwargs)
+        return self.prices.cost(response_model, **kwargs)
 
     def account(self, call: Any, result: APIObject) -> None:
         """Cost -> ``result._cost`` -> ledger -> budget settlement, once per logical call."""
@@ -195,7 +203,8 @@ class CostState:
             result._cost = self.price(call, result)  # shown; billed when the object was created
             self.release(call)
             return
-        cost = self.price(call, result)
+        # No budget to settle: the cost may be priced when first read (``PendingCost``).
+        cost = self.price(call, result, defer=call.hold is None)
         result._cost = cost
         counts = usage_counts(getattr(result, "usage", None))
         self.ledger.record(
@@ -207,7 +216,9 @@ class CostState:
             reasoning_tokens=counts.reasoning,
             cost=cost,
         )
-        self._settle(call, None if cost is None else cost.total)
+        if call.hold is not None:
+            assert not isinstance(cost, PendingCost)
+            self._settle(call, None if cost is None else cost.total)
 
     def _metered_cost(self, call: Any, result: Any, units: Units | None) -> Cost | None:
         meter: Meter = call.endpoint.meter

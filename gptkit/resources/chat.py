@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from typing_extensions import Unpack
 
 from gptkit._core._base import Call, Endpoint
 from gptkit._core._params import ParamValidator
-from gptkit._streams._chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager, Finisher
-from gptkit._streams._stream import AsyncStream, Stream
-from gptkit._structured._parse import (
-    ChatCompletionParseKwargs,
-    ChatCompletionRunToolsKwargs,
-    ResponseModelT,
-    parse_completion,
-    plan_parse,
-)
-from gptkit._structured._runner import ToolLoop, ToolRunResult, run_tools_async, run_tools_sync
-from gptkit._structured._tools import ToolSpec
 from gptkit.resources._resource import AsyncResource, SyncResource
-from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
+from gptkit.types.chat.chat_completion import ChatCompletion
+from gptkit.types.chat.chat_completion_chunk import ChatCompletionChunk
 from gptkit.types.chat_params import ChatCompletionCreateArgs, ChatCompletionCreateParams
-from gptkit.types.parsed_chat import ParsedChatCompletion
 from gptkit.types.request_options import RequestOptions
+
+if TYPE_CHECKING:
+    # Streams and structured outputs are imported by the methods that use them: a plain
+    # ``create`` (the first call of most programs) loads neither (tests/test_cold_start.py).
+    from gptkit._streams._chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager, Finisher
+    from gptkit._streams._stream import AsyncStream, Stream
+    from gptkit._structured._parse import ChatCompletionParseKwargs, ChatCompletionRunToolsKwargs, ResponseModelT
+    from gptkit._structured._runner import ToolRunResult
+    from gptkit._structured._tools import ToolSpec
+    from gptkit.types.parsed_chat import ParsedChatCompletion
 
 __all__ = ["AsyncChat", "AsyncChatCompletions", "Chat", "ChatCompletionCreateKwargs", "ChatCompletions"]
 
@@ -95,6 +94,8 @@ class ChatCompletions(SyncResource):
         output was cut off or filtered, and ``StructuredOutputError`` (with ``.raw``) when it is
         not valid JSON or does not match the model. Otherwise takes what ``create`` takes.
         """
+        from gptkit._structured._parse import plan_parse
+
         plan = plan_parse(params, response_format)
         result: ParsedChatCompletion[Any] = plan.finish(self.create(**plan.params))
         return result
@@ -136,6 +137,8 @@ class ChatCompletions(SyncResource):
         ``parse`` (``response_format`` optional). Returns a ``ToolRunResult`` with the parsed
         final ``completion``, the whole ``messages`` list and every round's completion.
         """
+        from gptkit._structured._runner import ToolLoop, run_tools_sync
+
         loop = ToolLoop({**params, "tools": tools}, response_format, max_rounds)
         return run_tools_sync(self.create, loop)
 
@@ -158,6 +161,8 @@ class ChatCompletions(SyncResource):
         ``ParsedChatCompletion[MyModel]``, as ``parse`` returns it. Parameters are validated now;
         the request is sent on entry.
         """
+        from gptkit._streams._chat import ChatCompletionStreamManager
+
         call, finish = _plan_stream(self._client, params, response_format)
         return ChatCompletionStreamManager(lambda: self._client._execute(call), finish)
 
@@ -215,6 +220,8 @@ class AsyncChatCompletions(AsyncResource):
         output was cut off or filtered, and ``StructuredOutputError`` (with ``.raw``) when it is
         not valid JSON or does not match the model. Otherwise takes what ``create`` takes.
         """
+        from gptkit._structured._parse import plan_parse
+
         plan = plan_parse(params, response_format)
         result: ParsedChatCompletion[Any] = plan.finish(await self.create(**plan.params))
         return result
@@ -256,6 +263,8 @@ class AsyncChatCompletions(AsyncResource):
         ``parse`` (``response_format`` optional). Returns a ``ToolRunResult`` with the parsed
         final ``completion``, the whole ``messages`` list and every round's completion.
         """
+        from gptkit._structured._runner import ToolLoop, run_tools_async
+
         loop = ToolLoop({**params, "tools": tools}, response_format, max_rounds)
         return await run_tools_async(self.create, loop)
 
@@ -277,12 +286,16 @@ class AsyncChatCompletions(AsyncResource):
         ``await get_final_completion()`` (a ``ParsedChatCompletion[MyModel]`` with
         ``response_format=MyModel``). Parameters are validated now; the request is sent on entry.
         """
+        from gptkit._streams._chat import AsyncChatCompletionStreamManager
+
         call, finish = _plan_stream(self._client, params, response_format)
         return AsyncChatCompletionStreamManager(lambda: self._client._execute(call), finish)
 
 
 def _plan_stream(client: Any, params: Mapping[str, Any], response_format: object) -> tuple[Call, Finisher]:
     """The streamed call of ``stream()``, and how its final completion is parsed (if at all)."""
+    from gptkit._structured._parse import parse_completion, plan_parse
+
     plan = plan_parse(params, response_format, method="stream")
     call: Call = client._prepare(CHAT_COMPLETIONS, plan.params, stream=True)
     if plan.model is None and not plan.tools:
