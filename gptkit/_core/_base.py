@@ -51,8 +51,9 @@ class Endpoint:
     path: str
     response: type[APIObject]
     validator: ParamValidator | None = None
-    #: The type of a stream's events: a model, or an ``EventUnion`` of several told apart by type.
-    chunk: type[APIObject] | EventUnion | None = None
+    #: The type of a stream's events: a model, or an ``EventUnion`` of several told apart by type;
+    #: or ``"module:Name"`` naming it, imported by the first stream (a plain call never needs it).
+    chunk: type[APIObject] | EventUnion | str | None = None
     #: Whether the endpoint accepts ``stream_options`` (so gptkit may ask for usage).
     stream_usage: bool = False
     #: Whether the answer is raw bytes (file contents) rather than a JSON object. A binary call

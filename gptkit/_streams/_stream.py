@@ -13,6 +13,7 @@ caller is retried like any other call; once the stream is returned nothing is ev
 from __future__ import annotations
 
 import asyncio
+import importlib
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
@@ -368,6 +369,9 @@ def _transport_error(core: StreamCore[Any], exc: httpx.TransportError) -> Except
 
 def _core_for(client: Client | AsyncClient, call: Call, response: httpx.Response) -> StreamCore[Any]:
     chunk_type: Any = call.endpoint.chunk or call.endpoint.response  # a model, or an EventUnion
+    if isinstance(chunk_type, str):  # "module:Name", imported by the first stream (Endpoint.chunk)
+        module, _, name = chunk_type.partition(":")
+        chunk_type = getattr(importlib.import_module(module), name)
 
     def account(final: Any) -> None:
         # Complete, or cut short after reaching the caller (billed for what was generated): either

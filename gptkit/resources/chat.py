@@ -11,7 +11,6 @@ from gptkit._core._base import Call, Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.chat.chat_completion import ChatCompletion
-from gptkit.types.chat.chat_completion_chunk import ChatCompletionChunk
 from gptkit.types.chat_params import ChatCompletionCreateArgs, ChatCompletionCreateParams
 from gptkit.types.request_options import RequestOptions
 
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from gptkit._structured._parse import ChatCompletionParseKwargs, ChatCompletionRunToolsKwargs, ResponseModelT
     from gptkit._structured._runner import ToolRunResult
     from gptkit._structured._tools import ToolSpec
+    from gptkit.types.chat.chat_completion_chunk import ChatCompletionChunk
     from gptkit.types.parsed_chat import ParsedChatCompletion
 
 __all__ = ["AsyncChat", "AsyncChatCompletions", "Chat", "ChatCompletionCreateKwargs", "ChatCompletions"]
@@ -32,7 +32,7 @@ CHAT_COMPLETIONS = Endpoint(
     path="/chat/completions",
     response=ChatCompletion,
     validator=ParamValidator(ChatCompletionCreateParams, "chat.completions.create"),
-    chunk=ChatCompletionChunk,
+    chunk="gptkit.types.chat.chat_completion_chunk:ChatCompletionChunk",
     stream_usage=True,
 )
 

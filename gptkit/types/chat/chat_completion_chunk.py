@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from gptkit.types._base import APIObject
 from gptkit.types.chat.chat_completion import (
     Moderation,
@@ -88,7 +90,8 @@ class ChoiceLogprobs(APIObject):
 class Choice(ChoiceContentFilter, APIObject):
     """One choice's part of a chunk (Azure: with ``content_filter_results``)."""
 
-    delta: ChoiceDelta = ChoiceDelta()
+    # A factory, not ``ChoiceDelta()``: an instance here would build the schema at import.
+    delta: ChoiceDelta = Field(default_factory=ChoiceDelta)
     index: int = 0
     finish_reason: str | None = None
     logprobs: ChoiceLogprobs | None = None
