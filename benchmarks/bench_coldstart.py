@@ -219,9 +219,9 @@ def bench_peak_rss(url: str, reps: int, calls: int, concurrency: int,
 
 def bench_stream_chunks(rounds: int) -> dict[str, float]:
     """client -> CPU seconds per chunk on one 5,000-chunk stream (bench_streaming's method)."""
+    import bench_streaming as bs
     import httpx
 
-    import bench_streaming as bs
     import gptkit
 
     ports: Any = multiprocessing.Queue()

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
     # ``create`` (the first call of most programs) loads neither (tests/test_cold_start.py).
     from gptkit._streams._chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager, Finisher
     from gptkit._streams._stream import AsyncStream, Stream
-    from gptkit._structured._parse import ChatCompletionParseKwargs, ChatCompletionRunToolsKwargs, ResponseModelT
+    from gptkit._structured._parse import (
+        ChatCompletionParseKwargs,
+        ChatCompletionRunToolsKwargs,
+        ResponseModelT,
+    )
     from gptkit._structured._runner import ToolRunResult
     from gptkit._structured._tools import ToolSpec
     from gptkit.types.chat.chat_completion_chunk import ChatCompletionChunk

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from gptkit.types._base import APIObject
+from gptkit.types._content_filter_mixins import ChoiceContentFilter, PromptContentFilter
 from gptkit.types.chat.chat_completion import (
     Moderation,
     ModerationInputError,
@@ -16,7 +17,6 @@ from gptkit.types.chat.chat_completion import (
 )
 from gptkit.types.chat.chat_completion_token_logprob import ChatCompletionTokenLogprob
 from gptkit.types.completion_usage import CompletionUsage
-from gptkit.types.content_filter import ChoiceContentFilter, PromptContentFilter
 
 __all__ = [
     "ChatCompletionChunk",
