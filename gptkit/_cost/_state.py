@@ -157,18 +157,32 @@ class CostState:
 
     # -- after the call ---------------------------------------------------------------------
 
-    def price(self, call: Any, result: APIObject, *, defer: bool = False) -> Cost | PendingCost | None:
-        """``result``'s cost; with ``defer``, a ``PendingCost`` while the database is not loaded."""
+    def price(self, call: Any, result: APIObject) -> Cost | None:
         meter = call.endpoint.meter
         if meter is not None:
             return self._metered_cost(call, result, meter.used(call.body, result))
+        found = self._pricing(call, result)
+        return None if found is None else self.prices.cost(found[0], **found[1])
+
+    def price_or_defer(self, call: Any, result: APIObject) -> Cost | PendingCost | None:
+        """``price``, or a ``PendingCost`` while the price database is not loaded (priced when read)."""
+        if call.endpoint.meter is not None or not self.prices.needs_database or database_loaded():
+            return self.price(call, result)
+        found = self._pricing(call, result)
+        if found is None:
+            return None
+        when = datetime.fromtimestamp(get_clock().wall(), tz=timezone.utc)
+        return PendingCost(self.prices, found[0], when, found[1])
+
+    def _pricing(self, call: Any, result: APIObject) -> tuple[str, dict[str, Any]] | None:
+        """The model and keyword arguments ``PriceTable.cost`` prices ``result`` with (None: no usage)."""
         usage = getattr(result, "usage", None)
         if usage is None:
             return None
         response_model = getattr(result, "model", None) or call.model or ""
         counts = usage_counts(usage)  # chat's names or the Responses API's
         tier = getattr(result, "service_tier", None) or (call.body or {}).get("service_tier")
-        kwargs = {
+        return response_model, {
             "prompt_tokens": counts.prompt,
             "completion_tokens": counts.completion,
             "cached_tokens": counts.cached,
@@ -179,11 +193,6 @@ class CostState:
             "estimated": bool(getattr(usage, "estimated", False)),
             "aliases": (call.model,) if call.model else (),
         }
-        if defer and self.prices.needs_database and not database_loaded():
-            # perf: price it when read (gptkit._cost._pending): the first call skips the database.
-            when = datetime.fromtimestamp(get_clock().wall(), tz=timezone.utc)
-            return PendingCost(self.prices, response_model, when, kwargs)
-        return self.prices.cost(response_model, **kwargs)
 
     def account(self, call: Any, result: APIObject) -> None:
         """Cost -> ``result._cost`` -> ledger -> budget settlement, once per logical call."""
@@ -204,8 +213,8 @@ class CostState:
             self.release(call)
             return
         # No budget to settle: the cost may be priced when first read (``PendingCost``).
-        cost = self.price(call, result, defer=call.hold is None)
-        result._cost = cost
+        cost = self.price(call, result) if call.hold is not None else self.price_or_defer(call, result)
+        result._cost = cost  # type: ignore[assignment]  # BilledObject.cost prices a PendingCost
         counts = usage_counts(getattr(result, "usage", None))
         self.ledger.record(
             model=call.model or getattr(result, "model", None),

@@ -12,7 +12,6 @@ caller is retried like any other call; once the stream is returned nothing is ev
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -27,15 +26,15 @@ from gptkit._observe._trace import CallTrace
 from gptkit._streams._core import StreamCore
 from gptkit._streams._gc import acollected, collected
 from gptkit.types._base import APIObject
-from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
-from gptkit.types.completion import Completion
-from gptkit.types.cost import Cost
-from gptkit.types.shared import CompletionUsage
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
     from gptkit._core._client import AsyncClient, Client
+    from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
+    from gptkit.types.completion import Completion
+    from gptkit.types.cost import Cost
+    from gptkit.types.shared import CompletionUsage
 
 __all__ = ["AsyncStream", "Stream", "aopen_stream", "open_stream"]
 
@@ -240,6 +239,8 @@ class AsyncStream(_StreamBase[T]):
         self._raw = response.aiter_bytes()
         self._settle = settle
         # Dropped unfinished (never closed, never iterated to the end): close it on its own loop.
+        import asyncio  # here: a sync program's first stream should not import it
+
         try:
             loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
         except RuntimeError:  # not asyncio (e.g. trio): closing is left to the caller
