@@ -90,12 +90,15 @@ _CALL = {
     ),
     ("openai", "chat"): "result = client.chat.completions.create(**BODY)\n",
     ("openai", "stream"): (
-        "result = client.chat.completions.create(**BODY, stream=True, stream_options={'include_usage': True})\n"
+        "result = client.chat.completions.create(**BODY, stream=True,\n"
+        "                                        stream_options={'include_usage': True})\n"
         "for chunk in result:\n    pass\n"
     ),
     ("openai", "responses"): "result = client.responses.create(**RBODY)\n",
     ("gptkit", "chat"): "result = client.chat.completions.create(**BODY)\n",
-    ("gptkit", "stream"): "result = client.chat.completions.create(**BODY, stream=True)\nfor chunk in result:\n    pass\n",
+    ("gptkit", "stream"): (
+        "result = client.chat.completions.create(**BODY, stream=True)\nfor chunk in result:\n    pass\n"
+    ),
     ("gptkit", "responses"): "result = client.responses.create(**RBODY)\n",
 }
 
@@ -316,9 +319,10 @@ def main() -> int:
     chunks = bench_stream_chunks(args.rounds) if "stream" in parts else {}
 
     if cold:
-        print(f"\n### First call in a fresh process ({args.starts} processes each, median; bytecode cached)\n")
-        print("| first call | client | import + client + call (ms) | CPU (ms) | vs raw httpx | RSS after (MiB) "
-              "| vs raw httpx | whole process (ms) | then reading `.cost` (ms) |")
+        print(f"\n### First call in a fresh process ({args.starts} processes each, median; "
+              f"bytecode cached)\n")
+        print("| first call | client | import + client + call (ms) | CPU (ms) | vs raw httpx | "
+              "RSS after (MiB) | vs raw httpx | whole process (ms) | then reading `.cost` (ms) |")
         print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
         for scenario in SCENARIOS:
             raw = cold.get(("raw httpx", scenario))
@@ -337,10 +341,11 @@ def main() -> int:
         raw, gk = cold.get(("raw httpx", "chat")), cold.get(("gptkit", "chat"))
         if raw and gk:
             ratio = gk["rss"] / raw["rss"]
-            verdicts.add("RSS after the first chat call", ratio, f"<= {TARGETS['rss']}x", ratio <= TARGETS["rss"])
+            verdicts.add("RSS after the first chat call", ratio, f"<= {TARGETS['rss']}x",
+                         ratio <= TARGETS["rss"])
     if peak:
-        print(f"\n### Peak RSS, {args.rss_calls:,} calls from {args.concurrency} tasks, all outstanding at once "
-              f"({args.rss_reps} processes each, median)\n")
+        print(f"\n### Peak RSS, {args.rss_calls:,} calls from {args.concurrency} tasks, all outstanding "
+              f"at once ({args.rss_reps} processes each, median)\n")
         print("| client | max RSS (MiB) | vs raw httpx | RSS at the end (MiB) |")
         print("|---|---:|---:|---:|")
         raw = peak.get("raw httpx")
@@ -352,7 +357,8 @@ def main() -> int:
             ratio = gk["peak"] / raw["peak"]
             below = oa is None or gk["peak"] < oa["peak"]
             verdicts.add(f"peak RSS, {args.concurrency} outstanding", ratio,
-                         f"<= {TARGETS['peak rss']}x and below openai's", ratio <= TARGETS["peak rss"] and below)
+                         f"<= {TARGETS['peak rss']}x and below openai's",
+                         ratio <= TARGETS["peak rss"] and below)
     if chunks:
         print("\n### Streaming: CPU per chunk, one stream of 5,000 chunks (best of rounds)\n")
         print("| client | CPU µs/chunk | vs raw httpx + json.loads |")
@@ -372,7 +378,8 @@ def main() -> int:
         ratio = per_call["gptkit"] / per_call["raw httpx"]
         verdicts.add("per-call CPU", ratio, f"<= {TARGETS['per call']}x", ratio <= TARGETS["per call"])
     if rps:
-        print(f"\n### Requests/s, 256 concurrent tasks x 4 calls ({args.throughput_reps} processes each, median)\n")
+        print(f"\n### Requests/s, 256 concurrent tasks x 4 calls ({args.throughput_reps} processes each, "
+              f"median)\n")
         print("| client | requests/s | vs raw httpx |")
         print("|---|---:|---:|")
         for name, value in rps.items():
