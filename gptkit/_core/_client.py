@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
+from gptkit._core._attempts import Attempts
 from gptkit._core._base import BaseClient, Call
 from gptkit._core._config import NoAPIKey
 from gptkit._core._errors import map_transport_error, status_error
@@ -21,7 +22,7 @@ from gptkit._core._mounts import AsyncResources, SyncResources
 from gptkit._core._options import DEFAULT_LIMITS, resolve_client_config
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._observe._trace import EventListener
-from gptkit._retry import RetryPolicy, build_retrying
+from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -119,8 +120,8 @@ class Client(BaseClient, GenericRequests, SyncResources):
         """Run ``attempt`` under the retry policy: the one retry loop of the sync client."""
         if self._retry.max_attempts == 1:
             return attempt()
-        for try_ in build_retrying(self._retry, self._clock(), method=call.request.method,
-                                   path=call.endpoint.path, is_async=False, on_retry=self._retry_hook(call)):
+        for try_ in Attempts(self._retry, self._clock(), method=call.request.method, path=call.endpoint.path,
+                             on_retry=self._retry_hook(call)):
             with try_:
                 result = attempt()
         return result
@@ -245,9 +246,8 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         """Run ``attempt`` under the retry policy: the one retry loop of the async client."""
         if self._retry.max_attempts == 1:
             return await attempt()
-        async for try_ in build_retrying(self._retry, self._clock(), method=call.request.method,
-                                         path=call.endpoint.path, is_async=True,
-                                         on_retry=self._retry_hook(call)):
+        async for try_ in Attempts(self._retry, self._clock(), method=call.request.method,
+                                   path=call.endpoint.path, on_retry=self._retry_hook(call)):
             with try_:
                 result = await attempt()
         return result

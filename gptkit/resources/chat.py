@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from gptkit._structured._parse import (
         ChatCompletionParseKwargs,
         ChatCompletionRunToolsKwargs,
+        ParsePlan,
         ResponseModelT,
     )
     from gptkit._structured._runner import ToolRunResult
@@ -167,8 +168,10 @@ class ChatCompletions(SyncResource):
         """
         from gptkit._streams._chat import ChatCompletionStreamManager
 
-        call, finish = _plan_stream(self._client, params, response_format)
-        return ChatCompletionStreamManager(lambda: self._client._execute(call), finish)
+        call, plan = _plan_stream(self._client, params, response_format)
+        return ChatCompletionStreamManager(lambda: self._client._execute(call), _finisher(plan),
+                                           response_format=plan.model,
+                                           input_tools=plan.params.get("tools", ()))
 
 
 class AsyncChatCompletions(AsyncResource):
@@ -292,19 +295,28 @@ class AsyncChatCompletions(AsyncResource):
         """
         from gptkit._streams._chat import AsyncChatCompletionStreamManager
 
-        call, finish = _plan_stream(self._client, params, response_format)
-        return AsyncChatCompletionStreamManager(lambda: self._client._execute(call), finish)
+        call, plan = _plan_stream(self._client, params, response_format)
+        return AsyncChatCompletionStreamManager(lambda: self._client._execute(call), _finisher(plan),
+                                                response_format=plan.model,
+                                                input_tools=plan.params.get("tools", ()))
 
 
-def _plan_stream(client: Any, params: Mapping[str, Any], response_format: object) -> tuple[Call, Finisher]:
-    """The streamed call of ``stream()``, and how its final completion is parsed (if at all)."""
-    from gptkit._structured._parse import parse_completion, plan_parse
+def _plan_stream(client: Any, params: Mapping[str, Any], response_format: object) -> tuple[Call, ParsePlan]:
+    """The streamed call of ``stream()``, and the plan that parses its final completion."""
+    from gptkit._structured._parse import plan_parse
 
     plan = plan_parse(params, response_format, method="stream")
     call: Call = client._prepare(CHAT_COMPLETIONS, plan.params, stream=True)
-    if plan.model is None and not plan.tools:
-        return call, None  # a plain stream: the final completion is returned as it is
-    return call, lambda final: parse_completion(final, plan.model, plan.tools)
+    return call, plan
+
+
+def _finisher(plan: ParsePlan) -> Finisher:
+    # As the official helper: always a ParsedChatCompletion; only a parseable stream (a model, or
+    # strict tools) treats a cut-off or filtered answer as an error.
+    from gptkit._structured._parse import parse_completion
+
+    check = plan.model is not None or bool(plan.tools)
+    return lambda final: parse_completion(final, plan.model, plan.tools, check=check)
 
 
 class Chat(SyncResource):
