@@ -28,8 +28,9 @@ _ZERO = Decimal(0)
 FIELDS = ("calls", "prompt_tokens", "cached_tokens", "completion_tokens", "reasoning_tokens", "cost",
           "unpriced_calls")
 _CALLS, _COST = FIELDS.index("calls"), FIELDS.index("cost")
-#: At most this many calls wait to be priced (``PendingCost``): then they are priced together.
-MAX_PENDING = 1000
+#: At most this many calls wait to be priced (``PendingCost``), then they are priced together:
+#: their records (a few hundred bytes each) would otherwise outweigh the price database (~10 MB).
+MAX_PENDING = 10_000
 
 
 class _Counter:
@@ -81,14 +82,15 @@ class Ledger:
         cached_tokens: int = 0,
         completion_tokens: int = 0,
         reasoning_tokens: int = 0,
-        cost: Cost | PendingCost | None = None,
+        cost: Cost | None = None,
     ) -> None:
         """Count one finished call (gptkit does this for you; public for calls made elsewhere)."""
-        pending = cost if isinstance(cost, PendingCost) else None
+        # gptkit's own calls may pass a ``PendingCost`` (priced when the money is first read).
+        pending: PendingCost | None = cost if isinstance(cost, PendingCost) else None
         if pending is not None:
             amount, unpriced = _ZERO, 0  # its money is added when first read (``_price_pending``)
         else:
-            amount = cost.total if cost is not None else _ZERO  # type: ignore[union-attr]
+            amount = cost.total if cost is not None else _ZERO
             unpriced = 0 if cost is not None else 1
         entry: tuple[Any, ...] = (1, prompt_tokens, cached_tokens, completion_tokens, reasoning_tokens,
                                   amount, unpriced)

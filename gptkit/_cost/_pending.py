@@ -14,16 +14,22 @@ from __future__ import annotations
 
 import sys
 import threading
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from gptkit._cost._prices import PriceTable
     from gptkit.types.cost import Cost
 
-__all__ = ["PendingCost", "database_loaded"]
+__all__ = ["PRICING_KEYS", "PendingCost", "database_loaded"]
 
+#: The keyword arguments of ``PriceTable.cost`` a call is priced with, in the order a
+#: ``PendingCost`` keeps their values (a tuple: a pending call holds a few hundred bytes).
+PRICING_KEYS = ("prompt_tokens", "completion_tokens", "cached_tokens", "reasoning_tokens", "provider",
+                "api_url", "service_tier", "estimated", "aliases")
 _UNRESOLVED: Any = object()
+#: Pricing a pending cost is rare (once per call at most): one lock for all of them.
+_LOCK = threading.Lock()
 
 
 def database_loaded() -> bool:
@@ -39,25 +45,26 @@ def _same(cost: Cost | None) -> Cost | None:
 class PendingCost:
     """What one call cost, computed on first ``value()`` from the values captured at the call."""
 
-    __slots__ = ("_args", "_lock", "_table", "_value")
+    __slots__ = ("_args", "_table", "_value")
 
-    def __init__(self, table: PriceTable, model: str, when: datetime, kwargs: dict[str, Any]) -> None:
+    def __init__(self, table: PriceTable, model: str, wall: float, values: tuple[Any, ...]) -> None:
         self._table = table
-        self._args = (model, when, kwargs)
+        #: The model, the call's wall-clock time (date-dependent prices) and ``PRICING_KEYS``' values.
+        self._args: tuple[Any, ...] | None = (model, wall, *values)
         self._value: Cost | None = _UNRESOLVED
-        self._lock = threading.Lock()
 
     def value(self) -> Cost | None:
         """The cost (None: no price known, with the table's one warning per model)."""
-        value = self._value
-        if value is _UNRESOLVED:
-            with self._lock:
-                if self._value is _UNRESOLVED:
-                    model, when, kwargs = self._args
+        if self._value is _UNRESOLVED:
+            with _LOCK:
+                args = self._args
+                if args is not None:
+                    model, wall, *values = args
+                    when = datetime.fromtimestamp(wall, tz=timezone.utc)
+                    kwargs = dict(zip(PRICING_KEYS, values, strict=True))
                     self._value = self._table.cost(model, when=when, **kwargs)
-                    self._args = None  # type: ignore[assignment]
-                value = self._value
-        return value
+                    self._args = None
+        return self._value
 
     # A response holding one can be copied, pickled and compared as if it held the cost itself.
     def __reduce__(self) -> tuple[Any, ...]:
