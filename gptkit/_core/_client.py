@@ -20,6 +20,7 @@ from gptkit._core._errors import map_transport_error, status_error
 from gptkit._core._generic import AsyncGenericRequests, GenericRequests
 from gptkit._core._mounts import AsyncResources, SyncResources
 from gptkit._core._options import DEFAULT_LIMITS, resolve_client_config
+from gptkit._core._params import NOT_GIVEN, NotGiven
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._observe._trace import EventListener
 from gptkit._retry import RetryPolicy
@@ -51,7 +52,7 @@ class Client(BaseClient, GenericRequests, SyncResources):
         base_url: str | httpx.URL | None = None,
         organization: str | None = None,
         project: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = 2,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,
@@ -171,7 +172,7 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         base_url: str | httpx.URL | None = None,
         organization: str | None = None,
         project: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = 2,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,
