@@ -121,8 +121,9 @@ completion = client.chat.completions.create(model="gpt-4o", messages=MESSAGES)
 assert "genai_prices" not in sys.modules
 cost = completion.cost  # priced now, from the values captured at the call
 assert "genai_prices" in sys.modules
-expected = gptkit.PriceTable().cost("gpt-4o-2024-08-06", prompt_tokens=24, completion_tokens=38,
-                                    aliases=("gpt-4o",), api_url=client.base_url)
+# The same call priced at once (a budget settles each call with its cost): the same Cost.
+eager = gptkit.Client(api_key="sk-test", transport=httpx.MockTransport(answer), budget=gptkit.Budget(usd="9"))
+expected = eager.chat.completions.create(model="gpt-4o", messages=MESSAGES).cost
 assert cost == expected and cost.total > 0, (cost, expected)
 assert client.ledger.total_cost == cost.total
 snap = client.ledger.snapshot()

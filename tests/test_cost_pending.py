@@ -38,7 +38,7 @@ async def test_costs_priced_when_read_equal_costs_priced_at_once(kind: str) -> N
     assert all(isinstance(r._cost, PendingCost) for r in results)
     table = gptkit.PriceTable()
     expected = [table.cost("gpt-4o-2024-08-06", prompt_tokens=100 + i, completion_tokens=20 + i, cached_tokens=i * 10,
-                           aliases=("gpt-4o",), api_url=client.base_url) for i in range(3)]
+                           aliases=("gpt-4o",), provider=client._cost.provider) for i in range(3)]
     assert client.ledger.calls == 3  # counted at once
     snap = client.ledger.snapshot()  # prices every pending call
     total = sum((c.total for c in expected if c is not None), Decimal(0))
