@@ -21,7 +21,9 @@ from gptkit._core._generic import AsyncGenericRequests, GenericRequests
 from gptkit._core._mounts import AsyncResources, SyncResources
 from gptkit._core._options import DEFAULT_LIMITS, resolve_client_config
 from gptkit._core._params import NOT_GIVEN, NotGiven
+from gptkit._core._usage import drop_stream_options
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
+from gptkit._exceptions import APIStatusError
 from gptkit._observe._trace import EventListener
 from gptkit._retry import RetryPolicy
 
@@ -43,6 +45,33 @@ class Client(BaseClient, GenericRequests, SyncResources):
     httpx transport, e.g. a cassette or ``gptkit.testing.FakeOpenAI``) to control the network.
     Thread-safe; close it with ``close()`` or use it as a context manager. ``listeners=`` are
     told about every call (``gptkit.Listener``); ``client.stats`` counts them live.
+
+    :param api_key: the API key (default ``OPENAI_API_KEY``); ``NO_API_KEY`` for a server that
+        needs none. It never appears in reprs, logs or errors.
+    :param base_url: the API's URL up to ``/v1`` (default ``OPENAI_BASE_URL``, else
+        ``https://api.openai.com/v1``): any OpenAI-compatible server.
+    :param organization: sent as ``OpenAI-Organization`` (default ``OPENAI_ORG_ID``).
+    :param project: sent as ``OpenAI-Project`` (default ``OPENAI_PROJECT_ID``).
+    :param timeout: seconds (or an ``httpx.Timeout``) for each attempt; default 600 s, 5 s to
+        connect.
+    :param max_retries: retries after the first attempt (default 2, as the official package);
+        ``retry=`` replaces it.
+    :param default_headers: headers sent with every request.
+    :param default_query: query parameters sent with every request.
+    :param http_client: your own ``httpx.Client`` (proxies, limits, HTTP/2); gptkit never
+        closes it. Not with ``transport=``.
+    :param transport: an httpx transport for the client gptkit builds: a cassette, a
+        ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
+    :param retry: a ``RetryPolicy`` (attempts, deadline, backoff) instead of ``max_retries``.
+    :param tags: labels recorded with every call, in the ledger (``by_tag``) and in events.
+    :param rate_limit: a ``RateLimit`` to stay within (clients given the same object share its
+        limiter), or a ``RateLimiter`` to share explicitly.
+    :param budget: a ``Budget`` or ``RedisBudget`` that refuses a call whose worst-case cost
+        does not fit, before it is sent.
+    :param prices: your prices, tried before the genai-prices database: a ``PriceTable`` or a
+        mapping of model names (or ``*`` patterns) to ``ModelPrice``.
+    :param ledger: the ``Ledger`` to count calls, tokens and dollars into (default: a new one).
+    :param listeners: callables told about every call (``gptkit.Listener``).
     """
 
     def __init__(
@@ -112,9 +141,15 @@ class Client(BaseClient, GenericRequests, SyncResources):
     def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
-            from gptkit._streams._stream import open_stream, stream_result  # loaded by the first stream
+            from gptkit._streams._open import open_stream, stream_result  # loaded by the first stream
 
-            return stream_result(call, self._attempts(call, lambda: open_stream(self, call)))
+            try:
+                stream = self._attempts(call, lambda: open_stream(self, call))
+            except APIStatusError as exc:  # a server that refuses stream_options: once without it
+                if not drop_stream_options(call, exc, self._config.base_url):
+                    raise
+                stream = self._attempts(call, lambda: open_stream(self, call))
+            return stream_result(call, stream)
         return self._finish(call, self._attempts(call, lambda: self._send(call)))
 
     def _attempts(self, call: Call, attempt: Callable[[], T]) -> T:
@@ -163,6 +198,33 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
 
     The twin of ``Client``: the same options in the same order, ``await`` on every call, and
     ``aclose()`` / ``async with``. One instance serves any number of concurrent tasks.
+
+    :param api_key: the API key (default ``OPENAI_API_KEY``); ``NO_API_KEY`` for a server that
+        needs none. It never appears in reprs, logs or errors.
+    :param base_url: the API's URL up to ``/v1`` (default ``OPENAI_BASE_URL``, else
+        ``https://api.openai.com/v1``): any OpenAI-compatible server.
+    :param organization: sent as ``OpenAI-Organization`` (default ``OPENAI_ORG_ID``).
+    :param project: sent as ``OpenAI-Project`` (default ``OPENAI_PROJECT_ID``).
+    :param timeout: seconds (or an ``httpx.Timeout``) for each attempt; default 600 s, 5 s to
+        connect.
+    :param max_retries: retries after the first attempt (default 2, as the official package);
+        ``retry=`` replaces it.
+    :param default_headers: headers sent with every request.
+    :param default_query: query parameters sent with every request.
+    :param http_client: your own ``httpx.AsyncClient`` (proxies, limits, HTTP/2); gptkit never
+        closes it. Not with ``transport=``.
+    :param transport: an httpx async transport for the client gptkit builds: a cassette, a
+        ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
+    :param retry: a ``RetryPolicy`` (attempts, deadline, backoff) instead of ``max_retries``.
+    :param tags: labels recorded with every call, in the ledger (``by_tag``) and in events.
+    :param rate_limit: a ``RateLimit`` to stay within (clients given the same object share its
+        limiter), or a ``RateLimiter`` to share explicitly.
+    :param budget: a ``Budget`` or ``RedisBudget`` that refuses a call whose worst-case cost
+        does not fit, before it is sent.
+    :param prices: your prices, tried before the genai-prices database: a ``PriceTable`` or a
+        mapping of model names (or ``*`` patterns) to ``ModelPrice``.
+    :param ledger: the ``Ledger`` to count calls, tokens and dollars into (default: a new one).
+    :param listeners: callables told about every call (``gptkit.Listener``).
     """
 
     def __init__(
@@ -238,9 +300,15 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
     async def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
-            from gptkit._streams._stream import aopen_stream, stream_result  # loaded by the first stream
+            from gptkit._streams._open import aopen_stream, stream_result  # loaded by the first stream
 
-            return stream_result(call, await self._attempts(call, lambda: aopen_stream(self, call)))
+            try:
+                stream = await self._attempts(call, lambda: aopen_stream(self, call))
+            except APIStatusError as exc:  # a server that refuses stream_options: once without it
+                if not drop_stream_options(call, exc, self._config.base_url):
+                    raise
+                stream = await self._attempts(call, lambda: aopen_stream(self, call))
+            return stream_result(call, stream)
         return self._finish(call, await self._attempts(call, lambda: self._send(call)))
 
     async def _attempts(self, call: Call, attempt: Callable[[], Awaitable[T]]) -> T:

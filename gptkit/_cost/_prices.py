@@ -141,6 +141,11 @@ class PriceTable:
         for name, price in (prices or {}).items():
             self.set(name, price)
 
+    def __repr__(self) -> str:
+        overrides = len(self._exact) + len(self._patterns)
+        return (f"<PriceTable overrides={overrides} default={'yes' if self._default else 'no'} "
+                f"database={'on' if self._use_database else 'off'}>")
+
     @property
     def needs_database(self) -> bool:
         """Whether pricing may consult the database (else only overrides and ``default`` answer)."""

@@ -1,4 +1,4 @@
-"""``client.chat.completions``: chat completions, streamed or not."""
+"""``client.chat.completions``: chat completions, streamed or not (stored ones: ``_chat_stored``)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing_extensions import Unpack
 
 from gptkit._core._base import Call, Endpoint
 from gptkit._core._params import ParamValidator
+from gptkit.resources._chat_stored import AsyncStoredCompletions, StoredCompletions
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.chat.chat_completion import ChatCompletion
 from gptkit.types.chat_params import ChatCompletionCreateArgs, ChatCompletionCreateParams
@@ -46,8 +47,8 @@ class ChatCompletionCreateKwargs(ChatCompletionCreateArgs, RequestOptions, total
     """The keyword arguments of ``chat.completions.create`` other than ``stream``."""
 
 
-class ChatCompletions(SyncResource):
-    """Chat completions of a ``Client``."""
+class ChatCompletions(StoredCompletions):
+    """Chat completions of a ``Client`` (and, inherited, the stored-completion methods)."""
 
     @overload
     def create(
@@ -174,8 +175,8 @@ class ChatCompletions(SyncResource):
                                            input_tools=plan.params.get("tools", ()))
 
 
-class AsyncChatCompletions(AsyncResource):
-    """Chat completions of an ``AsyncClient``."""
+class AsyncChatCompletions(AsyncStoredCompletions):
+    """Chat completions of an ``AsyncClient`` (and, inherited, the stored-completion methods)."""
 
     @overload
     async def create(
