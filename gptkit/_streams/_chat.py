@@ -10,6 +10,7 @@ the text of the first choice, as it arrives) and, after or instead of iterating,
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -142,10 +143,9 @@ class ChatCompletionStream(_Common[ParsedT]):
 
     def close(self) -> None:
         """Release the connection."""
-        try:
+        # Closed from another thread mid-read, the generator is running: closing the response ends it.
+        with contextlib.suppress(ValueError):
             self._iterator.close()
-        except ValueError:
-            pass  # closed from another thread mid-read: closing the response ends the read
         self._stream.close()
 
 
@@ -210,10 +210,9 @@ class AsyncChatCompletionStream(_Common[ParsedT]):
 
     async def close(self) -> None:
         """Release the connection."""
-        try:
+        # Closed by another task mid-read, the generator is running: closing the response ends it.
+        with contextlib.suppress(RuntimeError):
             await self._iterator.aclose()
-        except RuntimeError:
-            pass  # closed by another task mid-read: closing the response ends the read
         await self._stream.aclose()
 
     aclose = close
