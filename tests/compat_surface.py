@@ -10,6 +10,8 @@ that is no longer needed fails the test.
 
 from __future__ import annotations
 
+import ast
+import importlib
 import inspect
 import sys
 from collections.abc import Callable, Iterator
@@ -158,10 +160,13 @@ def parameters_of(method: Callable[..., Any]) -> set[str]:
 
 
 def _typed_dict_keys(method: Callable[..., Any], name: str) -> set[str]:
-    typed = getattr(method, "__func__", method).__globals__.get(name)
-    if typed is None:  # imported for type checkers only: found in the gptkit module defining it
-        typed = next(getattr(module, name) for module_name, module in sorted(sys.modules.items())
-                     if module_name.startswith("gptkit.types") and hasattr(module, name))
+    function = getattr(method, "__func__", method)
+    typed = function.__globals__.get(name)
+    if typed is None:  # imported for type checkers only: follow the module's own import of it
+        tree = ast.parse(inspect.getsource(sys.modules[function.__module__]))
+        source = next(node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                      and node.module and any(alias.name == name for alias in node.names))
+        typed = getattr(importlib.import_module(source), name)
     return set(typed.__required_keys__ | typed.__optional_keys__)
 
 
