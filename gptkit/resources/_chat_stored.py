@@ -8,21 +8,24 @@ shows its cost but does not bill it again (it was billed when created).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from typing_extensions import Unpack
 
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
-from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from gptkit.resources._common import async_list, list_query, path_with, sync_list
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.chat.chat_completion import ChatCompletion
 from gptkit.types.chat.chat_completion_deleted import ChatCompletionDeleted
-from gptkit.types.chat.chat_completion_store_message import ChatCompletionStoreMessage
 from gptkit.types.chat.completion_update_params import CompletionUpdateParams
 from gptkit.types.request_options import RequestOptions
+
+if TYPE_CHECKING:  # the pages and their items load with the first list call (see ``_pages``)
+    from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
+    from gptkit.types.chat.chat_completion_store_message import ChatCompletionStoreMessage
 
 __all__ = ["AsyncMessages", "AsyncStoredCompletions", "Messages", "StoredCompletions"]
 
@@ -31,12 +34,24 @@ RETRIEVE = Endpoint(method="GET", path=_ONE, response=ChatCompletion, records_us
 UPDATE = Endpoint(method="POST", path=_ONE, response=ChatCompletion, records_usage=False,
                   validator=ParamValidator(CompletionUpdateParams, "chat.completions.update"))
 DELETE = Endpoint(method="DELETE", path=_ONE, response=ChatCompletionDeleted)
-LIST = Endpoint(method="GET", path="/chat/completions", response=SyncCursorPage[ChatCompletion])
-ALIST = Endpoint(method="GET", path="/chat/completions", response=AsyncCursorPage[ChatCompletion])
-MESSAGES = Endpoint(method="GET", path=_ONE + "/messages",
-                    response=SyncCursorPage[ChatCompletionStoreMessage])
-AMESSAGES = Endpoint(method="GET", path=_ONE + "/messages",
-                     response=AsyncCursorPage[ChatCompletionStoreMessage])
+_MESSAGES = _ONE + "/messages"
+
+
+@functools.cache
+def _pages(is_async: bool, *, messages: bool) -> Endpoint:
+    """A list endpoint, made on first use: parametrising a page type builds its schema (a few
+    ms each), which a program's first ``create`` should not pay (tests/test_cold_start.py)."""
+    from gptkit.pagination import AsyncCursorPage, SyncCursorPage
+    from gptkit.types.chat.chat_completion_store_message import ChatCompletionStoreMessage
+
+    if messages:
+        if is_async:
+            return Endpoint(method="GET", path=_MESSAGES,
+                            response=AsyncCursorPage[ChatCompletionStoreMessage])
+        return Endpoint(method="GET", path=_MESSAGES, response=SyncCursorPage[ChatCompletionStoreMessage])
+    if is_async:
+        return Endpoint(method="GET", path="/chat/completions", response=AsyncCursorPage[ChatCompletion])
+    return Endpoint(method="GET", path="/chat/completions", response=SyncCursorPage[ChatCompletion])
 
 Order = Literal["asc", "desc"]
 
@@ -60,9 +75,10 @@ class Messages(SyncResource):
         order: Order | None = None, **options: Unpack[RequestOptions],
     ) -> SyncCursorPage[ChatCompletionStoreMessage]:
         """The messages of a stored completion (the prompt's): iterating goes through every page."""
-        path = _path(MESSAGES.path, "messages.list", completion_id)
+        path = _path(_MESSAGES, "messages.list", completion_id)
         query = list_query("chat.completions.messages.list", after=after, limit=limit, order=order)
-        result: SyncCursorPage[ChatCompletionStoreMessage] = sync_list(self, MESSAGES, query, options, path)
+        endpoint = _pages(False, messages=True)
+        result: SyncCursorPage[ChatCompletionStoreMessage] = sync_list(self, endpoint, query, options, path)
         return result
 
 
@@ -74,10 +90,10 @@ class AsyncMessages(AsyncResource):
         order: Order | None = None, **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[ChatCompletionStoreMessage, AsyncCursorPage[ChatCompletionStoreMessage]]:
         """The messages of a stored completion: ``await`` it for the page, ``async for`` each."""
-        path = _path(AMESSAGES.path, "messages.list", completion_id)
+        path = _path(_MESSAGES, "messages.list", completion_id)
         query = list_query("chat.completions.messages.list", after=after, limit=limit, order=order)
         result: AsyncPaginator[ChatCompletionStoreMessage, AsyncCursorPage[ChatCompletionStoreMessage]] = (
-            async_list(self, AMESSAGES, query, options, path))
+            async_list(self, _pages(True, messages=True), query, options, path))
         return result
 
 
@@ -112,7 +128,8 @@ class StoredCompletions(SyncResource):
         """Stored chat completions (filtered by ``metadata`` and ``model``), page after page."""
         query = list_query("chat.completions.list", after=after, limit=limit, order=order,
                            metadata=metadata, model=model)
-        result: SyncCursorPage[ChatCompletion] = sync_list(self, LIST, query, options)
+        endpoint = _pages(False, messages=False)
+        result: SyncCursorPage[ChatCompletion] = sync_list(self, endpoint, query, options)
         return result
 
     def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:
@@ -155,7 +172,7 @@ class AsyncStoredCompletions(AsyncResource):
         query = list_query("chat.completions.list", after=after, limit=limit, order=order,
                            metadata=metadata, model=model)
         result: AsyncPaginator[ChatCompletion, AsyncCursorPage[ChatCompletion]] = (
-            async_list(self, ALIST, query, options))
+            async_list(self, _pages(True, messages=False), query, options))
         return result
 
     async def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:
