@@ -105,6 +105,12 @@ def describe(exc: BaseException, *, base_url: str | None = None, model: str | No
                 f"(prompt + max output tokens), but only {money(max(exc.remaining, Decimal(0)))} of the "
                 f"{money(exc.limit)} budget is left; lower --max-tokens or raise --budget"), EXIT["budget"]
     if isinstance(exc, gptkit.UnknownPriceError):
+        if exc.model and "no price is known" in exc.message:
+            # The library's remedy names constructor arguments (prices=, allow_unpriced=); the
+            # command line's is a flag.
+            return (f"the budget cannot bound a call to {exc.model!r}: no price is known for it "
+                    f"(see 'gptkit price {exc.model}'), so nothing was sent; without --budget the "
+                    f"call goes through, uncounted"), EXIT["budget"]
         return speak_flags(exc.message), EXIT["budget"]
     if isinstance(exc, (gptkit.AuthenticationError, gptkit.PermissionDeniedError)):
         what = "the API key was refused" if exc.status_code == 401 else "permission denied"
