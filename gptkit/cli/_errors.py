@@ -7,6 +7,7 @@ failure it was. Every message goes through ``redact`` first.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -145,7 +146,10 @@ def describe(exc: BaseException, *, base_url: str | None = None, model: str | No
     if isinstance(exc, BrokenPipeError):
         return "output closed", EXIT["error"]
     if isinstance(exc, FileNotFoundError):
-        return f"file not found: {exc.filename}", EXIT["usage"]
+        folder = os.path.dirname(str(exc.filename or ""))
+        if folder and not os.path.isdir(folder):   # a file to write, in a folder that is not there
+            return f"{exc.filename}: no such directory: {folder}", EXIT["usage"]
+        return f"{exc.filename}: file not found", EXIT["usage"]
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), EXIT["error"]
     return f"{type(exc).__name__}: {exc}", EXIT["error"]
