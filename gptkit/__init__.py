@@ -89,7 +89,14 @@ if TYPE_CHECKING:
     from gptkit._ratelimit import RateLimit, RateLimiter, RateLimitPermit, RateLimitStats, RedisBackend
     from gptkit._streams._chat import AsyncChatCompletionStream, ChatCompletionStream
     from gptkit._streams._stream import AsyncStream, Stream
-    from gptkit._structured import ToolRunResult, function_tool, pydantic_function_tool, strict_json_schema
+    from gptkit._structured import (
+        ResponsesToolRunResult,
+        ToolRunResult,
+        function_tool,
+        pydantic_function_tool,
+        pydantic_responses_function_tool,
+        strict_json_schema,
+    )
     from gptkit.types.cost import Cost
 
 #: Public names whose modules cost import time, loaded on first access: pydantic models (``Cost``,
@@ -115,8 +122,8 @@ _LAZY = {
                     "gptkit._ratelimit"),
     "AsyncStream": "gptkit._streams._stream",
     "Stream": "gptkit._streams._stream",
-    **dict.fromkeys(("ToolRunResult", "function_tool", "pydantic_function_tool", "strict_json_schema"),
-                    "gptkit._structured"),
+    **dict.fromkeys(("ResponsesToolRunResult", "ToolRunResult", "function_tool", "pydantic_function_tool",
+                     "pydantic_responses_function_tool", "strict_json_schema"), "gptkit._structured"),
     "Cost": "gptkit.types.cost",
 }
 
@@ -251,6 +258,7 @@ __all__ = [
     "RequestRetry",
     "RequestStart",
     "ResponseHeaders",
+    "ResponsesToolRunResult",
     "RetryEvent",
     "RetryPolicy",
     "StatsSnapshot",
@@ -266,6 +274,7 @@ __all__ = [
     "function_tool",
     "price_of",
     "pydantic_function_tool",
+    "pydantic_responses_function_tool",
     "strict_json_schema",
     "__version__",
 ]

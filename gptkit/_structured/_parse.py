@@ -28,6 +28,7 @@ from gptkit.types.chat import ChatCompletion
 from gptkit.types.chat_params import ChatCompletionParseArgs, _ChatCompletionArgsBase
 from gptkit.types.parsed_chat import ParsedChatCompletion
 from gptkit.types.request_options import RequestOptions
+from gptkit.types.responses.response import Response
 
 __all__ = [
     "ChatCompletionParseKwargs",
@@ -159,7 +160,8 @@ def finish_parse(result: Any, plan: ParsePlan) -> Any:
 
 
 def _validate(
-    model: type[pydantic.BaseModel], raw: str, completion: ChatCompletion, tool_name: str | None
+    model: type[pydantic.BaseModel], raw: str, completion: ChatCompletion | None, tool_name: str | None,
+    *, response: Response | None = None,
 ) -> pydantic.BaseModel:
     try:
         return model.model_validate_json(raw)
@@ -178,5 +180,5 @@ def _validate(
             )
         raise StructuredOutputError(
             message[0].upper() + message[1:],
-            raw=raw, completion=completion, errors=errors, tool_name=tool_name,
+            raw=raw, completion=completion, errors=errors, tool_name=tool_name, response=response,
         ) from None

@@ -19,6 +19,7 @@ from gptkit._responses._validate import ResponsesParamValidator
 from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from gptkit.resources._common import async_list, invalid, path_with, sync_list, with_query
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._responses_tools import AsyncResponsesTools, ResponsesTools
 from gptkit.types._base import ResponseObject
 from gptkit.types.request_options import RequestOptions
 from gptkit.types.responses.input_item_list_params import InputItemListParams
@@ -94,7 +95,7 @@ def _retrieve(response_id: str, include: Sequence[str] | None, include_obfuscati
     return path, with_query(options, query)
 
 
-class Responses(SyncResource):
+class Responses(ResponsesTools):
     """The Responses API of a ``Client``."""
 
     def create(
@@ -173,7 +174,7 @@ class InputTokens(SyncResource):
         return result
 
 
-class AsyncResponses(AsyncResource):
+class AsyncResponses(AsyncResponsesTools):
     """The Responses API of an ``AsyncClient``."""
 
     async def create(
