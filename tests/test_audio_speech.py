@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import sys
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +16,10 @@ from gptkit.testing._fake_audio import speech_bytes
 from tests.helpers import Recorder, close, invoke, make_client
 
 TEXT = "Today is a wonderful day to build something people love!"
+#: OpenAI's per-character speech prices, given as overrides: Python 3.10's genai-prices (0.1) has
+#: none for tts-1 (the database's own price is checked where it has one, below).
+SPEECH_PRICES = {"tts-1": gptkit.ModelPrice(0, input_per_mchars=15),
+                 "tts-1-hd": gptkit.ModelPrice(0, input_per_mchars=30)}
 
 
 def _client(kind: str, fake: FakeOpenAI, **options: Any) -> Any:
@@ -23,7 +28,7 @@ def _client(kind: str, fake: FakeOpenAI, **options: Any) -> Any:
 
 async def test_create_returns_the_audio_and_its_cost(kind: str, tmp_path: pathlib.Path) -> None:
     fake = FakeOpenAI()
-    client = _client(kind, fake)
+    client = _client(kind, fake, prices=SPEECH_PRICES)
     response = await invoke(client, "audio.speech.create", model="tts-1", voice="alloy", input=TEXT,
                             response_format="wav", speed=1.25)
     response.write_to_file(tmp_path / "out.wav")
@@ -38,13 +43,30 @@ async def test_create_returns_the_audio_and_its_cost(kind: str, tmp_path: pathli
                                      "response_format": "wav", "speed": 1.25}
     price = Decimal(len(TEXT)) * Decimal(15) / 1_000_000  # tts-1: $15 per million characters
     assert response.cost is not None and response.cost.total == price
+    assert response.cost.price_source == "override:tts-1"
     assert client.ledger.calls == 1 and client.ledger.total_cost == price
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="genai-prices 0.1 (Python 3.10's) has no tts-1 price")
+def test_the_price_database_prices_speech_per_character() -> None:
+    with FakeOpenAI().client() as client:
+        response = client.audio.speech.create(model="tts-1-hd", voice="alloy", input=TEXT)
+    assert response.cost is not None and response.cost.total == Decimal(len(TEXT)) * 30 / 1_000_000
+    assert response.cost.price_source is not None and "tts-1-hd" in response.cost.price_source
+
+
+def test_a_price_override_without_a_character_rate_leaves_speech_unpriced() -> None:
+    prices = {"tts-1": gptkit.ModelPrice(input_per_mtok=15), "*": gptkit.ModelPrice(1)}
+    with FakeOpenAI().client(prices=gptkit.PriceTable(prices, use_database=False)) as client:
+        with pytest.warns(gptkit.UnknownPriceWarning):
+            response = client.audio.speech.create(model="tts-1", voice="alloy", input=TEXT)
+    assert response.cost is None  # a token rate is not a character rate: never a made-up number
 
 
 def test_with_streaming_response_writes_the_audio_as_it_arrives(tmp_path: pathlib.Path) -> None:
     fake = FakeOpenAI()
     text = TEXT * 5  # several 4 kB chunks
-    with fake.client() as client:
+    with fake.client(prices=SPEECH_PRICES) as client:
         with client.audio.speech.with_streaming_response.create(model="tts-1-hd", voice="nova",
                                                                 input=text) as response:
             assert not response.response.is_stream_consumed  # handed over before the body was read
@@ -87,7 +109,7 @@ async def test_budget_reserves_the_exact_character_price(kind: str) -> None:
     fake = FakeOpenAI()
     exact = Decimal(len(TEXT)) * 15 / 1_000_000
     budget = gptkit.Budget(usd=exact * 3 / 2)
-    client = _client(kind, fake, budget=budget)
+    client = _client(kind, fake, budget=budget, prices=SPEECH_PRICES)
     await invoke(client, "audio.speech.create", model="tts-1", voice="alloy", input=TEXT)
     with pytest.raises(gptkit.BudgetExceededError):
         await invoke(client, "audio.speech.create", model="tts-1", voice="alloy", input=TEXT)

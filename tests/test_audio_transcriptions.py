@@ -143,3 +143,12 @@ async def test_upload_is_resent_whole_after_a_5xx(kind: str, tmp_path: pathlib.P
     first, second = recorder.requests
     assert first.content == second.content and SPEECH * 100 in second.content
     assert result.text == "ok" and result.cost is not None
+
+
+async def test_an_audio_price_override_prices_the_seconds(kind: str) -> None:
+    fake = FakeOpenAI()
+    client = _client(kind, fake, prices={"whisper-1": gptkit.ModelPrice(0, audio_per_hour="0.72")})
+    result = await invoke(client, "audio.transcriptions.create", file=LONG, model="whisper-1")
+    await close(client)
+    assert result.cost is not None and result.cost.total == Decimal("0.002")  # 10 s at $0.72 an hour
+    assert result.cost.price_source == "override:whisper-1" and client.ledger.total_cost == Decimal("0.002")

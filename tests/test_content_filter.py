@@ -139,7 +139,7 @@ async def test_content_filter_rejection_is_a_typed_error(kind: str) -> None:
 
 
 def test_inner_code_alone_marks_a_content_filter_error() -> None:
-    from gptkit._core._protocol import status_error
+    from gptkit._core._errors import status_error
 
     body = {"error": {"code": "BadRequest", "message": "filtered",
                       "innererror": {"code": "ResponsibleAIPolicyViolation"}}}

@@ -202,7 +202,7 @@ def test_reservation_settles_once() -> None:
 
 
 def test_release_hook_for_abandoned_streams() -> None:
-    # The streaming layer calls client._release(call) when a stream is dropped before its end.
+    # The streaming layer calls client._cost.release(call) when a stream is dropped before its end.
     rec = Recorder(_worst_case_answer)
     budget = gptkit.Budget(usd="1")
     client = make_client("sync", rec, budget=budget)
@@ -212,7 +212,7 @@ def test_release_hook_for_abandoned_streams() -> None:
                            stream=True)
     client._cost.reserve(call)
     assert budget.reserved == _per_call_cost()
-    client._release(call)
-    client._release(call)
+    client._cost.release(call)
+    client._cost.release(call)
     assert budget.reserved == 0 and budget.spent == 0
     client.close()

@@ -67,7 +67,7 @@ async def test_async_stream_settles_a_redis_budget_without_blocking() -> None:
     abandoned = client._prepare(CHAT_COMPLETIONS, {"model": "gpt-4o", "messages": MSGS, "max_tokens": 5},
                                 stream=True)
     await client._cost.areserve(abandoned)
-    await client._arelease(abandoned)
+    await client._cost.arelease(abandoned)
     assert budget.state() == (final.cost.total, Decimal(0))
     import redis
 

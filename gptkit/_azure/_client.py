@@ -138,7 +138,7 @@ class _AzureCore(BaseClient):
                      **changes: Any) -> Self:
         """A copy with some options changed (Azure's included) that shares the connection pool."""
         azure_changes = self._split_changes(changes)
-        clone: Self = super().with_options(retry=retry, tags=tags, **changes)  # type: ignore[misc]
+        clone: Self = super().with_options(retry=retry, tags=tags, **changes)
         clone._apply_changes(azure_changes, is_async=isinstance(self, AsyncClient))
         return clone
 

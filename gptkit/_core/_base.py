@@ -1,13 +1,15 @@
-"""The shared client core: configuration and the pure steps of one call.
+"""The shared client core: what one call is (``Endpoint``, ``Call``) and the pure steps of it.
 
-``BaseClient`` prepares a ``Call`` (validated parameters, built request) and finishes it (typed
-result, request id); the sync and async clients in ``_client`` only send, sleep and lock.
+``BaseClient`` holds a client's setup (config, retry policy, cost, observer, limiter), makes
+copies with changed options, prepares a ``Call`` (body, headers, request: validated and built
+before any I/O) and finishes it (typed result, usage, cost). The sync and async clients in
+``_client`` only send, sleep, lock and settle.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -15,28 +17,25 @@ import httpx
 
 from gptkit._clock import get_clock
 from gptkit._core._config import ClientConfig, Secret, coerce_timeout
+from gptkit._core._options import as_limiter, check_setup, derive_client
 from gptkit._core._params import ParamValidator, clean_params
-from gptkit._core._protocol import (
-    build_multipart_request,
-    build_request,
-    form_fields,
-    parse_response,
-    status_error,
-)
+from gptkit._core._protocol import build_multipart_request, build_request, form_fields, parse_response
 from gptkit._core._usage import ensure_usage
-from gptkit._cost import BudgetBackend, CostState, Ledger
+from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
 from gptkit._cost._providers import price_provider_for
-from gptkit._exceptions import APIConnectionError, APIError, APITimeoutError, InvalidParameterError
-from gptkit._observe._trace import CallTrace, Observable
+from gptkit._exceptions import InvalidParameterError
+from gptkit._observe._trace import CallTrace, EventListener, Observable, Observer
 from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:  # the type tree is imported by the resources, on first use, not by `import gptkit`
+    from typing_extensions import Self
+
     from gptkit._cost._meter import Meter
-    from gptkit._ratelimit import RateLimitPermit
+    from gptkit._ratelimit import RateLimit, RateLimiter, RateLimitPermit
     from gptkit.types._base import APIObject
     from gptkit.types._union import EventUnion
 
-__all__ = ["APIResponse", "BaseClient", "Call", "Endpoint", "map_transport_error"]
+__all__ = ["APIResponse", "BaseClient", "Call", "Endpoint"]
 
 T = TypeVar("T", bound="APIObject")
 
@@ -123,14 +122,6 @@ class APIResponse(Generic[T]):
         return f"<APIResponse [{self.status_code}] {type(self._parsed).__name__}>"
 
 
-def map_transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
-    """httpx's transport failures as gptkit's typed errors (no headers, so no key, in the text)."""
-    if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(request, message=f"Request timed out ({type(exc).__name__}).")
-    detail = str(exc) or type(exc).__name__
-    return APIConnectionError(message=f"Connection error: {detail}", request=request)
-
-
 class BaseClient(Observable):
     """Configuration and the sans-IO steps shared by ``Client`` and ``AsyncClient``."""
 
@@ -140,6 +131,31 @@ class BaseClient(Observable):
     #: Whose price list applies ("openai", "azure"), or None for an unknown server.
     _price_provider: str | None
     _cost: CostState
+    _limiter: RateLimiter | None
+    #: False for a copy, or when the caller passed ``http_client=``: ``close()`` leaves the pool.
+    _owns_http: bool
+
+    def _setup(
+        self,
+        config: ClientConfig,
+        retry: RetryPolicy | None,
+        tags: Mapping[str, str] | None,
+        rate_limit: RateLimit | RateLimiter | None,
+        budget: BudgetBackend | None,
+        prices: PriceTable | Mapping[str, ModelPrice] | None,
+        ledger: Ledger | None,
+        listeners: Iterable[EventListener] | None,
+        *,
+        is_async: bool,
+    ) -> None:
+        """Everything a new client sets up besides its HTTP client (the same for both twins)."""
+        check_setup(tags, listeners)
+        self._init_core(config, retry, tags)
+        self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
+                               is_async=is_async)
+        self._cost.provider = self._price_provider
+        self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
+        self._limiter = as_limiter(rate_limit)
 
     def _init_core(
         self, config: ClientConfig, retry: RetryPolicy | None, tags: Mapping[str, str] | None
@@ -200,6 +216,17 @@ class BaseClient(Observable):
         key = "None" if self._config.api_key is None else "'**********'"
         return f"{type(self).__name__}(base_url={self._config.base_url!r}, api_key={key})"
 
+    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
+                     budget: BudgetBackend | None = KEEP, prices: Any = KEEP, ledger: Ledger = KEEP,
+                     **changes: Any) -> Self:
+        """A copy with some options changed that shares this client's connection pool.
+
+        The copy shares this client's ledger, budget and prices unless given its own
+        (``ledger=Ledger()``, ``budget=None`` ...).
+        """
+        return derive_client(self, changes, retry=retry, tags=tags, budget=budget, prices=prices,
+                             ledger=ledger)
+
     # -- preparing a call -------------------------------------------------------------------
 
     def _url(self, path: str) -> httpx.URL:
@@ -224,6 +251,23 @@ class BaseClient(Observable):
         form fields (strings) next to the file parts.
         """
         options: dict[str, Any] = {}
+        body, usage_by_us = self._prepare_body(endpoint, params, options, stream)
+        request = self._prepare_request(endpoint, body, self._prepare_headers(endpoint, options), options,
+                                        path, files)
+        tags = self._tags
+        call_tags = options.get("tags")
+        if call_tags:
+            tags = {**tags, **call_tags}
+        model = body.get("model") if body is not None else None
+        return Call(endpoint=endpoint, request=request, body=body, stream=stream, raw=raw,
+                    model=model if isinstance(model, str) else None, tags=tags,
+                    usage_requested_by_us=usage_by_us)
+
+    def _prepare_body(
+        self, endpoint: Endpoint, params: Mapping[str, Any] | None, options: dict[str, Any], stream: bool
+    ) -> tuple[dict[str, Any] | None, bool]:
+        """The validated JSON body, and whether gptkit asked for a stream's usage itself; moves the
+        per-call options (``extra_headers``, ``timeout``...) out of ``params`` into ``options``."""
         body: dict[str, Any] | None = None
         if params is not None:
             given = dict(params)
@@ -249,17 +293,34 @@ class BaseClient(Observable):
             if body is None:
                 body = {}
             body.update(extra_body)
+        return body, usage_by_us
+
+    def _prepare_headers(self, endpoint: Endpoint, options: Mapping[str, Any]) -> Mapping[str, str]:
+        """The client's headers, with an idempotency key and the call's ``extra_headers``."""
         # perf: without extra_headers, start from the client's headers already encoded by httpx
         # (re-encoding the dict costs ~10 us a call); the dict path keeps extra_headers' rules.
         headers: Mapping[str, str] = self._encoded_headers
         extra_headers = options.get("extra_headers")
-        if extra_headers or (self._retry.idempotency_keys and endpoint.method == "POST"):
+        keyed = self._retry.idempotency_keys and endpoint.method == "POST"
+        if extra_headers or keyed:
             headers = dict(self._headers) if extra_headers else self._encoded_headers.copy()
-            if self._retry.idempotency_keys and endpoint.method == "POST":
+            if keyed:
                 # 128 random bits; os.urandom is 4x faster than uuid4 and spares importing uuid.
                 headers["idempotency-key"] = f"gptkit-retry-{os.urandom(16).hex()}"
             if extra_headers:
                 headers.update({k.lower(): v for k, v in extra_headers.items()})
+        return headers
+
+    def _prepare_request(
+        self,
+        endpoint: Endpoint,
+        body: dict[str, Any] | None,
+        headers: Mapping[str, str],
+        options: Mapping[str, Any],
+        path: str | None,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None,
+    ) -> httpx.Request:
+        """The ``httpx.Request``: URL, query, timeout, and a JSON or multipart body."""
         query = self._config.default_query
         extra_query = options.get("extra_query")
         if extra_query:
@@ -271,38 +332,22 @@ class BaseClient(Observable):
             raise InvalidParameterError(str(exc), param="timeout", errors=[("timeout", str(exc))]) from None
         url = self._url_for(endpoint, path or endpoint.path, body)
         if files is not None:
-            request = build_multipart_request(
+            return build_multipart_request(
                 endpoint.method, url, headers=headers, timeout=resolved_timeout,
                 data=form_fields(body or {}), files=files, params=query,
             )
-        else:
-            request = build_request(
-                endpoint.method, url, headers=headers, timeout=resolved_timeout, body=body, params=query
-            )
-        tags = self._tags
-        call_tags = options.get("tags")
-        if call_tags:
-            tags = {**tags, **call_tags}
-        model = body.get("model") if body is not None else None
-        return Call(
-            endpoint=endpoint,
-            request=request,
-            body=body,
-            stream=stream,
-            raw=raw,
-            model=model if isinstance(model, str) else None,
-            tags=tags,
-            usage_requested_by_us=usage_by_us,
-        )
+        return build_request(endpoint.method, url, headers=headers, timeout=resolved_timeout, body=body,
+                             params=query)
 
     # -- finishing a call -------------------------------------------------------------------
 
     @staticmethod
-    def _check_status(response: httpx.Response) -> APIError | None:
-        """The typed error for a failed status (the body must have been read), else None."""
-        if response.status_code >= 400:
-            return status_error(response)
-        return None
+    def _failed(call: Call, response: httpx.Response) -> bool:
+        """The response's headers arrived: tell observability, and whether the status failed (the
+        shells then read the body and raise ``_errors.status_error``)."""
+        if call.trace is not None:
+            call.trace.response(response)  # headers arrived (gptkit._observe._trace)
+        return response.status_code >= 400
 
     def _finish(self, call: Call, response: httpx.Response) -> Any:
         """Turn a successful response into the caller's result (its body is read, unless the
@@ -333,10 +378,6 @@ class BaseClient(Observable):
         self._cost.account(call, result)
         if call.trace is not None:
             call.trace.complete(result)  # after the cost: the completion event carries it
-
-    def _release(self, call: Call) -> None:
-        """Give back ``call``'s budget reservation: it failed unbilled, or its stream was abandoned."""
-        self._cost.release(call)
 
     @staticmethod
     def _clock() -> Any:

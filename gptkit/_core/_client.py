@@ -1,24 +1,24 @@
 """``Client`` and ``AsyncClient``: the I/O loops around the shared core.
 
-Everything that does not send, sleep or lock lives in ``_base``; the two classes here differ
-only in ``send`` versus ``await send``.
+Everything that does not send, sleep, lock or settle lives in ``_base`` (the steps of a call),
+``_options`` (the options), ``_errors`` (error mapping) and ``_retry`` (the retry decisions); the
+two classes here differ only in ``send`` versus ``await send``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from gptkit._core._base import Call, map_transport_error
-from gptkit._core._client_common import DEFAULT_LIMITS, Configurable, resolve_client_config
+from gptkit._core._base import BaseClient, Call
 from gptkit._core._config import NoAPIKey
+from gptkit._core._errors import map_transport_error, status_error
 from gptkit._core._generic import AsyncGenericRequests, GenericRequests
-from gptkit._core._lazy import LazyResource
 from gptkit._core._mounts import AsyncResources, SyncResources
+from gptkit._core._options import DEFAULT_LIMITS, resolve_client_config
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._observe._trace import EventListener
 from gptkit._retry import RetryPolicy, build_retrying
@@ -27,20 +27,13 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
     from gptkit._ratelimit import RateLimit, RateLimiter
-    from gptkit.resources.batches import AsyncBatches, Batches
-    from gptkit.resources.chat import AsyncChat, Chat
-    from gptkit.resources.completions import AsyncCompletions, Completions
-    from gptkit.resources.embeddings import AsyncEmbeddings, Embeddings
-    from gptkit.resources.files import AsyncFiles, Files
-    from gptkit.resources.models import AsyncModels, Models
-    from gptkit.resources.responses import AsyncResponses, Responses
 
 __all__ = ["AsyncClient", "Client"]
 
 T = TypeVar("T")
 
 
-class Client(Configurable, GenericRequests, SyncResources):
+class Client(BaseClient, GenericRequests, SyncResources):
     """A synchronous client for the OpenAI API and every OpenAI-compatible server.
 
     Options fall back to ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID`` and
@@ -80,46 +73,6 @@ class Client(Configurable, GenericRequests, SyncResources):
             transport=transport, timeout=config.timeout, limits=DEFAULT_LIMITS, follow_redirects=True
         )
 
-    # -- resources --------------------------------------------------------------------------
-
-    @cached_property
-    def chat(self) -> Chat:
-        from gptkit.resources.chat import Chat
-
-        return Chat(self)
-
-    @cached_property
-    def completions(self) -> Completions:
-        from gptkit.resources.completions import Completions
-
-        return Completions(self)
-
-    @cached_property
-    def embeddings(self) -> Embeddings:
-        from gptkit.resources.embeddings import Embeddings
-
-        return Embeddings(self)
-
-    @cached_property
-    def models(self) -> Models:
-        from gptkit.resources.models import Models
-
-        return Models(self)
-
-    @cached_property
-    def files(self) -> Files:
-        from gptkit.resources.files import Files
-
-        return Files(self)
-
-    @cached_property
-    def batches(self) -> Batches:
-        from gptkit.resources.batches import Batches
-
-        return Batches(self)
-
-    responses: LazyResource[Responses] = LazyResource("gptkit.resources.responses:Responses")
-
     # -- lifecycle --------------------------------------------------------------------------
 
     def close(self) -> None:
@@ -143,41 +96,6 @@ class Client(Configurable, GenericRequests, SyncResources):
 
     # -- the I/O loop -----------------------------------------------------------------------
 
-    def _send(self, call: Call) -> httpx.Response:
-        """One attempt: wait for the rate limiter, then send (each retry acquires again)."""
-        if self._limiter is None or call.model is None:
-            return self._transmit(call)
-        permit = call.rate_permit = self._limiter.acquire_for(call, self._rate_limit_identity())
-        self._emit_rate_limit_wait(call, permit.wait)  # a no-op when it did not wait
-        try:
-            response = self._transmit(call)
-        except BaseException as exc:
-            permit.failed(exc)
-            raise
-        permit.observe(response.headers, done=not call.stream)
-        return response
-
-    def _transmit(self, call: Call) -> httpx.Response:
-        """Send, and raise the typed error for a failed status or transport."""
-        request = call.request
-        try:
-            response = self._http.send(request, stream=call.stream)
-        except httpx.TransportError as exc:
-            raise map_transport_error(exc, request) from exc
-        if call.trace is not None:
-            call.trace.response(response)  # headers arrived (gptkit._observe._trace)
-        if response.status_code >= 400:
-            try:
-                response.read()
-            except httpx.TransportError as exc:
-                raise map_transport_error(exc, request) from exc
-            finally:
-                response.close()
-            error = self._check_status(response)
-            assert error is not None
-            raise error
-        return response
-
     def _execute(self, call: Call) -> Any:
         """Reserve the call's worst-case cost in the budget, then run it (released if it fails)."""
         trace = self._observe(call)  # events, DEBUG line and stats of the call
@@ -199,20 +117,46 @@ class Client(Configurable, GenericRequests, SyncResources):
 
     def _attempts(self, call: Call, attempt: Callable[[], T]) -> T:
         """Run ``attempt`` under the retry policy: the one retry loop of the sync client."""
-        policy = self._retry
-        if policy.max_attempts == 1:
+        if self._retry.max_attempts == 1:
             return attempt()
-        retrying = build_retrying(
-            policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=False,
-            on_retry=self._retry_hook(call),
-        )
-        for try_ in retrying:
+        for try_ in build_retrying(self._retry, self._clock(), method=call.request.method,
+                                   path=call.endpoint.path, is_async=False, on_retry=self._retry_hook(call)):
             with try_:
                 result = attempt()
         return result
 
+    def _send(self, call: Call) -> httpx.Response:
+        """One attempt: wait for the rate limiter, then send (each retry acquires again)."""
+        if self._limiter is None or call.model is None:
+            return self._transmit(call)
+        permit = call.rate_permit = self._limiter.acquire_for(call, self._rate_limit_identity())
+        self._emit_rate_limit_wait(call, permit.wait)  # a no-op when it did not wait
+        try:
+            response = self._transmit(call)
+        except BaseException as exc:
+            permit.failed(exc)
+            raise
+        permit.observe(response.headers, done=not call.stream)
+        return response
 
-class AsyncClient(Configurable, AsyncGenericRequests, AsyncResources):
+    def _transmit(self, call: Call) -> httpx.Response:
+        """Send, and raise the typed error for a failed status or transport."""
+        request = call.request
+        try:
+            response = self._http.send(request, stream=call.stream)
+            if self._failed(call, response):
+                try:
+                    response.read()
+                finally:
+                    response.close()
+        except httpx.TransportError as exc:
+            raise map_transport_error(exc, request) from exc
+        if response.status_code >= 400:
+            raise status_error(response)
+        return response
+
+
+class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
     """An asyncio client for the OpenAI API and every OpenAI-compatible server.
 
     The twin of ``Client``: the same options in the same order, ``await`` on every call, and
@@ -251,47 +195,10 @@ class AsyncClient(Configurable, AsyncGenericRequests, AsyncResources):
 
             transport = AsyncPoolTransport(limits=DEFAULT_LIMITS)
         self._http = http_client or httpx.AsyncClient(
-            transport=transport,
-            timeout=config.timeout, limits=DEFAULT_LIMITS, follow_redirects=True,
+            transport=transport, timeout=config.timeout, limits=DEFAULT_LIMITS, follow_redirects=True
         )
 
-    @cached_property
-    def chat(self) -> AsyncChat:
-        from gptkit.resources.chat import AsyncChat
-
-        return AsyncChat(self)
-
-    @cached_property
-    def completions(self) -> AsyncCompletions:
-        from gptkit.resources.completions import AsyncCompletions
-
-        return AsyncCompletions(self)
-
-    @cached_property
-    def embeddings(self) -> AsyncEmbeddings:
-        from gptkit.resources.embeddings import AsyncEmbeddings
-
-        return AsyncEmbeddings(self)
-
-    @cached_property
-    def models(self) -> AsyncModels:
-        from gptkit.resources.models import AsyncModels
-
-        return AsyncModels(self)
-
-    @cached_property
-    def files(self) -> AsyncFiles:
-        from gptkit.resources.files import AsyncFiles
-
-        return AsyncFiles(self)
-
-    @cached_property
-    def batches(self) -> AsyncBatches:
-        from gptkit.resources.batches import AsyncBatches
-
-        return AsyncBatches(self)
-
-    responses: LazyResource[AsyncResponses] = LazyResource("gptkit.resources.responses:AsyncResponses")
+    # -- lifecycle --------------------------------------------------------------------------
 
     async def aclose(self) -> None:
         """Close the connection pool (not one passed in as ``http_client``, nor a copy's)."""
@@ -310,6 +217,40 @@ class AsyncClient(Configurable, AsyncGenericRequests, AsyncResources):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+    # -- the I/O loop -----------------------------------------------------------------------
+
+    async def _execute(self, call: Call) -> Any:
+        """Reserve the call's worst-case cost in the budget, then run it (released if it fails)."""
+        trace = self._observe(call)  # events, DEBUG line and stats of the call
+        try:
+            await self._cost.areserve(call)  # refuses before anything is sent
+            result = await self._run(call)
+        except BaseException as exc:
+            trace.fail(exc)
+            await self._cost.afail(call, exc)
+            raise
+        await self._cost.asettle(call)  # the async budget settles off the loop's critical path
+        return result
+
+    async def _run(self, call: Call) -> Any:
+        """Send ``call`` under the retry policy and finish it."""
+        if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
+            from gptkit._streams._stream import aopen_stream, stream_result  # loaded by the first stream
+
+            return stream_result(call, await self._attempts(call, lambda: aopen_stream(self, call)))
+        return self._finish(call, await self._attempts(call, lambda: self._send(call)))
+
+    async def _attempts(self, call: Call, attempt: Callable[[], Awaitable[T]]) -> T:
+        """Run ``attempt`` under the retry policy: the one retry loop of the async client."""
+        if self._retry.max_attempts == 1:
+            return await attempt()
+        async for try_ in build_retrying(self._retry, self._clock(), method=call.request.method,
+                                         path=call.endpoint.path, is_async=True,
+                                         on_retry=self._retry_hook(call)):
+            with try_:
+                result = await attempt()
+        return result
 
     async def _send(self, call: Call) -> httpx.Response:
         """One attempt: wait for the rate limiter, then send (each retry acquires again)."""
@@ -330,59 +271,13 @@ class AsyncClient(Configurable, AsyncGenericRequests, AsyncResources):
         request = call.request
         try:
             response = await self._http.send(request, stream=call.stream)
+            if self._failed(call, response):
+                try:
+                    await response.aread()
+                finally:
+                    await response.aclose()
         except httpx.TransportError as exc:
             raise map_transport_error(exc, request) from exc
-        if call.trace is not None:
-            call.trace.response(response)  # headers arrived (gptkit._observe._trace)
         if response.status_code >= 400:
-            try:
-                await response.aread()
-            except httpx.TransportError as exc:
-                raise map_transport_error(exc, request) from exc
-            finally:
-                await response.aclose()
-            error = self._check_status(response)
-            assert error is not None
-            raise error
+            raise status_error(response)
         return response
-
-    async def _execute(self, call: Call) -> Any:
-        """Reserve the call's worst-case cost in the budget, then run it (released if it fails)."""
-        trace = self._observe(call)  # events, DEBUG line and stats of the call
-        try:
-            await self._cost.areserve(call)  # refuses before anything is sent
-            result = await self._run(call)
-        except BaseException as exc:
-            trace.fail(exc)
-            await self._cost.afail(call, exc)
-            raise
-        await self._cost.asettle(call)
-        return result
-
-    async def _arelease(self, call: Call) -> None:
-        """Give back ``call``'s budget reservation without blocking the loop (see ``_release``)."""
-        await self._cost.arelease(call)
-
-    async def _run(self, call: Call) -> Any:
-        """Send ``call`` under the retry policy and finish it."""
-        if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
-            from gptkit._streams._stream import aopen_stream, stream_result  # loaded by the first stream
-
-            return stream_result(call, await self._attempts(call, lambda: aopen_stream(self, call)))
-        return self._finish(call, await self._attempts(call, lambda: self._send(call)))
-
-    async def _attempts(self, call: Call, attempt: Callable[[], Awaitable[T]]) -> T:
-        """Run ``attempt`` under the retry policy: the one retry loop of the async client."""
-        policy = self._retry
-        if policy.max_attempts == 1:
-            return await attempt()
-        retrying = build_retrying(
-            policy, self._clock(), method=call.request.method, path=call.endpoint.path, is_async=True,
-            on_retry=self._retry_hook(call),
-        )
-        async for try_ in retrying:
-            with try_:
-                result = await attempt()
-        return result
-
-

@@ -1,5 +1,6 @@
 """The resources a client mounts lazily: each module is imported when a program first touches
-it (``client.images``), not by ``import gptkit``; ``Client`` / ``AsyncClient`` inherit these."""
+it (``client.chat``, ``client.images``), not by ``import gptkit``, and each resource is built once
+per client; ``Client`` / ``AsyncClient`` inherit these."""
 
 from __future__ import annotations
 
@@ -9,11 +10,18 @@ from gptkit._core._lazy import LazyResource
 
 if TYPE_CHECKING:
     from gptkit.resources.audio import AsyncAudio, Audio
+    from gptkit.resources.batches import AsyncBatches, Batches
     from gptkit.resources.beta import AsyncBeta, Beta
+    from gptkit.resources.chat import AsyncChat, Chat
+    from gptkit.resources.completions import AsyncCompletions, Completions
     from gptkit.resources.conversations import AsyncConversations, Conversations
+    from gptkit.resources.embeddings import AsyncEmbeddings, Embeddings
+    from gptkit.resources.files import AsyncFiles, Files
     from gptkit.resources.fine_tuning import AsyncFineTuning, FineTuning
     from gptkit.resources.images import AsyncImages, Images
+    from gptkit.resources.models import AsyncModels, Models
     from gptkit.resources.moderations import AsyncModerations, Moderations
+    from gptkit.resources.responses import AsyncResponses, Responses
     from gptkit.resources.uploads import AsyncUploads, Uploads
     from gptkit.resources.vector_stores import AsyncVectorStores, VectorStores
 
@@ -23,7 +31,15 @@ _R = "gptkit.resources."
 
 
 class SyncResources:
-    """``client.moderations``, ``images``, ``audio``, ``fine_tuning``... of a ``Client``."""
+    """``client.chat``, ``completions``, ``images``, ``audio``... of a ``Client``."""
+
+    chat: LazyResource[Chat] = LazyResource(_R + "chat:Chat")
+    completions: LazyResource[Completions] = LazyResource(_R + "completions:Completions")
+    embeddings: LazyResource[Embeddings] = LazyResource(_R + "embeddings:Embeddings")
+    models: LazyResource[Models] = LazyResource(_R + "models:Models")
+    files: LazyResource[Files] = LazyResource(_R + "files:Files")
+    batches: LazyResource[Batches] = LazyResource(_R + "batches:Batches")
+    responses: LazyResource[Responses] = LazyResource(_R + "responses:Responses")
 
     moderations: LazyResource[Moderations] = LazyResource(_R + "moderations:Moderations")
     images: LazyResource[Images] = LazyResource(_R + "images:Images")
@@ -36,7 +52,15 @@ class SyncResources:
 
 
 class AsyncResources:
-    """``client.moderations``, ``images``, ``audio``, ``fine_tuning``... of an ``AsyncClient``."""
+    """``client.chat``, ``completions``, ``images``, ``audio``... of an ``AsyncClient``."""
+
+    chat: LazyResource[AsyncChat] = LazyResource(_R + "chat:AsyncChat")
+    completions: LazyResource[AsyncCompletions] = LazyResource(_R + "completions:AsyncCompletions")
+    embeddings: LazyResource[AsyncEmbeddings] = LazyResource(_R + "embeddings:AsyncEmbeddings")
+    models: LazyResource[AsyncModels] = LazyResource(_R + "models:AsyncModels")
+    files: LazyResource[AsyncFiles] = LazyResource(_R + "files:AsyncFiles")
+    batches: LazyResource[AsyncBatches] = LazyResource(_R + "batches:AsyncBatches")
+    responses: LazyResource[AsyncResponses] = LazyResource(_R + "responses:AsyncResponses")
 
     moderations: LazyResource[AsyncModerations] = LazyResource(_R + "moderations:AsyncModerations")
     images: LazyResource[AsyncImages] = LazyResource(_R + "images:AsyncImages")

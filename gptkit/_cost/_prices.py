@@ -46,20 +46,32 @@ class ModelPrice:
     ``cached_input_per_mtok`` defaults to the input rate (no cache discount). Reasoning tokens
     are part of the completion tokens and billed at ``output_per_mtok``, as OpenAI bills them.
     Amounts may be ``Decimal``, ``str``, ``int`` or ``float`` (read as written: ``2.5`` is 2.5).
+    Models billed in other units take their rate by keyword: ``input_per_mchars`` (speech, per
+    million input characters) and ``audio_per_hour`` (transcriptions, per hour of audio).
 
     >>> ModelPrice(input_per_mtok="0.30", cached_input_per_mtok="0.15", output_per_mtok="1.20")
+    >>> ModelPrice(0, input_per_mchars=15)  # tts-1
     """
 
     input_per_mtok: Decimal
     output_per_mtok: Decimal
     cached_input_per_mtok: Decimal
+    input_per_mchars: Decimal | None
+    audio_per_hour: Decimal | None
 
     def __init__(
         self,
         input_per_mtok: Decimal | str | float,
         output_per_mtok: Decimal | str | float = 0,
         cached_input_per_mtok: Decimal | str | float | None = None,
+        *,
+        input_per_mchars: Decimal | str | float | None = None,
+        audio_per_hour: Decimal | str | float | None = None,
     ) -> None:
+        object.__setattr__(self, "input_per_mchars", None if input_per_mchars is None
+                           else to_decimal(input_per_mchars, "input_per_mchars"))
+        object.__setattr__(self, "audio_per_hour", None if audio_per_hour is None
+                           else to_decimal(audio_per_hour, "audio_per_hour"))
         rate_in = to_decimal(input_per_mtok, "input_per_mtok")
         object.__setattr__(self, "input_per_mtok", rate_in)
         object.__setattr__(self, "output_per_mtok", to_decimal(output_per_mtok, "output_per_mtok"))
@@ -282,6 +294,10 @@ class PriceTable:
             found = self.override(name)
             if found is not None and (tokens_only or _is_free(found[1])):
                 return _cost_from(found[1], prompt, cached, completion, model, f"override:{found[0]}", False)
+            if found is not None:
+                metered = _metered_cost(found[1], units, model, f"override:{found[0]}")
+                if metered is not None:
+                    return metered
         if self._use_database:
             moment = when or datetime.fromtimestamp(get_clock().wall(), tz=timezone.utc)
             from gptkit._cost import _database
@@ -323,8 +339,29 @@ class PriceTable:
         warnings.warn(message, UnknownPriceWarning, stacklevel=2)
 
 
+def _metered_cost(
+    price: ModelPrice, units: Mapping[str, int | Decimal], model: str, source: str
+) -> Cost | None:
+    """The cost of characters and seconds (plus tokens) at ``price``; None: it lacks a rate used."""
+    extra = Decimal(0)
+    for key, amount in units.items():
+        if not amount or key.endswith("_tokens"):
+            continue
+        if key == "input_characters" and price.input_per_mchars is not None:
+            extra += Decimal(amount) * price.input_per_mchars / _MTOK
+        elif key == "audio_seconds" and price.audio_per_hour is not None:
+            extra += Decimal(amount) * price.audio_per_hour / 3600
+        else:
+            return None
+    prompt = int(units.get("input_tokens", 0))
+    cached = min(int(units.get("cache_read_tokens", 0)), prompt)
+    tokens = _cost_from(price, prompt, cached, int(units.get("output_tokens", 0)), model, source, False)
+    return tokens.model_copy(update={"input": tokens.input + extra, "total": tokens.total + extra})
+
+
 def _is_free(price: ModelPrice) -> bool:
-    return not (price.input_per_mtok or price.output_per_mtok or price.cached_input_per_mtok)
+    return not (price.input_per_mtok or price.output_per_mtok or price.cached_input_per_mtok
+                or price.input_per_mchars or price.audio_per_hour)
 
 
 def _cost_from(

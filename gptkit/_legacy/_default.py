@@ -30,7 +30,7 @@ from typing import Any, Final, TypeVar
 import httpx
 
 from gptkit._core._client import AsyncClient, Client
-from gptkit._core._client_common import DEFAULT_LIMITS
+from gptkit._core._options import DEFAULT_LIMITS
 from gptkit._exceptions import GptkitError, MissingAPIKeyError
 from gptkit._legacy._settings import Settings, read_settings
 

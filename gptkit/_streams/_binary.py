@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from gptkit._core._base import map_transport_error
+from gptkit._core._errors import map_transport_error
 
 if TYPE_CHECKING:
     from gptkit.types.cost import Cost

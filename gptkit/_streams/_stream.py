@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 import httpx
 
-from gptkit._core._base import APIResponse, Call, map_transport_error
+from gptkit._core._base import APIResponse, Call
+from gptkit._core._errors import map_transport_error
 from gptkit._core._usage import ensure_usage
 from gptkit._observe._trace import CallTrace
 from gptkit._streams._core import StreamCore

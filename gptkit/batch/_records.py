@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from gptkit._core._protocol import status_error
+from gptkit._core._errors import status_error
 from gptkit._exceptions import APIError, APIStatusError
 
 __all__ = ["error_info", "failure_line", "new_line_id", "normalise_provider_failure", "success_line"]

@@ -1,34 +1,38 @@
-"""What ``Client`` and ``AsyncClient`` share besides the sans-IO core: option resolution, setup,
-and copies with changed options (``with_options``)."""
+"""Client options: the checks no option may skip, the resolved config, and what a copy changes."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from gptkit._core._base import BaseClient
 from gptkit._core._config import ClientConfig, NoAPIKey, resolve_config
 from gptkit._core._lazy import lazy_names
-from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
 from gptkit._exceptions import ConfigurationError
-from gptkit._observe._trace import EventListener, Observer
 from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:
-    from typing_extensions import Self
-
+    from gptkit._core._base import BaseClient
+    from gptkit._cost import BudgetBackend, Ledger
     from gptkit._ratelimit import RateLimit, RateLimiter
 
-__all__ = ["DEFAULT_LIMITS", "DEFAULT_MAX_RETRIES", "Configurable", "resolve_client_config"]
+C = TypeVar("C", bound="BaseClient")
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "DEFAULT_MAX_RETRIES",
+    "as_limiter",
+    "check_retry",
+    "check_setup",
+    "copy_changes",
+    "derive_client",
+    "resolve_client_config",
+]
 
 #: ``max_retries`` when not given (the official SDK's); ``retry=`` replaces it.
 DEFAULT_MAX_RETRIES = 2
-
-#: Resources are cached per client; a ``with_options`` copy builds its own (bound to the copy).
-_RESOURCES = frozenset({"chat", "completions", "embeddings", "models", "files", "batches"})
 
 DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=200, keepalive_expiry=30.0)
 
@@ -53,7 +57,7 @@ def resolve_client_config(
     if http_client is not None and transport is not None:
         raise ConfigurationError("pass http_client= or transport=, not both")
     _check_network(http_client, transport, is_async=is_async)
-    _check_retry(retry, max_retries)
+    check_retry(retry, max_retries)
     return resolve_config(
         api_key=api_key, base_url=base_url, organization=organization, project=project,
         timeout=timeout, max_retries=max_retries, default_headers=default_headers,
@@ -76,7 +80,7 @@ def _check_network(http_client: object | None, transport: object | None, *, is_a
                         f"not {type(transport).__name__}")
 
 
-def _check_retry(retry: object, max_retries: int) -> None:
+def check_retry(retry: object, max_retries: int) -> None:
     if retry is None:
         return
     if not isinstance(retry, RetryPolicy):
@@ -88,7 +92,7 @@ def _check_retry(retry: object, max_retries: int) -> None:
         )
 
 
-def _check_setup(tags: object, listeners: object) -> None:
+def check_setup(tags: object, listeners: object) -> None:
     if tags is not None and not isinstance(tags, Mapping):
         raise TypeError(f"tags must be a mapping of names to values, not {type(tags).__name__}")
     if listeners is not None and (callable(listeners) or isinstance(listeners, (str, bytes))
@@ -97,16 +101,16 @@ def _check_setup(tags: object, listeners: object) -> None:
                         f"{type(listeners).__name__}")
 
 
-def _as_limiter(rate_limit: RateLimit | RateLimiter | None) -> RateLimiter | None:
+def as_limiter(rate_limit: RateLimit | RateLimiter | None) -> RateLimiter | None:
     """The client's limiter; the rate limiting machinery loads only for a client that has one."""
     if rate_limit is None:
         return None
-    from gptkit._ratelimit import as_limiter
+    from gptkit._ratelimit import as_limiter as build
 
-    return as_limiter(rate_limit)
+    return build(rate_limit)
 
 
-def _copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
+def copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
     known = {"api_key", "base_url", "organization", "project", "timeout", "max_retries",
              "default_headers", "default_query"}
     unknown = set(changes) - known
@@ -122,52 +126,21 @@ def _copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig
     return resolve_config(**current)
 
 
-class Configurable(BaseClient):
-    """What the twin clients share beyond the core: copies with changed options."""
-
-    _owns_http: bool
-
-    def _setup(
-        self,
-        config: ClientConfig,
-        retry: RetryPolicy | None,
-        tags: Mapping[str, str] | None,
-        rate_limit: RateLimit | RateLimiter | None,
-        budget: BudgetBackend | None,
-        prices: PriceTable | Mapping[str, ModelPrice] | None,
-        ledger: Ledger | None,
-        listeners: Iterable[EventListener] | None,
-        *,
-        is_async: bool,
-    ) -> None:
-        """Everything a new client sets up besides its HTTP client (the same for both twins)."""
-        _check_setup(tags, listeners)
-        self._init_core(config, retry, tags)
-        self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
-                               is_async=is_async)
-        self._cost.provider = self._price_provider
-        self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
-        self._limiter = _as_limiter(rate_limit)
-
-    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
-                     budget: BudgetBackend | None = KEEP, prices: Any = KEEP, ledger: Ledger = KEEP,
-                     **changes: Any) -> Self:
-        """A copy with some options changed that shares this client's connection pool.
-
-        The copy shares this client's ledger, budget and prices unless given its own
-        (``ledger=Ledger()``, ``budget=None`` ...).
-        """
-        if retry is not None and "max_retries" in changes:
-            _check_retry(retry, changes["max_retries"])
-        _check_setup(tags, None)
-        clone = object.__new__(type(self))
-        resources = _RESOURCES | lazy_names(type(self))
-        clone.__dict__.update({k: v for k, v in self.__dict__.items() if k not in resources})
-        config = _copy_changes(self._config, changes) if changes else self._config
-        if retry is None and "max_retries" in changes:
-            # Only the number of attempts changes: backoff, hooks and test mode are kept.
-            retry = dataclasses.replace(self._retry, max_attempts=config.max_retries + 1)
-        clone._init_core(config, retry or self._retry, {**self._tags, **(tags or {})})
-        clone._owns_http = False
-        clone._cost = self._cost.derive(config.base_url, budget=budget, prices=prices, ledger=ledger)
-        return clone
+def derive_client(client: C, changes: dict[str, Any], *, retry: RetryPolicy | None,
+                  tags: Mapping[str, str] | None, budget: BudgetBackend | None, prices: Any,
+                  ledger: Ledger) -> C:
+    """``client.with_options(...)``: a copy sharing the pool, with ``changes`` to its config."""
+    if retry is not None and "max_retries" in changes:
+        check_retry(retry, changes["max_retries"])
+    check_setup(tags, None)
+    clone = object.__new__(type(client))
+    resources = lazy_names(type(client))  # built again, bound to the copy
+    clone.__dict__.update({k: v for k, v in client.__dict__.items() if k not in resources})
+    config = copy_changes(client._config, changes) if changes else client._config
+    if retry is None and "max_retries" in changes:
+        # Only the number of attempts changes: backoff, hooks and test mode are kept.
+        retry = dataclasses.replace(client._retry, max_attempts=config.max_retries + 1)
+    clone._init_core(config, retry or client._retry, {**client._tags, **(tags or {})})
+    clone._owns_http = False
+    clone._cost = client._cost.derive(config.base_url, budget=budget, prices=prices, ledger=ledger)
+    return clone
