@@ -1,28 +1,17 @@
-"""Retry policy: what to retry, how long to wait, and the one builder of tenacity retriers.
+"""Retry policy: what to retry and how long to wait.
 
-The decisions are pure functions of the typed error, the attempt number and the clock; the sync
-and async clients get their attempts from ``build_retrying`` alone.
-
-Speed: almost every call succeeds on its first attempt, so ``build_retrying`` hands out a plain
-first attempt and builds tenacity's ``Retrying`` / ``AsyncRetrying`` only after that attempt
-failed (replaying the failure into it as attempt 1, so every decision below still runs exactly
-as before). tenacity is not even imported until then: that keeps ``import gptkit`` and the
-per-call path light.
+The decisions are pure functions of the typed error, the attempt number and the clock. The loop
+that applies them (a plain first attempt, tenacity from the second) is ``gptkit._core._attempts``.
 """
 
 from __future__ import annotations
 
-import logging
 import math
 import random
 import re
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, overload
 
-from gptkit._clock import Clock
 from gptkit._exceptions import (
     APIConnectionError,
     APIError,
@@ -32,19 +21,13 @@ from gptkit._exceptions import (
     StreamInterruptedError,
 )
 
-if TYPE_CHECKING:
-    import tenacity
-
 __all__ = [
     "RETRYABLE_STATUSES",
     "RetryEvent",
     "RetryPolicy",
-    "build_retrying",
     "parse_go_duration",
     "server_wait",
 ]
-
-logger = logging.getLogger("gptkit")
 
 RETRYABLE_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 _GO_PART = re.compile(r"(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)")
@@ -211,216 +194,3 @@ def server_wait(error: APIStatusError, now: float) -> float | None:
         if known:
             return max(known)
     return None
-
-
-class _Decisions:
-    """The tenacity callbacks of one logical call: retry?, wait how long?, stop?"""
-
-    def __init__(
-        self, policy: RetryPolicy, clock: Clock, method: str, path: str, start: float,
-        on_retry: Callable[[RetryEvent], None] | None = None,
-    ) -> None:
-        self.policy = policy
-        self.on_retry = on_retry
-        self.clock = clock
-        self.method = method
-        self.path = path
-        self.start = start  # when the first attempt began (max_elapsed counts from there)
-        self.reasons: list[str] = []
-        self.server_directed = False
-        self.chosen_wait = 0.0
-
-    def _error(self, state: tenacity.RetryCallState) -> BaseException | None:
-        return state.outcome.exception() if state.outcome is not None else None
-
-    def retry(self, state: tenacity.RetryCallState) -> bool:
-        error = self._error(state)
-        return error is not None and self.policy.retry_reason(error) is not None
-
-    def wait(self, state: tenacity.RetryCallState) -> float:
-        error = self._error(state)
-        assert isinstance(error, APIError)
-        wait, self.server_directed = self.policy.wait_for(error, state.attempt_number, self.clock.wall())
-        self.chosen_wait = wait
-        return 0.0 if self.policy.zero_waits else wait
-
-    def stop(self, state: tenacity.RetryCallState) -> bool:
-        error = self._error(state)
-        assert isinstance(error, APIError)
-        error.attempts = state.attempt_number
-        error.attempt_errors = list(self.reasons)
-        if self.server_directed and self.chosen_wait > self.policy.max_retry_after:
-            if isinstance(error, APIStatusError):
-                error.retry_after = self.chosen_wait
-            return True
-        wait = state.upcoming_sleep
-        if state.attempt_number >= self.policy.max_attempts:
-            return True
-        if self.policy.max_elapsed is not None:
-            elapsed = self.clock.monotonic() - self.start
-            if elapsed + wait > self.policy.max_elapsed:
-                return True
-        return False
-
-    def before_sleep(self, state: tenacity.RetryCallState) -> None:
-        error = self._error(state)
-        assert isinstance(error, APIError)
-        reason = self.policy.retry_reason(error) or type(error).__name__
-        self.reasons.append(f"attempt {state.attempt_number}: {error.message}")
-        wait = state.upcoming_sleep
-        logger.info(
-            "retrying %s %s: attempt %d failed (%s); waiting %.3fs; request id %s",
-            self.method, self.path, state.attempt_number, reason, wait, error.request_id,
-        )
-        hook, observer = self.policy.on_retry, self.on_retry
-        if hook is None and observer is None:
-            return
-        event = RetryEvent(error, state.attempt_number, wait, reason, self.method, self.path)
-        if hook is not None:
-            try:
-                hook(event)
-            except Exception:  # a broken hook must not break the call
-                logger.exception("on_retry hook raised; ignoring it")
-        if observer is not None:
-            observer(event)  # the client's call trace (it guards its own listeners)
-
-
-class _FirstAttempt:
-    """The first attempt's context manager: records a failure instead of raising it.
-
-    Only ``Exception`` is caught; cancellation and ``KeyboardInterrupt`` go straight through
-    (tenacity would re-raise them too: no policy retries them).
-    """
-
-    __slots__ = ("error",)
-
-    def __init__(self) -> None:
-        self.error: Exception | None = None
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> bool:
-        if isinstance(exc, Exception):
-            self.error = exc
-            return True
-        return False
-
-
-def _replay(attempt: Any, error: Exception) -> None:
-    """Feed the first attempt's failure to tenacity as its attempt 1 (it swallows and records it)."""
-    with attempt:
-        raise error
-
-
-class _Attempts:
-    """``for attempt in ...: with attempt: ...``: a plain first try, tenacity from the second."""
-
-    def __init__(
-        self, policy: RetryPolicy, clock: Clock, method: str, path: str,
-        on_retry: Callable[[RetryEvent], None] | None,
-    ) -> None:
-        self._args = (policy, clock, method, path, clock.monotonic())
-        self._on_retry = on_retry
-        self._first: _FirstAttempt | None = None
-
-    def __iter__(self) -> Iterator[Any]:
-        first = self._first = _FirstAttempt()
-        yield first
-        if first.error is None:
-            return
-        retrying = _build_tenacity(*self._args, is_async=False, on_retry=self._on_retry)
-        attempts = iter(retrying)
-        _replay(next(attempts), first.error)
-        first.error = None  # drop the reference; tenacity holds the outcome now
-        yield from attempts
-
-
-class _AsyncAttempts:
-    """``async for attempt in ...: with attempt: ...``: the async twin of ``_Attempts``.
-
-    A class rather than an async generator so that a cancelled call leaves nothing for the
-    event loop to finalise later.
-    """
-
-    def __init__(
-        self, policy: RetryPolicy, clock: Clock, method: str, path: str,
-        on_retry: Callable[[RetryEvent], None] | None,
-    ) -> None:
-        self._args = (policy, clock, method, path, clock.monotonic())
-        self._on_retry = on_retry
-        self._first: _FirstAttempt | None = None
-        self._rest: tenacity.AsyncRetrying | None = None
-
-    def __aiter__(self) -> AsyncIterator[Any]:
-        return self
-
-    async def __anext__(self) -> Any:
-        first = self._first
-        if first is None:
-            first = self._first = _FirstAttempt()
-            return first
-        if self._rest is None:
-            if first.error is None:
-                raise StopAsyncIteration
-            self._rest = _build_tenacity(*self._args, is_async=True, on_retry=self._on_retry).__aiter__()
-            _replay(await self._rest.__anext__(), first.error)
-            first.error = None
-        return await self._rest.__anext__()
-
-
-@overload
-def _build_tenacity(
-    policy: RetryPolicy, clock: Clock, method: str, path: str, start: float, *, is_async: Literal[False],
-    on_retry: Callable[[RetryEvent], None] | None = ...,
-) -> tenacity.Retrying: ...
-@overload
-def _build_tenacity(
-    policy: RetryPolicy, clock: Clock, method: str, path: str, start: float, *, is_async: Literal[True],
-    on_retry: Callable[[RetryEvent], None] | None = ...,
-) -> tenacity.AsyncRetrying: ...
-def _build_tenacity(
-    policy: RetryPolicy, clock: Clock, method: str, path: str, start: float, *, is_async: bool,
-    on_retry: Callable[[RetryEvent], None] | None = None,
-) -> tenacity.Retrying | tenacity.AsyncRetrying:
-    """The tenacity retrier for one logical call under ``policy`` (all decisions in ``_Decisions``)."""
-    import tenacity  # deferred: only calls that failed once pay for it
-
-    decisions = _Decisions(policy, clock, method, path, start, on_retry)
-    kwargs: dict[str, Any] = {
-        "retry": decisions.retry,
-        "wait": decisions.wait,
-        "stop": decisions.stop,
-        "before_sleep": decisions.before_sleep,
-        "reraise": True,
-    }
-    if is_async:
-        return tenacity.AsyncRetrying(sleep=clock.asleep, **kwargs)
-    return tenacity.Retrying(sleep=clock.sleep, **kwargs)
-
-
-@overload
-def build_retrying(
-    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: Literal[False],
-    on_retry: Callable[[RetryEvent], None] | None = ...,
-) -> Iterable[AbstractContextManager[Any]]: ...
-@overload
-def build_retrying(
-    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: Literal[True],
-    on_retry: Callable[[RetryEvent], None] | None = ...,
-) -> AsyncIterable[AbstractContextManager[Any]]: ...
-def build_retrying(
-    policy: RetryPolicy, clock: Clock, *, method: str, path: str, is_async: bool,
-    on_retry: Callable[[RetryEvent], None] | None = None,
-) -> Iterable[AbstractContextManager[Any]] | AsyncIterable[AbstractContextManager[Any]]:
-    """The attempts of one logical call under ``policy``: ``for attempt in ...: with attempt:``.
-
-    Iterate (``async for`` when ``is_async``) and run each attempt inside ``with attempt:``; the
-    loop ends after a success and re-raises the final error when the policy gives up.
-    ``on_retry`` (the client's call trace) is told about each retry after the policy's own hook.
-    """
-    if is_async:
-        return _AsyncAttempts(policy, clock, method, path, on_retry)
-    return _Attempts(policy, clock, method, path, on_retry)

@@ -178,7 +178,7 @@ async def test_no_api_key_sends_no_credential(kind: str) -> None:
 def test_endpoint_with_openai_suffix_is_accepted() -> None:
     client = gptkit.AzureClient(azure_endpoint=ENDPOINT + "/openai/", api_version=VERSION, api_key="k")
     assert client.azure_endpoint == ENDPOINT and client.api_version == VERSION
-    assert client.base_url == ENDPOINT + "/openai"
+    assert client.base_url == ENDPOINT + "/openai/"  # with the trailing slash, as the official client
 
 
 async def test_with_options_changes_azure_options(kind: str) -> None:

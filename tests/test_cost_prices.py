@@ -146,7 +146,7 @@ def test_provider_from_base_url() -> None:
     assert infer_provider("http://127.0.0.1:8000/v1") is None
     proxy = gptkit.Client(api_key="k", base_url="http://127.0.0.1:4000/v1")
     assert proxy._cost.provider is None
-    cost = proxy._cost.prices.cost("gpt-4o", prompt_tokens=1_000_000, api_url=proxy.base_url)
+    cost = proxy._cost.prices.cost("gpt-4o", prompt_tokens=1_000_000, api_url=str(proxy.base_url))
     assert cost is not None and cost.price_source == "genai-prices:openai/gpt-4o"  # matched by name
     moved = gptkit.Client(api_key="k").with_options(base_url="http://localhost:9/v1")
     assert moved._cost.provider is None

@@ -62,7 +62,8 @@ def test_sync_stream_helper_chunks_and_early_exit() -> None:
     assert isinstance(client, gptkit.Client)
     with client.chat.completions.stream(model="gpt-4o", messages=MSGS) as stream:
         first = next(iter(stream))
-        assert isinstance(first, ChatCompletionChunk)
+        assert first.type == "chunk" and isinstance(first.chunk, ChatCompletionChunk)
+        assert first.snapshot.choices[0].message.content == "Hel"
     assert bodies[0].closed
     # without iterating, get_final_completion reads the whole stream
     with client.chat.completions.stream(model="gpt-4o", messages=MSGS) as stream:
@@ -81,9 +82,15 @@ async def test_async_stream_helper() -> None:
     assert texts == ["Hel", "lo"]
     assert [c.message.content for c in final.choices] == ["Hello", "Bonjour"]
     assert bodies[0].closed
-    async with client.chat.completions.stream(model="gpt-4o", messages=MSGS) as stream:
-        chunks = [c async for c in stream]
-    assert len(chunks) == 6
+    async with client.chat.completions.stream(model="gpt-4o", messages=MSGS, n=2) as stream:
+        events = [e async for e in stream]
+    # each chunk, then what it adds: the usage chunk stays hidden (gptkit asked for it)
+    assert [e.type for e in events] == [
+        "chunk", "content.delta", "chunk", "content.delta", "chunk", "content.delta",
+        "chunk", "content.delta", "chunk", "content.done", "chunk", "content.done"]
+    assert [(e.delta, e.snapshot) for e in events if e.type == "content.delta"] == [
+        ("Hel", "Hel"), ("Bon", "Bon"), ("lo", "Hello"), ("jour", "Bonjour")]
+    assert stream.current_completion_snapshot.choices[1].message.content == "Bonjour"
     await client.aclose()
 
 

@@ -70,11 +70,13 @@ async def test_structured_stream_mismatch_raises_with_raw_text(kind: str) -> Non
 
 
 async def test_plain_stream_helper_is_not_parsed(kind: str) -> None:
-    # Without response_format a cut-off answer is just an answer: no parsing, no error.
+    # Without response_format a cut-off answer is just an answer: no parsing, no error (and, as
+    # with the official helper, a ParsedChatCompletion whose ``parsed`` is None).
     rec = Recorder(serve(sse(*_json_chunks("partial text", finish="length"))))
     client = make_client(kind, rec)
     texts, final = await _final(client)
-    assert type(final) is gptkit.types.ChatCompletion
+    assert isinstance(final, gptkit.types.ParsedChatCompletion)
+    assert final.choices[0].message.parsed is None
     assert final.choices[0].finish_reason == "length"
     assert "".join(texts) == "partial text"
     await close(client)

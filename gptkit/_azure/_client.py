@@ -25,6 +25,7 @@ from gptkit._azure._auth import (
 from gptkit._core._base import BaseClient, Call, Endpoint
 from gptkit._core._client import AsyncClient, Client
 from gptkit._core._config import NO_API_KEY, ClientConfig, NoAPIKey
+from gptkit._core._params import NOT_GIVEN, NotGiven
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._exceptions import InvalidParameterError
 from gptkit._observe._trace import EventListener
@@ -142,6 +143,8 @@ class _AzureCore(BaseClient):
         clone._apply_changes(azure_changes, is_async=isinstance(self, AsyncClient))
         return clone
 
+    copy = with_options
+
     def _split_changes(self, changes: dict[str, Any]) -> dict[str, Any]:
         if "base_url" in changes:
             raise TypeError(f"{type(self).__name__}.with_options() takes azure_endpoint=, not base_url=")
@@ -175,7 +178,7 @@ class AzureClient(_AzureCore, Client):
         api_key: str | NoAPIKey | None = None,
         azure_ad_token: str | None = None,
         azure_ad_token_provider: AzureADTokenProvider | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = 2,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,
@@ -225,7 +228,7 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
         api_key: str | NoAPIKey | None = None,
         azure_ad_token: str | None = None,
         azure_ad_token_provider: AsyncAzureADTokenProvider | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = 2,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,

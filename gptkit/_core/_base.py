@@ -17,18 +17,18 @@ import httpx
 
 from gptkit._clock import get_clock
 from gptkit._core._config import ClientConfig, Secret, coerce_timeout
-from gptkit._core._options import as_limiter, check_setup, derive_client
-from gptkit._core._params import ParamValidator, clean_params
+from gptkit._core._options import as_limiter, check_setup
+from gptkit._core._params import NOT_GIVEN, ParamValidator, clean_params
 from gptkit._core._protocol import build_multipart_request, build_request, form_fields, parse_response
+from gptkit._core._surface import OfficialSurface
 from gptkit._core._usage import ensure_usage
-from gptkit._cost import KEEP, BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
+from gptkit._cost import BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import InvalidParameterError
 from gptkit._observe._trace import CallTrace, EventListener, Observable, Observer
 from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:  # the type tree is imported by the resources, on first use, not by `import gptkit`
-    from typing_extensions import Self
 
     from gptkit._cost._meter import Meter
     from gptkit._ratelimit import RateLimit, RateLimiter, RateLimitPermit
@@ -122,7 +122,7 @@ class APIResponse(Generic[T]):
         return f"<APIResponse [{self.status_code}] {type(self._parsed).__name__}>"
 
 
-class BaseClient(Observable):
+class BaseClient(OfficialSurface, Observable):
     """Configuration and the sans-IO steps shared by ``Client`` and ``AsyncClient``."""
 
     _config: ClientConfig
@@ -187,10 +187,6 @@ class BaseClient(Observable):
         return price_provider_for(self._config.base_url)
 
     @property
-    def base_url(self) -> str:
-        return self._config.base_url
-
-    @property
     def max_retries(self) -> int:
         return self._retry.max_attempts - 1
 
@@ -215,17 +211,6 @@ class BaseClient(Observable):
     def __repr__(self) -> str:
         key = "None" if self._config.api_key is None else "'**********'"
         return f"{type(self).__name__}(base_url={self._config.base_url!r}, api_key={key})"
-
-    def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
-                     budget: BudgetBackend | None = KEEP, prices: Any = KEEP, ledger: Ledger = KEEP,
-                     **changes: Any) -> Self:
-        """A copy with some options changed that shares this client's connection pool.
-
-        The copy shares this client's ledger, budget and prices unless given its own
-        (``ledger=Ledger()``, ``budget=None`` ...).
-        """
-        return derive_client(self, changes, retry=retry, tags=tags, budget=budget, prices=prices,
-                             ledger=ledger)
 
     # -- preparing a call -------------------------------------------------------------------
 
@@ -325,9 +310,9 @@ class BaseClient(Observable):
         extra_query = options.get("extra_query")
         if extra_query:
             query = {**query, **extra_query}
-        timeout = options.get("timeout")
-        try:
-            resolved_timeout = self._config.timeout if timeout is None else coerce_timeout(timeout)
+        timeout = options.get("timeout", NOT_GIVEN)
+        try:  # a call's ``timeout=None`` means no timeout, as in the official SDK
+            resolved_timeout = self._config.timeout if timeout is NOT_GIVEN else coerce_timeout(timeout)
         except TypeError as exc:
             raise InvalidParameterError(str(exc), param="timeout", errors=[("timeout", str(exc))]) from None
         url = self._url_for(endpoint, path or endpoint.path, body)

@@ -13,15 +13,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
+from gptkit._core._attempts import Attempts
 from gptkit._core._base import BaseClient, Call
 from gptkit._core._config import NoAPIKey
 from gptkit._core._errors import map_transport_error, status_error
 from gptkit._core._generic import AsyncGenericRequests, GenericRequests
 from gptkit._core._mounts import AsyncResources, SyncResources
 from gptkit._core._options import DEFAULT_LIMITS, resolve_client_config
+from gptkit._core._params import NOT_GIVEN, NotGiven
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._observe._trace import EventListener
-from gptkit._retry import RetryPolicy, build_retrying
+from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -50,7 +52,7 @@ class Client(BaseClient, GenericRequests, SyncResources):
         base_url: str | httpx.URL | None = None,
         organization: str | None = None,
         project: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = 2,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,
@@ -119,8 +121,8 @@ class Client(BaseClient, GenericRequests, SyncResources):
         """Run ``attempt`` under the retry policy: the one retry loop of the sync client."""
         if self._retry.max_attempts == 1:
             return attempt()
-        for try_ in build_retrying(self._retry, self._clock(), method=call.request.method,
-                                   path=call.endpoint.path, is_async=False, on_retry=self._retry_hook(call)):
+        for try_ in Attempts(self._retry, self._clock(), method=call.request.method, path=call.endpoint.path,
+                             on_retry=self._retry_hook(call)):
             with try_:
                 result = attempt()
         return result
@@ -170,7 +172,7 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         base_url: str | httpx.URL | None = None,
         organization: str | None = None,
         project: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = 2,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, Any] | None = None,
@@ -245,9 +247,8 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         """Run ``attempt`` under the retry policy: the one retry loop of the async client."""
         if self._retry.max_attempts == 1:
             return await attempt()
-        async for try_ in build_retrying(self._retry, self._clock(), method=call.request.method,
-                                         path=call.endpoint.path, is_async=True,
-                                         on_retry=self._retry_hook(call)):
+        async for try_ in Attempts(self._retry, self._clock(), method=call.request.method,
+                                   path=call.endpoint.path, on_retry=self._retry_hook(call)):
             with try_:
                 result = await attempt()
         return result

@@ -9,22 +9,32 @@ from typing import Any, Final
 
 import httpx
 
+from gptkit._core._params import NOT_GIVEN, NotGiven
 from gptkit._exceptions import MissingAPIKeyError
 from gptkit._version import __version__
 
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_TIMEOUT",
+    "HTTPX_DEFAULT_TIMEOUT",
     "NO_API_KEY",
+    "NO_TIMEOUT",
     "ClientConfig",
     "NoAPIKey",
+    "USER_AGENT",
     "Secret",
+    "coerce_timeout",
+    "normalize_base_url",
     "resolve_config",
 ]
 
 DEFAULT_BASE_URL: Final = "https://api.openai.com/v1"
 #: 600 s to read (long generations), 5 s to connect (fail fast on a dead host).
 DEFAULT_TIMEOUT: Final = httpx.Timeout(600.0, connect=5.0)
+#: ``timeout=None`` given explicitly: wait as long as it takes (the official SDK's meaning).
+NO_TIMEOUT: Final = httpx.Timeout(None)
+#: httpx's own default; an ``http_client`` with any other timeout keeps it (as the official SDK does).
+HTTPX_DEFAULT_TIMEOUT: Final = httpx.Timeout(5.0)
 USER_AGENT: Final = f"gptkit/{__version__}"
 
 
@@ -112,15 +122,59 @@ class ClientConfig:
         return headers
 
 
-def coerce_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
-    """A float means that many seconds for every phase but connect, which stays short."""
-    if timeout is None:
+def coerce_timeout(timeout: object) -> httpx.Timeout:
+    """A client's or a call's ``timeout`` as an ``httpx.Timeout``.
+
+    Not given: the default. ``None``: no timeout. A number: that many seconds for every phase but
+    connect, which stays short. A timeout object of another HTTP stack (the official package's
+    ``httpx2.Timeout``) is read by its ``connect``/``read``/``write``/``pool`` attributes.
+    """
+    if isinstance(timeout, NotGiven):
         return DEFAULT_TIMEOUT
+    if timeout is None:
+        return NO_TIMEOUT
     if isinstance(timeout, httpx.Timeout):
         return timeout
+    phases = _timeout_phases(timeout)
+    if phases is not None:
+        return httpx.Timeout(**phases)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
         raise TypeError(f"timeout must be a positive number of seconds or httpx.Timeout, not {timeout!r}")
     return httpx.Timeout(float(timeout), connect=min(5.0, float(timeout)))
+
+
+def _timeout_phases(timeout: object) -> dict[str, float | None] | None:
+    # Duck-typed: gptkit does not import httpx2 (it is the official package's dependency, not ours).
+    names = ("connect", "read", "write", "pool")
+    if isinstance(timeout, (int, float)) or not all(hasattr(timeout, name) for name in names):
+        return None
+    phases: dict[str, float | None] = {}
+    for name in names:
+        value = getattr(timeout, name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            return None
+        phases[name] = None if value is None else float(value)
+    return phases
+
+
+def normalize_base_url(base_url: object) -> str:
+    """``base_url`` as a string without its trailing slash (``client.base_url`` adds one back)."""
+    if not isinstance(base_url, (str, httpx.URL)) and not _is_url_object(base_url):
+        raise TypeError(f"base_url must be a string or httpx.URL, not {type(base_url).__name__}")
+    url = str(base_url).rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"base_url must start with http:// or https://, not {url!r}")
+    return url
+
+
+def _is_url_object(value: object) -> bool:
+    # The official package's ``httpx2.URL``, by shape (see ``_timeout_phases``).
+    return type(value).__name__ == "URL" and all(hasattr(value, name) for name in ("scheme", "host", "path"))
+
+
+def _check_optional(name: str, value: object, kind: type, what: str) -> None:
+    if value is not None and not isinstance(value, kind):
+        raise TypeError(f"{name} must be {what}, not {type(value).__name__}")
 
 
 def resolve_config(
@@ -129,7 +183,7 @@ def resolve_config(
     base_url: str | httpx.URL | None,
     organization: str | None,
     project: str | None,
-    timeout: float | httpx.Timeout | None,
+    timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
     max_retries: int,
     default_headers: Mapping[str, str] | None,
     default_query: Mapping[str, Any] | None,
@@ -144,11 +198,15 @@ def resolve_config(
         )
     if not isinstance(api_key, (str, NoAPIKey)):
         raise TypeError(f"api_key must be a string, not {type(api_key).__name__}")
-    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int):
+        raise TypeError(f"max_retries must be a whole number >= 0, not {type(max_retries).__name__}")
+    if max_retries < 0:
         raise ValueError(f"max_retries must be a whole number >= 0, not {max_retries!r}")
-    url = str(base_url or os.environ.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise ValueError(f"base_url must start with http:// or https://, not {url!r}")
+    _check_optional("organization", organization, str, "a string")
+    _check_optional("project", project, str, "a string")
+    _check_optional("default_headers", default_headers, Mapping, "a mapping of header names to values")
+    _check_optional("default_query", default_query, Mapping, "a mapping of query parameters to values")
+    url = normalize_base_url(base_url or os.environ.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL)
     return ClientConfig(
         api_key=None if isinstance(api_key, NoAPIKey) else Secret(api_key),
         base_url=url,

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-from gptkit._core._config import ClientConfig, NoAPIKey, resolve_config
+from gptkit._core._config import HTTPX_DEFAULT_TIMEOUT, ClientConfig, NoAPIKey, resolve_config
 from gptkit._core._lazy import lazy_names
+from gptkit._core._params import NOT_GIVEN, NotGiven
 from gptkit._exceptions import ConfigurationError
 from gptkit._retry import RetryPolicy
 
@@ -42,7 +43,7 @@ def resolve_client_config(
     base_url: str | httpx.URL | None,
     organization: str | None,
     project: str | None,
-    timeout: float | httpx.Timeout | None,
+    timeout: float | httpx.Timeout | NotGiven | None,
     max_retries: int,
     default_headers: Mapping[str, str] | None,
     default_query: Mapping[str, Any] | None,
@@ -58,6 +59,10 @@ def resolve_client_config(
         raise ConfigurationError("pass http_client= or transport=, not both")
     _check_network(http_client, transport, is_async=is_async)
     check_retry(retry, max_retries)
+    # The official SDK's rule: an http_client built with its own timeout keeps it.
+    if (isinstance(timeout, NotGiven) and isinstance(http_client, (httpx.Client, httpx.AsyncClient))
+            and http_client.timeout != HTTPX_DEFAULT_TIMEOUT):
+        timeout = http_client.timeout
     return resolve_config(
         api_key=api_key, base_url=base_url, organization=organization, project=project,
         timeout=timeout, max_retries=max_retries, default_headers=default_headers,
@@ -111,9 +116,10 @@ def as_limiter(rate_limit: RateLimit | RateLimiter | None) -> RateLimiter | None
 
 
 def copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
-    known = {"api_key", "base_url", "organization", "project", "timeout", "max_retries",
-             "default_headers", "default_query"}
-    unknown = set(changes) - known
+    """``config`` with the official ``copy()``'s rules: an option left out (or ``None``) is kept,
+    ``timeout=None`` means no timeout, ``default_headers``/``default_query`` merge into the current
+    ones and ``set_default_headers``/``set_default_query`` replace them."""
+    unknown = set(changes) - _COPY_OPTIONS
     if unknown:
         raise TypeError(f"with_options() got unexpected options: {', '.join(sorted(unknown))}")
     current: dict[str, Any] = {
@@ -122,17 +128,42 @@ def copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
         "project": config.project, "timeout": config.timeout, "max_retries": config.max_retries,
         "default_headers": config.default_headers, "default_query": config.default_query,
     }
-    current.update(changes)
+    for name in ("api_key", "base_url", "organization", "project", "max_retries"):
+        value = changes.get(name)
+        if value is not None and value is not NOT_GIVEN:
+            current[name] = value
+    if changes.get("timeout", NOT_GIVEN) is not NOT_GIVEN:
+        current["timeout"] = changes["timeout"]
+    for name in ("default_headers", "default_query"):
+        merge, replace = changes.get(name), changes.get(f"set_{name}")
+        if merge is not None and replace is not None:
+            raise ValueError(f"The `{name}` and `set_{name}` arguments are mutually exclusive")
+        if merge is not None:
+            if not isinstance(merge, Mapping):
+                raise TypeError(f"{name} must be a mapping, not {type(merge).__name__}")
+            current[name] = {**current[name], **merge}
+        elif replace is not None:
+            current[name] = replace
     return resolve_config(**current)
+
+
+_COPY_OPTIONS = frozenset({
+    "api_key", "base_url", "organization", "project", "timeout", "max_retries", "default_headers",
+    "set_default_headers", "default_query", "set_default_query",
+})
 
 
 def derive_client(client: C, changes: dict[str, Any], *, retry: RetryPolicy | None,
                   tags: Mapping[str, str] | None, budget: BudgetBackend | None, prices: Any,
-                  ledger: Ledger) -> C:
-    """``client.with_options(...)``: a copy sharing the pool, with ``changes`` to its config."""
+                  ledger: Ledger, http_client: httpx.Client | httpx.AsyncClient | None = None) -> C:
+    """``client.with_options(...)``: a copy sharing the pool (unless given ``http_client``), with
+    ``changes`` to its config."""
     if retry is not None and "max_retries" in changes:
         check_retry(retry, changes["max_retries"])
     check_setup(tags, None)
+    if http_client is not None:
+        is_async = isinstance(client.__dict__.get("_http"), httpx.AsyncClient)
+        _check_network(http_client, None, is_async=is_async)
     clone = object.__new__(type(client))
     resources = lazy_names(type(client))  # built again, bound to the copy
     clone.__dict__.update({k: v for k, v in client.__dict__.items() if k not in resources})
@@ -142,5 +173,7 @@ def derive_client(client: C, changes: dict[str, Any], *, retry: RetryPolicy | No
         retry = dataclasses.replace(client._retry, max_attempts=config.max_retries + 1)
     clone._init_core(config, retry or client._retry, {**client._tags, **(tags or {})})
     clone._owns_http = False
+    if http_client is not None:
+        clone.__dict__["_http"] = http_client
     clone._cost = client._cost.derive(config.base_url, budget=budget, prices=prices, ledger=ledger)
     return clone

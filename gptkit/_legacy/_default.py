@@ -31,6 +31,7 @@ import httpx
 
 from gptkit._core._client import AsyncClient, Client
 from gptkit._core._options import DEFAULT_LIMITS
+from gptkit._core._params import NOT_GIVEN
 from gptkit._exceptions import GptkitError, MissingAPIKeyError
 from gptkit._legacy._settings import Settings, read_settings
 
@@ -170,7 +171,7 @@ def build_client(settings: Settings, *, is_async: bool) -> Any:
             base_url=settings.base_url,
             organization=settings.organization,
             project=settings.project,
-            timeout=settings.timeout,
+            timeout=NOT_GIVEN if settings.timeout is None else settings.timeout,
             max_retries=2 if settings.max_retries is None else settings.max_retries,
             default_headers=dict(settings.default_headers) or None,
             default_query=dict(settings.default_query) or None,

@@ -382,7 +382,7 @@ class Observable:
 
     @staticmethod
     def _retry_hook(call: Any) -> Callable[[RetryEvent], None] | None:
-        """What ``build_retrying(on_retry=...)`` tells about each retry of ``call``."""
+        """What ``Attempts(on_retry=...)`` tells about each retry of ``call``."""
         trace: CallTrace | None = call.trace
         return trace.retried if trace is not None else None
 

@@ -1,26 +1,35 @@
 """``client.chat.completions.stream(...)``: the official SDK's streaming helper shape.
 
 ``with client.chat.completions.stream(model=..., messages=...) as stream:`` sends the request on
-entry and closes the connection on exit. The object it yields iterates over the typed chunks,
-offers ``text_stream`` (only the text of the first choice, as it arrives) and, after or instead
-of iterating, ``get_final_completion()``. With ``response_format=MyModel`` (strict structured
-output) the final completion is a ``ParsedChatCompletion[MyModel]`` whose messages carry the
-validated ``parsed`` object, exactly as ``parse`` returns it.
+entry and closes the connection on exit. The object it yields iterates over the official typed
+events (``ChatCompletionStreamState`` makes them from the chunks), offers ``text_stream`` (only
+the text of the first choice, as it arrives) and, after or instead of iterating,
+``get_final_completion()``: a ``ParsedChatCompletion`` whose messages carry the validated
+``parsed`` object with ``response_format=MyModel``, exactly as ``parse`` returns it.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterable, Iterator
 from types import TracebackType
-from typing import Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 
+from gptkit._streams._chat_event_types import (
+    ChatCompletionStreamEvent,
+    ChunkEvent,
+    ParsedChatCompletionSnapshot,
+)
+from gptkit._streams._chat_events import ChatCompletionStreamState, is_chat_chunk
 from gptkit._streams._stream import AsyncStream, Stream, _StreamBase
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
 from gptkit.types.cost import Cost
 from gptkit.types.parsed_chat import ParsedChatCompletion
 from gptkit.types.shared import CompletionUsage
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "AsyncChatCompletionStream",
@@ -59,119 +68,178 @@ class _Common(Generic[ParsedT]):
 
 
 class ChatCompletionStream(_Common[ParsedT]):
-    """A chat completion being streamed: chunks, text deltas and the final completion."""
+    """A chat completion being streamed: its events, text deltas and the final completion.
 
-    def __init__(self, stream: Stream[ChatCompletionChunk], finish: Finisher = None) -> None:
+    Iterating gives the official package's typed events (``event.type``: ``chunk``,
+    ``content.delta``, ``content.done``, ``refusal.delta``, ``tool_calls.function.arguments.delta``
+    ...). The events come from one reader: ``text_stream``, ``until_done()`` and
+    ``get_final_completion()`` continue where the loop stopped.
+    """
+
+    def __init__(self, stream: Stream[ChatCompletionChunk], finish: Finisher = None,
+                 state: ChatCompletionStreamState[ParsedT] | None = None) -> None:
         self._stream: Stream[ChatCompletionChunk] = stream
         self._finish = finish
+        self._state = state if state is not None else ChatCompletionStreamState()
+        self._iterator: Generator[ChatCompletionStreamEvent[ParsedT], None, None] = self._events()
+
+    def _events(self) -> Generator[ChatCompletionStreamEvent[ParsedT], None, None]:
+        handle = self._state.handle_chunk
+        for chunk in self._stream:
+            if is_chat_chunk(chunk):
+                yield from handle(chunk)
 
     @property
     def stream(self) -> Stream[ChatCompletionChunk]:
         """The underlying chunk stream."""
         return self._stream
 
-    def __iter__(self) -> Iterator[ChatCompletionChunk]:
-        return iter(self._stream)
+    def __iter__(self) -> Iterator[ChatCompletionStreamEvent[ParsedT]]:
+        return self._iterator
 
-    def __next__(self) -> ChatCompletionChunk:
-        return next(self._stream)
+    def __next__(self) -> ChatCompletionStreamEvent[ParsedT]:
+        return next(self._iterator)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
 
     @property
     def text_stream(self) -> Iterator[str]:
         """The text of the first choice, piece by piece, as it arrives."""
-        for chunk in self._stream:
-            for choice in chunk.choices:
-                if choice.index == 0 and choice.delta.content:
-                    yield choice.delta.content
+        for event in self._iterator:
+            if event.type == "chunk":
+                yield from _first_choice_text(event)
 
-    def until_done(self) -> ChatCompletionStream[ParsedT]:
+    @property
+    def current_completion_snapshot(self) -> ParsedChatCompletionSnapshot:
+        """The completion accumulated from the events read so far."""
+        return self._state.current_completion_snapshot
+
+    def until_done(self) -> Self:
         """Read the rest of the stream."""
-        self._stream.until_done()
+        for _ in self._iterator:
+            pass
         return self
 
-    @overload
-    def get_final_completion(self: ChatCompletionStream[None]) -> ChatCompletion: ...
-    @overload
-    def get_final_completion(self) -> ParsedChatCompletion[ParsedT]: ...
-    def get_final_completion(self) -> Any:
-        """The whole ``ChatCompletion``, as a call without streaming would return it.
+    def get_final_completion(self) -> ParsedChatCompletion[ParsedT]:
+        """The whole completion, as ``parse`` would return it (reads the rest of the stream first).
 
-        With ``response_format=MyModel``: the ``ParsedChatCompletion[MyModel]`` that ``parse``
-        would return (and its errors: cut off, filtered, or not matching the model).
+        With ``response_format=MyModel``: a ``ParsedChatCompletion[MyModel]`` (and ``parse``'s
+        errors: cut off, filtered, or not matching the model).
         """
-        final = self._stream.get_final_completion()
-        return final if self._finish is None else self._finish(final)
+        self.until_done()
+        final: Any = self._stream.get_final_completion()
+        result: ParsedChatCompletion[ParsedT] = final if self._finish is None else self._finish(final)
+        return result
 
     def close(self) -> None:
         """Release the connection."""
+        self._iterator.close()
         self._stream.close()
 
 
 class AsyncChatCompletionStream(_Common[ParsedT]):
-    """The async twin of ``ChatCompletionStream``."""
+    """The async twin of ``ChatCompletionStream`` (``async for event in stream``)."""
 
-    def __init__(self, stream: AsyncStream[ChatCompletionChunk], finish: Finisher = None) -> None:
+    def __init__(self, stream: AsyncStream[ChatCompletionChunk], finish: Finisher = None,
+                 state: ChatCompletionStreamState[ParsedT] | None = None) -> None:
         self._stream: AsyncStream[ChatCompletionChunk] = stream
         self._finish = finish
+        self._state = state if state is not None else ChatCompletionStreamState()
+        self._iterator: AsyncGenerator[ChatCompletionStreamEvent[ParsedT], None] = self._events()
+
+    async def _events(self) -> AsyncGenerator[ChatCompletionStreamEvent[ParsedT], None]:
+        handle = self._state.handle_chunk
+        async for chunk in self._stream:
+            if is_chat_chunk(chunk):
+                for event in handle(chunk):
+                    yield event
 
     @property
     def stream(self) -> AsyncStream[ChatCompletionChunk]:
         """The underlying chunk stream."""
         return self._stream
 
-    def __aiter__(self) -> AsyncIterator[ChatCompletionChunk]:
-        return self._stream.__aiter__()
+    def __aiter__(self) -> AsyncIterator[ChatCompletionStreamEvent[ParsedT]]:
+        return self._iterator
 
-    async def __anext__(self) -> ChatCompletionChunk:
-        return await self._stream.__anext__()
+    async def __anext__(self) -> ChatCompletionStreamEvent[ParsedT]:
+        return await self._iterator.__anext__()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
 
     @property
     def text_stream(self) -> AsyncIterator[str]:
         """The text of the first choice, piece by piece, as it arrives (``async for``)."""
-        return _text_deltas(self._stream)
+        return _text_deltas(self._iterator)
 
-    async def until_done(self) -> AsyncChatCompletionStream[ParsedT]:
+    @property
+    def current_completion_snapshot(self) -> ParsedChatCompletionSnapshot:
+        """The completion accumulated from the events read so far."""
+        return self._state.current_completion_snapshot
+
+    async def until_done(self) -> Self:
         """Read the rest of the stream."""
-        await self._stream.until_done()
+        async for _ in self._iterator:
+            pass
         return self
 
-    @overload
-    async def get_final_completion(self: AsyncChatCompletionStream[None]) -> ChatCompletion: ...
-    @overload
-    async def get_final_completion(self) -> ParsedChatCompletion[ParsedT]: ...
-    async def get_final_completion(self) -> Any:
-        """The whole ``ChatCompletion`` (a ``ParsedChatCompletion`` with ``response_format=Model``)."""
-        final = await self._stream.get_final_completion()
-        return final if self._finish is None else self._finish(final)
+    async def get_final_completion(self) -> ParsedChatCompletion[ParsedT]:
+        """The whole completion (a ``ParsedChatCompletion[MyModel]`` with ``response_format=MyModel``)."""
+        await self.until_done()
+        final: Any = await self._stream.get_final_completion()
+        result: ParsedChatCompletion[ParsedT] = final if self._finish is None else self._finish(final)
+        return result
 
     async def close(self) -> None:
         """Release the connection."""
+        await self._iterator.aclose()
         await self._stream.aclose()
 
     aclose = close
 
 
-async def _text_deltas(stream: AsyncStream[ChatCompletionChunk]) -> AsyncIterator[str]:
-    async for chunk in stream:
-        for choice in chunk.choices:
-            if choice.index == 0 and choice.delta.content:
-                yield choice.delta.content
+def _first_choice_text(event: ChunkEvent) -> Iterator[str]:
+    for choice in event.chunk.choices:
+        if choice.index == 0 and choice.delta.content:
+            yield choice.delta.content
+
+
+async def _text_deltas(events: AsyncIterator[ChatCompletionStreamEvent[Any]]) -> AsyncIterator[str]:
+    async for event in events:
+        if event.type == "chunk":
+            for text in _first_choice_text(event):
+                yield text
 
 
 class ChatCompletionStreamManager(Generic[ParsedT]):
     """What ``chat.completions.stream(...)`` returns: use it in a ``with`` block."""
 
     def __init__(
-        self, open_stream: Callable[[], Stream[ChatCompletionChunk]], finish: Finisher = None
+        self, open_stream: Callable[[], Stream[ChatCompletionChunk]], finish: Finisher = None, *,
+        response_format: Any = None, input_tools: Iterable[Any] = (),
     ) -> None:
         self._open = open_stream
         self._finish = finish
+        self._state_args = {"response_format": response_format, "input_tools": input_tools}
         self._stream: ChatCompletionStream[ParsedT] | None = None
 
     def __enter__(self) -> ChatCompletionStream[ParsedT]:
         if self._stream is not None:
             raise RuntimeError("this stream manager was already entered; call stream() again")
-        self._stream = ChatCompletionStream(self._open(), self._finish)
+        self._stream = ChatCompletionStream(self._open(), self._finish,
+                                            ChatCompletionStreamState(**self._state_args))
         return self._stream
 
     def __exit__(
@@ -185,16 +253,19 @@ class AsyncChatCompletionStreamManager(Generic[ParsedT]):
     """What ``chat.completions.stream(...)`` returns on an ``AsyncClient``: use ``async with``."""
 
     def __init__(
-        self, open_stream: Callable[[], Awaitable[AsyncStream[ChatCompletionChunk]]], finish: Finisher = None
+        self, open_stream: Callable[[], Awaitable[AsyncStream[ChatCompletionChunk]]], finish: Finisher = None,
+        *, response_format: Any = None, input_tools: Iterable[Any] = (),
     ) -> None:
         self._open = open_stream
         self._finish = finish
+        self._state_args = {"response_format": response_format, "input_tools": input_tools}
         self._stream: AsyncChatCompletionStream[ParsedT] | None = None
 
     async def __aenter__(self) -> AsyncChatCompletionStream[ParsedT]:
         if self._stream is not None:
             raise RuntimeError("this stream manager was already entered; call stream() again")
-        self._stream = AsyncChatCompletionStream(await self._open(), self._finish)
+        self._stream = AsyncChatCompletionStream(await self._open(), self._finish,
+                                                 ChatCompletionStreamState(**self._state_args))
         return self._stream
 
     async def __aexit__(

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -37,9 +38,11 @@ __all__ = [
     "ResponseModelT",
     "check_finish_reasons",
     "finish_parse",
+    "json_arguments",
     "parse_completion",
     "plan_parse",
     "response_format_param",
+    "validate_json",
 ]
 
 #: The pydantic model given as ``response_format``.
@@ -61,7 +64,9 @@ class ParsePlan:
 
     params: dict[str, Any]
     model: type[pydantic.BaseModel] | None = None
-    tools: dict[str, PydanticFunctionTool] = field(default_factory=dict)
+    #: The strict tools whose arguments are parsed: into the model of a gptkit-made tool, or
+    #: (None) as JSON for a plain strict tool dict, as the official package does.
+    tools: dict[str, PydanticFunctionTool | None] = field(default_factory=dict)
 
     def finish(self, result: Any) -> Any:
         """``finish_parse`` for this plan."""
@@ -111,7 +116,13 @@ def plan_parse(params: Mapping[str, Any], response_format: object, *, method: st
     wire, model = response_format_param(response_format)
     if wire is not None:
         given["response_format"] = wire
-    tools = {name: tool for name, tool in known_tools(given.get("tools")).items() if tool.strict}
+    tools: dict[str, PydanticFunctionTool | None] = {
+        name: tool for name, tool in known_tools(given.get("tools")).items() if tool.strict}
+    for tool in given.get("tools") or ():
+        function = tool.get("function") if isinstance(tool, Mapping) else None
+        if (isinstance(function, Mapping) and function.get("strict") is True
+                and not isinstance(tool, PydanticFunctionTool) and isinstance(function.get("name"), str)):
+            tools.setdefault(function["name"], None)
     return ParsePlan(params=given, model=model, tools=tools)
 
 
@@ -127,10 +138,16 @@ def check_finish_reasons(completion: ChatCompletion) -> None:
 def parse_completion(
     completion: ChatCompletion,
     model: type[pydantic.BaseModel] | None,
-    tools: Mapping[str, PydanticFunctionTool],
+    tools: Mapping[str, PydanticFunctionTool | None],
+    *,
+    check: bool = True,
 ) -> ParsedChatCompletion[Any]:
-    """Validate every choice's content into ``model`` and known tools' arguments into theirs."""
-    check_finish_reasons(completion)
+    """Validate every choice's content into ``model`` and known tools' arguments into theirs.
+
+    ``check=False`` (nothing to parse): a cut-off or filtered answer is returned as it is.
+    """
+    if check:
+        check_finish_reasons(completion)
     parsed_type: Any = ParsedChatCompletion[model] if model is not None else ParsedChatCompletion[None]  # type: ignore[valid-type]
     result: ParsedChatCompletion[Any] = parsed_type.model_validate(
         completion.model_dump(mode="python", exclude_unset=True)
@@ -142,14 +159,27 @@ def parse_completion(
     for choice in result.choices:
         message = choice.message
         if model is not None and message.content is not None and not message.refusal:
-            message.parsed = _validate(model, message.content, completion, None)
+            message.parsed = validate_json(model, message.content, completion, None)
         for call in message.tool_calls or ():
-            tool = tools.get(call.function.name)
-            if tool is not None:
-                call.function.parsed_arguments = _validate(
-                    tool.model, call.function.arguments, completion, call.function.name
-                )
+            name = call.function.name
+            if name not in tools:
+                continue
+            tool = tools[name]
+            call.function.parsed_arguments = (
+                validate_json(tool.model, call.function.arguments, completion, name) if tool is not None
+                else json_arguments(call.function.arguments, completion, name))
     return result
+
+
+def json_arguments(raw: str, completion: ChatCompletion, tool_name: str) -> Any:
+    """A strict tool's arguments as JSON, or ``StructuredOutputError`` when they are not JSON."""
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise StructuredOutputError(
+            f"The arguments of tool call {tool_name!r} are not valid JSON ({exc}); the raw text is in .raw",
+            raw=raw, completion=completion, tool_name=tool_name,
+        ) from None
 
 
 def finish_parse(result: Any, plan: ParsePlan) -> Any:
@@ -159,10 +189,11 @@ def finish_parse(result: Any, plan: ParsePlan) -> Any:
     return parse_completion(result, plan.model, plan.tools)
 
 
-def _validate(
+def validate_json(
     model: type[pydantic.BaseModel], raw: str, completion: ChatCompletion | None, tool_name: str | None,
     *, response: Response | None = None,
 ) -> pydantic.BaseModel:
+    """``raw`` validated into ``model``, or ``StructuredOutputError`` naming what does not match."""
     try:
         return model.model_validate_json(raw)
     except pydantic.ValidationError as exc:

@@ -31,7 +31,7 @@ from gptkit._exceptions import (
     LengthFinishReasonError,
     StructuredOutputError,
 )
-from gptkit._structured._parse import _validate
+from gptkit._structured._parse import validate_json
 from gptkit._structured._schema import schema_name, strict_json_schema
 from gptkit._structured._tools import PydanticFunctionTool
 from gptkit.types.responses.function_tool_param import FunctionToolParam
@@ -207,11 +207,11 @@ def parse_response(response: Response, model: type[pydantic.BaseModel] | None,
                 continue
             for part in item.content:
                 if isinstance(part, ParsedResponseOutputText):
-                    part.parsed = _validate(model, part.text, None, None, response=response)
+                    part.parsed = validate_json(model, part.text, None, None, response=response)
         elif isinstance(item, ParsedResponseFunctionToolCall) and item.name in tools:
             tool_model = tools[item.name]
             if tool_model is not None:
-                item.parsed_arguments = _validate(tool_model, item.arguments, None, item.name,
+                item.parsed_arguments = validate_json(tool_model, item.arguments, None, item.name,
                                                   response=response)
             else:
                 item.parsed_arguments = _json(item.arguments, item.name, response)

@@ -14,6 +14,7 @@ from gptkit._streams._stream import AsyncStream, Stream
 from gptkit._structured._parse import (
     ChatCompletionParseKwargs,
     ChatCompletionRunToolsKwargs,
+    ParsePlan,
     ResponseModelT,
     parse_completion,
     plan_parse,
@@ -158,8 +159,10 @@ class ChatCompletions(SyncResource):
         ``ParsedChatCompletion[MyModel]``, as ``parse`` returns it. Parameters are validated now;
         the request is sent on entry.
         """
-        call, finish = _plan_stream(self._client, params, response_format)
-        return ChatCompletionStreamManager(lambda: self._client._execute(call), finish)
+        call, plan = _plan_stream(self._client, params, response_format)
+        return ChatCompletionStreamManager(lambda: self._client._execute(call), _finisher(plan),
+                                           response_format=plan.model,
+                                           input_tools=plan.params.get("tools", ()))
 
 
 class AsyncChatCompletions(AsyncResource):
@@ -277,17 +280,24 @@ class AsyncChatCompletions(AsyncResource):
         ``await get_final_completion()`` (a ``ParsedChatCompletion[MyModel]`` with
         ``response_format=MyModel``). Parameters are validated now; the request is sent on entry.
         """
-        call, finish = _plan_stream(self._client, params, response_format)
-        return AsyncChatCompletionStreamManager(lambda: self._client._execute(call), finish)
+        call, plan = _plan_stream(self._client, params, response_format)
+        return AsyncChatCompletionStreamManager(lambda: self._client._execute(call), _finisher(plan),
+                                                response_format=plan.model,
+                                                input_tools=plan.params.get("tools", ()))
 
 
-def _plan_stream(client: Any, params: Mapping[str, Any], response_format: object) -> tuple[Call, Finisher]:
-    """The streamed call of ``stream()``, and how its final completion is parsed (if at all)."""
+def _plan_stream(client: Any, params: Mapping[str, Any], response_format: object) -> tuple[Call, ParsePlan]:
+    """The streamed call of ``stream()``, and the plan that parses its final completion."""
     plan = plan_parse(params, response_format, method="stream")
     call: Call = client._prepare(CHAT_COMPLETIONS, plan.params, stream=True)
-    if plan.model is None and not plan.tools:
-        return call, None  # a plain stream: the final completion is returned as it is
-    return call, lambda final: parse_completion(final, plan.model, plan.tools)
+    return call, plan
+
+
+def _finisher(plan: ParsePlan) -> Finisher:
+    # As the official helper: always a ParsedChatCompletion; only a parseable stream (a model, or
+    # strict tools) treats a cut-off or filtered answer as an error.
+    check = plan.model is not None or bool(plan.tools)
+    return lambda final: parse_completion(final, plan.model, plan.tools, check=check)
 
 
 class Chat(SyncResource):

@@ -35,93 +35,101 @@ def _error(exc: BaseException, start: float) -> RecordedError:
     return RecordedError(type(exc).__name__, str(exc), time.perf_counter() - start)
 
 
-class _RecordingStream(httpx.SyncByteStream):
-    def __init__(self, inner: httpx.SyncByteStream, record: RecordedResponse, start: float) -> None:
+class _RecordingStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body passed through as it arrives and noted chunk by chunk (sync or async)."""
+
+    def __init__(self, inner: httpx.SyncByteStream | httpx.AsyncByteStream, record: RecordedResponse,
+                 start: float) -> None:
         self._inner, self._record, self._start = inner, record, start
 
+    def _note(self, chunk: bytes) -> bytes:
+        self._record.chunks.append((time.perf_counter() - self._start, chunk))
+        return chunk
+
     def __iter__(self) -> Iterator[bytes]:
+        assert isinstance(self._inner, httpx.SyncByteStream)
         try:
             for chunk in self._inner:
-                self._record.chunks.append((time.perf_counter() - self._start, chunk))
-                yield chunk
+                yield self._note(chunk)
+        except httpx.TransportError as exc:
+            self._record.error = _error(exc, self._start)
+            raise
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        assert isinstance(self._inner, httpx.AsyncByteStream)
+        try:
+            async for chunk in self._inner:
+                yield self._note(chunk)
         except httpx.TransportError as exc:
             self._record.error = _error(exc, self._start)
             raise
 
     def close(self) -> None:
+        assert isinstance(self._inner, httpx.SyncByteStream)
         self._inner.close()
 
-
-class _AsyncRecordingStream(httpx.AsyncByteStream):
-    def __init__(self, inner: httpx.AsyncByteStream, record: RecordedResponse, start: float) -> None:
-        self._inner, self._record, self._start = inner, record, start
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        try:
-            async for chunk in self._inner:
-                self._record.chunks.append((time.perf_counter() - self._start, chunk))
-                yield chunk
-        except httpx.TransportError as exc:
-            self._record.error = _error(exc, self._start)
-            raise
-
     async def aclose(self) -> None:
+        assert isinstance(self._inner, httpx.AsyncByteStream)
         await self._inner.aclose()
 
 
-def _begin(cassette: Cassette, request: httpx.Request) -> Interaction:
-    # Ask for an uncompressed body, so the cassette holds readable JSON.
-    request.headers["accept-encoding"] = "identity"
-    return cassette._begin_recording(request)
+class _Recorder:
+    """What both recording transports do around the wrapped transport's send."""
+
+    def __init__(self, cassette: Cassette) -> None:
+        self._cassette = cassette
+
+    def _begin(self, request: httpx.Request) -> tuple[Interaction, float]:
+        # Ask for an uncompressed body, so the cassette holds readable JSON.
+        request.headers["accept-encoding"] = "identity"
+        return self._cassette._begin_recording(request), time.perf_counter()
+
+    def _answered(self, request: httpx.Request, response: httpx.Response, entry: Interaction,
+                  start: float) -> httpx.Response:
+        record = entry.response = _response_record(self._cassette, response, start)
+        assert isinstance(response.stream, (httpx.SyncByteStream, httpx.AsyncByteStream))
+        return httpx.Response(response.status_code, headers=response.headers, request=request,
+                              stream=_RecordingStream(response.stream, record, start),
+                              extensions=response.extensions)
 
 
-class RecordingTransport(httpx.BaseTransport):
+class RecordingTransport(_Recorder, httpx.BaseTransport):
     """Sends through ``wrapped`` and records every interaction into ``cassette``."""
 
     def __init__(self, wrapped: httpx.BaseTransport, cassette: Cassette) -> None:
+        super().__init__(cassette)
         self._wrapped = wrapped
-        self._cassette = cassette
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()
-        entry = _begin(self._cassette, request)
-        start = time.perf_counter()
+        entry, start = self._begin(request)
         try:
             response = self._wrapped.handle_request(request)
         except httpx.TransportError as exc:
             entry.error = _error(exc, start)
             raise
-        record = entry.response = _response_record(self._cassette, response, start)
-        assert isinstance(response.stream, httpx.SyncByteStream)
-        return httpx.Response(response.status_code, headers=response.headers, request=request,
-                              stream=_RecordingStream(response.stream, record, start),
-                              extensions=response.extensions)
+        return self._answered(request, response, entry, start)
 
     def close(self) -> None:
         self._wrapped.close()
 
 
-class AsyncRecordingTransport(httpx.AsyncBaseTransport):
+class AsyncRecordingTransport(_Recorder, httpx.AsyncBaseTransport):
     """The async twin of ``RecordingTransport``."""
 
     def __init__(self, wrapped: httpx.AsyncBaseTransport, cassette: Cassette) -> None:
+        super().__init__(cassette)
         self._wrapped = wrapped
-        self._cassette = cassette
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
-        entry = _begin(self._cassette, request)
-        start = time.perf_counter()
+        entry, start = self._begin(request)
         try:
             response = await self._wrapped.handle_async_request(request)
         except httpx.TransportError as exc:
             entry.error = _error(exc, start)
             raise
-        record = entry.response = _response_record(self._cassette, response, start)
-        assert isinstance(response.stream, httpx.AsyncByteStream)
-        return httpx.Response(response.status_code, headers=response.headers, request=request,
-                              stream=_AsyncRecordingStream(response.stream, record, start),
-                              extensions=response.extensions)
+        return self._answered(request, response, entry, start)
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()

@@ -59,9 +59,15 @@ def _headers(response: RecordedResponse) -> list[tuple[str, str]]:
     return headers
 
 
-class _ReplayStream(httpx.SyncByteStream):
+class _ReplayStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A replayed body, for a sync or an async client: only the pauses differ."""
+
     def __init__(self, plan: list[tuple[float, bytes]], error: RecordedError | None, request: httpx.Request):
         self._plan, self._error, self._request = plan, error, request
+
+    def _end(self) -> None:
+        if self._error is not None:
+            raise transport_error(self._error, self._request)
 
     def __iter__(self) -> Iterator[bytes]:
         clock = get_clock()
@@ -69,13 +75,7 @@ class _ReplayStream(httpx.SyncByteStream):
             if pause > 0:
                 clock.sleep(pause)
             yield piece
-        if self._error is not None:
-            raise transport_error(self._error, self._request)
-
-
-class _AsyncReplayStream(httpx.AsyncByteStream):
-    def __init__(self, plan: list[tuple[float, bytes]], error: RecordedError | None, request: httpx.Request):
-        self._plan, self._error, self._request = plan, error, request
+        self._end()
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         clock = get_clock()
@@ -83,8 +83,7 @@ class _AsyncReplayStream(httpx.AsyncByteStream):
             if pause > 0:
                 await clock.asleep(pause)
             yield piece
-        if self._error is not None:
-            raise transport_error(self._error, self._request)
+        self._end()
 
 
 def _header_wait(interaction: Interaction, pacing: str) -> float:
@@ -95,69 +94,77 @@ def _header_wait(interaction: Interaction, pacing: str) -> float:
     return interaction.error.t if interaction.error is not None else 0.0
 
 
-def _response(interaction: Interaction, request: httpx.Request, stream: httpx.SyncByteStream |
-              httpx.AsyncByteStream) -> httpx.Response:
-    response = interaction.response
-    assert response is not None
-    return httpx.Response(response.status, headers=_headers(response), stream=stream, request=request,
-                          extensions={"http_version": b"HTTP/1.1"})
+class _Replayer:
+    """What both replaying transports do besides sleeping: find the recorded answer, plan its body."""
 
-
-class ReplayTransport(httpx.BaseTransport):
-    """Answers from ``cassette``; a request with no recorded match goes to ``fallback`` (a
-    ``RecordingTransport``) when given, else fails with a diff against the nearest one."""
-
-    def __init__(self, cassette: Cassette, *, fallback: httpx.BaseTransport | None = None) -> None:
+    def __init__(self, cassette: Cassette, *, fallback: object | None) -> None:
         self._cassette = cassette
         self._fallback = fallback
 
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        request.read()
+    def _find(self, request: httpx.Request) -> tuple[int, Interaction, float] | None:
+        """The recorded interaction (its index, and the wait before its headers), or None for the
+        fallback; a request the cassette does not hold fails here, with a diff."""
         found = self._cassette._take(request, miss_ok=self._fallback is not None)
         if found is None:
-            assert self._fallback is not None
-            return self._fallback.handle_request(request)
+            return None
         index, interaction = found
-        pacing = self._cassette.pacing
-        wait = _header_wait(interaction, pacing)
-        if wait > 0:
-            get_clock().sleep(wait)
-        if interaction.response is None:
+        return index, interaction, _header_wait(interaction, self._cassette.pacing)
+
+    def _answer(self, request: httpx.Request, index: int, interaction: Interaction) -> httpx.Response:
+        """The response, or the recorded transport error raised again."""
+        response = interaction.response
+        if response is None:
             assert interaction.error is not None
             raise transport_error(interaction.error, request)
         rng = random.Random(f"{self._cassette.seed}:{index}")
-        plan = _plan(interaction.response, pacing, rng)
-        return _response(interaction, request, _ReplayStream(plan, interaction.response.error, request))
+        stream = _ReplayStream(_plan(response, self._cassette.pacing, rng), response.error, request)
+        return httpx.Response(response.status, headers=_headers(response), stream=stream, request=request,
+                              extensions={"http_version": b"HTTP/1.1"})
+
+
+class ReplayTransport(_Replayer, httpx.BaseTransport):
+    """Answers from ``cassette``; a request with no recorded match goes to ``fallback`` (a
+    ``RecordingTransport``) when given, else fails with a diff against the nearest one."""
+
+    _fallback: httpx.BaseTransport | None
+
+    def __init__(self, cassette: Cassette, *, fallback: httpx.BaseTransport | None = None) -> None:
+        super().__init__(cassette, fallback=fallback)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        found = self._find(request)
+        if found is None:
+            assert self._fallback is not None
+            return self._fallback.handle_request(request)
+        index, interaction, wait = found
+        if wait > 0:
+            get_clock().sleep(wait)
+        return self._answer(request, index, interaction)
 
     def close(self) -> None:
         if self._fallback is not None:
             self._fallback.close()
 
 
-class AsyncReplayTransport(httpx.AsyncBaseTransport):
+class AsyncReplayTransport(_Replayer, httpx.AsyncBaseTransport):
     """The async twin of ``ReplayTransport``."""
 
+    _fallback: httpx.AsyncBaseTransport | None
+
     def __init__(self, cassette: Cassette, *, fallback: httpx.AsyncBaseTransport | None = None) -> None:
-        self._cassette = cassette
-        self._fallback = fallback
+        super().__init__(cassette, fallback=fallback)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
-        found = self._cassette._take(request, miss_ok=self._fallback is not None)
+        found = self._find(request)
         if found is None:
             assert self._fallback is not None
             return await self._fallback.handle_async_request(request)
-        index, interaction = found
-        pacing = self._cassette.pacing
-        wait = _header_wait(interaction, pacing)
+        index, interaction, wait = found
         if wait > 0:
             await get_clock().asleep(wait)
-        if interaction.response is None:
-            assert interaction.error is not None
-            raise transport_error(interaction.error, request)
-        rng = random.Random(f"{self._cassette.seed}:{index}")
-        plan = _plan(interaction.response, pacing, rng)
-        return _response(interaction, request, _AsyncReplayStream(plan, interaction.response.error, request))
+        return self._answer(request, index, interaction)
 
     async def aclose(self) -> None:
         if self._fallback is not None:

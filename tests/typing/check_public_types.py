@@ -75,7 +75,12 @@ def streams(client: gptkit.Client) -> None:
     assert_type(client.completions.create(model="m", prompt="p", stream=True).get_final_completion(), Completion)
     with client.chat.completions.stream(model="m", messages=MSGS) as helper:
         assert_type(helper, gptkit.ChatCompletionStream[None])
-        assert_type(helper.get_final_completion(), ChatCompletion)
+        for event in helper:  # the official events, told apart by their type
+            if event.type == "content.delta":
+                assert_type(event.delta, str)
+            elif event.type == "tool_calls.function.arguments.done":
+                assert_type(event.arguments, str)
+        assert_type(helper.get_final_completion(), ParsedChatCompletion[None])
     with client.chat.completions.stream(model="m", messages=MSGS, response_format=Answer) as typed:
         assert_type(typed, gptkit.ChatCompletionStream[Answer])
         assert_type(typed.get_final_completion(), ParsedChatCompletion[Answer])
@@ -97,7 +102,10 @@ async def async_streams(client: gptkit.AsyncClient) -> None:
     assert_type(await stream.get_final_completion(), ChatCompletion)
     async with client.chat.completions.stream(model="m", messages=MSGS) as helper:
         assert_type(helper, gptkit.AsyncChatCompletionStream[None])
-        assert_type(await helper.get_final_completion(), ChatCompletion)
+        async for event in helper:
+            if event.type == "chunk":
+                assert_type(event.chunk, ChatCompletionChunk)
+        assert_type(await helper.get_final_completion(), ParsedChatCompletion[None])
     async with client.chat.completions.stream(model="m", messages=MSGS, response_format=Answer) as typed:
         assert_type(await typed.get_final_completion(), ParsedChatCompletion[Answer])
     result = await client.chat.completions.parse(model="m", messages=MSGS, response_format=Answer)
