@@ -137,7 +137,13 @@ class _AzureCore(BaseClient):
 
     def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
                      **changes: Any) -> Self:
-        """A copy with some options changed (Azure's included) that shares the connection pool."""
+        """A copy with some options changed (Azure's included) that shares the connection pool.
+
+        ``**changes`` are constructor options (``azure_endpoint``, ``api_version``,
+        ``azure_deployment``, ``api_key``, ``azure_ad_token``, ``azure_ad_token_provider``,
+        ``timeout``, ``max_retries``...; not ``base_url``). ``retry`` replaces the
+        ``RetryPolicy``; ``tags`` are added to this client's.
+        """
         azure_changes = self._split_changes(changes)
         clone: Self = super().with_options(retry=retry, tags=tags, **changes)
         clone._apply_changes(azure_changes, is_async=isinstance(self, AsyncClient))
@@ -167,6 +173,35 @@ class AzureClient(_AzureCore, Client):
     reused until shortly before it expires). Calls go to ``azure_deployment`` when it is set,
     else to the deployment named by each call's ``model``. Missing endpoint, version or
     credential raise ``ConfigurationError`` / ``MissingAPIKeyError`` here, before any I/O.
+
+    :param azure_endpoint: the resource's endpoint, ``https://NAME.openai.azure.com`` (default
+        ``AZURE_OPENAI_ENDPOINT``).
+    :param api_version: the ``api-version`` every request carries (default
+        ``OPENAI_API_VERSION``).
+    :param azure_deployment: the deployment every call goes to; None: each call's ``model``
+        names it.
+    :param api_key: the resource's key, sent as ``api-key`` (default ``AZURE_OPENAI_API_KEY``).
+    :param azure_ad_token: a fixed Entra ID token (default ``AZURE_OPENAI_AD_TOKEN``).
+    :param azure_ad_token_provider: a callable returning a token string (called for every
+        request) or a token with an expiry (reused until shortly before it expires).
+    :param timeout: seconds (or an ``httpx.Timeout``) for each attempt; default 600 s, 5 s to
+        connect.
+    :param max_retries: retries after the first attempt (default 2); ``retry=`` replaces it.
+    :param default_headers: headers sent with every request.
+    :param default_query: query parameters sent with every request (``api-version`` is added).
+    :param http_client: your own ``httpx.Client``; gptkit never closes it. Not with
+        ``transport=``.
+    :param transport: an httpx transport for the client gptkit builds (a cassette, a fake).
+    :param retry: a ``RetryPolicy`` (attempts, deadline, backoff) instead of ``max_retries``.
+    :param tags: labels recorded with every call, in the ledger (``by_tag``) and in events.
+    :param rate_limit: a ``RateLimit`` or a shared ``RateLimiter``; Azure's limits belong to a
+        deployment, whichever credential is used.
+    :param budget: a ``Budget`` or ``RedisBudget`` that refuses a call whose worst-case cost
+        does not fit, before it is sent.
+    :param prices: your prices, tried before the database's Azure prices: a ``PriceTable`` or
+        a mapping of model names (or ``*`` patterns) to ``ModelPrice``.
+    :param ledger: the ``Ledger`` to count calls, tokens and dollars into (default: a new one).
+    :param listeners: callables told about every call (``gptkit.Listener``).
     """
 
     def __init__(
@@ -217,6 +252,34 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
     ``azure_ad_token_provider`` may be synchronous or a coroutine function (e.g. from
     ``azure.identity.aio``). A synchronous provider runs on the event loop, so it should return
     quickly (azure-identity's providers cache their tokens).
+
+    :param azure_endpoint: the resource's endpoint, ``https://NAME.openai.azure.com`` (default
+        ``AZURE_OPENAI_ENDPOINT``).
+    :param api_version: the ``api-version`` every request carries (default
+        ``OPENAI_API_VERSION``).
+    :param azure_deployment: the deployment every call goes to; None: each call's ``model``
+        names it.
+    :param api_key: the resource's key, sent as ``api-key`` (default ``AZURE_OPENAI_API_KEY``).
+    :param azure_ad_token: a fixed Entra ID token (default ``AZURE_OPENAI_AD_TOKEN``).
+    :param azure_ad_token_provider: like ``AzureClient``'s, or a coroutine function.
+    :param timeout: seconds (or an ``httpx.Timeout``) for each attempt; default 600 s, 5 s to
+        connect.
+    :param max_retries: retries after the first attempt (default 2); ``retry=`` replaces it.
+    :param default_headers: headers sent with every request.
+    :param default_query: query parameters sent with every request (``api-version`` is added).
+    :param http_client: your own ``httpx.AsyncClient``; gptkit never closes it. Not with
+        ``transport=``.
+    :param transport: an httpx async transport for the client gptkit builds (a cassette, a fake).
+    :param retry: a ``RetryPolicy`` (attempts, deadline, backoff) instead of ``max_retries``.
+    :param tags: labels recorded with every call, in the ledger (``by_tag``) and in events.
+    :param rate_limit: a ``RateLimit`` or a shared ``RateLimiter``; Azure's limits belong to a
+        deployment, whichever credential is used.
+    :param budget: a ``Budget`` or ``RedisBudget`` that refuses a call whose worst-case cost
+        does not fit, before it is sent.
+    :param prices: your prices, tried before the database's Azure prices: a ``PriceTable`` or
+        a mapping of model names (or ``*`` patterns) to ``ModelPrice``.
+    :param ledger: the ``Ledger`` to count calls, tokens and dollars into (default: a new one).
+    :param listeners: callables told about every call (``gptkit.Listener``).
     """
 
     def __init__(

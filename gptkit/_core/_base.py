@@ -114,6 +114,36 @@ class APIResponse(Generic[T]):
         """Seconds from sending the request to receiving the whole response."""
         return self.http_response.elapsed.total_seconds()
 
+    @property
+    def http_request(self) -> httpx.Request:
+        """The request as it was sent (the API key is in its headers: do not log them)."""
+        return self.http_response.request
+
+    @property
+    def url(self) -> httpx.URL:
+        return self.http_response.url
+
+    @property
+    def method(self) -> str:
+        return self.http_response.request.method
+
+    @property
+    def http_version(self) -> str:
+        return self.http_response.http_version
+
+    @property
+    def is_closed(self) -> bool:
+        return self.http_response.is_closed
+
+    @property
+    def content(self) -> bytes:
+        """The body's bytes (read already, except for a streamed call's)."""
+        return self.http_response.content
+
+    @property
+    def text(self) -> str:
+        return self.http_response.text
+
     def parse(self) -> T:
         """The typed response object."""
         return self._parsed

@@ -43,6 +43,33 @@ class Client(BaseClient, GenericRequests, SyncResources):
     httpx transport, e.g. a cassette or ``gptkit.testing.FakeOpenAI``) to control the network.
     Thread-safe; close it with ``close()`` or use it as a context manager. ``listeners=`` are
     told about every call (``gptkit.Listener``); ``client.stats`` counts them live.
+
+    :param api_key: the API key (default ``OPENAI_API_KEY``); ``NO_API_KEY`` for a server that
+        needs none. It never appears in reprs, logs or errors.
+    :param base_url: the API's URL up to ``/v1`` (default ``OPENAI_BASE_URL``, else
+        ``https://api.openai.com/v1``): any OpenAI-compatible server.
+    :param organization: sent as ``OpenAI-Organization`` (default ``OPENAI_ORG_ID``).
+    :param project: sent as ``OpenAI-Project`` (default ``OPENAI_PROJECT_ID``).
+    :param timeout: seconds (or an ``httpx.Timeout``) for each attempt; default 600 s, 5 s to
+        connect.
+    :param max_retries: retries after the first attempt (default 2, as the official package);
+        ``retry=`` replaces it.
+    :param default_headers: headers sent with every request.
+    :param default_query: query parameters sent with every request.
+    :param http_client: your own ``httpx.Client`` (proxies, limits, HTTP/2); gptkit never
+        closes it. Not with ``transport=``.
+    :param transport: an httpx transport for the client gptkit builds: a cassette, a
+        ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
+    :param retry: a ``RetryPolicy`` (attempts, deadline, backoff) instead of ``max_retries``.
+    :param tags: labels recorded with every call, in the ledger (``by_tag``) and in events.
+    :param rate_limit: a ``RateLimit`` to stay within (clients given the same object share its
+        limiter), or a ``RateLimiter`` to share explicitly.
+    :param budget: a ``Budget`` or ``RedisBudget`` that refuses a call whose worst-case cost
+        does not fit, before it is sent.
+    :param prices: your prices, tried before the genai-prices database: a ``PriceTable`` or a
+        mapping of model names (or ``*`` patterns) to ``ModelPrice``.
+    :param ledger: the ``Ledger`` to count calls, tokens and dollars into (default: a new one).
+    :param listeners: callables told about every call (``gptkit.Listener``).
     """
 
     def __init__(
@@ -163,6 +190,33 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
 
     The twin of ``Client``: the same options in the same order, ``await`` on every call, and
     ``aclose()`` / ``async with``. One instance serves any number of concurrent tasks.
+
+    :param api_key: the API key (default ``OPENAI_API_KEY``); ``NO_API_KEY`` for a server that
+        needs none. It never appears in reprs, logs or errors.
+    :param base_url: the API's URL up to ``/v1`` (default ``OPENAI_BASE_URL``, else
+        ``https://api.openai.com/v1``): any OpenAI-compatible server.
+    :param organization: sent as ``OpenAI-Organization`` (default ``OPENAI_ORG_ID``).
+    :param project: sent as ``OpenAI-Project`` (default ``OPENAI_PROJECT_ID``).
+    :param timeout: seconds (or an ``httpx.Timeout``) for each attempt; default 600 s, 5 s to
+        connect.
+    :param max_retries: retries after the first attempt (default 2, as the official package);
+        ``retry=`` replaces it.
+    :param default_headers: headers sent with every request.
+    :param default_query: query parameters sent with every request.
+    :param http_client: your own ``httpx.AsyncClient`` (proxies, limits, HTTP/2); gptkit never
+        closes it. Not with ``transport=``.
+    :param transport: an httpx async transport for the client gptkit builds: a cassette, a
+        ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
+    :param retry: a ``RetryPolicy`` (attempts, deadline, backoff) instead of ``max_retries``.
+    :param tags: labels recorded with every call, in the ledger (``by_tag``) and in events.
+    :param rate_limit: a ``RateLimit`` to stay within (clients given the same object share its
+        limiter), or a ``RateLimiter`` to share explicitly.
+    :param budget: a ``Budget`` or ``RedisBudget`` that refuses a call whose worst-case cost
+        does not fit, before it is sent.
+    :param prices: your prices, tried before the genai-prices database: a ``PriceTable`` or a
+        mapping of model names (or ``*`` patterns) to ``ModelPrice``.
+    :param ledger: the ``Ledger`` to count calls, tokens and dollars into (default: a new one).
+    :param listeners: callables told about every call (``gptkit.Listener``).
     """
 
     def __init__(

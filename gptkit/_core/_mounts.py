@@ -4,7 +4,7 @@ per client; ``Client`` / ``AsyncClient`` inherit these."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gptkit._core._lazy import LazyResource
 
@@ -30,7 +30,25 @@ __all__ = ["AsyncResources", "SyncResources"]
 _R = "gptkit.resources."
 
 
-class SyncResources:
+class _Views:
+    @property
+    def with_raw_response(self) -> Any:
+        """Every resource returning ``APIResponse`` objects: ``client.with_raw_response.files.list()``
+        is ``client.files.with_raw_response.list()``."""
+        from gptkit.resources._raw import ClientResponses
+
+        return ClientResponses(self, "with_raw_response")
+
+    @property
+    def with_streaming_response(self) -> Any:
+        """Every resource's ``with_streaming_response``: ``with client.with_streaming_response.chat.
+        completions.create(...) as response:``."""
+        from gptkit.resources._raw import ClientResponses
+
+        return ClientResponses(self, "with_streaming_response")
+
+
+class SyncResources(_Views):
     """``client.chat``, ``completions``, ``images``, ``audio``... of a ``Client``."""
 
     chat: LazyResource[Chat] = LazyResource(_R + "chat:Chat")
@@ -51,7 +69,7 @@ class SyncResources:
     beta: LazyResource[Beta] = LazyResource(_R + "beta:Beta")
 
 
-class AsyncResources:
+class AsyncResources(_Views):
     """``client.chat``, ``completions``, ``images``, ``audio``... of an ``AsyncClient``."""
 
     chat: LazyResource[AsyncChat] = LazyResource(_R + "chat:AsyncChat")

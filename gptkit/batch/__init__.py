@@ -14,7 +14,8 @@ Also a command: ``python -m gptkit.batch run input.jsonl -o results.jsonl``.
 from gptkit.batch._errors import BatchFileError, BatchInputError, BatchJobError, InputProblem
 from gptkit.batch._input import ENDPOINTS, BatchRequest, InputReport, iter_requests, validate_input
 from gptkit.batch._remote import afetch, astatus, asubmit, fetch, status, submit
-from gptkit.batch._runner import DEFAULT_STOP_ON, arun, default_failures_path, run
+from gptkit.batch._run import arun, run
+from gptkit.batch._runner import DEFAULT_STOP_ON, default_failures_path
 from gptkit.batch._shard import Shard
 from gptkit.batch._stats import BatchSummary
 

@@ -7,6 +7,9 @@ import inspect
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from gptkit._core._base import APIResponse
+from gptkit.resources._raw import AsyncStreamedAPIResponse, StreamedAPIResponse
+
 if TYPE_CHECKING:
     from gptkit._core._client import AsyncClient, Client
 
@@ -36,7 +39,9 @@ class _Resource:
 
         ``with client.audio.speech.with_streaming_response.create(...) as response:`` gets the
         response before its body is read (``response.stream_to_file(path)``, ``iter_bytes()``);
-        other methods give their ``APIResponse``. The response is closed when the block ends.
+        other methods give a ``StreamedAPIResponse`` (``response.parse()``, ``headers``,
+        ``read()``...; on an ``AsyncClient`` ``await response.parse()``). The response is closed
+        when the block ends.
         """
         clone = copy.copy(self)
         clone.__dict__ = {k: v for k, v in self.__dict__.items() if not isinstance(v, _Resource)}
@@ -93,7 +98,8 @@ class _ResponseContext:
         self._response: Any = None
 
     def __enter__(self) -> Any:
-        self._response = self._run()
+        result = self._run()
+        self._response = StreamedAPIResponse(result) if isinstance(result, APIResponse) else result
         return self._response
 
     def __exit__(
@@ -112,7 +118,9 @@ class _AsyncResponseContext:
 
     async def __aenter__(self) -> Any:
         result = self._run()
-        self._response = await result if inspect.isawaitable(result) else result
+        if inspect.isawaitable(result):
+            result = await result
+        self._response = AsyncStreamedAPIResponse(result) if isinstance(result, APIResponse) else result
         return self._response
 
     async def __aexit__(

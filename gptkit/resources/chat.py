@@ -305,10 +305,7 @@ class Chat(SyncResource):
 
     @property
     def completions(self) -> ChatCompletions:
-        completions = self.__dict__.get("_completions")
-        if completions is None:
-            completions = self.__dict__["_completions"] = ChatCompletions(self._client)
-        return completions
+        return self._sub(ChatCompletions)  # raw under ``client.chat.with_raw_response``
 
 
 class AsyncChat(AsyncResource):
@@ -316,7 +313,4 @@ class AsyncChat(AsyncResource):
 
     @property
     def completions(self) -> AsyncChatCompletions:
-        completions = self.__dict__.get("_completions")
-        if completions is None:
-            completions = self.__dict__["_completions"] = AsyncChatCompletions(self._client)
-        return completions
+        return self._sub(AsyncChatCompletions)  # raw under ``client.chat.with_raw_response``

@@ -115,7 +115,7 @@ class Files(SyncResource):
     def content(self, file_id: str, **options: Unpack[RequestOptions]) -> BinaryContent:
         """A file's bytes (a batch's output or error file, for example)."""
         path = id_path(FILE_CONTENT.path, "files.content", "file_id", file_id)
-        call = self._client._prepare(FILE_CONTENT, dict(options), path=path)
+        call = self._client._prepare(FILE_CONTENT, dict(options), raw=self._raw, path=path)
         result: BinaryContent = self._client._execute(call)
         return result
 
@@ -159,7 +159,7 @@ class AsyncFiles(AsyncResource):
     async def content(self, file_id: str, **options: Unpack[RequestOptions]) -> BinaryContent:
         """A file's bytes (a batch's output or error file, for example)."""
         path = id_path(FILE_CONTENT.path, "files.content", "file_id", file_id)
-        call = self._client._prepare(FILE_CONTENT, dict(options), path=path)
+        call = self._client._prepare(FILE_CONTENT, dict(options), raw=self._raw, path=path)
         result: BinaryContent = await self._client._execute(call)
         return result
 
