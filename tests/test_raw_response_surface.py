@@ -30,7 +30,7 @@ NOT_SERVED = frozenset({
     "beta.chat.completions.delete",
     "files.retrieve_content",  # deprecated by the official package: files.content
     "models.delete",  # deleting a fine-tuned model
-    "responses.compact", "responses.parse",
+    "responses.compact",
 })
 ROOT = Path(__file__).resolve().parent.parent
 
