@@ -21,7 +21,7 @@ from gptkit._core._options import as_limiter, check_setup
 from gptkit._core._params import NOT_GIVEN, ParamValidator, clean_params
 from gptkit._core._protocol import build_multipart_request, build_request, form_fields, parse_response
 from gptkit._core._surface import OfficialSurface
-from gptkit._core._usage import ensure_usage
+from gptkit._core._usage import asks_stream_usage, ensure_usage
 from gptkit._cost import BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import InvalidParameterError
@@ -300,7 +300,8 @@ class BaseClient(OfficialSurface, Observable):
                     param=name, errors=[(name, "is not a parameter of this call")],
                 )
         usage_by_us = False
-        if stream and body is not None and endpoint.stream_usage and "stream_options" not in body:
+        if (stream and body is not None and endpoint.stream_usage and "stream_options" not in body
+                and asks_stream_usage(self._config.base_url)):
             body["stream_options"] = {"include_usage": True}
             usage_by_us = True
         extra_body = options.get("extra_body")
@@ -308,6 +309,7 @@ class BaseClient(OfficialSurface, Observable):
             if body is None:
                 body = {}
             body.update(extra_body)
+            usage_by_us = usage_by_us and "stream_options" not in extra_body  # the caller's own
         return body, usage_by_us
 
     def _prepare_headers(self, endpoint: Endpoint, options: Mapping[str, Any]) -> Mapping[str, str]:

@@ -21,7 +21,9 @@ from gptkit._core._generic import AsyncGenericRequests, GenericRequests
 from gptkit._core._mounts import AsyncResources, SyncResources
 from gptkit._core._options import DEFAULT_LIMITS, resolve_client_config
 from gptkit._core._params import NOT_GIVEN, NotGiven
+from gptkit._core._usage import drop_stream_options
 from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
+from gptkit._exceptions import APIStatusError
 from gptkit._observe._trace import EventListener
 from gptkit._retry import RetryPolicy
 
@@ -141,7 +143,13 @@ class Client(BaseClient, GenericRequests, SyncResources):
         if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
             from gptkit._streams._stream import open_stream, stream_result  # loaded by the first stream
 
-            return stream_result(call, self._attempts(call, lambda: open_stream(self, call)))
+            try:
+                stream = self._attempts(call, lambda: open_stream(self, call))
+            except APIStatusError as exc:  # a server that refuses stream_options: once without it
+                if not drop_stream_options(call, exc, self._config.base_url):
+                    raise
+                stream = self._attempts(call, lambda: open_stream(self, call))
+            return stream_result(call, stream)
         return self._finish(call, self._attempts(call, lambda: self._send(call)))
 
     def _attempts(self, call: Call, attempt: Callable[[], T]) -> T:
@@ -294,7 +302,13 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
             from gptkit._streams._stream import aopen_stream, stream_result  # loaded by the first stream
 
-            return stream_result(call, await self._attempts(call, lambda: aopen_stream(self, call)))
+            try:
+                stream = await self._attempts(call, lambda: aopen_stream(self, call))
+            except APIStatusError as exc:  # a server that refuses stream_options: once without it
+                if not drop_stream_options(call, exc, self._config.base_url):
+                    raise
+                stream = await self._attempts(call, lambda: aopen_stream(self, call))
+            return stream_result(call, stream)
         return self._finish(call, await self._attempts(call, lambda: self._send(call)))
 
     async def _attempts(self, call: Call, attempt: Callable[[], Awaitable[T]]) -> T:
