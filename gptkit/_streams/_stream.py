@@ -5,9 +5,9 @@ makes ready. The rest is connection hygiene: a stream that completes reads its b
 (so the connection is reused) and closes it; a stream left early (``break``, an exception in the
 caller's loop, ``close()``) closes the response, which returns or discards the connection.
 
-``open_stream`` / ``aopen_stream`` run one streaming call under the retry policy: each attempt
-sends the request *and* reads up to the first event, so a failure before anything reached the
-caller is retried like any other call; once the stream is returned nothing is ever re-sent.
+Opening a stream (``_open.open_stream``) reads up to its first event inside the retry loop;
+once a stream is returned nothing is ever re-sent, except that a Responses stream the server
+keeps can be picked up after its last event (``_resume``).
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 import httpx
 
-from gptkit._core._base import APIResponse, Call
 from gptkit._core._errors import map_transport_error
-from gptkit._core._usage import ensure_usage
+from gptkit._exceptions import APIError
 from gptkit._observe._trace import CallTrace
 from gptkit._streams._core import StreamCore
 from gptkit._streams._gc import acollected, collected
+from gptkit._streams._resume import Resumptions
 from gptkit.types._base import APIObject
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
 from gptkit.types.completion import Completion
@@ -35,9 +35,9 @@ from gptkit.types.shared import CompletionUsage
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from gptkit._core._client import AsyncClient, Client
+    from gptkit.types.responses.response import Response
 
-__all__ = ["AsyncStream", "Stream", "aopen_stream", "open_stream"]
+__all__ = ["AsyncStream", "Stream"]
 
 T = TypeVar("T", bound=APIObject)
 
@@ -54,6 +54,7 @@ class _StreamBase(Generic[T]):
         self.response = response
         self._closed = False
         self._trace = trace
+        self._resumes = Resumptions()
 
     def _observe_failure(self, exc: BaseException) -> None:
         # Once the caller has the stream a failure ends the call (before that, the retry loop's).
@@ -100,31 +101,58 @@ class Stream(_StreamBase[T]):
     call would have returned without ``stream=True``, and ``usage``/``cost`` are known.
     """
 
-    def __init__(self, core: StreamCore[T], response: httpx.Response, trace: CallTrace | None = None) -> None:
+    def __init__(
+        self, core: StreamCore[T], response: httpx.Response, trace: CallTrace | None = None,
+        reopen: Callable[[str, int], httpx.Response] | None = None,
+    ) -> None:
         super().__init__(core, response, trace)
+        self._reopen = reopen
+        self._watch(response)
+
+    def _watch(self, response: httpx.Response) -> None:
+        self.response = response
         self._raw = response.iter_bytes()
         # If the stream is garbage-collected unfinished: release the connection, the rate-limit
         # slot and the budget hold (``_collected`` runs that work on another thread).
-        self._finalizer = weakref.finalize(self, collected, response, core)
+        self._finalizer = weakref.finalize(self, collected, response, self._core)
+
+    def _resume(self) -> bool:
+        """Pick a cut stream up after its last event, when the server keeps its events."""
+        point = self._resumes.next(self._core, self._reopen is not None)
+        if point is None or self._reopen is None:
+            return False
+        try:
+            response = self._reopen(*point)
+        except APIError:
+            return False  # the cut stands: the caller gets the interruption with what arrived
+        self._finalizer.detach()
+        self.response.close()
+        self._core.restart(response)
+        self._watch(response)
+        return True
 
     def _pull(self) -> bool:
         """Read once into the core; False when there is nothing more to read."""
         core = self._core
+        if core.failure is not None:
+            self._fail()
         if self._closed:
             if core.done:
                 return False
             raise self._closed_error()
-        if core.failure is not None:
-            self._fail()
         try:
             data = next(self._raw, None)
         except httpx.TransportError as exc:
+            if self._resume():
+                return True
             error = _transport_error(core, exc)
             self._observe_failure(error)
             self.close()
             raise error from exc
         try:
             if data is None:
+                if not core.done and self._resume():
+                    return True
                 core.end()
             else:
                 core.feed(data)
@@ -197,9 +225,15 @@ class Stream(_StreamBase[T]):
     def get_final_completion(self) -> Any: ...
     def get_final_completion(self) -> Any:
         """The accumulated final object (reads the rest of the stream first if needed)."""
-        if not self._core.done:
-            self.until_done()
+        if not self._core.done or self._core.failure is not None:
+            self.until_done()  # a failure still pending is raised here
         return self._core.final
+
+    def get_final_response(self) -> Response:
+        """The ``Response`` a Responses API stream amounts to (reads the rest of it first); the
+        same object ``responses.create`` returns without ``stream=True``."""
+        final: Response = self.get_final_completion()
+        return final
 
     def close(self) -> None:
         """Release the connection; iterating afterwards raises ``StreamInterruptedError``."""
@@ -235,38 +269,63 @@ class AsyncStream(_StreamBase[T]):
         response: httpx.Response,
         settle: Callable[[], Awaitable[None]] | None = None,
         trace: CallTrace | None = None,
+        reopen: Callable[[str, int], Awaitable[httpx.Response]] | None = None,
     ) -> None:
         super().__init__(core, response, trace)
-        self._raw = response.aiter_bytes()
         self._settle = settle
+        self._reopen = reopen
+        self._watch(response)
+
+    def _watch(self, response: httpx.Response) -> None:
+        self.response = response
+        self._raw = response.aiter_bytes()
         # Dropped unfinished (never closed, never iterated to the end): close it on its own loop.
         try:
             loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
         except RuntimeError:  # not asyncio (e.g. trio): closing is left to the caller
             loop = None
-        self._finalizer = weakref.finalize(self, acollected, loop, response, core)
+        self._finalizer = weakref.finalize(self, acollected, loop, response, self._core)
+
+    async def _resume(self) -> bool:
+        """Pick a cut stream up after its last event, when the server keeps its events."""
+        point = self._resumes.next(self._core, self._reopen is not None)
+        if point is None or self._reopen is None:
+            return False
+        try:
+            response = await self._reopen(*point)
+        except APIError:
+            return False  # the cut stands: the caller gets the interruption with what arrived
+        self._finalizer.detach()
+        await self.response.aclose()
+        self._core.restart(response)
+        self._watch(response)
+        return True
 
     async def _pull(self) -> bool:
         core = self._core
-        if self._closed:
-            if core.done:
-                return False
-            raise self._closed_error()
         if core.failure is not None:
             self._observe_failure(core.failure)
             await self.aclose()
             raise core.failure
+        if self._closed:
+            if core.done:
+                return False
+            raise self._closed_error()
         try:
             data: bytes | None = await self._raw.__anext__()
         except StopAsyncIteration:
             data = None
         except httpx.TransportError as exc:
+            if await self._resume():
+                return True
             error = _transport_error(core, exc)
             self._observe_failure(error)
             await self.aclose()
             raise error from exc
         try:
             if data is None:
+                if not core.done and await self._resume():
+                    return True
                 core.end()
             else:
                 core.feed(data)
@@ -333,9 +392,14 @@ class AsyncStream(_StreamBase[T]):
     async def get_final_completion(self) -> Any: ...
     async def get_final_completion(self) -> Any:
         """The accumulated final object (reads the rest of the stream first if needed)."""
-        if not self._core.done:
-            await self.until_done()
+        if not self._core.done or self._core.failure is not None:
+            await self.until_done()  # a failure still pending is raised here
         return self._core.final
+
+    async def get_final_response(self) -> Response:
+        """The ``Response`` a Responses API stream amounts to (see ``Stream.get_final_response``)."""
+        final: Response = await self.get_final_completion()
+        return final
 
     async def aclose(self) -> None:
         """Release the connection; iterating afterwards raises ``StreamInterruptedError``."""
@@ -365,63 +429,3 @@ class AsyncStream(_StreamBase[T]):
 def _transport_error(core: StreamCore[Any], exc: httpx.TransportError) -> Exception:
     # Before the caller has the stream, a broken read is an ordinary, retryable connection error.
     return core.transport_error(exc) if core.opened else map_transport_error(exc, core.request)
-
-
-def _core_for(client: Client | AsyncClient, call: Call, response: httpx.Response) -> StreamCore[Any]:
-    chunk_type: Any = call.endpoint.chunk or call.endpoint.response  # a model, or an EventUnion
-
-    def account(final: Any) -> None:
-        # Complete, or cut short after reaching the caller (billed for what was generated): either
-        # way the answer is accounted once, with usage estimated if the server sent none.
-        ensure_usage(call.body, final)
-        client._account(call, final)
-
-    def abandon(final: Any) -> None:
-        if call.trace is not None:
-            call.trace.closing_early()  # its end event says the caller stopped before the end
-        account(final)
-
-    return StreamCore(chunk_type, response, hide_usage=call.usage_requested_by_us, on_final=account,
-                      on_abandon=abandon)
-
-
-def _release_permit(call: Call) -> None:
-    permit = call.rate_permit
-    if permit is not None:
-        permit.release()
-
-
-def open_stream(client: Client, call: Call) -> Stream[Any]:
-    """One attempt of a streaming call: send it and read to its first event.
-
-    Runs inside the client's retry loop: a failure here (before the caller has the stream) is an
-    ordinary, retryable error.
-    """
-    response = client._send(call)
-    stream = Stream(_core_for(client, call, response), response, call.trace)
-    try:
-        stream._open()
-    except BaseException:
-        _release_permit(call)  # this attempt is over; a retry acquires its own
-        raise
-    return stream
-
-
-async def aopen_stream(client: AsyncClient, call: Call) -> AsyncStream[Any]:
-    """The async twin of ``open_stream``."""
-    response = await client._send(call)
-    stream = AsyncStream(_core_for(client, call, response), response, lambda: client._cost.asettle(call),
-                         call.trace)
-    try:
-        await stream._open()
-    except BaseException:
-        _release_permit(call)  # this attempt is over; a retry acquires its own
-        raise
-    return stream
-
-
-def stream_result(call: Call, stream: Stream[Any] | AsyncStream[Any]) -> Any:
-    """What the caller gets for an opened stream (an ``APIResponse`` for ``with_raw_response``)."""
-    if call.raw:
-        return APIResponse(stream.response, cast(Any, stream))
-    return stream
