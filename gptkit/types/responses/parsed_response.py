@@ -8,7 +8,7 @@ item's ``parsed_arguments`` is the tool's model instance when gptkit built the t
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Generic, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeAlias, TypeVar
 
 from pydantic import Tag
 
@@ -56,10 +56,14 @@ class ParsedResponseOutputText(ResponseOutputText, Generic[ContentType]):
     parsed: ContentType | None = None
 
 
-# The generic members are unparametrized here (as the official package builds them): ``parse``
-# sets each ``parsed`` to the caller's model instance after validation.
+if TYPE_CHECKING:
+    _Text: TypeAlias = ParsedResponseOutputText[Any]
+else:  # unparametrized at run time, as the official package builds them (the class name prints
+    # plain); ``parse`` sets each ``parsed`` to the caller's model instance after validation.
+    _Text = ParsedResponseOutputText
+
 _PARSED_CONTENT = (
-    Annotated[ParsedResponseOutputText, Tag("output_text")]  # type: ignore[type-arg]
+    Annotated[_Text, Tag("output_text")]
     | Annotated[ResponseOutputRefusal, Tag("refusal")]
     | Annotated[UnknownContent, Tag(UNKNOWN)]
 )
@@ -80,8 +84,13 @@ class ParsedResponseFunctionToolCall(ResponseFunctionToolCall):
     parsed_arguments: Any = None
 
 
+if TYPE_CHECKING:
+    _Message: TypeAlias = ParsedResponseOutputMessage[Any]
+else:
+    _Message = ParsedResponseOutputMessage
+
 _PARSED_ITEMS = (
-    Annotated[ParsedResponseOutputMessage, Tag("message")]  # type: ignore[type-arg]
+    Annotated[_Message, Tag("message")]
     | Annotated[ParsedResponseFunctionToolCall, Tag("function_call")]
     | Annotated[ResponseFileSearchToolCall, Tag("file_search_call")]
     | Annotated[ResponseFunctionToolCallOutputItem, Tag("function_call_output")]
