@@ -50,10 +50,12 @@ class Endpoint:
     path: str
     response: type[APIObject]
     validator: ParamValidator | None = None
-    #: The type of a stream's events: a model, or an ``EventUnion`` of several told apart by type.
-    chunk: type[APIObject] | EventUnion | None = None
-    #: How its streams are read (a ``gptkit._streams._protocol.StreamProtocol``); None: chunks of
-    #: ``chunk`` up to ``[DONE]``, as chat completions stream.
+    #: The type of a stream's events: a model, or an ``EventUnion`` of several told apart by type;
+    #: or ``"module:Name"`` naming it, imported by the first stream (a plain call never needs it).
+    chunk: type[APIObject] | EventUnion | str | None = None
+    #: How its streams are read (a ``gptkit._streams._protocol.StreamProtocol``, or
+    #: ``"module:NAME"`` naming one, imported by the first stream); None: chunks of ``chunk`` up to
+    #: ``[DONE]``, as chat completions stream.
     stream_protocol: Any = None
     #: Whether the endpoint accepts ``stream_options`` (so gptkit may ask for usage).
     stream_usage: bool = False

@@ -12,7 +12,6 @@ keeps can be picked up after its last event (``_resume``).
 
 from __future__ import annotations
 
-import asyncio
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
@@ -27,15 +26,15 @@ from gptkit._streams._core import StreamCore
 from gptkit._streams._gc import acollected, collected
 from gptkit._streams._resume import Resumptions
 from gptkit.types._base import APIObject
-from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
-from gptkit.types.completion import Completion
-from gptkit.types.cost import Cost
-from gptkit.types.shared import CompletionUsage
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
+    from gptkit.types.completion import Completion
+    from gptkit.types.cost import Cost
     from gptkit.types.responses.response import Response
+    from gptkit.types.shared import CompletionUsage
 
 __all__ = ["AsyncStream", "Stream"]
 
@@ -280,6 +279,8 @@ class AsyncStream(_StreamBase[T]):
         self.response = response
         self._raw = response.aiter_bytes()
         # Dropped unfinished (never closed, never iterated to the end): close it on its own loop.
+        import asyncio  # here: a sync program's first stream should not import it
+
         try:
             loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
         except RuntimeError:  # not asyncio (e.g. trio): closing is left to the caller
