@@ -5,19 +5,19 @@ loop of the Responses API, as thin shells over ``gptkit._structured`` (each one 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, cast, overload
+from typing import TYPE_CHECKING, Any, cast, overload
 
 from typing_extensions import Unpack
 
-from gptkit._structured._parse import ResponseModelT
-from gptkit._structured._responses import plan_responses_parse
-from gptkit._structured._responses_runner import Chain, ResponsesToolLoop, ResponsesToolRunResult
-from gptkit._structured._runner import run_tools_async, run_tools_sync
-from gptkit._structured._tools import ToolSpec
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.request_options import RequestOptions
-from gptkit.types.responses.parsed_response import ParsedResponse
 from gptkit.types.responses.response_create_params import ResponseCreateArgs, _ResponseArgsBase
+
+if TYPE_CHECKING:  # loaded on the first parse/run_tools call: a plain create needs none of it
+    from gptkit._structured._parse import ResponseModelT
+    from gptkit._structured._responses_runner import Chain, ResponsesToolRunResult
+    from gptkit._structured._tools import ToolSpec
+    from gptkit.types.responses.parsed_response import ParsedResponse
 
 __all__ = ["AsyncResponsesTools", "ResponseParseKwargs", "ResponseRunToolsKwargs", "ResponsesTools"]
 
@@ -57,6 +57,8 @@ class ResponsesTools(SyncResource):
         ``.response``) when the response is ``incomplete``, and ``StructuredOutputError`` (with
         ``.raw``) when the text is not valid JSON or does not match. Otherwise takes what
         ``create`` takes."""
+        from gptkit._structured._responses import plan_responses_parse
+
         plan = plan_responses_parse(params, text_format)
         result: ParsedResponse[Any] = plan.finish(cast(Any, self).create(**plan.params))
         return result
@@ -91,6 +93,9 @@ class ResponsesTools(SyncResource):
         ``parse`` (``text_format`` optional). Returns a ``ResponsesToolRunResult``: the parsed
         final ``response``, the whole conversation as ``input`` items, every round's response
         and their summed ``cost``."""
+        from gptkit._structured._responses_runner import ResponsesToolLoop
+        from gptkit._structured._runner import run_tools_sync
+
         loop = ResponsesToolLoop({**params, "tools": tools}, text_format, max_rounds, chain)
         return run_tools_sync(cast(Any, self).create, loop)
 
@@ -111,6 +116,8 @@ class AsyncResponsesTools(AsyncResource):
         self, *, text_format: Any = None, **params: Unpack[ResponseParseKwargs]
     ) -> ParsedResponse[Any]:
         """Create a response whose text is validated into ``text_format`` (see ``Responses.parse``)."""
+        from gptkit._structured._responses import plan_responses_parse
+
         plan = plan_responses_parse(params, text_format)
         result: ParsedResponse[Any] = plan.finish(await cast(Any, self).create(**plan.params))
         return result
@@ -131,6 +138,9 @@ class AsyncResponsesTools(AsyncResource):
     ) -> ResponsesToolRunResult[Any]:
         """Run the tool-call loop (see ``Responses.run_tools``); async tools are awaited, sync ones
         called in the event loop's thread."""
+        from gptkit._structured._responses_runner import ResponsesToolLoop
+        from gptkit._structured._runner import run_tools_async
+
         loop = ResponsesToolLoop({**params, "tools": tools}, text_format, max_rounds, chain)
         return await run_tools_async(cast(Any, self).create, loop)
 
