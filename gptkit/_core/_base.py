@@ -18,7 +18,7 @@ import httpx
 from gptkit._clock import get_clock
 from gptkit._core._config import ClientConfig, Secret, coerce_timeout
 from gptkit._core._options import as_limiter, check_setup
-from gptkit._core._params import NOT_GIVEN, ParamValidator, clean_params
+from gptkit._core._params import NOT_GIVEN, Omit, ParamValidator, clean_params
 from gptkit._core._protocol import build_multipart_request, build_request, form_fields, parse_response
 from gptkit._core._surface import OfficialSurface
 from gptkit._core._usage import asks_stream_usage, ensure_usage
@@ -330,7 +330,11 @@ class BaseClient(OfficialSurface, Observable):
                 # 128 random bits; os.urandom is 4x faster than uuid4 and spares importing uuid.
                 headers["idempotency-key"] = f"gptkit-retry-{os.urandom(16).hex()}"
             if extra_headers:
-                headers.update({k.lower(): v for k, v in extra_headers.items()})
+                for name, value in extra_headers.items():
+                    if isinstance(value, Omit):  # the official way to drop a default header
+                        headers.pop(name.lower(), None)
+                    else:
+                        headers[name.lower()] = value
         return headers
 
     def _prepare_request(
