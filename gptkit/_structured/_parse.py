@@ -156,6 +156,8 @@ def parse_completion(
     private = completion.__pydantic_private__
     if private and result.__pydantic_private__ is not None:
         result.__pydantic_private__.update(private)
+    if completion.usage is not None and result.usage is not None:  # not dumped: carried over
+        result.usage.estimated = completion.usage.estimated
     for choice in result.choices:
         message = choice.message
         if model is not None and message.content is not None and not message.refusal:

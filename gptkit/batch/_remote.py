@@ -19,7 +19,7 @@ from gptkit._clock import get_clock
 from gptkit._core._client import AsyncClient, Client
 from gptkit.batch._errors import BatchInputError, BatchJobError, InputProblem
 from gptkit.batch._input import validate_input
-from gptkit.batch._journal import Appender, scan
+from gptkit.batch._journal import Appender, check_distinct, scan
 from gptkit.batch._records import normalise_provider_failure
 from gptkit.batch._runner import default_failures_path
 from gptkit.batch._stats import BatchSummary, RunStats, summarize
@@ -182,6 +182,7 @@ def fetch(
     """
     output = os.fspath(output_path)
     failures = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)
+    check_distinct(results=output, failures=failures)
     owned = client is None
     active = client if client is not None else Client()
     clock = get_clock()
@@ -238,6 +239,7 @@ async def afetch(
     """The async twin of ``fetch``."""
     output = os.fspath(output_path)
     failures = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)
+    check_distinct(results=output, failures=failures)
     owned = client is None
     active = client if client is not None else AsyncClient()
     clock = get_clock()
