@@ -11,7 +11,7 @@ import pytest
 
 import gptkit
 from gptkit import ResponseFailedError, StreamInterruptedError
-from gptkit.testing import FakeOpenAI, Fault
+from gptkit.testing import FakeOpenAI, Fault, VirtualClock
 from gptkit.testing._fake_responses_body import response_events
 from gptkit.types.responses import (
     Response,
@@ -185,17 +185,27 @@ async def test_503_before_the_first_event_is_retried(kind: str) -> None:
 
 
 async def test_stream_settles_the_rate_limiter_and_budget(kind: str) -> None:
-    fake = FakeOpenAI()
-    limiter = gptkit.RateLimiter(gptkit.RateLimit(rpm=100, tpm=100_000, max_concurrency=1, refund=True))
-    budget = gptkit.Budget(usd="1.00")
-    client = _client(kind, fake, rate_limit=limiter, budget=budget)
-    stream = await invoke(client, "responses.create", model="gpt-4o", input=PROMPT, max_output_tokens=500,
-                          stream=True)
-    assert limiter.stats().in_flight == 1 and budget.reserved > 0  # held while the stream runs
-    final = await final_of(stream)
-    assert limiter.stats().in_flight == 0 and budget.reserved == 0
-    assert final.cost is not None and budget.spent == final.cost.total
-    await close(client)
+    tpm = 100_000
+    with VirtualClock():  # frozen: the token bucket does not refill while the test reads it
+        fake = FakeOpenAI()
+        limiter = gptkit.RateLimiter(gptkit.RateLimit(rpm=100, tpm=tpm, max_concurrency=1, refund=True,
+                                                      window=1.0, jitter=0.0))
+        budget = gptkit.Budget(usd="1.00")
+        client = _client(kind, fake, rate_limit=limiter, budget=budget)
+
+        def tokens_used() -> float:
+            available = limiter.stats().scopes["gpt-4o"]["tokens_available"]
+            return tpm / 60.0 - available
+
+        stream = await invoke(client, "responses.create", model="gpt-4o", input=PROMPT, max_output_tokens=500,
+                              stream=True)
+        assert limiter.stats().in_flight == 1 and budget.reserved > 0  # held while the stream runs
+        assert tokens_used() > 500  # the estimate: input plus max_output_tokens
+        final = await final_of(stream)
+        assert limiter.stats().in_flight == 0 and budget.reserved == 0
+        assert final.cost is not None and budget.spent == final.cost.total
+        assert final.usage is not None and tokens_used() == pytest.approx(final.usage.total_tokens)
+        await close(client)
 
 
 async def test_listeners_see_one_streamed_call(kind: str) -> None:
