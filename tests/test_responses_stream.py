@@ -267,3 +267,19 @@ async def test_resuming_gives_up_when_the_server_cannot_replay(kind: str) -> Non
     assert [r.method for r in fake.requests] == ["POST", "GET", "GET", "GET"]  # the retry policy's 3 tries
     assert client.ledger.calls == 1
     await close(client)
+
+
+async def test_a_background_stream_cut_over_a_socket_resumes(kind: str) -> None:
+    fake = FakeOpenAI(response_time=None, chunk_delay=0.001)
+    fake.inject(Fault.reset(after_chunks=8), times=1, path="/responses")
+    with fake.serve() as server:
+        client = _client(kind, None, base_url=server.base_url)
+        stream = await invoke(client, "responses.create", model="gpt-4o", input=PROMPT, background=True,
+                              stream=True)
+        events = await drain(stream)
+        final = await final_of(stream)
+        await close(client)
+    assert [e.sequence_number for e in events] == list(range(len(events))) and len(events) > 12
+    assert events[-1].type == "response.completed" and final.output_text == f"Echo: {PROMPT}"
+    assert [(r.method, r.query.get("starting_after")) for r in fake.requests] == [("POST", None), ("GET", "7")]
+    assert client.ledger.calls == 1
