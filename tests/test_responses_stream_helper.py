@@ -161,3 +161,26 @@ async def test_wait_raises_for_a_failed_response_and_returns_a_cancelled_one(kin
         assert cancelled.status == "cancelled"
         assert (await invoke(client, "responses.wait", queued.id)).status == "cancelled"
     await close(client)
+
+
+async def test_until_done_and_the_snapshot_so_far(kind: str) -> None:
+    fake = FakeOpenAI()
+    client = _client(kind, fake)
+    manager = client.responses.stream(model="gpt-4o", input=PROMPT)
+    if kind == "async":
+        async with manager as stream:
+            first = await stream.__anext__()
+            snapshot = stream.current_response_snapshot
+            await stream.until_done()
+            final = await stream.get_final_response()
+    else:
+        with manager as stream:
+            first = next(stream)
+            snapshot = stream.current_response_snapshot
+            stream.until_done()
+            final = stream.get_final_response()
+    assert first.type == "response.created"
+    assert snapshot is not None and snapshot.status == "in_progress" and snapshot.id == final.id
+    assert final.status == "completed" and stream.usage == final.usage and stream.cost == final.cost
+    assert stream.request_id == final.request_id and stream.response.status_code == 200
+    await close(client)
