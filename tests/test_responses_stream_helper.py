@@ -184,3 +184,26 @@ async def test_until_done_and_the_snapshot_so_far(kind: str) -> None:
     assert final.status == "completed" and stream.usage == final.usage and stream.cost == final.cost
     assert stream.request_id == final.request_id and stream.response.status_code == 200
     await close(client)
+
+
+async def test_a_finisher_shapes_the_final_response(kind: str) -> None:
+    # The hook a ``text_format=`` stream plugs its parsing into: the final object is its result.
+    from gptkit._streams._responses import AsyncResponseStreamManager, ResponseStreamManager
+
+    fake = FakeOpenAI()
+    client = _client(kind, fake)
+    seen: list[Response] = []
+
+    def finish(response: Response) -> str:
+        seen.append(response)
+        return response.output_text.upper()
+
+    if kind == "async":
+        manager: Any = AsyncResponseStreamManager(
+            lambda: client.responses.create(model="gpt-4o", input="shout", stream=True), finish=finish)
+    else:
+        manager = ResponseStreamManager(
+            lambda: client.responses.create(model="gpt-4o", input="shout", stream=True), finish=finish)
+    _, final = await _read(kind, manager)
+    assert final == "ECHO: SHOUT" and seen[0].status == "completed"
+    await close(client)
