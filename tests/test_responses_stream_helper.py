@@ -133,11 +133,11 @@ async def test_wait_times_out_with_a_typed_error(kind: str) -> None:
         queued = await invoke(client, "responses.create", model="gpt-4o", input="forever", background=True)
         start = clock.monotonic()
         with pytest.raises(APITimeoutError, match="still"):
-            await invoke(client, "responses.wait", queued.id, poll_interval_ms=1000, max_wait=5)
+            await invoke(client, "responses.wait", queued.id, poll_interval_ms=1000, max_wait_seconds=5)
         assert clock.monotonic() - start == pytest.approx(5.0)
         assert max(clock.sleeps) <= 10.0
-    with pytest.raises(InvalidParameterError, match="max_wait"):
-        await invoke(client, "responses.wait", queued.id, max_wait=-1)
+    with pytest.raises(InvalidParameterError, match="max_wait_seconds"):
+        await invoke(client, "responses.wait", queued.id, max_wait_seconds=-1)
     await close(client)
 
 
