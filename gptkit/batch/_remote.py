@@ -19,7 +19,7 @@ from gptkit._clock import get_clock
 from gptkit._core._client import AsyncClient, Client
 from gptkit.batch._errors import BatchInputError, BatchJobError, InputProblem
 from gptkit.batch._input import validate_input
-from gptkit.batch._journal import Appender, scan
+from gptkit.batch._journal import Appender, check_distinct, scan
 from gptkit.batch._records import normalise_provider_failure
 from gptkit.batch._runner import default_failures_path
 from gptkit.batch._stats import BatchSummary, RunStats, summarize
@@ -98,9 +98,11 @@ def _write_fetched(batch: Batch, contents: list[BinaryContent | None], output_pa
                     stats.succeeded += 1
                     body = record["response"].get("body")
                     usage = body.get("usage") if isinstance(body, dict) else None
-                    if isinstance(usage, dict):
-                        stats.prompt_tokens += int(usage.get("prompt_tokens") or 0)
-                        stats.completion_tokens += int(usage.get("completion_tokens") or 0)
+                    if isinstance(usage, dict):  # chat's prompt/completion, or Responses' input/output
+                        stats.prompt_tokens += int(usage.get("prompt_tokens")
+                                                   or usage.get("input_tokens") or 0)
+                        stats.completion_tokens += int(usage.get("completion_tokens")
+                                                       or usage.get("output_tokens") or 0)
                         stats.total_tokens += int(usage.get("total_tokens") or 0)
                 else:
                     normalised = normalise_provider_failure(record)
@@ -180,6 +182,7 @@ def fetch(
     """
     output = os.fspath(output_path)
     failures = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)
+    check_distinct(results=output, failures=failures)
     owned = client is None
     active = client if client is not None else Client()
     clock = get_clock()
@@ -236,6 +239,7 @@ async def afetch(
     """The async twin of ``fetch``."""
     output = os.fspath(output_path)
     failures = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)
+    check_distinct(results=output, failures=failures)
     owned = client is None
     active = client if client is not None else AsyncClient()
     clock = get_clock()
