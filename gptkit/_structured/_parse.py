@@ -29,6 +29,7 @@ from gptkit.types.chat import ChatCompletion
 from gptkit.types.chat_params import ChatCompletionParseArgs, _ChatCompletionArgsBase
 from gptkit.types.parsed_chat import ParsedChatCompletion
 from gptkit.types.request_options import RequestOptions
+from gptkit.types.responses.response import Response
 
 __all__ = [
     "ChatCompletionParseKwargs",
@@ -191,7 +192,8 @@ def finish_parse(result: Any, plan: ParsePlan) -> Any:
 
 
 def validate_json(
-    model: type[pydantic.BaseModel], raw: str, completion: ChatCompletion, tool_name: str | None
+    model: type[pydantic.BaseModel], raw: str, completion: ChatCompletion | None, tool_name: str | None,
+    *, response: Response | None = None,
 ) -> pydantic.BaseModel:
     """``raw`` validated into ``model``, or ``StructuredOutputError`` naming what does not match."""
     try:
@@ -211,5 +213,5 @@ def validate_json(
             )
         raise StructuredOutputError(
             message[0].upper() + message[1:],
-            raw=raw, completion=completion, errors=errors, tool_name=tool_name,
+            raw=raw, completion=completion, errors=errors, tool_name=tool_name, response=response,
         ) from None

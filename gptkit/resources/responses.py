@@ -19,6 +19,7 @@ from gptkit._core._base import Call, Endpoint
 from gptkit._responses._validate import ResponsesParamValidator
 from gptkit.resources._common import async_list, invalid, path_with, sync_list, with_query
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._responses_tools import AsyncResponsesTools, ResponsesTools
 from gptkit.types._base import ResponseObject
 from gptkit.types.request_options import RequestOptions
 from gptkit.types.responses.input_item_list_params import InputItemListParams
@@ -141,7 +142,7 @@ def _plan_stream(client: Any, response_id: str | None, starting_after: int | Non
     return call
 
 
-class Responses(SyncResource):
+class Responses(ResponsesTools):
     """The Responses API of a ``Client``."""
 
     @overload
@@ -232,18 +233,18 @@ class Responses(SyncResource):
         return ResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after)
 
     def wait(
-        self, response_id: str, *, poll_interval_ms: int | None = None, max_wait: float | None = None,
+        self, response_id: str, *, poll_interval_ms: int | None = None, max_wait_seconds: float | None = None,
         **options: Unpack[RequestOptions],
     ) -> Response:
         """Wait for a background response to finish and return it (``completed``, ``incomplete`` or
         ``cancelled``). Retrieves it every ``poll_interval_ms`` (default 500), the pause growing by
-        half each time up to 10 s; after ``max_wait`` seconds (default: no limit) raises
+        half each time up to 10 s; after ``max_wait_seconds`` seconds (default: no limit) raises
         ``APITimeoutError``; a ``failed`` response raises ``ResponseFailedError``."""
         from gptkit._responses._wait import wait_response
 
         path_with(RETRIEVE.path, "responses.wait", response_id=response_id)  # a bad id fails now
         result: Response = wait_response(lambda: self.retrieve(response_id, **options), poll_interval_ms,
-                                         max_wait)
+                                         max_wait_seconds)
         return result
 
     @property
@@ -284,7 +285,7 @@ class InputTokens(SyncResource):
         return result
 
 
-class AsyncResponses(AsyncResource):
+class AsyncResponses(AsyncResponsesTools):
     """The Responses API of an ``AsyncClient``."""
 
     @overload
@@ -358,7 +359,7 @@ class AsyncResponses(AsyncResource):
         return AsyncResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after)
 
     async def wait(
-        self, response_id: str, *, poll_interval_ms: int | None = None, max_wait: float | None = None,
+        self, response_id: str, *, poll_interval_ms: int | None = None, max_wait_seconds: float | None = None,
         **options: Unpack[RequestOptions],
     ) -> Response:
         """Wait for a background response to finish and return it (see ``Responses.wait``)."""
@@ -366,7 +367,7 @@ class AsyncResponses(AsyncResource):
 
         path_with(RETRIEVE.path, "responses.wait", response_id=response_id)  # a bad id fails now
         result: Response = await await_response(lambda: self.retrieve(response_id, **options),
-                                                poll_interval_ms, max_wait)
+                                                poll_interval_ms, max_wait_seconds)
         return result
 
     @property
