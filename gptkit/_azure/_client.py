@@ -35,7 +35,7 @@ from gptkit._retry import RetryPolicy
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-__all__ = ["AsyncAzureClient", "AzureClient"]
+__all__ = ["AsyncAzureClient", "AsyncAzureOpenAI", "AzureClient", "AzureOpenAI"]
 
 #: Operations Azure serves per deployment; everything else (models, files, batches) is not.
 DEPLOYMENT_PATHS = frozenset({
@@ -322,3 +322,8 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
         if tokens is not None:  # right before each send: a retry or a limiter wait may outlast a token
             call.request.headers["authorization"] = f"Bearer {await tokens.aget()}"
         return await super()._transmit(call)
+
+
+#: The official package's names, so ``import gptkit as openai; openai.AzureOpenAI(...)`` works.
+AzureOpenAI = AzureClient
+AsyncAzureOpenAI = AsyncAzureClient
