@@ -9,11 +9,12 @@ typed errors, usage and cost) is the shared core's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 import httpx
+from typing_extensions import Unpack
 
 from gptkit._azure._auth import (
     AsyncAzureADTokenProvider,
@@ -25,11 +26,8 @@ from gptkit._azure._auth import (
 from gptkit._core._base import BaseClient, Call, Endpoint
 from gptkit._core._client import AsyncClient, Client
 from gptkit._core._config import NO_API_KEY, ClientConfig, NoAPIKey
-from gptkit._core._params import NOT_GIVEN, NotGiven
-from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
+from gptkit._core._options import ClientOptions
 from gptkit._exceptions import InvalidParameterError
-from gptkit._observe._trace import EventListener
-from gptkit._ratelimit import RateLimit, RateLimiter
 from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -65,9 +63,7 @@ class _AzureCore(BaseClient):
 
     # -- BaseClient hooks -------------------------------------------------------------------
 
-    def _init_core(
-        self, config: ClientConfig, retry: RetryPolicy | None, tags: Mapping[str, str] | None
-    ) -> None:
+    def _init_core(self, config: ClientConfig, retry: RetryPolicy, tags: Mapping[str, str] | None) -> None:
         # Azure has no organizations or projects: never send OPENAI_ORG_ID's header there.
         config = config.replace(base_url=self._azure.endpoint + "/openai", organization=None, project=None)
         super()._init_core(config, retry, tags)
@@ -178,31 +174,17 @@ class AzureClient(_AzureCore, Client):
         api_key: str | NoAPIKey | None = None,
         azure_ad_token: str | None = None,
         azure_ad_token_provider: AzureADTokenProvider | None = None,
-        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int = 2,
-        default_headers: Mapping[str, str] | None = None,
-        default_query: Mapping[str, Any] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
-        retry: RetryPolicy | None = None,
-        tags: Mapping[str, str] | None = None,
-        rate_limit: RateLimit | RateLimiter | None = None,
-        budget: BudgetBackend | None = None,
-        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
-        ledger: Ledger | None = None,
-        listeners: Iterable[EventListener] | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
         self._set_azure(resolve_azure(
             azure_endpoint=azure_endpoint, api_version=api_version, azure_deployment=azure_deployment,
             api_key=api_key, azure_ad_token=azure_ad_token,
             azure_ad_token_provider=azure_ad_token_provider, is_async=False,
         ))
-        super().__init__(
-            api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai", timeout=timeout,
-            max_retries=max_retries, default_headers=default_headers, default_query=default_query,
-            http_client=http_client, transport=transport, retry=retry, tags=tags,
-            rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger, listeners=listeners,
-        )
+        super().__init__(api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai",
+                         http_client=http_client, transport=transport, **options)
 
     def _transmit(self, call: Call) -> httpx.Response:
         tokens = self._tokens
@@ -228,31 +210,17 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
         api_key: str | NoAPIKey | None = None,
         azure_ad_token: str | None = None,
         azure_ad_token_provider: AsyncAzureADTokenProvider | None = None,
-        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int = 2,
-        default_headers: Mapping[str, str] | None = None,
-        default_query: Mapping[str, Any] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        retry: RetryPolicy | None = None,
-        tags: Mapping[str, str] | None = None,
-        rate_limit: RateLimit | RateLimiter | None = None,
-        budget: BudgetBackend | None = None,
-        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
-        ledger: Ledger | None = None,
-        listeners: Iterable[EventListener] | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
         self._set_azure(resolve_azure(
             azure_endpoint=azure_endpoint, api_version=api_version, azure_deployment=azure_deployment,
             api_key=api_key, azure_ad_token=azure_ad_token,
             azure_ad_token_provider=azure_ad_token_provider, is_async=True,
         ))
-        super().__init__(
-            api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai", timeout=timeout,
-            max_retries=max_retries, default_headers=default_headers, default_query=default_query,
-            http_client=http_client, transport=transport, retry=retry, tags=tags,
-            rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger, listeners=listeners,
-        )
+        super().__init__(api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai",
+                         http_client=http_client, transport=transport, **options)
 
     async def _transmit(self, call: Call) -> httpx.Response:
         tokens = self._tokens

@@ -9,7 +9,7 @@ before any I/O) and finishes it (typed result, usage, cost). The sync and async 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -17,21 +17,21 @@ import httpx
 
 from gptkit._clock import get_clock
 from gptkit._core._config import ClientConfig, Secret, coerce_timeout
-from gptkit._core._options import as_limiter, check_setup
+from gptkit._core._options import ClientOptions, as_limiter, check_setup
 from gptkit._core._params import NOT_GIVEN, ParamValidator, clean_params
 from gptkit._core._protocol import build_multipart_request, build_request, form_fields, parse_response
 from gptkit._core._surface import OfficialSurface
 from gptkit._core._usage import ensure_usage
-from gptkit._cost import BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
+from gptkit._cost import BudgetBackend, CostState, Ledger
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import InvalidParameterError
-from gptkit._observe._trace import CallTrace, EventListener, Observable, Observer
+from gptkit._observe._trace import CallTrace, Observable, Observer
 from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:  # the type tree is imported by the resources, on first use, not by `import gptkit`
 
     from gptkit._cost._meter import Meter
-    from gptkit._ratelimit import RateLimit, RateLimiter, RateLimitPermit
+    from gptkit._ratelimit import RateLimiter, RateLimitPermit
     from gptkit.types._base import APIObject
     from gptkit.types._union import EventUnion
 
@@ -166,32 +166,21 @@ class BaseClient(OfficialSurface, Observable):
     _owns_http: bool
 
     def _setup(
-        self,
-        config: ClientConfig,
-        retry: RetryPolicy | None,
-        tags: Mapping[str, str] | None,
-        rate_limit: RateLimit | RateLimiter | None,
-        budget: BudgetBackend | None,
-        prices: PriceTable | Mapping[str, ModelPrice] | None,
-        ledger: Ledger | None,
-        listeners: Iterable[EventListener] | None,
-        *,
-        is_async: bool,
+        self, config: ClientConfig, retry: RetryPolicy, options: ClientOptions, *, is_async: bool
     ) -> None:
         """Everything a new client sets up besides its HTTP client (the same for both twins)."""
+        tags, listeners = options.get("tags"), options.get("listeners")
         check_setup(tags, listeners)
         self._init_core(config, retry, tags)
-        self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
-                               is_async=is_async)
+        self._cost = CostState(base_url=config.base_url, budget=options.get("budget"),
+                               prices=options.get("prices"), ledger=options.get("ledger"), is_async=is_async)
         self._cost.provider = self._price_provider
         self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
-        self._limiter = as_limiter(rate_limit)
+        self._limiter = as_limiter(options.get("rate_limit"))
 
-    def _init_core(
-        self, config: ClientConfig, retry: RetryPolicy | None, tags: Mapping[str, str] | None
-    ) -> None:
+    def _init_core(self, config: ClientConfig, retry: RetryPolicy, tags: Mapping[str, str] | None) -> None:
         self._config = config
-        self._retry = retry if retry is not None else RetryPolicy.from_max_retries(config.max_retries)
+        self._retry = retry  # the one home of max_retries (``max_attempts - 1``)
         self._tags = dict(tags or {})
         self._headers = {**config.headers(), **self._auth_headers()}
         self._encoded_headers = httpx.Headers(self._headers)

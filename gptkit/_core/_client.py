@@ -7,11 +7,12 @@ two classes here differ only in ``send`` versus ``await send``.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
+from typing_extensions import Unpack
 
 from gptkit._core._attempts import Attempts
 from gptkit._core._base import BaseClient, Call
@@ -19,16 +20,10 @@ from gptkit._core._config import NoAPIKey
 from gptkit._core._errors import map_transport_error, status_error
 from gptkit._core._generic import AsyncGenericRequests, GenericRequests
 from gptkit._core._mounts import AsyncResources, SyncResources
-from gptkit._core._options import DEFAULT_LIMITS, resolve_client_config
-from gptkit._core._params import NOT_GIVEN, NotGiven
-from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
-from gptkit._observe._trace import EventListener
-from gptkit._retry import RetryPolicy
+from gptkit._core._options import DEFAULT_LIMITS, ClientOptions, resolve_client_config
 
 if TYPE_CHECKING:
     from typing_extensions import Self
-
-    from gptkit._ratelimit import RateLimit, RateLimiter
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -52,24 +47,15 @@ class Client(BaseClient, GenericRequests, SyncResources):
         base_url: str | httpx.URL | None = None,
         organization: str | None = None,
         project: str | None = None,
-        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int = 2,
-        default_headers: Mapping[str, str] | None = None,
-        default_query: Mapping[str, Any] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
-        retry: RetryPolicy | None = None,
-        tags: Mapping[str, str] | None = None,
-        rate_limit: RateLimit | RateLimiter | None = None,
-        budget: BudgetBackend | None = None,
-        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
-        ledger: Ledger | None = None,
-        listeners: Iterable[EventListener] | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
-        config = resolve_client_config(api_key, base_url, organization, project, timeout, max_retries,
-                                       default_headers, default_query, http_client, transport,
-                                       retry=retry, is_async=False)
-        self._setup(config, retry, tags, rate_limit, budget, prices, ledger, listeners, is_async=False)
+        config, retry = resolve_client_config(
+            type(self).__name__, options, api_key=api_key, base_url=base_url, organization=organization,
+            project=project, http_client=http_client, transport=transport, is_async=False,
+        )
+        self._setup(config, retry, options, is_async=False)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             transport=transport, timeout=config.timeout, limits=DEFAULT_LIMITS, follow_redirects=True
@@ -172,24 +158,15 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         base_url: str | httpx.URL | None = None,
         organization: str | None = None,
         project: str | None = None,
-        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int = 2,
-        default_headers: Mapping[str, str] | None = None,
-        default_query: Mapping[str, Any] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        retry: RetryPolicy | None = None,
-        tags: Mapping[str, str] | None = None,
-        rate_limit: RateLimit | RateLimiter | None = None,
-        budget: BudgetBackend | None = None,
-        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
-        ledger: Ledger | None = None,
-        listeners: Iterable[EventListener] | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
-        config = resolve_client_config(api_key, base_url, organization, project, timeout, max_retries,
-                                       default_headers, default_query, http_client, transport,
-                                       retry=retry, is_async=True)
-        self._setup(config, retry, tags, rate_limit, budget, prices, ledger, listeners, is_async=True)
+        config, retry = resolve_client_config(
+            type(self).__name__, options, api_key=api_key, base_url=base_url, organization=organization,
+            project=project, http_client=http_client, transport=transport, is_async=True,
+        )
+        self._setup(config, retry, options, is_async=True)
         self._owns_http = http_client is None
         if http_client is None and transport is None:
             # perf: our pool (gptkit/_core/_pool.py) unless the caller brought a transport.
