@@ -365,7 +365,8 @@ class BaseClient(OfficialSurface, Observable):
             result = BinaryContent(response.content, request_id=response.headers.get("x-request-id"))
         else:
             result = parse_response(response, endpoint.response)
-        ensure_usage(call.body, result)
+        if getattr(result, "usage", True) is None:  # the server sent none: estimate it
+            ensure_usage(call.body, result)
         self._account(call, result)
         if call.raw:
             return APIResponse(response, result)
