@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -19,7 +19,13 @@ from gptkit._clock import get_clock
 from gptkit._core._config import ClientConfig, Secret, coerce_timeout
 from gptkit._core._options import ClientOptions, as_limiter, check_setup
 from gptkit._core._params import NOT_GIVEN, ParamValidator, clean_params
-from gptkit._core._protocol import build_multipart_request, build_request, form_fields, parse_response
+from gptkit._core._protocol import (
+    APIResponse,
+    build_multipart_request,
+    build_request,
+    form_fields,
+    parse_response,
+)
 from gptkit._core._surface import OfficialSurface
 from gptkit._core._usage import ensure_usage
 from gptkit._cost import BudgetBackend, CostState, Ledger
@@ -29,15 +35,13 @@ from gptkit._observe._trace import CallTrace, Observable, Observer
 from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:  # the type tree is imported by the resources, on first use, not by `import gptkit`
-
     from gptkit._cost._meter import Meter
     from gptkit._ratelimit import RateLimiter, RateLimitPermit
     from gptkit.types._base import APIObject
     from gptkit.types._union import EventUnion
 
+#: ``APIResponse`` (the raw view of a call, ``gptkit._core._protocol``) is also importable from here.
 __all__ = ["APIResponse", "BaseClient", "Call", "Endpoint"]
-
-T = TypeVar("T", bound="APIObject")
 
 _OPTION_KEYS = ("extra_headers", "extra_query", "extra_body", "timeout", "tags")
 
@@ -87,69 +91,6 @@ class Call:
     trace: CallTrace | None = None
     #: The rate limiter's permit for the current attempt (settled with the usage in ``_account``).
     rate_permit: RateLimitPermit | None = None
-
-
-class APIResponse(Generic[T]):
-    """Raw HTTP access to a call: status, headers and the parsed object (``with_raw_response``)."""
-
-    def __init__(self, http_response: httpx.Response, parsed: T) -> None:
-        self.http_response = http_response
-        self._parsed = parsed
-
-    @property
-    def status_code(self) -> int:
-        return self.http_response.status_code
-
-    @property
-    def headers(self) -> httpx.Headers:
-        return self.http_response.headers
-
-    @property
-    def request_id(self) -> str | None:
-        request_id: str | None = self.http_response.headers.get("x-request-id")
-        return request_id
-
-    @property
-    def elapsed(self) -> float:
-        """Seconds from sending the request to receiving the whole response."""
-        return self.http_response.elapsed.total_seconds()
-
-    @property
-    def http_request(self) -> httpx.Request:
-        """The request as it was sent (the API key is in its headers: do not log them)."""
-        return self.http_response.request
-
-    @property
-    def url(self) -> httpx.URL:
-        return self.http_response.url
-
-    @property
-    def method(self) -> str:
-        return self.http_response.request.method
-
-    @property
-    def http_version(self) -> str:
-        return self.http_response.http_version
-
-    @property
-    def is_closed(self) -> bool:
-        return self.http_response.is_closed
-
-    @property
-    def content(self) -> bytes:
-        """The body's bytes (read already, except for a streamed call's)."""
-        return self.http_response.content
-
-    @property
-    def text(self) -> str:
-        return self.http_response.text
-
-    def parse(self) -> T:
-        """The typed response object."""
-        return self._parsed
-
-    def __repr__(self) -> str:
-        return f"<APIResponse [{self.status_code}] {type(self._parsed).__name__}>"
 
 
 class BaseClient(OfficialSurface, Observable):
