@@ -97,7 +97,7 @@ class RetryPolicy:
 
     @classmethod
     def from_max_retries(cls, max_retries: int) -> RetryPolicy:
-        """The policy behind ``Client(max_retries=N)``: N retries after the first attempt."""
+        """The policy behind ``Client(max_retries=N)``: ``max_retries`` retries after the first attempt."""
         return cls(max_attempts=max_retries + 1)
 
     def retry_reason(self, error: BaseException) -> str | None:
@@ -122,7 +122,11 @@ class RetryPolicy:
         return None
 
     def wait_for(self, error: APIError, attempt: int, now: float) -> tuple[float, bool]:
-        """Seconds to wait after failed ``attempt``, and whether the server chose them."""
+        """Seconds to wait after failed ``attempt`` (1 for the first), and whether the server chose them.
+
+        ``error`` is the attempt's error (its response's ``retry-after`` headers count); ``now``
+        is the wall time (``time.time()``), to read a ``retry-after`` given as an HTTP date.
+        """
         directed = server_wait(error, now) if isinstance(error, APIStatusError) else None
         if directed is not None:
             return directed, True

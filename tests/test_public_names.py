@@ -4,6 +4,7 @@ private module the class lives in, and a client's signature errors name the publ
 from __future__ import annotations
 
 import traceback
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +36,42 @@ def test_a_wrong_client_option_names_the_client() -> None:
         gptkit.Client(api_key="test-key", base_urll="http://127.0.0.1:9/v1")  # type: ignore[call-arg]
     message = str(caught.value)
     assert "base_urll" in message and "Configurable" not in message and "_AzureCore" not in message
+
+
+def _public_classes() -> list[tuple[str, type]]:
+    import typing
+
+    import gptkit.testing
+
+    found: list[tuple[str, type]] = []
+    for module in (gptkit, gptkit.testing, gptkit.batch):
+        for name in module.__all__:
+            value = getattr(module, name)
+            if (isinstance(value, type) and not issubclass(value, BaseException)
+                    and not getattr(value, "_is_protocol", False) and value is not typing.Any
+                    and value is not gptkit.Listener):  # a base class: users print their subclasses
+                found.append((f"{module.__name__}.{name}", value))
+    return found
+
+
+@pytest.mark.parametrize(("path", "cls"), _public_classes(), ids=[p for p, _ in _public_classes()])
+def test_a_repr_names_no_private_module(path: str, cls: type) -> None:
+    # object.__repr__ prints "<gptkit._cost._prices.PriceTable object at 0x...>": a public
+    # class either prints itself or lives at a public path.
+    assert cls.__repr__ is not object.__repr__ or "._" not in cls.__module__, (path, cls.__module__)
+
+
+def test_reprs_of_objects_users_print(tmp_path: Path) -> None:
+    from gptkit.testing import Cassette, FakeOpenAI, VirtualClock
+
+    fake = FakeOpenAI()
+    client = fake.client()
+    cassette = Cassette(tmp_path / "unused.json")
+    with client.chat.completions.stream(model="gpt-4o", messages=[{"role": "user", "content": "hi"}]) as stream:
+        shown = [repr(gptkit.PriceTable({"m": gptkit.ModelPrice(1)})), repr(VirtualClock()),
+                 repr(cassette.transport(fake)), repr(stream), repr(client), repr(client.ledger), repr(fake)]
+    assert shown[0] == "<PriceTable overrides=1 default=no database=on>"
+    assert shown[1] == "<VirtualClock at 1000 s, 0 sleeps>"
+    assert shown[3].startswith("<ChatCompletionStream of <Stream ")
+    for text in shown:
+        assert "._" not in text and " object at 0x" not in text, text

@@ -24,12 +24,6 @@ import gptkit
 
 #: Methods of resources gptkit serves that it does not serve itself (so neither view has them).
 NOT_SERVED = frozenset({
-    "chat.completions.retrieve", "chat.completions.update", "chat.completions.list",
-    "chat.completions.delete",  # stored chat completions
-    "beta.chat.completions.retrieve", "beta.chat.completions.update", "beta.chat.completions.list",
-    "beta.chat.completions.delete",
-    "files.retrieve_content",  # deprecated by the official package: files.content
-    "models.delete",  # deleting a fine-tuned model
     "responses.compact", "responses.parse",
 })
 ROOT = Path(__file__).resolve().parent.parent

@@ -133,7 +133,13 @@ class _AzureCore(BaseClient):
 
     def with_options(self, *, retry: RetryPolicy | None = None, tags: Mapping[str, str] | None = None,
                      **changes: Any) -> Self:
-        """A copy with some options changed (Azure's included) that shares the connection pool."""
+        """A copy with some options changed (Azure's included) that shares the connection pool.
+
+        ``**changes`` are constructor options (``azure_endpoint``, ``api_version``,
+        ``azure_deployment``, ``api_key``, ``azure_ad_token``, ``azure_ad_token_provider``,
+        ``timeout``, ``max_retries``...; not ``base_url``). ``retry`` replaces the
+        ``RetryPolicy``; ``tags`` are added to this client's.
+        """
         azure_changes = self._split_changes(changes)
         clone: Self = super().with_options(retry=retry, tags=tags, **changes)
         clone._apply_changes(azure_changes, is_async=isinstance(self, AsyncClient))
@@ -162,7 +168,24 @@ class AzureClient(_AzureCore, Client):
     or a token with an expiry such as ``gptkit.AzureToken`` or azure-identity's ``AccessToken``,
     reused until shortly before it expires). Calls go to ``azure_deployment`` when it is set,
     else to the deployment named by each call's ``model``. Missing endpoint, version or
-    credential raise ``ConfigurationError`` / ``MissingAPIKeyError`` here, before any I/O.
+    credential raise ``ConfigurationError`` / ``MissingAPIKeyError`` here, before any I/O. The
+    other options are every client's (``api-version`` is added to ``default_query``; a
+    ``rate_limit`` counts per deployment, whichever credential is used; ``prices`` come before
+    the database's Azure prices).
+
+    :param azure_endpoint: the resource's endpoint, ``https://NAME.openai.azure.com`` (default
+        ``AZURE_OPENAI_ENDPOINT``).
+    :param api_version: the ``api-version`` every request carries (default
+        ``OPENAI_API_VERSION``).
+    :param azure_deployment: the deployment every call goes to; None: each call's ``model``
+        names it.
+    :param api_key: the resource's key, sent as ``api-key`` (default ``AZURE_OPENAI_API_KEY``).
+    :param azure_ad_token: a fixed Entra ID token (default ``AZURE_OPENAI_AD_TOKEN``).
+    :param azure_ad_token_provider: a callable returning a token string (called for every
+        request) or a token with an expiry (reused until shortly before it expires).
+    :param http_client: your own ``httpx.Client``; gptkit never closes it. Not with
+        ``transport=``.
+    :param transport: an httpx transport for the client gptkit builds (a cassette, a fake).
     """
 
     def __init__(
@@ -199,6 +222,19 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
     ``azure_ad_token_provider`` may be synchronous or a coroutine function (e.g. from
     ``azure.identity.aio``). A synchronous provider runs on the event loop, so it should return
     quickly (azure-identity's providers cache their tokens).
+
+    :param azure_endpoint: the resource's endpoint, ``https://NAME.openai.azure.com`` (default
+        ``AZURE_OPENAI_ENDPOINT``).
+    :param api_version: the ``api-version`` every request carries (default
+        ``OPENAI_API_VERSION``).
+    :param azure_deployment: the deployment every call goes to; None: each call's ``model``
+        names it.
+    :param api_key: the resource's key, sent as ``api-key`` (default ``AZURE_OPENAI_API_KEY``).
+    :param azure_ad_token: a fixed Entra ID token (default ``AZURE_OPENAI_AD_TOKEN``).
+    :param azure_ad_token_provider: like ``AzureClient``'s, or a coroutine function.
+    :param http_client: your own ``httpx.AsyncClient``; gptkit never closes it. Not with
+        ``transport=``.
+    :param transport: an httpx async transport for the client gptkit builds (a cassette, a fake).
     """
 
     def __init__(

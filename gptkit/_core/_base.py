@@ -27,7 +27,7 @@ from gptkit._core._protocol import (
     parse_response,
 )
 from gptkit._core._surface import OfficialSurface
-from gptkit._core._usage import ensure_usage
+from gptkit._core._usage import asks_stream_usage, ensure_usage
 from gptkit._cost import BudgetBackend, CostState, Ledger
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import InvalidParameterError
@@ -230,7 +230,8 @@ class BaseClient(OfficialSurface, Observable):
                     param=name, errors=[(name, "is not a parameter of this call")],
                 )
         usage_by_us = False
-        if stream and body is not None and endpoint.stream_usage and "stream_options" not in body:
+        if (stream and body is not None and endpoint.stream_usage and "stream_options" not in body
+                and asks_stream_usage(self._config.base_url)):
             body["stream_options"] = {"include_usage": True}
             usage_by_us = True
         extra_body = options.get("extra_body")
@@ -238,6 +239,7 @@ class BaseClient(OfficialSurface, Observable):
             if body is None:
                 body = {}
             body.update(extra_body)
+            usage_by_us = usage_by_us and "stream_options" not in extra_body  # the caller's own
         return body, usage_by_us
 
     def _prepare_headers(self, endpoint: Endpoint, options: Mapping[str, Any]) -> Mapping[str, str]:

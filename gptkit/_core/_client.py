@@ -21,6 +21,8 @@ from gptkit._core._errors import map_transport_error, status_error
 from gptkit._core._generic import AsyncGenericRequests, GenericRequests
 from gptkit._core._mounts import AsyncResources, SyncResources
 from gptkit._core._options import DEFAULT_LIMITS, ClientOptions, resolve_client_config
+from gptkit._core._usage import drop_stream_options
+from gptkit._exceptions import APIStatusError
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -38,6 +40,17 @@ class Client(BaseClient, GenericRequests, SyncResources):
     httpx transport, e.g. a cassette or ``gptkit.testing.FakeOpenAI``) to control the network.
     Thread-safe; close it with ``close()`` or use it as a context manager. ``listeners=`` are
     told about every call (``gptkit.Listener``); ``client.stats`` counts them live.
+
+    :param api_key: the API key (default ``OPENAI_API_KEY``); ``NO_API_KEY`` for a server that
+        needs none. It never appears in reprs, logs or errors.
+    :param base_url: the API's URL up to ``/v1`` (default ``OPENAI_BASE_URL``, else
+        ``https://api.openai.com/v1``): any OpenAI-compatible server.
+    :param organization: sent as ``OpenAI-Organization`` (default ``OPENAI_ORG_ID``).
+    :param project: sent as ``OpenAI-Project`` (default ``OPENAI_PROJECT_ID``).
+    :param http_client: your own ``httpx.Client`` (proxies, limits, HTTP/2); gptkit never
+        closes it. Not with ``transport=``.
+    :param transport: an httpx transport for the client gptkit builds: a cassette, a
+        ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
     """
 
     def __init__(
@@ -100,7 +113,13 @@ class Client(BaseClient, GenericRequests, SyncResources):
         if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
             from gptkit._streams._stream import open_stream, stream_result  # loaded by the first stream
 
-            return stream_result(call, self._attempts(call, lambda: open_stream(self, call)))
+            try:
+                stream = self._attempts(call, lambda: open_stream(self, call))
+            except APIStatusError as exc:  # a server that refuses stream_options: once without it
+                if not drop_stream_options(call, exc, self._config.base_url):
+                    raise
+                stream = self._attempts(call, lambda: open_stream(self, call))
+            return stream_result(call, stream)
         return self._finish(call, self._attempts(call, lambda: self._send(call)))
 
     def _attempts(self, call: Call, attempt: Callable[[], T]) -> T:
@@ -149,6 +168,17 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
 
     The twin of ``Client``: the same options in the same order, ``await`` on every call, and
     ``aclose()`` / ``async with``. One instance serves any number of concurrent tasks.
+
+    :param api_key: the API key (default ``OPENAI_API_KEY``); ``NO_API_KEY`` for a server that
+        needs none. It never appears in reprs, logs or errors.
+    :param base_url: the API's URL up to ``/v1`` (default ``OPENAI_BASE_URL``, else
+        ``https://api.openai.com/v1``): any OpenAI-compatible server.
+    :param organization: sent as ``OpenAI-Organization`` (default ``OPENAI_ORG_ID``).
+    :param project: sent as ``OpenAI-Project`` (default ``OPENAI_PROJECT_ID``).
+    :param http_client: your own ``httpx.AsyncClient`` (proxies, limits, HTTP/2); gptkit never
+        closes it. Not with ``transport=``.
+    :param transport: an httpx async transport for the client gptkit builds: a cassette, a
+        ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
     """
 
     def __init__(
@@ -217,7 +247,13 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
             from gptkit._streams._stream import aopen_stream, stream_result  # loaded by the first stream
 
-            return stream_result(call, await self._attempts(call, lambda: aopen_stream(self, call)))
+            try:
+                stream = await self._attempts(call, lambda: aopen_stream(self, call))
+            except APIStatusError as exc:  # a server that refuses stream_options: once without it
+                if not drop_stream_options(call, exc, self._config.base_url):
+                    raise
+                stream = await self._attempts(call, lambda: aopen_stream(self, call))
+            return stream_result(call, stream)
         return self._finish(call, await self._attempts(call, lambda: self._send(call)))
 
     async def _attempts(self, call: Call, attempt: Callable[[], Awaitable[T]]) -> T:

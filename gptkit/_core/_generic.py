@@ -132,7 +132,13 @@ class GenericRequests:
             stream: Literal[True], stream_cls: Any = None) -> Any: ...
     def get(self, path: str, *, cast_to: Any, options: GenericOptions | None = None, stream: bool = False,
             stream_cls: Any = None) -> Any:
-        """``GET path`` (relative to the base URL), the response cast to ``cast_to``."""
+        """``GET path`` (relative to the base URL, e.g. ``/models``), the response cast to ``cast_to``.
+
+        ``options`` are the official request options (``headers``, ``params``, ``extra_json``,
+        ``timeout``, ``idempotency_key``, ``max_retries``). ``stream=True`` returns a stream of
+        server-sent events, each parsed as the model in ``stream_cls`` (``Stream[Model]``) or
+        ``cast_to``.
+        """
         return self._generic("GET", path, cast_to, None, options, None, stream, stream_cls, None)
 
     @overload
@@ -146,24 +152,46 @@ class GenericRequests:
     def post(self, path: str, *, cast_to: Any, body: Any = None, content: Any = None,
              options: GenericOptions | None = None, files: Any = None, stream: bool = False,
              stream_cls: Any = None) -> Any:
-        """``POST path`` with a JSON ``body`` (or multipart ``files``); ``stream=True`` for SSE."""
+        """``POST path`` (relative to the base URL) with a JSON ``body`` (or multipart ``files``).
+
+        The response is cast to ``cast_to``. ``options`` are the official request options
+        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
+        ``max_retries``). ``stream=True`` returns a stream of server-sent events, each parsed as
+        the model in ``stream_cls`` (``Stream[Model]``) or ``cast_to``. ``content`` (a raw body)
+        is refused: pass ``body`` or ``files``.
+        """
         return self._generic("POST", path, cast_to, body, options, files, stream, stream_cls, content)
 
     def patch(self, path: str, *, cast_to: type[ResponseT], body: Any = None, content: Any = None,
               files: Any = None, options: GenericOptions | None = None) -> ResponseT:
-        """``PATCH path`` with a JSON ``body``."""
+        """``PATCH path`` (relative to the base URL) with a JSON ``body`` or multipart ``files``.
+
+        The response is cast to ``cast_to``. ``options`` are the official request options
+        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
+        ``max_retries``). ``content`` (a raw body) is refused: pass ``body`` or ``files``.
+        """
         result: ResponseT = self._generic("PATCH", path, cast_to, body, options, files, False, None, content)
         return result
 
     def put(self, path: str, *, cast_to: type[ResponseT], body: Any = None, content: Any = None,
             files: Any = None, options: GenericOptions | None = None) -> ResponseT:
-        """``PUT path`` with a JSON ``body``."""
+        """``PUT path`` (relative to the base URL) with a JSON ``body`` or multipart ``files``.
+
+        The response is cast to ``cast_to``. ``options`` are the official request options
+        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
+        ``max_retries``). ``content`` (a raw body) is refused: pass ``body`` or ``files``.
+        """
         result: ResponseT = self._generic("PUT", path, cast_to, body, options, files, False, None, content)
         return result
 
     def delete(self, path: str, *, cast_to: type[ResponseT], body: Any = None, content: Any = None,
                options: GenericOptions | None = None) -> ResponseT:
-        """``DELETE path``."""
+        """``DELETE path`` (relative to the base URL) with an optional JSON ``body``.
+
+        The response is cast to ``cast_to``. ``options`` are the official request options
+        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
+        ``max_retries``). ``content`` (a raw body) is refused: pass ``body``.
+        """
         result: ResponseT = self._generic("DELETE", path, cast_to, body, options, None, False, None, content)
         return result
 
@@ -184,7 +212,13 @@ class AsyncGenericRequests:
                   stream: Literal[True], stream_cls: Any = None) -> Any: ...
     async def get(self, path: str, *, cast_to: Any, options: GenericOptions | None = None,
                   stream: bool = False, stream_cls: Any = None) -> Any:
-        """``GET path`` (relative to the base URL), the response cast to ``cast_to``."""
+        """``GET path`` (relative to the base URL, e.g. ``/models``), the response cast to ``cast_to``.
+
+        ``options`` are the official request options (``headers``, ``params``, ``extra_json``,
+        ``timeout``, ``idempotency_key``, ``max_retries``). ``stream=True`` returns a stream of
+        server-sent events, each parsed as the model in ``stream_cls`` (``Stream[Model]``) or
+        ``cast_to``.
+        """
         return await self._generic("GET", path, cast_to, None, options, None, stream, stream_cls, None)
 
     @overload
@@ -198,26 +232,48 @@ class AsyncGenericRequests:
     async def post(self, path: str, *, cast_to: Any, body: Any = None, content: Any = None,
                    files: Any = None, options: GenericOptions | None = None, stream: bool = False,
                    stream_cls: Any = None) -> Any:
-        """``POST path`` with a JSON ``body`` (or multipart ``files``); ``stream=True`` for SSE."""
+        """``POST path`` (relative to the base URL) with a JSON ``body`` (or multipart ``files``).
+
+        The response is cast to ``cast_to``. ``options`` are the official request options
+        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
+        ``max_retries``). ``stream=True`` returns a stream of server-sent events, each parsed as
+        the model in ``stream_cls`` (``Stream[Model]``) or ``cast_to``. ``content`` (a raw body)
+        is refused: pass ``body`` or ``files``.
+        """
         return await self._generic("POST", path, cast_to, body, options, files, stream, stream_cls, content)
 
     async def patch(self, path: str, *, cast_to: type[ResponseT], body: Any = None, content: Any = None,
                     files: Any = None, options: GenericOptions | None = None) -> ResponseT:
-        """``PATCH path`` with a JSON ``body``."""
+        """``PATCH path`` (relative to the base URL) with a JSON ``body`` or multipart ``files``.
+
+        The response is cast to ``cast_to``. ``options`` are the official request options
+        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
+        ``max_retries``). ``content`` (a raw body) is refused: pass ``body`` or ``files``.
+        """
         result: ResponseT = await self._generic("PATCH", path, cast_to, body, options, files, False, None,
                                                 content)
         return result
 
     async def put(self, path: str, *, cast_to: type[ResponseT], body: Any = None, content: Any = None,
                   files: Any = None, options: GenericOptions | None = None) -> ResponseT:
-        """``PUT path`` with a JSON ``body``."""
+        """``PUT path`` (relative to the base URL) with a JSON ``body`` or multipart ``files``.
+
+        The response is cast to ``cast_to``. ``options`` are the official request options
+        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
+        ``max_retries``). ``content`` (a raw body) is refused: pass ``body`` or ``files``.
+        """
         result: ResponseT = await self._generic("PUT", path, cast_to, body, options, files, False, None,
                                                 content)
         return result
 
     async def delete(self, path: str, *, cast_to: type[ResponseT], body: Any = None, content: Any = None,
                      options: GenericOptions | None = None) -> ResponseT:
-        """``DELETE path``."""
+        """``DELETE path`` (relative to the base URL) with an optional JSON ``body``.
+
+        The response is cast to ``cast_to``. ``options`` are the official request options
+        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
+        ``max_retries``). ``content`` (a raw body) is refused: pass ``body``.
+        """
         result: ResponseT = await self._generic("DELETE", path, cast_to, body, options, None, False, None,
                                                 content)
         return result

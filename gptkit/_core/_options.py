@@ -43,33 +43,38 @@ DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=20
 
 
 class ClientOptions(TypedDict, total=False):
-    """The options every client takes, the Azure clients' included (``**options``).
+    """The options every client takes, the Azure clients' included (``**options``), each described
+    once, here (the API reference shows them as each client's parameters).
 
     Where the client talks to (``api_key``, ``base_url``, Azure's endpoint) and how it reaches
     the network (``http_client``, ``transport``) are each client's own parameters.
     """
 
     timeout: float | httpx.Timeout | NotGiven | None
-    """Seconds for each phase of a request (connect stays at most 5), or an ``httpx.Timeout``;
-    None for no timeout. Default: 600 seconds, 5 to connect."""
+    """Seconds (or an ``httpx.Timeout``) for each attempt; default 600 s, 5 s to connect;
+    None for no timeout."""
     max_retries: int
-    """Retries after the first attempt (default 2); ``retry=`` says more."""
+    """Retries after the first attempt (default 2, as the official package); ``retry=``
+    replaces it."""
     default_headers: Mapping[str, str] | None
-    """Headers every request carries."""
+    """Headers sent with every request."""
     default_query: Mapping[str, Any] | None
-    """Query parameters every request carries."""
+    """Query parameters sent with every request."""
     retry: RetryPolicy | None
-    """The retry policy (instead of ``max_retries``): attempts, deadline, backoff, hooks."""
+    """A ``RetryPolicy`` (attempts, deadline, backoff) instead of ``max_retries``."""
     tags: Mapping[str, str] | None
-    """Labels every call is recorded under in the ledger and in events."""
+    """Labels recorded with every call, in the ledger (``by_tag``) and in events."""
     rate_limit: RateLimit | RateLimiter | None
-    """Client-side rate limits (``RateLimit(rpm=..., tpm=...)``), or a shared ``RateLimiter``."""
+    """A ``RateLimit`` to stay within (clients given the same object share its
+    limiter), or a ``RateLimiter`` to share explicitly."""
     budget: BudgetBackend | None
-    """A ``Budget`` or ``RedisBudget`` no call may overshoot."""
+    """A ``Budget`` or ``RedisBudget`` that refuses a call whose worst-case cost does not
+    fit, before it is sent."""
     prices: PriceTable | Mapping[str, ModelPrice] | None
-    """Prices to use before the price database (overrides and unknown models)."""
+    """Your prices, tried before the genai-prices database: a ``PriceTable`` or a mapping
+    of model names (or ``*`` patterns) to ``ModelPrice``."""
     ledger: Ledger | None
-    """The ledger calls are recorded in (a new one by default)."""
+    """The ``Ledger`` to count calls, tokens and dollars into (default: a new one)."""
     listeners: Iterable[EventListener] | None
     """Callables told about every call (``gptkit.Listener``)."""
 

@@ -25,6 +25,7 @@ __all__ = [
     "dump_json",
     "form_fields",
     "parse_response",
+    "with_json_body",
 ]
 
 T = TypeVar("T", bound="APIObject")
@@ -53,6 +54,13 @@ def build_request(
         content=dump_json(body) if body is not None else None,
         extensions={"timeout": timeout.as_dict()},
     )
+
+
+def with_json_body(request: httpx.Request, body: Mapping[str, Any]) -> httpx.Request:
+    """``request`` again with another JSON body (same URL, headers and timeout)."""
+    headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() != "content-length"]
+    return httpx.Request(request.method, request.url, headers=headers, content=dump_json(body),
+                         extensions=request.extensions)
 
 
 def form_fields(body: Mapping[str, Any]) -> dict[str, str | list[str]]:

@@ -108,11 +108,14 @@ class OfficialSurface:
     ) -> Self:
         """A copy with some options changed; ``copy()`` is the same method (the official name).
 
-        Options follow the official ``copy()``: left out (or ``None``) means kept,
+        Options follow the official ``copy()``: ``api_key``, ``organization``, ``project``,
+        ``base_url``, ``max_retries`` and the rest left out (or ``None``) are kept,
         ``timeout=None`` means no timeout, ``default_headers``/``default_query`` merge into this
         client's and ``set_default_headers``/``set_default_query`` replace them. The copy shares
         this client's connection pool (unless given ``http_client=``), and its ledger, budget and
-        prices unless given its own (``ledger=Ledger()``, ``budget=None`` ...).
+        prices unless given its own (``ledger=Ledger()``, ``budget=None`` ...). ``retry``
+        replaces the ``RetryPolicy``; ``tags`` are added to this client's; ``**changes`` are
+        other constructor options.
         """
         given = {"api_key": api_key, "organization": organization, "project": project,
                  "base_url": base_url, "timeout": timeout, "max_retries": max_retries,

@@ -9,15 +9,51 @@ never touched.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # loaded by the call that needs an estimate, not by `import gptkit`
+    from gptkit._core._base import Call
+    from gptkit._exceptions import APIStatusError
     from gptkit.types._base import APIObject
     from gptkit.types.chat import ChatCompletion
     from gptkit.types.completion import Completion
 
-__all__ = ["ensure_usage", "estimate_completion_tokens"]
+__all__ = ["asks_stream_usage", "drop_stream_options", "ensure_usage", "estimate_completion_tokens"]
+
+#: Base URLs whose server answered 400 to ``stream_options`` (a few OpenAI-compatible servers do):
+#: their streams are sent without it from then on, for the life of the process.
+_REFUSED: set[str] = set()
+_REFUSED_LOCK = threading.Lock()
+_REFUSED_MAX = 1024  # bounded: a process talking to endless URLs must not grow without end
+
+
+def asks_stream_usage(base_url: str) -> bool:
+    """Whether gptkit may add ``stream_options.include_usage`` to streams sent to ``base_url``."""
+    return base_url not in _REFUSED
+
+
+def drop_stream_options(call: Call, error: APIStatusError, base_url: str) -> bool:
+    """After ``error``, take back the ``stream_options`` gptkit added to ``call`` and say whether
+    to send it again: only for a 400 that names the field, and once (the call then no longer
+    carries it). ``base_url`` is remembered so its later streams go without it at once; their
+    usage is estimated and flagged ``estimated=True``, as for servers that ignore the field."""
+    if not call.usage_requested_by_us or call.body is None or error.status_code != 400:
+        return False
+    text = error.response.text if error.response is not None else str(error.body)
+    if "stream_options" not in text and "include_usage" not in text:
+        return False
+    from gptkit._core._protocol import with_json_body
+
+    call.body.pop("stream_options", None)
+    call.usage_requested_by_us = False
+    call.request = with_json_body(call.request, call.body)
+    with _REFUSED_LOCK:
+        if len(_REFUSED) >= _REFUSED_MAX:
+            _REFUSED.clear()
+        _REFUSED.add(base_url)
+    return True
 
 
 def _texts(values: Iterable[str | None]) -> int:

@@ -115,7 +115,11 @@ class Budget:
             return self._limit - self._spent - self._reserved
 
     def reserve(self, amount: Decimal, *, model: str | None = None) -> Reservation:
-        """Hold ``amount`` for a call, or raise ``BudgetExceededError`` when it does not fit."""
+        """Hold ``amount`` dollars for a call, or raise ``BudgetExceededError`` when it does not fit.
+
+        ``model`` names the call's model in the error. A client does this for every call; call
+        it yourself to bound work done outside gptkit.
+        """
         with self._lock:
             remaining = self._limit - self._spent - self._reserved
             if amount > remaining:
@@ -124,7 +128,10 @@ class Budget:
         return Reservation(amount, model)
 
     def settle(self, reservation: Reservation, actual: Decimal | None) -> None:
-        """Replace the hold by the call's real cost (None: charge the whole hold, cost unknown)."""
+        """Replace the hold by the call's real cost (None: charge the whole hold, cost unknown).
+
+        ``reservation`` is what ``reserve`` returned; ``actual`` is the call's cost in dollars.
+        """
         with self._lock:
             if reservation.closed:
                 return
@@ -133,7 +140,7 @@ class Budget:
             self._spent += reservation.amount if actual is None else actual
 
     def release(self, reservation: Reservation) -> None:
-        """Give the hold back in full (the call failed and was not billed)."""
+        """Give the hold of ``reservation`` back in full (the call failed and was not billed)."""
         with self._lock:
             if reservation.closed:
                 return

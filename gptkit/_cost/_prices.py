@@ -141,6 +141,11 @@ class PriceTable:
         for name, price in (prices or {}).items():
             self.set(name, price)
 
+    def __repr__(self) -> str:
+        overrides = len(self._exact) + len(self._patterns)
+        return (f"<PriceTable overrides={overrides} default={'yes' if self._default else 'no'} "
+                f"database={'on' if self._use_database else 'off'}>")
+
     def set(self, model: str, price: ModelPrice) -> None:
         """Add or replace the price of ``model`` (or of a ``*`` pattern)."""
         if not isinstance(price, ModelPrice):

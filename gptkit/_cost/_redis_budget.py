@@ -202,8 +202,11 @@ class RedisBudget(SettlementLog):
         return hold
 
     def reserve(self, amount: Decimal, *, model: str | None = None) -> Reservation:
-        """Hold ``amount`` for a call, or raise ``BudgetExceededError`` when it does not fit
-        (``BudgetBackendError`` / ``BudgetStateLostError`` when Redis cannot say)."""
+        """Hold ``amount`` dollars for a call, or raise ``BudgetExceededError`` when it does not fit
+        (``BudgetBackendError`` / ``BudgetStateLostError`` when Redis cannot say).
+
+        ``model`` names the call's model in the error.
+        """
         result: Reservation = self._drive(self._reserving(amount, model))
         return result
 
@@ -244,11 +247,14 @@ class RedisBudget(SettlementLog):
         return argv
 
     def settle(self, reservation: Reservation, actual: Decimal | None) -> None:
-        """Replace the hold by the call's real cost (None: charge the whole hold, cost unknown)."""
+        """Replace the hold by the call's real cost (None: charge the whole hold, cost unknown).
+
+        ``reservation`` is what ``reserve`` returned; ``actual`` is the call's cost in dollars.
+        """
         self._drive(self._settling(self._owed_for(reservation, actual, False)))
 
     def release(self, reservation: Reservation) -> None:
-        """Give the hold back in full (the call failed and was not billed)."""
+        """Give the hold of ``reservation`` back in full (the call failed and was not billed)."""
         self._drive(self._settling(self._owed_for(reservation, None, True)))
 
     async def asettle(self, reservation: Reservation, actual: Decimal | None) -> None:

@@ -127,11 +127,19 @@ class RateLimiter:
     # -- admission: the steps, written once ---------------------------------------------------
 
     def acquire(self, model: str, *, tokens: int = 0, namespace: str = "default") -> RateLimitPermit:
-        """Wait until one request of ``tokens`` tokens to ``model`` may start (blocking)."""
+        """Wait until one request of ``tokens`` tokens to ``model`` may start (blocking).
+
+        ``namespace`` separates whose limits they are: requests in different namespaces never
+        share a bucket (a client uses a hash of its API key).
+        """
         return drive(self._backend, self._admission(model, tokens, namespace, None))
 
     async def aacquire(self, model: str, *, tokens: int = 0, namespace: str = "default") -> RateLimitPermit:
-        """Wait until one request of ``tokens`` tokens to ``model`` may start (async)."""
+        """Wait until one request of ``tokens`` tokens to ``model`` may start (async).
+
+        ``namespace`` separates whose limits they are: requests in different namespaces never
+        share a bucket (a client uses a hash of its API key).
+        """
         return await adrive(self._backend, self._admission(model, tokens, namespace, None))
 
     def _admission(

@@ -67,7 +67,7 @@ class RateLimitPermit:
         """Correct the token charge with the real usage (None: keep the estimate); free the slot.
 
         Usage above the charge is charged extra; usage below it is refunded only with
-        ``RateLimit(refund=True)`` (the API keeps its up-front charge; see ``_core.settlement``)."""
+        ``RateLimit(refund=True)`` (the API keeps its up-front charge: docs/rate-limits.md shows why)."""
         if not self._settled:
             self._settled = True
             if self.tokens:

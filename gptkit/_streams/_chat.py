@@ -56,6 +56,9 @@ class _Common(Generic[ParsedT]):
     def request_id(self) -> str | None:
         return self._stream.request_id
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._stream!r}>"
+
     @property
     def usage(self) -> CompletionUsage | None:
         """Token usage, once the stream has completed."""

@@ -1,4 +1,4 @@
-"""``client.chat.completions``: chat completions, streamed or not."""
+"""``client.chat.completions``: chat completions, streamed or not (stored ones: ``_chat_stored``)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from gptkit._structured._parse import (
 )
 from gptkit._structured._runner import ToolLoop, ToolRunResult, run_tools_async, run_tools_sync
 from gptkit._structured._tools import ToolSpec
+from gptkit.resources._chat_stored import AsyncStoredCompletions, StoredCompletions
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
 from gptkit.types.chat_params import ChatCompletionCreateArgs, ChatCompletionCreateParams
@@ -43,8 +44,8 @@ class ChatCompletionCreateKwargs(ChatCompletionCreateArgs, RequestOptions, total
     """The keyword arguments of ``chat.completions.create`` other than ``stream``."""
 
 
-class ChatCompletions(SyncResource):
-    """Chat completions of a ``Client``."""
+class ChatCompletions(StoredCompletions):
+    """Chat completions of a ``Client`` (and, inherited, the stored-completion methods)."""
 
     @overload
     def create(
@@ -165,8 +166,8 @@ class ChatCompletions(SyncResource):
                                            input_tools=plan.params.get("tools", ()))
 
 
-class AsyncChatCompletions(AsyncResource):
-    """Chat completions of an ``AsyncClient``."""
+class AsyncChatCompletions(AsyncStoredCompletions):
+    """Chat completions of an ``AsyncClient`` (and, inherited, the stored-completion methods)."""
 
     @overload
     async def create(

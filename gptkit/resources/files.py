@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import IO, Any, TypeAlias, Union
 from urllib.parse import quote
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
@@ -36,6 +36,9 @@ ALIST_FILES = Endpoint(method="GET", path="/files", response=AsyncCursorPage[Fil
 RETRIEVE_FILE = Endpoint(method="GET", path="/files/{file_id}", response=FileObject)
 DELETE_FILE = Endpoint(method="DELETE", path="/files/{file_id}", response=FileDeleted)
 FILE_CONTENT = Endpoint(method="GET", path="/files/{file_id}/content", response=FileObject, binary=True)
+#: The deprecated ``retrieve_content``: the same bytes, decoded as text.
+FILE_TEXT = Endpoint(method="GET", path="/files/{file_id}/content", response=FileObject, binary=True,
+                     parse=lambda response: response.text)
 
 
 def _invalid(call: str, param: str, problem: str) -> InvalidParameterError:
@@ -119,6 +122,14 @@ class Files(SyncResource):
         result: BinaryContent = self._client._execute(call)
         return result
 
+    @deprecated("The `.content()` method should be used instead")
+    def retrieve_content(self, file_id: str, **options: Unpack[RequestOptions]) -> str:
+        """A file's contents as text (deprecated, as in the official package: use ``content``)."""
+        path = id_path(FILE_TEXT.path, "files.retrieve_content", "file_id", file_id)
+        call = self._client._prepare(FILE_TEXT, dict(options), raw=self._raw, path=path)
+        result: str = self._client._execute(call)
+        return result
+
     def delete(self, file_id: str, **options: Unpack[RequestOptions]) -> FileDeleted:
         """Delete a file."""
         path = id_path(DELETE_FILE.path, "files.delete", "file_id", file_id)
@@ -161,6 +172,14 @@ class AsyncFiles(AsyncResource):
         path = id_path(FILE_CONTENT.path, "files.content", "file_id", file_id)
         call = self._client._prepare(FILE_CONTENT, dict(options), raw=self._raw, path=path)
         result: BinaryContent = await self._client._execute(call)
+        return result
+
+    @deprecated("The `.content()` method should be used instead")
+    async def retrieve_content(self, file_id: str, **options: Unpack[RequestOptions]) -> str:
+        """A file's contents as text (deprecated, as in the official package: use ``content``)."""
+        path = id_path(FILE_TEXT.path, "files.retrieve_content", "file_id", file_id)
+        call = self._client._prepare(FILE_TEXT, dict(options), raw=self._raw, path=path)
+        result: str = await self._client._execute(call)
         return result
 
     async def delete(self, file_id: str, **options: Unpack[RequestOptions]) -> FileDeleted:

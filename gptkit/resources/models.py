@@ -1,4 +1,4 @@
-"""``client.models``: list and look up the models the API offers."""
+"""``client.models``: list and look up the models the API offers; delete fine-tuned ones."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from gptkit.pagination import AsyncPage, AsyncPaginator, SyncPage
 from gptkit.resources._common import async_list, sync_list
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.model import Model
+from gptkit.types.model_deleted import ModelDeleted
 from gptkit.types.request_options import RequestOptions
 
 __all__ = ["AsyncModels", "Models"]
@@ -19,12 +20,13 @@ __all__ = ["AsyncModels", "Models"]
 LIST_MODELS = Endpoint(method="GET", path="/models", response=SyncPage[Model])
 ALIST_MODELS = Endpoint(method="GET", path="/models", response=AsyncPage[Model])
 RETRIEVE_MODEL = Endpoint(method="GET", path="/models/{model}", response=Model)
+DELETE_MODEL = Endpoint(method="DELETE", path="/models/{model}", response=ModelDeleted)
 
 
-def _model_path(model: str) -> str:
+def _model_path(model: str, call: str = "models.retrieve") -> str:
     if not isinstance(model, str) or not model:
         raise InvalidParameterError(
-            f"Invalid parameter for models.retrieve: 'model' must be a non-empty string, not {model!r}",
+            f"Invalid parameter for {call}: 'model' must be a non-empty string, not {model!r}",
             param="model", errors=[("model", "must be a non-empty string")],
         )
     return "/models/" + quote(model, safe="")
@@ -45,6 +47,13 @@ class Models(SyncResource):
         result: Model = self._client._execute(call)
         return result
 
+    def delete(self, model: str, **options: Unpack[RequestOptions]) -> ModelDeleted:
+        """Delete a fine-tuned model (the organization's Owner role is needed)."""
+        path = _model_path(model, "models.delete")
+        call = self._client._prepare(DELETE_MODEL, dict(options), raw=self._raw, path=path)
+        result: ModelDeleted = self._client._execute(call)
+        return result
+
 
 class AsyncModels(AsyncResource):
     """Models of an ``AsyncClient``."""
@@ -59,4 +68,11 @@ class AsyncModels(AsyncResource):
         path = _model_path(model)
         call = self._client._prepare(RETRIEVE_MODEL, dict(options), raw=self._raw, path=path)
         result: Model = await self._client._execute(call)
+        return result
+
+    async def delete(self, model: str, **options: Unpack[RequestOptions]) -> ModelDeleted:
+        """Delete a fine-tuned model (the organization's Owner role is needed)."""
+        path = _model_path(model, "models.delete")
+        call = self._client._prepare(DELETE_MODEL, dict(options), raw=self._raw, path=path)
+        result: ModelDeleted = await self._client._execute(call)
         return result

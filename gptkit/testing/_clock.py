@@ -42,6 +42,9 @@ class VirtualClock(Clock):
         self._sleepers: list[tuple[float, int]] = []
         self._seq = itertools.count()
 
+    def __repr__(self) -> str:
+        return f"<VirtualClock at {self._now:g} s, {len(self.sleeps)} sleeps>"
+
     def monotonic(self) -> float:
         return self._now
 

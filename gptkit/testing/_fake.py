@@ -115,14 +115,14 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
         return self
 
     def client(self, **options: Any) -> gptkit.Client:
-        """A ``gptkit.Client`` wired to this fake in-process (options pass through)."""
+        """A ``gptkit.Client`` wired to this fake in-process (``**options`` pass through)."""
         import gptkit
 
         options.setdefault("api_key", self.api_key or "sk-fake-key")
         return gptkit.Client(transport=self, **options)
 
     def async_client(self, **options: Any) -> gptkit.AsyncClient:
-        """A ``gptkit.AsyncClient`` wired to this fake in-process (options pass through)."""
+        """A ``gptkit.AsyncClient`` wired to this fake in-process (``**options`` pass through)."""
         import gptkit
 
         options.setdefault("api_key", self.api_key or "sk-fake-key")
@@ -133,8 +133,8 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
     def serve(self, host: str = "127.0.0.1", port: int = 0) -> FakeServer:
         """Serve this fake over HTTP/1.1 in a background thread; use as a context manager.
 
-        ``port=0`` picks a free port; the returned ``FakeServer`` has ``base_url``
-        (``http://127.0.0.1:PORT/v1``), ``port`` and ``close()``.
+        ``host`` is the address to listen on; ``port=0`` picks a free port; the returned
+        ``FakeServer`` has ``base_url`` (``http://127.0.0.1:PORT/v1``), ``port`` and ``close()``.
         """
         return FakeServer(self, host, port).start()
 

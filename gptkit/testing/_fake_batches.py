@@ -41,7 +41,9 @@ _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 @dataclass
-class _Line:
+class InputLine:
+    """One line of a job's input file: its number (from 1), ``custom_id`` and request body."""
+
     number: int
     custom_id: str
     body: dict[str, Any]
@@ -62,7 +64,7 @@ class FakeBatch:
     batch_time: float | None
     status: str = "validating"
     model: str | None = None
-    lines: list[_Line] = field(default_factory=list, repr=False)
+    lines: list[InputLine] = field(default_factory=list, repr=False)
     #: How many lines have been answered (in input order).
     answered: int = 0
     completed: int = 0
@@ -106,9 +108,9 @@ def _line_error(code: str, message: str, line: int, param: str | None = None) ->
     return {"code": code, "message": message, "param": param, "line": line}
 
 
-def parse_input(content: bytes, endpoint: str) -> tuple[list[_Line], list[dict[str, Any]]]:
+def parse_input(content: bytes, endpoint: str) -> tuple[list[InputLine], list[dict[str, Any]]]:
     """The lines of a batch input file, and the validation errors (the batch fails if any)."""
-    lines: list[_Line] = []
+    lines: list[InputLine] = []
     errors: list[dict[str, Any]] = []
     seen: set[str] = set()
     for number, raw in enumerate(content.splitlines(), start=1):
@@ -137,7 +139,7 @@ def parse_input(content: bytes, endpoint: str) -> tuple[list[_Line], list[dict[s
                                       "'model'.", number, "body.model"))
         else:
             seen.add(custom_id)
-            lines.append(_Line(number, custom_id, body))
+            lines.append(InputLine(number, custom_id, body))
     if not lines and not errors:
         errors.append(_line_error("empty_file", "The input file holds no requests.", 0))
     return lines, errors
@@ -316,7 +318,7 @@ class FakeBatchJobs:
         self._stamp(job, status)
 
     @staticmethod
-    def _line_id(job: FakeBatch, line: _Line) -> str:
+    def _line_id(job: FakeBatch, line: InputLine) -> str:
         return "batch_req_" + hashlib.sha1(f"{job.id}:{line.custom_id}".encode()).hexdigest()[:32]
 
     def _answer_until(self, job: FakeBatch, count: int) -> None:
@@ -324,7 +326,7 @@ class FakeBatchJobs:
             self._answer(job, job.lines[job.answered])
             job.answered += 1
 
-    def _answer(self, job: FakeBatch, line: _Line) -> None:
+    def _answer(self, job: FakeBatch, line: InputLine) -> None:
         """Send one line through the fake's own answering code; file the outcome."""
         body = dict(line.body)
         if body.pop("stream", None):  # batch answers are never streamed

@@ -105,7 +105,7 @@ class FakeCore:
         ``times=N``: the next N matching requests; ``attempts=N``: the first N attempts of every
         call (attempts of one call share its idempotency key); ``rate=p``: each with probability
         p, seeded by ``seed``; ``when``: a predicate on ``FakeRequest``; ``path``: e.g.
-        ``"/chat/completions"``. ``fault`` is a ``Fault`` or a kind name with its parameters as
+        ``"/chat/completions"``. ``fault`` is a ``Fault`` or a kind name with its ``**params`` as
         keywords: ``inject("server_error", status=503, times=2)``.
         """
         import random
@@ -131,7 +131,9 @@ class FakeCore:
         """Script the answer of the next ``times`` matching requests (None: all of them).
 
         ``content`` and ``tool_calls`` (``ToolCall`` or ``{"name": ..., "arguments": {...}}``)
-        shape a normal answer, streamed or not; ``body`` (with ``status``) replaces it wholesale.
+        shape a normal answer, streamed or not, ending with ``finish_reason`` (default ``stop``,
+        or ``tool_calls``); ``body`` (with ``status``) replaces it wholesale. ``when`` (a
+        predicate on ``FakeRequest``) and ``path`` (e.g. ``"/embeddings"``) select the requests.
         """
         calls = tuple(c if isinstance(c, ToolCall) else ToolCall(**c) for c in tool_calls)
         rule = ResponseRule(Answer(content, calls, finish_reason, body, status), times, when, path)
@@ -140,7 +142,11 @@ class FakeCore:
         return rule
 
     def route(self, method: str, path: str, handler: RouteHandler) -> None:
-        """Serve another endpoint: ``path`` may hold ``{name}`` parts; yours win over built-ins."""
+        """Serve another endpoint: ``path`` may hold ``{name}`` parts; yours win over built-ins.
+
+        ``method`` is the HTTP method; ``handler(request, parts)`` gets the ``FakeRequest`` and
+        the ``{name}`` values, and returns a ``FakeReply`` or ``(status, JSON body)``.
+        """
         with self._lock:
             self._routes.append((method.upper(), route_pattern(path), handler))
 
@@ -153,7 +159,10 @@ class FakeCore:
     def set_limits(
         self, *, rpm: int | None = None, tpm: int | None = None, window: float | None = None
     ) -> None:
-        """Replace the RPM/TPM limits (buckets start full; ``window=None`` keeps the current one)."""
+        """Replace the limits: ``rpm`` requests and ``tpm`` tokens a minute (None: not enforced).
+
+        The buckets start full; ``window=None`` keeps the current one.
+        """
         with self._lock:
             self.limits = LimitBuckets(rpm, tpm, self.limits.window if window is None else window)
 

@@ -79,6 +79,9 @@ class _Recorder:
     def __init__(self, cassette: Cassette) -> None:
         self._cassette = cassette
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} into {self._cassette.path}>"
+
     def _begin(self, request: httpx.Request) -> tuple[Interaction, float]:
         # Ask for an uncompressed body, so the cassette holds readable JSON.
         request.headers["accept-encoding"] = "identity"

@@ -101,6 +101,9 @@ class _Replayer:
         self._cassette = cassette
         self._fallback = fallback
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} from {self._cassette.path}>"
+
     def _find(self, request: httpx.Request) -> tuple[int, Interaction, float] | None:
         """The recorded interaction (its index, and the wait before its headers), or None for the
         fallback; a request the cassette does not hold fails here, with a diff."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from gptkit.testing._fake_reply import Drop, FakeReply
 
 if TYPE_CHECKING:
+    from gptkit.testing._fake import FakeOpenAI
     from gptkit.testing._fake_core import FakeCore
 
 __all__ = ["FakeServer", "serve_on"]
@@ -166,9 +167,14 @@ class FakeServer:
     """A fake server running in a background thread; ``base_url`` ends in ``/v1``.
 
     Use it as a context manager (``with fake.serve() as server:``) or call ``close()``.
+    ``FakeOpenAI.serve()`` builds and starts one; ``port`` is the port it listens on.
+
+    :param core: the fake it serves.
+    :param host: the address to listen on.
+    :param port: the port to listen on; 0 picks a free one.
     """
 
-    def __init__(self, core: FakeCore, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, core: FakeOpenAI, host: str = "127.0.0.1", port: int = 0) -> None:
         self.fake = core
         self.host = host
         self._requested_port = port
@@ -181,6 +187,7 @@ class FakeServer:
 
     @property
     def url(self) -> str:
+        """``http://HOST:PORT``, without the ``/v1``."""
         return f"http://{self.host}:{self.port}"
 
     @property
@@ -189,6 +196,7 @@ class FakeServer:
         return f"{self.url}/v1"
 
     def start(self) -> FakeServer:
+        """Start serving in the background thread; returns once it listens (``port`` is set)."""
         self._thread.start()
         self._ready.wait(10)
         if self._error is not None:

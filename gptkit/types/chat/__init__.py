@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from gptkit.types.chat.chat_completion_chunk import (
         ChoiceDeltaToolCallFunction as ChoiceDeltaToolCallFunction,
     )
+    from gptkit.types.chat.chat_completion_content_part_image import (
+        ChatCompletionContentPartImage as ChatCompletionContentPartImage,
+    )
     from gptkit.types.chat.chat_completion_content_part_image_param import (
         ChatCompletionContentPartImageParam as ChatCompletionContentPartImageParam,
     )
@@ -51,12 +54,16 @@ if TYPE_CHECKING:
     from gptkit.types.chat.chat_completion_content_part_refusal_param import (
         ChatCompletionContentPartRefusalParam as ChatCompletionContentPartRefusalParam,
     )
+    from gptkit.types.chat.chat_completion_content_part_text import (
+        ChatCompletionContentPartText as ChatCompletionContentPartText,
+    )
     from gptkit.types.chat.chat_completion_content_part_text_param import (
         ChatCompletionContentPartTextParam as ChatCompletionContentPartTextParam,
     )
     from gptkit.types.chat.chat_completion_custom_tool_param import (
         ChatCompletionCustomToolParam as ChatCompletionCustomToolParam,
     )
+    from gptkit.types.chat.chat_completion_deleted import ChatCompletionDeleted as ChatCompletionDeleted
     from gptkit.types.chat.chat_completion_developer_message_param import (
         ChatCompletionDeveloperMessageParam as ChatCompletionDeveloperMessageParam,
     )
@@ -116,6 +123,9 @@ if TYPE_CHECKING:
         ChatCompletionReasoningEffort as ChatCompletionReasoningEffort,
     )
     from gptkit.types.chat.chat_completion_role import ChatCompletionRole as ChatCompletionRole
+    from gptkit.types.chat.chat_completion_store_message import (
+        ChatCompletionStoreMessage as ChatCompletionStoreMessage,
+    )
     from gptkit.types.chat.chat_completion_stream_options_param import (
         ChatCompletionStreamOptionsParam as ChatCompletionStreamOptionsParam,
     )
@@ -142,6 +152,8 @@ if TYPE_CHECKING:
         ChatCompletionUserMessageParam as ChatCompletionUserMessageParam,
     )
     from gptkit.types.chat.completion_create_params import CompletionCreateParams as CompletionCreateParams
+    from gptkit.types.chat.completion_list_params import CompletionListParams as CompletionListParams
+    from gptkit.types.chat.completion_update_params import CompletionUpdateParams as CompletionUpdateParams
     from gptkit.types.chat.create_chat_completion_request_message_param import (
         CreateChatCompletionRequestMessageParam as CreateChatCompletionRequestMessageParam,
     )
@@ -168,12 +180,15 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "ChoiceDeltaToolCall",
         "ChoiceDeltaToolCallFunction",
     ),
+    "chat_completion_content_part_image": ("ChatCompletionContentPartImage",),
     "chat_completion_content_part_image_param": ("ChatCompletionContentPartImageParam",),
     "chat_completion_content_part_input_audio_param": ("ChatCompletionContentPartInputAudioParam",),
     "chat_completion_content_part_param": ("ChatCompletionContentPartParam",),
     "chat_completion_content_part_refusal_param": ("ChatCompletionContentPartRefusalParam",),
+    "chat_completion_content_part_text": ("ChatCompletionContentPartText",),
     "chat_completion_content_part_text_param": ("ChatCompletionContentPartTextParam",),
     "chat_completion_custom_tool_param": ("ChatCompletionCustomToolParam",),
+    "chat_completion_deleted": ("ChatCompletionDeleted",),
     "chat_completion_developer_message_param": ("ChatCompletionDeveloperMessageParam",),
     "chat_completion_function_call_option_param": ("ChatCompletionFunctionCallOptionParam",),
     "chat_completion_function_message_param": ("ChatCompletionFunctionMessageParam",),
@@ -197,6 +212,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "chat_completion_prediction_content_param": ("ChatCompletionPredictionContentParam",),
     "chat_completion_reasoning_effort": ("ChatCompletionReasoningEffort",),
     "chat_completion_role": ("ChatCompletionRole",),
+    "chat_completion_store_message": ("ChatCompletionStoreMessage",),
     "chat_completion_stream_options_param": ("ChatCompletionStreamOptionsParam",),
     "chat_completion_system_message_param": ("ChatCompletionSystemMessageParam",),
     "chat_completion_token_logprob": ("ChatCompletionTokenLogprob", "TopLogprob",),
@@ -206,6 +222,8 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "chat_completion_tool_union_param": ("ChatCompletionToolUnionParam",),
     "chat_completion_user_message_param": ("ChatCompletionUserMessageParam",),
     "completion_create_params": ("CompletionCreateParams",),
+    "completion_list_params": ("CompletionListParams",),
+    "completion_update_params": ("CompletionUpdateParams",),
     "create_chat_completion_request_message_param": ("CreateChatCompletionRequestMessageParam",),
     "parsed_chat_completion": ("ParsedChatCompletion", "ParsedChatCompletionMessage", "ParsedChoice",),
     "parsed_function_tool_call": ("ParsedFunction", "ParsedFunctionToolCall",),
@@ -224,12 +242,15 @@ __all__ = [
     "ChatCompletionAudio",
     "ChatCompletionAudioParam",
     "ChatCompletionChunk",
+    "ChatCompletionContentPartImage",
     "ChatCompletionContentPartImageParam",
     "ChatCompletionContentPartInputAudioParam",
     "ChatCompletionContentPartParam",
     "ChatCompletionContentPartRefusalParam",
+    "ChatCompletionContentPartText",
     "ChatCompletionContentPartTextParam",
     "ChatCompletionCustomToolParam",
+    "ChatCompletionDeleted",
     "ChatCompletionDeveloperMessageParam",
     "ChatCompletionFunctionCallOptionParam",
     "ChatCompletionFunctionMessageParam",
@@ -251,6 +272,7 @@ __all__ = [
     "ChatCompletionPredictionContentParam",
     "ChatCompletionReasoningEffort",
     "ChatCompletionRole",
+    "ChatCompletionStoreMessage",
     "ChatCompletionStreamOptionsParam",
     "ChatCompletionSystemMessageParam",
     "ChatCompletionTokenLogprob",
@@ -267,6 +289,8 @@ __all__ = [
     "ChoiceLogprobs",
     "ChunkChoice",
     "CompletionCreateParams",
+    "CompletionListParams",
+    "CompletionUpdateParams",
     "CreateChatCompletionRequestMessageParam",
     "Function",
     "FunctionCall",
