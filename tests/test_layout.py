@@ -26,7 +26,7 @@ ROOT_MODULES = {
 
 #: Modules still over ~400 lines, each at most as long as it is today: split them, never grow them.
 OVER_400 = {
-    "_cost/_prices.py": 420, "_streams/_stream.py": 427,
+    "_cost/_prices.py": 420,
     "types/responses/__init__.py": 439,
 }
 

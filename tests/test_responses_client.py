@@ -87,8 +87,8 @@ async def test_bad_parameters_raise_before_anything_is_sent(kind: str) -> None:
         await invoke(client, "responses.create", model="gpt-4o", input=[{"role": "user", "content": [
             {"type": "input_txt", "text": "hi"}, {"type": "input_image"}]}], max_output_tokens=4)
     assert info.value.param == "max_output_tokens"
-    with pytest.raises(InvalidParameterError, match="'stream' is not supported"):
-        await invoke(client, "responses.create", model="gpt-4o", input="hi", stream=True)
+    with pytest.raises(InvalidParameterError, match="starting_after"):
+        await invoke(client, "responses.retrieve", "resp_1", starting_after=3)
     with pytest.raises(InvalidParameterError, match="'response_id' must be a non-empty string"):
         await invoke(client, "responses.retrieve", "")
     with pytest.raises(InvalidParameterError) as info:

@@ -56,6 +56,9 @@ class Endpoint:
     validator: ParamValidator | None = None
     #: The type of a stream's events: a model, or an ``EventUnion`` of several told apart by type.
     chunk: type[APIObject] | EventUnion | None = None
+    #: How its streams are read (a ``gptkit._streams._protocol.StreamProtocol``); None: chunks of
+    #: ``chunk`` up to ``[DONE]``, as chat completions stream.
+    stream_protocol: Any = None
     #: Whether the endpoint accepts ``stream_options`` (so gptkit may ask for usage).
     stream_usage: bool = False
     #: Whether the answer is raw bytes (file contents) rather than a JSON object. A binary call

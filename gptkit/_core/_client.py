@@ -111,7 +111,7 @@ class Client(BaseClient, GenericRequests, SyncResources):
     def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
-            from gptkit._streams._stream import open_stream, stream_result  # loaded by the first stream
+            from gptkit._streams._open import open_stream, stream_result  # loaded by the first stream
 
             try:
                 stream = self._attempts(call, lambda: open_stream(self, call))
@@ -245,7 +245,7 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
     async def _run(self, call: Call) -> Any:
         """Send ``call`` under the retry policy and finish it."""
         if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
-            from gptkit._streams._stream import aopen_stream, stream_result  # loaded by the first stream
+            from gptkit._streams._open import aopen_stream, stream_result  # loaded by the first stream
 
             try:
                 stream = await self._attempts(call, lambda: aopen_stream(self, call))

@@ -33,6 +33,7 @@ from gptkit._exceptions._api import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseFailedError,
     StreamInterruptedError,
     UnprocessableEntityError,
 )
@@ -82,6 +83,7 @@ __all__ = [
     "RateLimitError",
     "RateLimitBackendError",
     "RateLimitExceededError",
+    "ResponseFailedError",
     "StreamInterruptedError",
     "StrictSchemaError",
     "StructuredOutputError",

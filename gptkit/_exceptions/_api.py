@@ -35,6 +35,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseFailedError",
     "StreamInterruptedError",
     "UnprocessableEntityError",
 ]
@@ -273,6 +274,32 @@ class StreamInterruptedError(APIConnectionError):
         #: What those chunks add up to (a ``ChatCompletion`` or ``Completion`` with no
         #: ``finish_reason`` where the answer was cut), or None when unknown.
         self.partial: Any = None
+
+
+class ResponseFailedError(APIError):
+    """A Responses API response failed: its stream sent ``response.failed`` or an ``error``
+    event, or ``responses.wait`` saw it end ``failed``.
+
+    ``response`` is the ``Response`` as far as it is known (the failed one with its ``error``, or
+    what a stream had built when its ``error`` event came); ``received`` holds the stream events
+    that arrived (empty for ``wait``); ``partial`` is ``response`` (the name
+    ``StreamInterruptedError`` uses). ``code`` is the API's error code (e.g. ``server_error``).
+    """
+
+    def __init__(
+        self, message: str, request: httpx.Request | None = None, *, body: object | None = None,
+        response: Any = None, received: list[Any] | None = None,
+    ) -> None:
+        super().__init__(message, request, body=body)
+        #: The ``Response`` as far as it is known (None when nothing arrived).
+        self.response: Any = response
+        #: The stream events that arrived before the failure (typed events).
+        self.received: list[Any] = received if received is not None else []
+
+    @property
+    def partial(self) -> Any:
+        """What the stream amounted to (``response``)."""
+        return self.response
 
 
 class APIResponseValidationError(APIError):

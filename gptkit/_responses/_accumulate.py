@@ -169,6 +169,14 @@ class ResponseAccumulator:
         known = self._terminal or self._response
         return known.id if known is not None and known.id else None
 
+    @property
+    def resumable(self) -> bool:
+        """Whether the server keeps this response's events (a stored background response), so a
+        cut stream can be picked up after ``last_sequence_number``."""
+        known = self._response
+        return (known is not None and bool(known.background) and getattr(known, "store", None) is not False
+                and self._terminal is None and self.last_sequence_number is not None)
+
     def seen(self, event: Any) -> bool:
         """Whether ``event`` was taken already (a replay after a resumption, or a duplicate)."""
         number = _sequence_number(event)

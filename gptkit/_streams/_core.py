@@ -1,9 +1,10 @@
-"""The sans-IO heart of a stream: response bytes in, typed chunks and one final object out.
+"""The sans-IO heart of a stream: response bytes in, typed events and one final object out.
 
-``StreamCore`` owns the SSE decoder, the chunk validator and the accumulator. It decides what
-each event means (a chunk, the ``[DONE]`` marker, an error event), which chunks the caller sees
-(gptkit's own usage chunk is hidden), when the stream is complete, and which typed error an
-early end is. The sync and async ``Stream`` shells only read bytes and hand them over.
+``StreamCore`` owns the SSE decoder, the event validator and the accumulator, and runs the one
+loop every streamed endpoint shares. What an event means (a chunk to show, a hidden one, the end
+marker, an error, the event that ends the stream) is the endpoint's ``StreamProtocol``
+(``_protocol``): chat's ``[DONE]`` chunks and the Responses API's named events plug in there.
+The sync and async ``Stream`` shells only read bytes and hand them over.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from gptkit._exceptions import (
     APITimeoutError,
     StreamInterruptedError,
 )
-from gptkit._streams._accumulate import accumulator_for
+from gptkit._streams._protocol import COMPLETE, ERROR, StreamProtocol
 from gptkit._streams._sse import ServerSentEvent, SSEDecoder
 from gptkit.types._base import APIObject, ResponseObject
 
@@ -41,11 +42,12 @@ class StreamCore(Generic[T]):
     """
 
     __slots__ = ("_abandoned", "_accumulator", "_decoder", "_hide_usage", "_on_abandon", "_on_final",
-                 "_received", "_response", "_validate", "done", "failure", "final", "opened", "pending")
+                 "_protocol", "_received", "_response", "_validate", "done", "failure", "final", "opened",
+                 "pending")
 
     def __init__(
         self,
-        chunk_type: type[T],
+        protocol: StreamProtocol,
         response: httpx.Response,
         *,
         hide_usage: bool = False,
@@ -53,10 +55,9 @@ class StreamCore(Generic[T]):
         on_abandon: Callable[[Any], None] | None = None,
     ) -> None:
         self._decoder = SSEDecoder()
-        # The compiled validator itself: validating the event's JSON text in one Rust call is the
-        # hot path, with no intermediate dict. (Attribute access builds a deferred model.)
-        self._validate: Callable[[str], T] = chunk_type.__pydantic_validator__.validate_json
-        self._accumulator = accumulator_for(chunk_type)
+        self._protocol = protocol
+        self._validate: Callable[[str], T] = protocol.validator()
+        self._accumulator = protocol.new_accumulator()
         self._hide_usage = hide_usage
         self._on_final = on_final
         self._on_abandon = on_abandon
@@ -74,6 +75,22 @@ class StreamCore(Generic[T]):
     @property
     def request(self) -> httpx.Request:
         return self._response.request
+
+    @property
+    def accumulator(self) -> Any:
+        """What the events add up to so far (the protocol's accumulator), or None."""
+        return self._accumulator
+
+    def resume_point(self) -> tuple[str, int] | None:
+        """Where this stream, cut after reaching the caller, can be picked up again (or None)."""
+        if self.done or self.failure is not None or self._accumulator is None:
+            return None
+        return self._protocol.resume_point(self._accumulator)
+
+    def restart(self, response: httpx.Response) -> None:
+        """Continue with a new response body (a resumed stream): a fresh decoder, the same state."""
+        self._response = response
+        self._decoder = SSEDecoder()
 
     def feed(self, data: bytes) -> None:
         """Take one read's bytes; may raise the stream's error event as ``APIError``."""
@@ -99,12 +116,13 @@ class StreamCore(Generic[T]):
             self._complete()  # an event stream (images, transcripts) ends after its last event
             return
         incomplete = self._decoder.incomplete
-        if incomplete is not None and incomplete.data == "[DONE]":
+        if incomplete is not None and incomplete.data == "[DONE]" and self._protocol.done_marker:
             self._complete()  # the server forgot the blank line after [DONE]: nothing is missing
             return
         if not self.opened:
             raise APIConnectionError(message="The stream ended before its first event.", request=self.request)
-        raise self.interrupted("The stream ended before its [DONE] marker; the answer is incomplete.")
+        end = self._protocol.end_name
+        raise self.interrupted(f"The stream ended before {end}; the answer is incomplete.")
 
     def transport_error(self, exc: httpx.TransportError) -> APIConnectionError:
         """The typed error for a transport failure after the stream reached the caller."""
@@ -142,31 +160,48 @@ class StreamCore(Generic[T]):
     def _events(self, events: list[ServerSentEvent]) -> None:
         validate = self._validate
         accumulator = self._accumulator
+        protocol = self._protocol
         pending = self.pending
         received = self._received
         for event in events:
-            if self.done:
-                return  # nothing after [DONE] counts
+            if self.done or self.failure is not None:
+                return  # nothing after the end counts
             data = event.data
-            if data.startswith("[DONE]"):
+            if protocol.done_marker and data.startswith("[DONE]"):
                 self._complete()
                 continue
-            if event.event == "error":
+            if protocol.raises_event(event.event):
                 raise self._error_event(data)
             try:
                 chunk: Any = validate(data)
             except pydantic.ValidationError as exc:
                 raise self._bad_event(data, exc) from None
-            extra = chunk.__pydantic_extra__
-            if extra and extra.get("error"):
+            if protocol.is_error(chunk):
                 raise self._error_event(data)
+            if protocol.replayed(chunk, accumulator):
+                continue  # a resumed stream repeating an event the caller already has
             received.append(data)
             if accumulator is not None:
                 accumulator.add(chunk)
-            # The usage-only last chunk that gptkit asked for is recorded but not shown.
-            if self._hide_usage and chunk.usage is not None and not chunk.choices:
-                continue
-            pending.append(chunk)
+            if not protocol.hidden(chunk, self._hide_usage):
+                pending.append(chunk)
+            ending = protocol.ending(chunk)
+            if ending is not None:
+                self._end(ending, chunk)
+
+    def _end(self, ending: str, chunk: Any) -> None:
+        """An event ended the stream: complete, or a failure raised once the events before it
+        (and it) reached the caller."""
+        if ending != ERROR:
+            self._complete()  # a failed response is final and billed like a completed one
+        if ending == COMPLETE:
+            return
+        final = self._accumulator.final() if self._accumulator is not None else None
+        validate = self._validate
+        received = [validate(data) for data in self._received]
+        self.failure = self._protocol.failure(chunk, received, final, "The stream ended in failure")
+        if isinstance(self.failure, APIError):
+            self.failure.request = self.request
 
     def _complete(self) -> None:
         self.done = True

@@ -5,9 +5,9 @@ makes ready. The rest is connection hygiene: a stream that completes reads its b
 (so the connection is reused) and closes it; a stream left early (``break``, an exception in the
 caller's loop, ``close()``) closes the response, which returns or discards the connection.
 
-``open_stream`` / ``aopen_stream`` run one streaming call under the retry policy: each attempt
-sends the request *and* reads up to the first event, so a failure before anything reached the
-caller is retried like any other call; once the stream is returned nothing is ever re-sent.
+Opening a stream (``_open.open_stream``) reads up to its first event inside the retry loop;
+once a stream is returned nothing is ever re-sent, except that a Responses stream the server
+keeps can be picked up after its last event (``_resume``).
 """
 
 from __future__ import annotations
@@ -16,82 +16,30 @@ import asyncio
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import httpx
 
-from gptkit._core._base import APIResponse, Call
-from gptkit._core._errors import map_transport_error
-from gptkit._core._usage import ensure_usage
+from gptkit._exceptions import APIError
 from gptkit._observe._trace import CallTrace
 from gptkit._streams._core import StreamCore
 from gptkit._streams._gc import acollected, collected
+from gptkit._streams._shell import StreamBase
 from gptkit.types._base import APIObject
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
 from gptkit.types.completion import Completion
-from gptkit.types.cost import Cost
-from gptkit.types.shared import CompletionUsage
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-    from gptkit._core._client import AsyncClient, Client
+    from gptkit.types.responses.response import Response
 
-__all__ = ["AsyncStream", "Stream", "aopen_stream", "open_stream"]
+__all__ = ["AsyncStream", "Stream"]
 
 T = TypeVar("T", bound=APIObject)
 
 
-class _StreamBase(Generic[T]):
-    """What both shells expose: the HTTP response, the request id, and the final object."""
-
-    response: httpx.Response
-    _core: StreamCore[T]
-    _closed: bool
-
-    def __init__(self, core: StreamCore[T], response: httpx.Response, trace: CallTrace | None = None) -> None:
-        self._core = core
-        self.response = response
-        self._closed = False
-        self._trace = trace
-
-    def _observe_failure(self, exc: BaseException) -> None:
-        # Once the caller has the stream a failure ends the call (before that, the retry loop's).
-        if self._trace is not None and self._core.opened:
-            self._trace.fail(exc)
-
-    @property
-    def request_id(self) -> str | None:
-        """The server's ``x-request-id`` for this stream."""
-        request_id: str | None = self.response.headers.get("x-request-id")
-        return request_id
-
-    @property
-    def completed(self) -> bool:
-        """Whether the stream reached its ``[DONE]`` marker."""
-        return self._core.done
-
-    @property
-    def usage(self) -> CompletionUsage | None:
-        """Token usage of the finished stream (None before it completes or if the server sent none)."""
-        final = self._core.final
-        return None if final is None else cast("CompletionUsage | None", final.usage)
-
-    @property
-    def cost(self) -> Cost | None:
-        """What the finished stream cost (None before it completes or when the price is unknown)."""
-        final = self._core.final
-        return None if final is None else cast("Cost | None", getattr(final, "cost", None))
-
-    def _closed_error(self) -> Exception:
-        return self._core.interrupted("The stream was closed before it was complete.")
-
-    def __repr__(self) -> str:
-        state = "complete" if self._core.done else ("closed" if self._closed else "open")
-        return f"<{type(self).__name__} {state} request_id={self.request_id!r}>"
-
-
-class Stream(_StreamBase[T]):
+class Stream(StreamBase[T]):
     """The chunks of a streamed response, typed, as they arrive.
 
     Iterate over it once (``for chunk in stream``); use it as a context manager or call
@@ -100,48 +48,62 @@ class Stream(_StreamBase[T]):
     call would have returned without ``stream=True``, and ``usage``/``cost`` are known.
     """
 
-    def __init__(self, core: StreamCore[T], response: httpx.Response, trace: CallTrace | None = None) -> None:
+    def __init__(
+        self, core: StreamCore[T], response: httpx.Response, trace: CallTrace | None = None,
+        reopen: Callable[[str, int], httpx.Response] | None = None,
+    ) -> None:
         super().__init__(core, response, trace)
+        self._reopen = reopen
+        self._watch(response)
+
+    def _watch(self, response: httpx.Response) -> None:
+        self.response = response
         self._raw = response.iter_bytes()
         # If the stream is garbage-collected unfinished: release the connection, the rate-limit
         # slot and the budget hold (``_collected`` runs that work on another thread).
-        self._finalizer = weakref.finalize(self, collected, response, core)
+        self._finalizer = weakref.finalize(self, collected, response, self._core)
+
+    def _resume(self) -> bool:
+        """Pick a cut stream up after its last event, when the server keeps its events."""
+        point = self._resume_point()
+        if point is None:
+            return False
+        try:
+            response = self._reopen(*point)
+        except APIError:
+            return False  # the cut stands: the caller gets the interruption with what arrived
+        self._finalizer.detach()
+        self.response.close()
+        self._core.restart(response)
+        self._watch(response)
+        return True
 
     def _pull(self) -> bool:
         """Read once into the core; False when there is nothing more to read."""
-        core = self._core
-        if self._closed:
-            if core.done:
+        state = self._before_read()
+        if state is not True:
+            if state is False:
                 return False
-            raise self._closed_error()
-        if core.failure is not None:
-            self._fail()
+            self.close()
+            raise state
         try:
             data = next(self._raw, None)
         except httpx.TransportError as exc:
-            error = _transport_error(core, exc)
-            self._observe_failure(error)
+            if self._resume():
+                return True
             self.close()
-            raise error from exc
+            raise self._read_failed(exc) from exc
+        if data is None and not self._core.done and self._resume():
+            return True
         try:
-            if data is None:
-                core.end()
-            else:
-                core.feed(data)
+            self._take(data)
         except BaseException as exc:
             self._observe_failure(exc)
             self.close()
             raise
-        if core.done:
+        if self._core.done:
             self._drain()
         return True
-
-    def _fail(self) -> None:
-        failure = self._core.failure
-        assert failure is not None
-        self._observe_failure(failure)
-        self.close()
-        raise failure
 
     def _drain(self) -> None:
         # Read past [DONE] to the end of the body so the connection goes back to the pool.
@@ -155,12 +117,9 @@ class Stream(_StreamBase[T]):
 
     def _open(self) -> None:
         """Read until the first chunk is ready (or the stream is done); inside the retry loop."""
-        core = self._core
-        while not core.pending and self._pull():
+        while not self._core.pending and self._pull():
             pass
-        core.opened = True
-        if self._trace is not None:
-            self._trace.first_chunk()
+        self._ready()
 
     def __iter__(self) -> Iterator[T]:
         pending = self._core.pending
@@ -197,19 +156,21 @@ class Stream(_StreamBase[T]):
     def get_final_completion(self) -> Any: ...
     def get_final_completion(self) -> Any:
         """The accumulated final object (reads the rest of the stream first if needed)."""
-        if not self._core.done:
-            self.until_done()
+        if not self._core.done or self._core.failure is not None:
+            self.until_done()  # a failure still pending is raised here
         return self._core.final
+
+    def get_final_response(self) -> Response:
+        """The ``Response`` a Responses API stream amounts to (reads the rest of it first); the
+        same object ``responses.create`` returns without ``stream=True``."""
+        final: Response = self.get_final_completion()
+        return final
 
     def close(self) -> None:
         """Release the connection; iterating afterwards raises ``StreamInterruptedError``."""
-        if not self._closed:
-            self._closed = True
-            self._finalizer.detach()
+        if self._closing():
             self.response.close()
-            self._core.abandon()
-            if self._trace is not None:
-                self._trace.abandon()  # ends the call's trace unless the stream already ended it
+            self._abandoned()
 
     def __enter__(self) -> Self:
         return self
@@ -220,7 +181,7 @@ class Stream(_StreamBase[T]):
         self.close()
 
 
-class AsyncStream(_StreamBase[T]):
+class AsyncStream(StreamBase[T]):
     """The chunks of a streamed response, for ``async for``; the twin of ``Stream``.
 
     Use ``async with`` or ``await stream.aclose()`` to release the connection when you stop
@@ -235,46 +196,63 @@ class AsyncStream(_StreamBase[T]):
         response: httpx.Response,
         settle: Callable[[], Awaitable[None]] | None = None,
         trace: CallTrace | None = None,
+        reopen: Callable[[str, int], Awaitable[httpx.Response]] | None = None,
     ) -> None:
         super().__init__(core, response, trace)
-        self._raw = response.aiter_bytes()
         self._settle = settle
+        self._reopen = reopen
+        self._watch(response)
+
+    def _watch(self, response: httpx.Response) -> None:
+        self.response = response
+        self._raw = response.aiter_bytes()
         # Dropped unfinished (never closed, never iterated to the end): close it on its own loop.
         try:
             loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
         except RuntimeError:  # not asyncio (e.g. trio): closing is left to the caller
             loop = None
-        self._finalizer = weakref.finalize(self, acollected, loop, response, core)
+        self._finalizer = weakref.finalize(self, acollected, loop, response, self._core)
+
+    async def _resume(self) -> bool:
+        """Pick a cut stream up after its last event, when the server keeps its events."""
+        point = self._resume_point()
+        if point is None:
+            return False
+        try:
+            response = await self._reopen(*point)
+        except APIError:
+            return False  # the cut stands: the caller gets the interruption with what arrived
+        self._finalizer.detach()
+        await self.response.aclose()
+        self._core.restart(response)
+        self._watch(response)
+        return True
 
     async def _pull(self) -> bool:
-        core = self._core
-        if self._closed:
-            if core.done:
+        state = self._before_read()
+        if state is not True:
+            if state is False:
                 return False
-            raise self._closed_error()
-        if core.failure is not None:
-            self._observe_failure(core.failure)
             await self.aclose()
-            raise core.failure
+            raise state
         try:
             data: bytes | None = await self._raw.__anext__()
         except StopAsyncIteration:
             data = None
         except httpx.TransportError as exc:
-            error = _transport_error(core, exc)
-            self._observe_failure(error)
+            if await self._resume():
+                return True
             await self.aclose()
-            raise error from exc
+            raise self._read_failed(exc) from exc
+        if data is None and not self._core.done and await self._resume():
+            return True
         try:
-            if data is None:
-                core.end()
-            else:
-                core.feed(data)
+            self._take(data)
         except BaseException as exc:
             self._observe_failure(exc)
             await self.aclose()
             raise
-        if core.done:
+        if self._core.done:
             await self._drain()
         return True
 
@@ -288,12 +266,9 @@ class AsyncStream(_StreamBase[T]):
             await self.aclose()
 
     async def _open(self) -> None:
-        core = self._core
-        while not core.pending and await self._pull():
+        while not self._core.pending and await self._pull():
             pass
-        core.opened = True
-        if self._trace is not None:
-            self._trace.first_chunk()
+        self._ready()
 
     async def _iterate(self) -> AsyncIterator[T]:
         pending = self._core.pending
@@ -333,19 +308,20 @@ class AsyncStream(_StreamBase[T]):
     async def get_final_completion(self) -> Any: ...
     async def get_final_completion(self) -> Any:
         """The accumulated final object (reads the rest of the stream first if needed)."""
-        if not self._core.done:
-            await self.until_done()
+        if not self._core.done or self._core.failure is not None:
+            await self.until_done()  # a failure still pending is raised here
         return self._core.final
+
+    async def get_final_response(self) -> Response:
+        """The ``Response`` a Responses API stream amounts to (see ``Stream.get_final_response``)."""
+        final: Response = await self.get_final_completion()
+        return final
 
     async def aclose(self) -> None:
         """Release the connection; iterating afterwards raises ``StreamInterruptedError``."""
-        if not self._closed:
-            self._closed = True
-            self._finalizer.detach()
+        if self._closing():
             await self.response.aclose()
-            self._core.abandon()
-            if self._trace is not None:
-                self._trace.abandon()  # ends the call's trace unless the stream already ended it
+            self._abandoned()
             if self._settle is not None:
                 await self._settle()  # the budget hears of the cost before the caller moves on
 
@@ -360,68 +336,3 @@ class AsyncStream(_StreamBase[T]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
-
-
-def _transport_error(core: StreamCore[Any], exc: httpx.TransportError) -> Exception:
-    # Before the caller has the stream, a broken read is an ordinary, retryable connection error.
-    return core.transport_error(exc) if core.opened else map_transport_error(exc, core.request)
-
-
-def _core_for(client: Client | AsyncClient, call: Call, response: httpx.Response) -> StreamCore[Any]:
-    chunk_type: Any = call.endpoint.chunk or call.endpoint.response  # a model, or an EventUnion
-
-    def account(final: Any) -> None:
-        # Complete, or cut short after reaching the caller (billed for what was generated): either
-        # way the answer is accounted once, with usage estimated if the server sent none.
-        ensure_usage(call.body, final)
-        client._account(call, final)
-
-    def abandon(final: Any) -> None:
-        if call.trace is not None:
-            call.trace.closing_early()  # its end event says the caller stopped before the end
-        account(final)
-
-    return StreamCore(chunk_type, response, hide_usage=call.usage_requested_by_us, on_final=account,
-                      on_abandon=abandon)
-
-
-def _release_permit(call: Call) -> None:
-    permit = call.rate_permit
-    if permit is not None:
-        permit.release()
-
-
-def open_stream(client: Client, call: Call) -> Stream[Any]:
-    """One attempt of a streaming call: send it and read to its first event.
-
-    Runs inside the client's retry loop: a failure here (before the caller has the stream) is an
-    ordinary, retryable error.
-    """
-    response = client._send(call)
-    stream = Stream(_core_for(client, call, response), response, call.trace)
-    try:
-        stream._open()
-    except BaseException:
-        _release_permit(call)  # this attempt is over; a retry acquires its own
-        raise
-    return stream
-
-
-async def aopen_stream(client: AsyncClient, call: Call) -> AsyncStream[Any]:
-    """The async twin of ``open_stream``."""
-    response = await client._send(call)
-    stream = AsyncStream(_core_for(client, call, response), response, lambda: client._cost.asettle(call),
-                         call.trace)
-    try:
-        await stream._open()
-    except BaseException:
-        _release_permit(call)  # this attempt is over; a retry acquires its own
-        raise
-    return stream
-
-
-def stream_result(call: Call, stream: Stream[Any] | AsyncStream[Any]) -> Any:
-    """What the caller gets for an opened stream (an ``APIResponse`` for ``with_raw_response``)."""
-    if call.raw:
-        return APIResponse(stream.response, cast(Any, stream))
-    return stream

@@ -10,12 +10,14 @@ was created.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from typing_extensions import Unpack
 
 from gptkit._core._base import Endpoint
 from gptkit._responses._validate import ResponsesParamValidator
+from gptkit._streams._responses_protocol import RESPONSES_STREAM
+from gptkit._streams._stream import AsyncStream, Stream
 from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from gptkit.resources._common import async_list, invalid, path_with, sync_list, with_query
 from gptkit.resources._resource import AsyncResource, SyncResource
@@ -28,6 +30,7 @@ from gptkit.types.responses.response import Response
 from gptkit.types.responses.response_create_params import ResponseCreateArgs, ResponseCreateParams
 from gptkit.types.responses.response_item import ResponseItem
 from gptkit.types.responses.response_retrieve_params import ResponseRetrieveParams
+from gptkit.types.responses.response_stream_event import ResponseStreamEvent
 
 __all__ = [
     "AsyncInputItems",
@@ -43,8 +46,10 @@ __all__ = [
 CREATE = Endpoint(
     method="POST", path="/responses", response=Response,
     validator=ResponsesParamValidator(ResponseCreateParams, "responses.create"),
+    stream_protocol=RESPONSES_STREAM,
 )
-RETRIEVE = Endpoint(method="GET", path="/responses/{response_id}", response=Response, records_usage=False)
+RETRIEVE = Endpoint(method="GET", path="/responses/{response_id}", response=Response, records_usage=False,
+                    stream_protocol=RESPONSES_STREAM)
 CANCEL = Endpoint(method="POST", path="/responses/{response_id}/cancel", response=Response,
                   records_usage=False)
 # The API answers a deletion with a short JSON object or nothing at all; the official SDK's
@@ -71,13 +76,6 @@ class InputTokenCountKwargs(InputTokenCountParams, RequestOptions, total=False):
     """The keyword arguments of ``responses.input_tokens.count``."""
 
 
-def _no_stream(stream: object, call: str) -> None:
-    # Streamed Responses calls plug into the stream core reshaped by the layout work (issue 20).
-    if stream:
-        raise invalid(call, "stream", "is not supported by this version of gptkit yet; call without "
-                                      "stream=True and read the whole Response")
-
-
 def _query(validator: ResponsesParamValidator, given: Mapping[str, Any]) -> dict[str, Any]:
     """Checked query parameters; lists go as ``name[]`` (the official SDK's array format)."""
     checked = validator.validate({k: v for k, v in given.items() if v is not None})
@@ -87,39 +85,70 @@ def _query(validator: ResponsesParamValidator, given: Mapping[str, Any]) -> dict
 def _retrieve(response_id: str, include: Sequence[str] | None, include_obfuscation: bool | None,
               starting_after: int | None, stream: object, options: Mapping[str, Any],
               ) -> tuple[str, dict[str, Any]]:
-    _no_stream(stream, "responses.retrieve")
+    if starting_after is not None and not stream:
+        raise invalid("responses.retrieve", "starting_after", "only applies with stream=True")
     path = path_with(RETRIEVE.path, "responses.retrieve", response_id=response_id)
     query = _query(_RETRIEVE_QUERY, {"include": include, "include_obfuscation": include_obfuscation,
-                                     "starting_after": starting_after})
+                                     "starting_after": starting_after, "stream": True if stream else None})
+    if stream:
+        query["stream"] = "true"  # the API's spelling (httpx would send "True")
     return path, with_query(options, query)
 
 
 class Responses(SyncResource):
     """The Responses API of a ``Client``."""
 
+    @overload
     def create(
         self, *, stream: Literal[False] | None = None, **params: Unpack[ResponseCreateKwargs]
-    ) -> Response:
+    ) -> Response: ...
+    @overload
+    def create(
+        self, *, stream: Literal[True], **params: Unpack[ResponseCreateKwargs]
+    ) -> Stream[ResponseStreamEvent]: ...
+    @overload
+    def create(
+        self, *, stream: bool, **params: Unpack[ResponseCreateKwargs]
+    ) -> Response | Stream[ResponseStreamEvent]: ...
+    def create(
+        self, *, stream: bool | None = None, **params: Unpack[ResponseCreateKwargs]
+    ) -> Response | Stream[ResponseStreamEvent]:
         """Create a model response: ``input`` (a string or a list of items) and ``model``, plus any
         parameter of the API's ``POST /responses``, checked before sending; also ``extra_headers``,
         ``extra_query``, ``extra_body``, ``timeout`` and ``tags``. ``response.output_text`` is the
         answer's text; with ``background=True`` the response comes back ``queued`` (poll it with
-        ``retrieve``)."""
-        _no_stream(stream, "responses.create")
-        call = self._client._prepare(CREATE, params, raw=self._raw)
-        result: Response = self._client._execute(call)
+        ``retrieve``, or ``wait`` for it). With ``stream=True``: a ``Stream`` of typed events
+        (``response.created``, ``response.output_text.delta``, ..., ``response.completed``);
+        ``get_final_response()`` is the ``Response`` a plain call returns."""
+        call = self._client._prepare(CREATE, params, stream=bool(stream), raw=self._raw)
+        result: Response | Stream[ResponseStreamEvent] = self._client._execute(call)
         return result
 
+    @overload
     def retrieve(
         self, response_id: str, *, include: Sequence[str] | None = None,
         include_obfuscation: bool | None = None, starting_after: int | None = None,
         stream: Literal[False] | None = None, **options: Unpack[RequestOptions],
-    ) -> Response:
+    ) -> Response: ...
+    @overload
+    def retrieve(
+        self, response_id: str, *, include: Sequence[str] | None = None,
+        include_obfuscation: bool | None = None, starting_after: int | None = None,
+        stream: Literal[True], **options: Unpack[RequestOptions],
+    ) -> Stream[ResponseStreamEvent]: ...
+    def retrieve(
+        self, response_id: str, *, include: Sequence[str] | None = None,
+        include_obfuscation: bool | None = None, starting_after: int | None = None,
+        stream: bool | None = None, **options: Unpack[RequestOptions],
+    ) -> Response | Stream[ResponseStreamEvent]:
         """A stored response as it is now (a background one: ``queued``, ``in_progress``, then
-        finished). Its ``cost`` is shown, not recorded again: it was billed when created."""
+        finished). Its ``cost`` is shown, not recorded again: it was billed when created. With
+        ``stream=True`` (a background response): its events, those after ``starting_after`` only
+        when given, as ``create(stream=True)`` streams them."""
         path, merged = _retrieve(response_id, include, include_obfuscation, starting_after, stream, options)
         call = self._client._prepare(RETRIEVE, merged, raw=self._raw, path=path)
-        result: Response = self._client._execute(call)
+        call.stream = bool(stream)
+        result: Response | Stream[ResponseStreamEvent] = self._client._execute(call)
         return result
 
     def delete(self, response_id: str, **options: Unpack[RequestOptions]) -> None:
@@ -176,24 +205,50 @@ class InputTokens(SyncResource):
 class AsyncResponses(AsyncResource):
     """The Responses API of an ``AsyncClient``."""
 
+    @overload
     async def create(
         self, *, stream: Literal[False] | None = None, **params: Unpack[ResponseCreateKwargs]
-    ) -> Response:
-        """Create a model response (see ``Responses.create``)."""
-        _no_stream(stream, "responses.create")
-        call = self._client._prepare(CREATE, params, raw=self._raw)
-        result: Response = await self._client._execute(call)
+    ) -> Response: ...
+    @overload
+    async def create(
+        self, *, stream: Literal[True], **params: Unpack[ResponseCreateKwargs]
+    ) -> AsyncStream[ResponseStreamEvent]: ...
+    @overload
+    async def create(
+        self, *, stream: bool, **params: Unpack[ResponseCreateKwargs]
+    ) -> Response | AsyncStream[ResponseStreamEvent]: ...
+    async def create(
+        self, *, stream: bool | None = None, **params: Unpack[ResponseCreateKwargs]
+    ) -> Response | AsyncStream[ResponseStreamEvent]:
+        """Create a model response (see ``Responses.create``); ``stream=True`` gives an
+        ``AsyncStream`` of typed events."""
+        call = self._client._prepare(CREATE, params, stream=bool(stream), raw=self._raw)
+        result: Response | AsyncStream[ResponseStreamEvent] = await self._client._execute(call)
         return result
 
+    @overload
     async def retrieve(
         self, response_id: str, *, include: Sequence[str] | None = None,
         include_obfuscation: bool | None = None, starting_after: int | None = None,
         stream: Literal[False] | None = None, **options: Unpack[RequestOptions],
-    ) -> Response:
-        """A stored response as it is now (see ``Responses.retrieve``)."""
+    ) -> Response: ...
+    @overload
+    async def retrieve(
+        self, response_id: str, *, include: Sequence[str] | None = None,
+        include_obfuscation: bool | None = None, starting_after: int | None = None,
+        stream: Literal[True], **options: Unpack[RequestOptions],
+    ) -> AsyncStream[ResponseStreamEvent]: ...
+    async def retrieve(
+        self, response_id: str, *, include: Sequence[str] | None = None,
+        include_obfuscation: bool | None = None, starting_after: int | None = None,
+        stream: bool | None = None, **options: Unpack[RequestOptions],
+    ) -> Response | AsyncStream[ResponseStreamEvent]:
+        """A stored response as it is now, or its events with ``stream=True`` (see
+        ``Responses.retrieve``)."""
         path, merged = _retrieve(response_id, include, include_obfuscation, starting_after, stream, options)
         call = self._client._prepare(RETRIEVE, merged, raw=self._raw, path=path)
-        result: Response = await self._client._execute(call)
+        call.stream = bool(stream)
+        result: Response | AsyncStream[ResponseStreamEvent] = await self._client._execute(call)
         return result
 
     async def delete(self, response_id: str, **options: Unpack[RequestOptions]) -> None:

@@ -12,6 +12,7 @@ from gptkit.types.responses import (
     ResponseInputParam,
     ResponseItem,
     ResponseOutputMessage,
+    ResponseStreamEvent,
     ResponseUsage,
     ToolParam,
 )
@@ -41,7 +42,21 @@ def sync_calls(client: gptkit.Client) -> None:
             assert_type(item.id, str)
 
 
+def stream_calls(client: gptkit.Client) -> None:
+    stream = client.responses.create(model="m", input="hi", stream=True)
+    assert_type(stream, gptkit.Stream[ResponseStreamEvent])
+    assert_type(stream.get_final_response(), Response)
+    for event in stream:
+        if event.type == "response.output_text.delta":
+            print(event.sequence_number)
+    assert_type(client.responses.retrieve("resp_1", stream=True, starting_after=3),
+                gptkit.Stream[ResponseStreamEvent])
+
+
 async def async_calls(client: gptkit.AsyncClient) -> None:
+    astream = await client.responses.create(model="m", input="hi", stream=True)
+    assert_type(astream, gptkit.AsyncStream[ResponseStreamEvent])
+    assert_type(await astream.get_final_response(), Response)
     assert_type(await client.responses.create(model="m", input="hi"), Response)
     assert_type(await client.responses.retrieve("resp_1"), Response)
     assert_type(
@@ -51,7 +66,7 @@ async def async_calls(client: gptkit.AsyncClient) -> None:
 
 
 def bad_calls(client: gptkit.Client) -> None:
-    client.responses.create(model="m", input="hi", max_output_tokenz=5)  # type: ignore[call-arg]
-    client.responses.create(model="m", input="hi", temperature="hot")  # type: ignore[arg-type]
+    client.responses.create(model="m", input="hi", max_output_tokenz=5)  # type: ignore[call-overload]
+    client.responses.create(model="m", input="hi", temperature="hot")  # type: ignore[call-overload]
     client.responses.create(model="m", input=[{"role": "bot", "content": "x"}])  # type: ignore[misc, list-item]
-    client.responses.create(model="m", input="hi", stream=True)  # type: ignore[arg-type]
+    client.responses.retrieve("resp_1", stream="yes")  # type: ignore[call-overload]
