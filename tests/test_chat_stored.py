@@ -87,3 +87,25 @@ async def test_models_delete_and_files_retrieve_content(kind: str) -> None:
         text = await _call(client.files.retrieve_content("file-1"))
     assert text == '{"line": 1}\n'
     await close(client)
+
+
+async def test_the_fake_serves_stored_completions(kind: str) -> None:
+    from gptkit.testing import FakeOpenAI
+
+    fake = FakeOpenAI()
+    client: Any = fake.client() if kind == "sync" else fake.async_client()
+    kept = await _call(client.chat.completions.create(
+        model="gpt-4o", messages=[{"role": "system", "content": "Be brief."}, {"role": "user", "content": "hi"}],
+        store=True, metadata={"run": "1"}))
+    await _call(client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "x"}]))
+    listed = client.chat.completions.list(metadata={"run": "1"})
+    ids = [c.id async for c in listed] if kind == "async" else [c.id for c in listed]
+    assert ids == [kept.id]  # only the stored one, filtered by its metadata
+    stored = await _call(client.chat.completions.retrieve(kept.id))
+    assert stored.choices[0].message.content == kept.choices[0].message.content
+    messages = await _call(client.chat.completions.messages.list(kept.id))
+    assert [(m.role, m.content) for m in messages.data] == [("system", "Be brief."), ("user", "hi")]
+    await _call(client.chat.completions.delete(kept.id))
+    with pytest.raises(gptkit.NotFoundError):
+        await _call(client.chat.completions.retrieve(kept.id))
+    await close(client)

@@ -80,7 +80,7 @@ async def test_call_retried_twice(kind: str) -> None:
     assert (retry1.error_type, retry1.status, retry1.request_id, retry1.reason, retry1.wait) == (
         "InternalServerError", 500, "req_500", "500 some_code", 0.5)
     assert (retry2.status, retry2.wait, retry2.elapsed) == (503, 1.0, 2 * LATENCY + 0.5)
-    assert retry1.error_message == "Error code: 500 - status 500 (code: some_code)"
+    assert retry1.error_message == "Error code: 500 - status 500"
     statuses = [e.status for e in seen.events if isinstance(e, gptkit.ResponseHeaders)]
     assert statuses == [500, 503, 200]
     # Each attempt's time to headers is its own, not counting the waits before it.
@@ -102,7 +102,7 @@ async def test_failing_call(kind: str) -> None:
     assert (error.error_type, error.error_code, error.status, error.request_id) == (
         "BadRequestError", "some_code", 400, "req_400")
     assert (error.error_message, error.duration, error.retries) == (
-        "Error code: 400 - status 400 (code: some_code)", LATENCY, 0)
+        "Error code: 400 - status 400", LATENCY, 0)
 
 
 async def test_call_failing_before_any_response_after_a_retry(kind: str) -> None:

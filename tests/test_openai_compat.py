@@ -62,7 +62,7 @@ def test_openai_program_runs_with_changed_import() -> None:
     assert namespace["answers"] == [
         "one",
         "rate limited: 429",
-        "status 404: Error code: 404 - no such model (code: model_not_found)",
+        "status 404: Error code: 404 - no such model",
         "network down",
     ]
     assert namespace["usage"] == 7

@@ -62,35 +62,35 @@ def map_transport_error(exc: httpx.TransportError, request: httpx.Request) -> AP
     return APIConnectionError(message=f"Connection error: {detail}", request=request)
 
 
-def _decode_error_body(response: httpx.Response) -> tuple[object | None, str]:
-    """The parsed body (or None) and the most useful one-line message in it."""
-    text = response.text
+def _decode_error_body(response: httpx.Response) -> tuple[object, object, str | None]:
+    """The whole decoded body, the error in it (what ``e.body`` holds) and its message, as the
+    official SDK reads them: JSON when it parses, else the stripped text."""
+    text = response.text.strip()
     try:
-        body: object = json.loads(text) if text else None
+        body: object = json.loads(text)
     except ValueError:
-        snippet = " ".join(text.split())[:300]
-        return None, snippet or response.reason_phrase
-    details = body.get("error", body) if isinstance(body, dict) else None
-    if isinstance(details, dict) and details.get("message"):
-        return body, str(details["message"])
-    if isinstance(details, str):
-        return body, details
-    return body, (text[:300] if text else response.reason_phrase)
+        return text, text, None
+    data = body.get("error", body) if isinstance(body, dict) else body
+    message = data.get("message") if isinstance(data, dict) else None
+    return body, data, message if isinstance(message, str) and message else None
 
 
 def status_error(response: httpx.Response) -> APIStatusError:
-    """Map a 4xx/5xx response (whose body has been read) to its typed error."""
-    body, detail = _decode_error_body(response)
+    """Map a 4xx/5xx response (whose body has been read) to its typed error.
+
+    ``str(e)``, ``e.body``, ``e.code``, ``e.param`` and ``e.type`` are the official SDK's for the
+    same response: ``Error code: <status> - <the error's message>`` and the body's ``error``
+    object (the whole body when it has none; its text when it is not JSON).
+    """
+    whole, data, detail = _decode_error_body(response)
     status = response.status_code
     cls: type[APIStatusError]
     cls = InternalServerError if status >= 500 else _STATUS_CLASSES.get(status, APIStatusError)
-    message = f"Error code: {status} - {detail}"
-    error = cls(message, response=response, body=body)
-    if error.code is not None:
-        error.message = f"{message} (code: {error.code})"
-        error.args = (error.message,)
+    message = f"Error code: {status} - {detail}" if detail else f"Error code: {status}"
+    error = cls(message, response=response, body=data)
+    error._json_body = whole
     if status in (400, 404):
-        _add_retired_hint(error, detail)
+        _add_retired_hint(error, detail or "")
     if status == 429 and (error.code in QUOTA_CODES or error.type in QUOTA_CODES):
         error = _recast(error, InsufficientQuotaError)
     elif status == 400 and (error.code in CONTENT_FILTER_CODES or error.inner_code in CONTENT_FILTER_CODES):
@@ -117,6 +117,7 @@ def _add_retired_hint(error: APIStatusError, detail: str) -> None:
 
 def _recast(error: APIStatusError, cls: type[APIStatusError]) -> APIStatusError:
     new = cls(error.message, response=error.response, body=error.body)
+    new._json_body = error._json_body
     new.message = error.message
     new.args = error.args
     return new

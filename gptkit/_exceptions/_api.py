@@ -84,6 +84,8 @@ class APIError(GptkitError):
         self.message = message
         self.request = request
         self.body = body
+        #: The whole decoded response body (``body`` is the error object in it, as officially).
+        self._json_body: object | None = body
         details = body.get("error", body) if isinstance(body, dict) else None
         if not isinstance(details, dict):
             details = {}
@@ -127,8 +129,8 @@ class APIError(GptkitError):
 
     @property
     def json_body(self) -> object | None:
-        """The decoded error body (pre-1.0 name of ``body``)."""
-        return self.body
+        """The whole decoded error body, ``{"error": {...}}`` (the pre-1.0 attribute)."""
+        return self._json_body
 
     @property
     def user_message(self) -> str:
@@ -176,10 +178,11 @@ class InvalidParameterError(BadRequestError, ValueError):
     It is a ``BadRequestError`` (and an ``InvalidRequestError`` and a ``ValueError``): the API
     answers such a call with 400, so ``except BadRequestError`` written for the official package
     catches it. As nothing was sent, the HTTP side describes the answer the API would have
-    given, and says so: ``status_code`` is 400; ``body`` is the API's error shape
-    (``{"error": {"message", "type": "invalid_request_error", "param", "code": None}}``), so
-    ``type`` is ``"invalid_request_error"`` and ``code`` None; ``response`` is a 400
-    ``httpx.Response`` made here with that JSON body and no headers (so ``request_id`` is None)
+    given, and says so: ``status_code`` is 400; ``body`` is the API's error object, as a
+    server's 400 gives it (``{"message", "type": "invalid_request_error", "param", "code": None}``),
+    so ``type`` is ``"invalid_request_error"`` and ``code`` None; ``response`` is a 400
+    ``httpx.Response`` made here with the JSON body ``{"error": body}`` and no headers (so
+    ``request_id`` is None)
     and no request (``request`` is None); ``sent`` is False; it is never retried.
     """
 
@@ -187,9 +190,10 @@ class InvalidParameterError(BadRequestError, ValueError):
     sent = False
 
     def __init__(self, message: str, *, param: str | None, errors: list[tuple[str, str]]) -> None:
-        body = {"error": {"message": message, "type": "invalid_request_error", "param": param, "code": None}}
-        APIError.__init__(self, message, None, body=body)
-        self.response: httpx.Response = httpx.Response(400, json=body)
+        error = {"message": message, "type": "invalid_request_error", "param": param, "code": None}
+        APIError.__init__(self, message, None, body=error)
+        self._json_body = {"error": error}
+        self.response: httpx.Response = httpx.Response(400, json=self._json_body)
         self.status_code = 400
         self.retry_after: float | None = None
         self.param = param

@@ -63,7 +63,7 @@ def failure_line(custom_id: str, error: BaseException) -> bytes:
     http = getattr(error, "response", None)
     if isinstance(error, APIError) and isinstance(http, httpx.Response) and getattr(error, "sent", True):
         response = {"status_code": http.status_code, "request_id": http.headers.get("x-request-id"),
-                    "body": error.body}
+                    "body": error.json_body}  # the whole body, as the Batch API records it
     record = {"id": new_line_id(), "custom_id": custom_id, "response": response, "error": error_info(error)}
     return (_dumps(record) + "\n").encode()
 

@@ -36,6 +36,9 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
     from 1,024 tokens on), reasoning tokens for reasoning models, background jobs, function calls
     (scripted with ``respond(tool_calls=...)`` or forced by ``tool_choice``).
 
+    Chat completions created with ``store=True`` are kept and served as the API serves them
+    (``/chat/completions`` GET, ``/chat/completions/{id}`` and its ``/messages``).
+
     Script it with ``respond(...)``, ``inject(...)``, ``route(...)``; read ``stats`` and
     ``requests``. In-process pauses sleep on gptkit's clock; served, they sleep for real.
 

@@ -340,12 +340,14 @@ class FakeCore:
         if body.get("stream"):
             build = answers.chat_events if path == "/chat/completions" else answers.completion_events
             events = build(body, answer, id=ident, created=created)
-            usage = answers.chat_body(body, answer, id=ident, created=created)["usage"]
-            self._count_usage(usage)
+            whole = answers.chat_body(body, answer, id=ident, created=created)
+            self._count_usage(whole["usage"])
+            self.extras.stored_chat.store(path, body, whole)
             return stream_reply(events, headers, self.chunk_delay)
         build_body = answers.chat_body if path == "/chat/completions" else answers.completion_body
         result = build_body(body, answer, id=ident, created=created)
         self._count_usage(result["usage"])
+        self.extras.stored_chat.store(path, body, result)
         return json_reply(200, result, headers)
 
     def _count_usage(self, usage: Mapping[str, int]) -> None:

@@ -1,6 +1,7 @@
 """The fake's newer endpoints in one place: moderations, images, audio, fine-tuning, vector
-stores, uploads and conversations. ``FakeCore`` routes to ``FakeExtras.routes()`` next to its
-files and batches; each family keeps its state in its own module."""
+stores, uploads, conversations and stored chat completions. ``FakeCore`` routes to
+``FakeExtras.routes()`` next to its files and batches; each family keeps its state in its own
+module."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from gptkit.testing._fake_conversations import FakeConversations
 from gptkit.testing._fake_finetune import FakeFineTuning
 from gptkit.testing._fake_images import FakeImages
 from gptkit.testing._fake_moderations import FakeModerations
+from gptkit.testing._fake_stored_chat import FakeStoredChat
 from gptkit.testing._fake_uploads import FakeUploads
 from gptkit.testing._fake_vector_stores import FakeVectorStores
 
@@ -32,8 +34,9 @@ class FakeExtras:
         self.vector_stores: FakeVectorStores = FakeVectorStores(files)
         self.uploads: FakeUploads = FakeUploads(files)
         self.conversations: FakeConversations = FakeConversations()
+        self.stored_chat: FakeStoredChat = FakeStoredChat()
 
     def routes(self) -> list[tuple[str, str, Handler]]:
         return [*self.moderations.routes(), *self.images.routes(), *self.audio.routes(),
                 *self.fine_tuning.routes(), *self.vector_stores.routes(), *self.uploads.routes(),
-                *self.conversations.routes()]
+                *self.conversations.routes(), *self.stored_chat.routes()]
