@@ -91,8 +91,9 @@ class Stream(StreamBase[T]):
         except httpx.TransportError as exc:
             if self._resume():
                 return True
+            error = self._read_failed(exc)  # observed before closing: the call failed
             self.close()
-            raise self._read_failed(exc) from exc
+            raise error from exc
         if data is None and not self._core.done and self._resume():
             return True
         try:
@@ -242,8 +243,9 @@ class AsyncStream(StreamBase[T]):
         except httpx.TransportError as exc:
             if await self._resume():
                 return True
+            error = self._read_failed(exc)  # observed before closing: the call failed
             await self.aclose()
-            raise self._read_failed(exc) from exc
+            raise error from exc
         if data is None and not self._core.done and await self._resume():
             return True
         try:
