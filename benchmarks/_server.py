@@ -1,9 +1,9 @@
 """A small, fast OpenAI-shaped HTTP/1.1 server for the benchmarks (run in its own process).
 
 It answers every POST with one fixed, realistic chat completion (or an SSE stream of chunks when
-the body asks for ``"stream": true``) over keep-alive connections. It is written on asyncio's
-``Protocol`` API rather than streams so that it costs as little CPU as possible: the benchmarks
-share two cores with it.
+the body asks for ``"stream": true``; a Responses API object for ``POST /v1/responses``) over
+keep-alive connections. It is written on asyncio's ``Protocol`` API rather than streams so that it
+costs as little CPU as possible: the benchmarks share two cores with it.
 
 Requests whose path starts with ``/held/`` are answered together: the server holds them until
 ``BARRIER`` (256) are waiting, or until none has arrived for 50 ms, then answers them all. With it a
@@ -19,7 +19,7 @@ import json
 import subprocess
 import sys
 
-__all__ = ["CHAT_COMPLETION", "REQUEST_BODY", "start_server", "stop_server"]
+__all__ = ["CHAT_COMPLETION", "REQUEST_BODY", "RESPONSE", "RESPONSES_BODY", "start_server", "stop_server"]
 
 CHAT_COMPLETION = {
     "id": "chatcmpl-9xYzAbCdEfGhIjKlMnOpQrStUvWx",
@@ -55,6 +55,62 @@ CHAT_COMPLETION = {
         },
     },
     "service_tier": "default",
+}
+
+#: A Responses API answer (``POST /responses``), as OpenAI sends it for a short text reply.
+RESPONSE = {
+    "id": "resp_67ccd2bed1ec8190b14f964abc0542670bb6a6b452d3795b",
+    "object": "response",
+    "created_at": 1_741_476_542,
+    "status": "completed",
+    "error": None,
+    "incomplete_details": None,
+    "instructions": None,
+    "max_output_tokens": 100,
+    "model": "gpt-4o-2024-08-06",
+    "output": [
+        {
+            "type": "message",
+            "id": "msg_67ccd2bf17f0819081ff3bb2cf6508e60bb6a6b452d3795b",
+            "status": "completed",
+            "role": "assistant",
+            "content": [
+                {
+                    "type": "output_text",
+                    "text": CHAT_COMPLETION["choices"][0]["message"]["content"],  # type: ignore[index]
+                    "annotations": [],
+                }
+            ],
+        }
+    ],
+    "parallel_tool_calls": True,
+    "previous_response_id": None,
+    "reasoning": {"effort": None, "summary": None},
+    "store": True,
+    "temperature": 0.2,
+    "text": {"format": {"type": "text"}},
+    "tool_choice": "auto",
+    "tools": [],
+    "top_p": 1.0,
+    "truncation": "disabled",
+    "usage": {
+        "input_tokens": 24,
+        "input_tokens_details": {"cached_tokens": 0},
+        "output_tokens": 38,
+        "output_tokens_details": {"reasoning_tokens": 0},
+        "total_tokens": 62,
+    },
+    "user": None,
+    "metadata": {},
+}
+
+#: What every client sends to ``POST /responses``.
+RESPONSES_BODY = {
+    "model": "gpt-4o",
+    "instructions": "You are a concise assistant.",
+    "input": "What is the capital of France? Answer in two sentences.",
+    "temperature": 0.2,
+    "max_output_tokens": 100,
 }
 
 #: What every client sends: a typical short chat request.
@@ -99,6 +155,7 @@ def _stream_body() -> bytes:
 
 PLAIN = _response(json.dumps(CHAT_COMPLETION).encode(), b"application/json")
 STREAM = _response(_stream_body(), b"text/event-stream")
+RESPONSES = _response(json.dumps(RESPONSE).encode(), b"application/json")
 
 
 BARRIER = 256
@@ -157,7 +214,12 @@ class _HTTP(asyncio.Protocol):
             body = buffer[end + 4 : total]
             buffer = buffer[total:]
             assert self.transport is not None
-            reply = STREAM if b'"stream":true' in body.replace(b" ", b"") else PLAIN
+            if b'"stream":true' in body.replace(b" ", b""):
+                reply = STREAM
+            elif head.startswith(b"post /v1/responses "):
+                reply = RESPONSES
+            else:
+                reply = PLAIN
             if head.startswith(b"post /held/"):
                 _hold(self.transport, reply)
             else:

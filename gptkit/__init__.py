@@ -9,11 +9,15 @@ from __future__ import annotations
 import logging as _logging
 from typing import TYPE_CHECKING, Any, cast
 
+import httpx as _httpx
+
 from gptkit import error as error  # public: the pre-1.0 exception names (openai.error.*)
 from gptkit._core._base import APIResponse
 from gptkit._core._client import AsyncClient, Client
-from gptkit._core._config import NO_API_KEY, NoAPIKey
-from gptkit._core._params import NOT_GIVEN, NotGiven
+from gptkit._core._config import DEFAULT_TIMEOUT, NO_API_KEY, NoAPIKey
+from gptkit._core._options import DEFAULT_LIMITS as DEFAULT_CONNECTION_LIMITS
+from gptkit._core._options import DEFAULT_MAX_RETRIES
+from gptkit._core._params import NOT_GIVEN, NotGiven, Omit, omit
 from gptkit._cost import (
     Budget,
     Ledger,
@@ -68,6 +72,7 @@ from gptkit._version import __version__
 if TYPE_CHECKING:
     from gptkit._azure._auth import AzureToken
     from gptkit._azure._client import AsyncAzureClient, AzureClient
+    from gptkit._core._http import DefaultAsyncHttpxClient, DefaultHttpxClient
     from gptkit._cost._ledger_models import LedgerSnapshot, LedgerTotals
     from gptkit._cost._redis_budget import RedisBudget
 
@@ -92,6 +97,7 @@ if TYPE_CHECKING:
     from gptkit._streams._stream import AsyncStream, Stream
     from gptkit._structured import ToolRunResult, function_tool, pydantic_function_tool, strict_json_schema
     from gptkit.types.cost import Cost
+    from gptkit.types.request_options import RequestOptions
 
 #: Public names whose modules cost import time, loaded on first access: pydantic models (``Cost``,
 #: the ledger's views), and the machinery of features a program may never use (streams, rate
@@ -119,6 +125,9 @@ _LAZY = {
     **dict.fromkeys(("ToolRunResult", "function_tool", "pydantic_function_tool", "strict_json_schema"),
                     "gptkit._structured"),
     "Cost": "gptkit.types.cost",
+    "DefaultHttpxClient": "gptkit._core._http",
+    "DefaultAsyncHttpxClient": "gptkit._core._http",
+    "RequestOptions": "gptkit.types.request_options",
 }
 
 
@@ -157,6 +166,9 @@ _logging.getLogger("gptkit").addHandler(_logging.NullHandler())
 OpenAI = Client
 AsyncOpenAI = AsyncClient
 OpenAIError = GptkitError
+not_given = NOT_GIVEN
+#: ``openai.Timeout``: httpx's, which every ``timeout=`` takes.
+Timeout = _httpx.Timeout
 
 # Module-level settings of the module-level API (``gptkit.ChatCompletion.create``,
 # ``gptkit.chat.completions.create``, ...): plain attributes a script assigns, read at each call by
@@ -184,6 +196,9 @@ embeddings: Embeddings = cast("Embeddings", _module_api.embeddings)
 models: Models = cast("Models", _module_api.models)
 
 __all__ = [
+    "DEFAULT_CONNECTION_LIMITS",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "NO_API_KEY",
     "APIConnectionError",
@@ -216,6 +231,8 @@ __all__ = [
     "ContentFilterFinishReasonError",
     "ContextLengthExceededError",
     "Cost",
+    "DefaultAsyncHttpxClient",
+    "DefaultHttpxClient",
     "FirstChunk",
     "GptkitError",
     "InsufficientQuotaError",
@@ -232,6 +249,7 @@ __all__ = [
     "NoAPIKey",
     "NotFoundError",
     "NotGiven",
+    "Omit",
     "OpenAI",
     "OpenAIError",
     "PermissionDeniedError",
@@ -249,6 +267,7 @@ __all__ = [
     "RedisBudget",
     "RequestEnd",
     "RequestError",
+    "RequestOptions",
     "RequestRetry",
     "RequestStart",
     "ResponseFailedError",
@@ -260,12 +279,15 @@ __all__ = [
     "StreamInterruptedError",
     "StrictSchemaError",
     "StructuredOutputError",
+    "Timeout",
     "ToolRoundsExceededError",
     "ToolRunResult",
     "UnknownPriceError",
     "UnknownPriceWarning",
     "UnprocessableEntityError",
     "function_tool",
+    "not_given",
+    "omit",
     "price_of",
     "pydantic_function_tool",
     "strict_json_schema",

@@ -3,6 +3,7 @@ over the transport seam (where a call goes, with which headers, query and timeou
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import httpx
@@ -156,3 +157,41 @@ def test_wrong_types_raise_type_error(options: dict[str, Any], message: str) -> 
     for cls in (gptkit.Client, gptkit.AsyncClient):
         with pytest.raises(TypeError, match=message):
             cls(api_key=KEY, **options)
+
+
+def test_omit_drops_a_parameter_or_a_default_header() -> None:
+    rec = Recorder(httpx.Response(200, json=chat_body()))
+    client = _sync(rec, organization="org-1", default_headers={"X-Team": "a"})
+    client.chat.completions.create(model="gpt-4o", messages=MSGS, temperature=gptkit.omit, user=gptkit.not_given,
+                                   extra_headers={"OpenAI-Organization": gptkit.Omit(), "x-team": gptkit.omit})
+    sent = rec.requests[-1]
+    assert json.loads(sent.content) == {"model": "gpt-4o", "messages": MSGS}
+    assert "openai-organization" not in sent.headers and "x-team" not in sent.headers
+    assert sent.headers["authorization"] == f"Bearer {KEY}"
+
+
+def test_default_httpx_clients_carry_the_defaults_and_your_changes() -> None:
+    rec = Recorder(httpx.Response(200, json=chat_body()))
+    http = gptkit.DefaultHttpxClient(transport=rec.transport, headers={"X-Proxy-Auth": "p"})
+    assert http.timeout == gptkit.DEFAULT_TIMEOUT and http.follow_redirects
+    _call(gptkit.Client(api_key=KEY, http_client=http))
+    assert rec.requests[-1].extensions["timeout"]["read"] == 600.0
+    assert isinstance(gptkit.DefaultAsyncHttpxClient(), httpx.AsyncClient)
+    with pytest.raises(TypeError, match=r"needs an httpx\.Client"):
+        gptkit.Client(api_key=KEY, http_client=gptkit.DefaultAsyncHttpxClient())  # type: ignore[arg-type]
+    assert gptkit.DEFAULT_MAX_RETRIES == openai.DEFAULT_MAX_RETRIES
+    assert isinstance(gptkit.Timeout(3.0), httpx.Timeout)
+
+
+async def test_async_client_close_is_the_official_name() -> None:
+    client = gptkit.AsyncOpenAI(api_key=KEY)
+    await client.close()
+    assert client.is_closed
+
+
+def test_auth_headers_and_user_agent() -> None:
+    assert gptkit.Client(api_key=KEY).auth_headers == openai.OpenAI(api_key=KEY).auth_headers
+    assert gptkit.Client(api_key=gptkit.NO_API_KEY).auth_headers == {}
+    azure = gptkit.AzureClient(azure_endpoint="https://r.openai.azure.com", api_version="2024-10-21", api_key=KEY)
+    assert azure.auth_headers == {"api-key": KEY}
+    assert gptkit.Client(api_key=KEY).user_agent.startswith("gptkit/")

@@ -18,7 +18,7 @@ import httpx
 from gptkit._clock import get_clock
 from gptkit._core._config import ClientConfig, Secret, coerce_timeout
 from gptkit._core._options import ClientOptions, as_limiter, check_setup
-from gptkit._core._params import NOT_GIVEN, ParamValidator, clean_params
+from gptkit._core._params import NOT_GIVEN, Omit, ParamValidator, clean_params
 from gptkit._core._protocol import (
     APIResponse,
     build_multipart_request,
@@ -54,10 +54,12 @@ class Endpoint:
     path: str
     response: type[APIObject]
     validator: ParamValidator | None = None
-    #: The type of a stream's events: a model, or an ``EventUnion`` of several told apart by type.
-    chunk: type[APIObject] | EventUnion | None = None
-    #: How its streams are read (a ``gptkit._streams._protocol.StreamProtocol``); None: chunks of
-    #: ``chunk`` up to ``[DONE]``, as chat completions stream.
+    #: The type of a stream's events: a model, or an ``EventUnion`` of several told apart by type;
+    #: or ``"module:Name"`` naming it, imported by the first stream (a plain call never needs it).
+    chunk: type[APIObject] | EventUnion | str | None = None
+    #: How its streams are read (a ``gptkit._streams._protocol.StreamProtocol``, or
+    #: ``"module:NAME"`` naming one, imported by the first stream); None: chunks of ``chunk`` up to
+    #: ``[DONE]``, as chat completions stream.
     stream_protocol: Any = None
     #: Whether the endpoint accepts ``stream_options`` (so gptkit may ask for usage).
     stream_usage: bool = False
@@ -258,7 +260,11 @@ class BaseClient(OfficialSurface, Observable):
                 # 128 random bits; os.urandom is 4x faster than uuid4 and spares importing uuid.
                 headers["idempotency-key"] = f"gptkit-retry-{os.urandom(16).hex()}"
             if extra_headers:
-                headers.update({k.lower(): v for k, v in extra_headers.items()})
+                for name, value in extra_headers.items():
+                    if isinstance(value, Omit):  # the official way to drop a default header
+                        headers.pop(name.lower(), None)
+                    else:
+                        headers[name.lower()] = value
         return headers
 
     def _prepare_request(

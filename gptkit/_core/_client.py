@@ -215,6 +215,10 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         if self._owns_http:
             await self._http.aclose()
 
+    async def close(self) -> None:
+        """Alias of ``aclose()`` (the official ``AsyncOpenAI``'s name)."""
+        await self.aclose()
+
     @property
     def is_closed(self) -> bool:
         return self._http.is_closed

@@ -15,7 +15,7 @@ import pydantic
 
 from gptkit._exceptions import InvalidParameterError
 
-__all__ = ["NOT_GIVEN", "NotGiven", "ParamValidator", "clean_params"]
+__all__ = ["NOT_GIVEN", "NotGiven", "Omit", "ParamValidator", "clean_params", "omit"]
 
 
 class NotGiven:
@@ -38,9 +38,25 @@ class NotGiven:
 NOT_GIVEN: Final = NotGiven()
 
 
+class Omit:
+    """Leaves a parameter out; as an ``extra_headers`` value, removes a header the client would
+    send (``extra_headers={"OpenAI-Organization": gptkit.omit}``). The official SDK's ``Omit``."""
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "omit"
+
+
+omit: Final = Omit()
+
+
 def clean_params(params: Mapping[str, Any]) -> dict[str, Any]:
-    """Drop parameters that were not given (``NOT_GIVEN``) or given as ``None`` (the API default)."""
-    return {k: v for k, v in params.items() if v is not None and v is not NOT_GIVEN}
+    """Drop parameters that were not given (``NOT_GIVEN``, ``omit``) or given as ``None`` (the API
+    default)."""
+    return {k: v for k, v in params.items()
+            if v is not None and v is not NOT_GIVEN and not isinstance(v, Omit)}
 
 
 class ParamValidator:

@@ -38,6 +38,9 @@ class OfficialSurface:
     def _detect_price_provider(self) -> str | None:
         raise NotImplementedError  # BaseClient's
 
+    def _auth_headers(self) -> Mapping[str, str]:
+        raise NotImplementedError  # BaseClient's
+
     @property
     def api_key(self) -> str:
         """The API key (empty for a client made with ``api_key=gptkit.NO_API_KEY``); never shown
@@ -79,6 +82,18 @@ class OfficialSurface:
         if self._config.project:
             headers["OpenAI-Project"] = self._config.project
         return {**headers, **self._config.default_headers}
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        """The credential headers every call carries (they hold the key: do not log them)."""
+        key = self._config.api_key
+        bearer = {"Authorization": f"Bearer {key.reveal()}"} if key is not None else {}
+        return {**bearer, **self._auth_headers()}  # Azure's api-key or token
+
+    @property
+    def user_agent(self) -> str:
+        """The ``User-Agent`` gptkit sends."""
+        return USER_AGENT
 
     @property
     def default_query(self) -> dict[str, object]:

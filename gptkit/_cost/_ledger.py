@@ -14,6 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gptkit._cost._pending import PendingCost
+
 if TYPE_CHECKING:
     from gptkit._cost._ledger_models import LedgerSnapshot, LedgerTotals
     from gptkit.types.cost import Cost
@@ -26,6 +28,9 @@ _ZERO = Decimal(0)
 FIELDS = ("calls", "prompt_tokens", "cached_tokens", "completion_tokens", "reasoning_tokens", "cost",
           "unpriced_calls")
 _CALLS, _COST = FIELDS.index("calls"), FIELDS.index("cost")
+#: At most this many calls wait to be priced (``PendingCost``), then they are priced together:
+#: their records (a few hundred bytes each) would otherwise outweigh the price database (~10 MB).
+MAX_PENDING = 10_000
 
 
 class _Counter:
@@ -63,6 +68,10 @@ class Ledger:
         self._total = _Counter()
         self._by_model: dict[str, _Counter] = {}
         self._by_tag: dict[tuple[str, str], _Counter] = {}
+        #: Calls counted whose cost is priced when something reads the money (``PendingCost``).
+        self._pending: list[tuple[PendingCost, str, Mapping[str, str]]] = []
+        #: Held while pending costs are priced, so that a reader never sees them half added.
+        self._pricing = threading.Lock()
 
     def record(
         self,
@@ -76,8 +85,13 @@ class Ledger:
         cost: Cost | None = None,
     ) -> None:
         """Count one finished call (gptkit does this for you; public for calls made elsewhere)."""
-        amount = cost.total if cost is not None else _ZERO
-        unpriced = 0 if cost is not None else 1
+        # gptkit's own calls may pass a ``PendingCost`` (priced when the money is first read).
+        pending: PendingCost | None = cost if isinstance(cost, PendingCost) else None
+        if pending is not None:
+            amount, unpriced = _ZERO, 0  # its money is added when first read (``_price_pending``)
+        else:
+            amount = cost.total if cost is not None else _ZERO
+            unpriced = 0 if cost is not None else 1
         entry: tuple[Any, ...] = (1, prompt_tokens, cached_tokens, completion_tokens, reasoning_tokens,
                                   amount, unpriced)
         # perf: plain ints and a Decimal (what gptkit passes) need no checking; anything else goes
@@ -87,25 +101,50 @@ class Ledger:
             from gptkit._cost._ledger_models import LedgerTotals
 
             entry = _entry(LedgerTotals(**dict(zip(FIELDS, entry, strict=True))))
-        self._add(entry, model or "", tags or {})
+        tags = tags or {}
+        self._add(entry, model or "", tags, pending)
+        if pending is not None and len(self._pending) >= MAX_PENDING:
+            self._price_pending()
 
-    def _add(self, entry: tuple[Any, ...], model: str, tags: Mapping[str, str]) -> None:
+    def _add(self, entry: tuple[Any, ...], model: str, tags: Mapping[str, str],
+             pending: PendingCost | None = None) -> None:
         with self._lock:
-            self._total.add(entry)
-            counter = self._by_model.get(model)
+            self._add_unlocked(entry, model, tags)
+            if pending is not None:
+                self._pending.append((pending, model, tags))
+
+    def _price_pending(self) -> None:
+        """Add the money of the calls recorded with a ``PendingCost`` (pricing them if need be)."""
+        if not self._pending:
+            with self._pricing:  # another thread may be adding them: wait until it is done
+                return
+        with self._pricing:
+            with self._lock:
+                pending, self._pending = self._pending, []
+            # Outside the counters' lock: the first price may import the price database.
+            priced = [(cost.value(), model, tags) for cost, model, tags in pending]
+            with self._lock:
+                for cost, model, tags in priced:
+                    self._add_unlocked((0, 0, 0, 0, 0, _ZERO if cost is None else cost.total,
+                                        1 if cost is None else 0), model, tags)
+
+    def _add_unlocked(self, entry: tuple[Any, ...], model: str, tags: Mapping[str, str]) -> None:
+        self._total.add(entry)
+        counter = self._by_model.get(model)
+        if counter is None:
+            counter = self._by_model[model] = _Counter()
+        counter.add(entry)
+        for key, value in tags.items():
+            tag = (str(key), str(value))
+            counter = self._by_tag.get(tag)
             if counter is None:
-                counter = self._by_model[model] = _Counter()
+                counter = self._by_tag[tag] = _Counter()
             counter.add(entry)
-            for key, value in tags.items():
-                tag = (str(key), str(value))
-                counter = self._by_tag.get(tag)
-                if counter is None:
-                    counter = self._by_tag[tag] = _Counter()
-                counter.add(entry)
 
     @property
     def total_cost(self) -> Decimal:
         """Dollars spent by every priced call so far."""
+        self._price_pending()
         with self._lock:
             cost: Decimal = self._total.values[_COST]
             return cost
@@ -118,17 +157,24 @@ class Ledger:
 
     def snapshot(self) -> LedgerSnapshot:
         """A consistent, immutable copy of every counter."""
-        with self._lock:
-            return self._snapshot_unlocked()
+        while True:
+            self._price_pending()
+            with self._lock:
+                if not self._pending:  # else a call was recorded meanwhile: price it too
+                    return self._snapshot_unlocked()
 
     def reset(self) -> LedgerSnapshot:
         """Zero every counter; returns what they held, atomically."""
-        with self._lock:
-            before = self._snapshot_unlocked()
-            self._total = _Counter()
-            self._by_model = {}
-            self._by_tag = {}
-            return before
+        while True:
+            self._price_pending()
+            with self._lock:
+                if self._pending:
+                    continue  # a call was recorded meanwhile: price it before zeroing
+                before = self._snapshot_unlocked()
+                self._total = _Counter()
+                self._by_model = {}
+                self._by_tag = {}
+                return before
 
     def _snapshot_unlocked(self) -> LedgerSnapshot:
         from gptkit._cost._ledger_models import LedgerSnapshot
@@ -193,6 +239,7 @@ class Ledger:
         return cls.from_csv(text) if source.suffix.lower() == ".csv" else cls.from_json(text)
 
     def __repr__(self) -> str:
+        self._price_pending()
         with self._lock:
             values = self._total.values
             return f"<Ledger calls={values[_CALLS]} cost={values[_COST]}>"

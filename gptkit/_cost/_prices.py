@@ -146,6 +146,11 @@ class PriceTable:
         return (f"<PriceTable overrides={overrides} default={'yes' if self._default else 'no'} "
                 f"database={'on' if self._use_database else 'off'}>")
 
+    @property
+    def needs_database(self) -> bool:
+        """Whether pricing may consult the database (else only overrides and ``default`` answer)."""
+        return self._use_database
+
     def set(self, model: str, price: ModelPrice) -> None:
         """Add or replace the price of ``model`` (or of a ``*`` pattern)."""
         if not isinstance(price, ModelPrice):

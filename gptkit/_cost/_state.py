@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from gptkit._clock import get_clock
 from gptkit._cost._budget import BudgetBackend, Reservation
 from gptkit._cost._ledger import Ledger
 from gptkit._cost._meter import Meter, Units, token_counts
+from gptkit._cost._pending import PRICING_KEYS, PendingCost, database_loaded
 from gptkit._cost._prices import ModelPrice, PriceTable, as_price_table
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import APIResponseValidationError, UnknownPriceError
@@ -158,23 +160,30 @@ class CostState:
         meter = call.endpoint.meter
         if meter is not None:
             return self._metered_cost(call, result, meter.used(call.body, result))
+        found = self._pricing(call, result)
+        if found is None:
+            return None
+        return self.prices.cost(found[0], **dict(zip(PRICING_KEYS, found[1], strict=True)))
+
+    def price_or_defer(self, call: Any, result: APIObject) -> Cost | PendingCost | None:
+        """``price``, or a ``PendingCost`` while the price database is not loaded (priced when read)."""
+        if call.endpoint.meter is not None or not self.prices.needs_database or database_loaded():
+            return self.price(call, result)
+        found = self._pricing(call, result)
+        return None if found is None else PendingCost(self.prices, found[0], get_clock().wall(), found[1])
+
+    def _pricing(self, call: Any, result: APIObject) -> tuple[str, tuple[Any, ...]] | None:
+        """The model ``result`` is priced as, and the values of ``PRICING_KEYS`` (None: no usage)."""
         usage = getattr(result, "usage", None)
         if usage is None:
             return None
         response_model = getattr(result, "model", None) or call.model or ""
         counts = usage_counts(usage)  # chat's names or the Responses API's
         tier = getattr(result, "service_tier", None) or (call.body or {}).get("service_tier")
-        return self.prices.cost(
-            response_model,
-            prompt_tokens=counts.prompt,
-            completion_tokens=counts.completion,
-            cached_tokens=counts.cached,
-            reasoning_tokens=counts.reasoning,
-            provider=self.provider,
-            api_url=self.base_url,
-            service_tier=tier if isinstance(tier, str) else None,
-            estimated=bool(getattr(usage, "estimated", False)),
-            aliases=(call.model,) if call.model else (),
+        return response_model, (
+            counts.prompt, counts.completion, counts.cached, counts.reasoning, self.provider, self.base_url,
+            tier if isinstance(tier, str) else None, bool(getattr(usage, "estimated", False)),
+            (call.model,) if call.model else (),
         )
 
     def account(self, call: Any, result: APIObject) -> None:
@@ -195,8 +204,9 @@ class CostState:
             result._cost = self.price(call, result)  # shown; billed when the object was created
             self.release(call)
             return
-        cost = self.price(call, result)
-        result._cost = cost
+        # No budget to settle: the cost may be priced when first read (``PendingCost``).
+        cost = self.price(call, result) if call.hold is not None else self.price_or_defer(call, result)
+        result._cost = cost  # type: ignore[assignment]  # BilledObject.cost prices a PendingCost
         counts = usage_counts(getattr(result, "usage", None))
         self.ledger.record(
             model=call.model or getattr(result, "model", None),
@@ -205,9 +215,11 @@ class CostState:
             cached_tokens=counts.cached,
             completion_tokens=counts.completion,
             reasoning_tokens=counts.reasoning,
-            cost=cost,
+            cost=cost,  # type: ignore[arg-type]  # a PendingCost is priced when the ledger is read
         )
-        self._settle(call, None if cost is None else cost.total)
+        if call.hold is not None:
+            assert not isinstance(cost, PendingCost)
+            self._settle(call, None if cost is None else cost.total)
 
     def _metered_cost(self, call: Any, result: Any, units: Units | None) -> Cost | None:
         meter: Meter = call.endpoint.meter

@@ -8,7 +8,8 @@ on demand (linear, so call it when needed, not per chunk).
 
 from __future__ import annotations
 
-from typing import Any, Protocol, TypeVar
+import sys
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from gptkit.types._base import APIObject
 from gptkit.types.chat import (
@@ -18,8 +19,10 @@ from gptkit.types.chat import (
     ChoiceDelta,
     ChunkChoice,
 )
-from gptkit.types.completion import Completion, CompletionChoice
 from gptkit.types.shared import CompletionUsage
+
+if TYPE_CHECKING:  # the legacy completion types load with the first legacy stream
+    from gptkit.types.completion import Completion, CompletionChoice
 
 __all__ = ["Accumulator", "ChatCompletionAccumulator", "CompletionAccumulator", "accumulator_for"]
 
@@ -270,6 +273,8 @@ class CompletionAccumulator(_Header):
 
     def final(self) -> Completion:
         """The accumulated ``Completion`` (choices in index order)."""
+        from gptkit.types.completion import Completion
+
         return Completion.model_validate({
             "id": self.id,
             "object": "text_completion",
@@ -291,7 +296,8 @@ def accumulator_for(chunk_type: type[APIObject]) -> Accumulator[Any, Any] | None
     """A fresh accumulator for a stream of ``chunk_type`` chunks, or None when none is known."""
     if chunk_type is ChatCompletionChunk:
         return ChatCompletionAccumulator()
-    if chunk_type is Completion:
+    legacy = sys.modules.get("gptkit.types.completion")  # not imported: not a legacy stream
+    if legacy is not None and chunk_type is legacy.Completion:
         return CompletionAccumulator()
     factory = getattr(chunk_type, "new_accumulator", None)  # an EventUnion carries its own
     return factory() if factory is not None else None

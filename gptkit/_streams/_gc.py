@@ -8,14 +8,16 @@ async one.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from gptkit._streams._core import StreamCore
+
+if TYPE_CHECKING:  # a sync stream's first use should not import asyncio (~10 ms)
+    import asyncio
 
 __all__ = ["acollected", "collected"]
 

@@ -18,6 +18,7 @@ lives in the accumulator it makes.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -122,11 +123,19 @@ _DEFAULTS: dict[Any, ChunkProtocol] = {}
 
 def protocol_for(endpoint: Any) -> StreamProtocol:
     """The protocol of ``endpoint``'s streams: the one it declares, else chunks of its type."""
-    declared: StreamProtocol | None = endpoint.stream_protocol
+    declared: StreamProtocol | str | None = endpoint.stream_protocol
+    if isinstance(declared, str):  # "module:NAME", imported by the endpoint's first stream
+        module, _, name = declared.partition(":")
+        named: StreamProtocol = getattr(importlib.import_module(module), name)
+        return named
     if declared is not None:
         return declared
-    chunk_type = endpoint.chunk or endpoint.response  # a model, or an EventUnion
-    protocol = _DEFAULTS.get(chunk_type)
+    declared_type = endpoint.chunk or endpoint.response  # a model, an EventUnion, or "module:Name"
+    protocol = _DEFAULTS.get(declared_type)
     if protocol is None:
-        protocol = _DEFAULTS[chunk_type] = ChunkProtocol(chunk_type)
+        chunk_type = declared_type
+        if isinstance(chunk_type, str):  # named, to be imported by the first stream (Endpoint.chunk)
+            module, _, name = chunk_type.partition(":")
+            chunk_type = getattr(importlib.import_module(module), name)
+        protocol = _DEFAULTS[declared_type] = ChunkProtocol(chunk_type)
     return protocol

@@ -6,7 +6,7 @@ read, close and sleep; the bytes go to the sans-IO ``StreamCore``.
 from __future__ import annotations
 
 import weakref
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import httpx
 
@@ -15,8 +15,10 @@ from gptkit._observe._trace import CallTrace
 from gptkit._streams._core import StreamCore
 from gptkit._streams._resume import Resumptions
 from gptkit.types._base import APIObject
-from gptkit.types.cost import Cost
-from gptkit.types.shared import CompletionUsage
+
+if TYPE_CHECKING:  # the first stream loads only the types it needs
+    from gptkit.types.cost import Cost
+    from gptkit.types.shared import CompletionUsage
 
 __all__ = ["StreamBase"]
 

@@ -12,7 +12,6 @@ keeps can be picked up after its last event (``_resume``).
 
 from __future__ import annotations
 
-import asyncio
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
@@ -26,12 +25,12 @@ from gptkit._streams._core import StreamCore
 from gptkit._streams._gc import acollected, collected
 from gptkit._streams._shell import StreamBase
 from gptkit.types._base import APIObject
-from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
-from gptkit.types.completion import Completion
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
+    from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
+    from gptkit.types.completion import Completion
     from gptkit.types.responses.response import Response
 
 __all__ = ["AsyncStream", "Stream"]
@@ -208,6 +207,8 @@ class AsyncStream(StreamBase[T]):
         self.response = response
         self._raw = response.aiter_bytes()
         # Dropped unfinished (never closed, never iterated to the end): close it on its own loop.
+        import asyncio  # here: a sync program's first stream should not import it
+
         try:
             loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
         except RuntimeError:  # not asyncio (e.g. trio): closing is left to the caller

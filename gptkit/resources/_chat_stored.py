@@ -8,6 +8,7 @@ shows its cost but does not bill it again (it was billed when created).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any, Literal
 
@@ -31,12 +32,21 @@ RETRIEVE = Endpoint(method="GET", path=_ONE, response=ChatCompletion, records_us
 UPDATE = Endpoint(method="POST", path=_ONE, response=ChatCompletion, records_usage=False,
                   validator=ParamValidator(CompletionUpdateParams, "chat.completions.update"))
 DELETE = Endpoint(method="DELETE", path=_ONE, response=ChatCompletionDeleted)
-LIST = Endpoint(method="GET", path="/chat/completions", response=SyncCursorPage[ChatCompletion])
-ALIST = Endpoint(method="GET", path="/chat/completions", response=AsyncCursorPage[ChatCompletion])
-MESSAGES = Endpoint(method="GET", path=_ONE + "/messages",
-                    response=SyncCursorPage[ChatCompletionStoreMessage])
-AMESSAGES = Endpoint(method="GET", path=_ONE + "/messages",
-                     response=AsyncCursorPage[ChatCompletionStoreMessage])
+_MESSAGES = _ONE + "/messages"
+
+
+@functools.cache
+def _pages(is_async: bool, *, messages: bool) -> Endpoint:
+    """A list endpoint, made on first use: parametrising a page type builds its schema (a few
+    ms each), which a program's first ``create`` should not pay (tests/test_cold_start.py)."""
+    if messages:
+        if is_async:
+            return Endpoint(method="GET", path=_MESSAGES,
+                            response=AsyncCursorPage[ChatCompletionStoreMessage])
+        return Endpoint(method="GET", path=_MESSAGES, response=SyncCursorPage[ChatCompletionStoreMessage])
+    if is_async:
+        return Endpoint(method="GET", path="/chat/completions", response=AsyncCursorPage[ChatCompletion])
+    return Endpoint(method="GET", path="/chat/completions", response=SyncCursorPage[ChatCompletion])
 
 Order = Literal["asc", "desc"]
 
@@ -60,9 +70,10 @@ class Messages(SyncResource):
         order: Order | None = None, **options: Unpack[RequestOptions],
     ) -> SyncCursorPage[ChatCompletionStoreMessage]:
         """The messages of a stored completion (the prompt's): iterating goes through every page."""
-        path = _path(MESSAGES.path, "messages.list", completion_id)
+        path = _path(_MESSAGES, "messages.list", completion_id)
         query = list_query("chat.completions.messages.list", after=after, limit=limit, order=order)
-        result: SyncCursorPage[ChatCompletionStoreMessage] = sync_list(self, MESSAGES, query, options, path)
+        endpoint = _pages(False, messages=True)
+        result: SyncCursorPage[ChatCompletionStoreMessage] = sync_list(self, endpoint, query, options, path)
         return result
 
 
@@ -74,10 +85,10 @@ class AsyncMessages(AsyncResource):
         order: Order | None = None, **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[ChatCompletionStoreMessage, AsyncCursorPage[ChatCompletionStoreMessage]]:
         """The messages of a stored completion: ``await`` it for the page, ``async for`` each."""
-        path = _path(AMESSAGES.path, "messages.list", completion_id)
+        path = _path(_MESSAGES, "messages.list", completion_id)
         query = list_query("chat.completions.messages.list", after=after, limit=limit, order=order)
         result: AsyncPaginator[ChatCompletionStoreMessage, AsyncCursorPage[ChatCompletionStoreMessage]] = (
-            async_list(self, AMESSAGES, query, options, path))
+            async_list(self, _pages(True, messages=True), query, options, path))
         return result
 
 
@@ -112,7 +123,8 @@ class StoredCompletions(SyncResource):
         """Stored chat completions (filtered by ``metadata`` and ``model``), page after page."""
         query = list_query("chat.completions.list", after=after, limit=limit, order=order,
                            metadata=metadata, model=model)
-        result: SyncCursorPage[ChatCompletion] = sync_list(self, LIST, query, options)
+        endpoint = _pages(False, messages=False)
+        result: SyncCursorPage[ChatCompletion] = sync_list(self, endpoint, query, options)
         return result
 
     def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:
@@ -155,7 +167,7 @@ class AsyncStoredCompletions(AsyncResource):
         query = list_query("chat.completions.list", after=after, limit=limit, order=order,
                            metadata=metadata, model=model)
         result: AsyncPaginator[ChatCompletion, AsyncCursorPage[ChatCompletion]] = (
-            async_list(self, ALIST, query, options))
+            async_list(self, _pages(True, messages=False), query, options))
         return result
 
     async def delete(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletionDeleted:

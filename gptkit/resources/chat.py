@@ -4,30 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from typing_extensions import Unpack
 
 from gptkit._core._base import Call, Endpoint
 from gptkit._core._params import ParamValidator
-from gptkit._streams._chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager, Finisher
-from gptkit._streams._stream import AsyncStream, Stream
-from gptkit._structured._parse import (
-    ChatCompletionParseKwargs,
-    ChatCompletionRunToolsKwargs,
-    ParsePlan,
-    ResponseModelT,
-    parse_completion,
-    plan_parse,
-)
-from gptkit._structured._runner import ToolLoop, ToolRunResult, run_tools_async, run_tools_sync
-from gptkit._structured._tools import ToolSpec
 from gptkit.resources._chat_stored import AsyncStoredCompletions, StoredCompletions
 from gptkit.resources._resource import AsyncResource, SyncResource
-from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
+from gptkit.types.chat.chat_completion import ChatCompletion
 from gptkit.types.chat_params import ChatCompletionCreateArgs, ChatCompletionCreateParams
-from gptkit.types.parsed_chat import ParsedChatCompletion
 from gptkit.types.request_options import RequestOptions
+
+if TYPE_CHECKING:
+    # Streams and structured outputs are imported by the methods that use them: a plain
+    # ``create`` (the first call of most programs) loads neither (tests/test_cold_start.py).
+    from gptkit._streams._chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager, Finisher
+    from gptkit._streams._stream import AsyncStream, Stream
+    from gptkit._structured._parse import (
+        ChatCompletionParseKwargs,
+        ChatCompletionRunToolsKwargs,
+        ParsePlan,
+        ResponseModelT,
+    )
+    from gptkit._structured._runner import ToolRunResult
+    from gptkit._structured._tools import ToolSpec
+    from gptkit.types.chat.chat_completion_chunk import ChatCompletionChunk
+    from gptkit.types.parsed_chat import ParsedChatCompletion
 
 __all__ = ["AsyncChat", "AsyncChatCompletions", "Chat", "ChatCompletionCreateKwargs", "ChatCompletions"]
 
@@ -36,7 +39,7 @@ CHAT_COMPLETIONS = Endpoint(
     path="/chat/completions",
     response=ChatCompletion,
     validator=ParamValidator(ChatCompletionCreateParams, "chat.completions.create"),
-    chunk=ChatCompletionChunk,
+    chunk="gptkit.types.chat.chat_completion_chunk:ChatCompletionChunk",
     stream_usage=True,
 )
 
@@ -98,6 +101,8 @@ class ChatCompletions(StoredCompletions):
         output was cut off or filtered, and ``StructuredOutputError`` (with ``.raw``) when it is
         not valid JSON or does not match the model. Otherwise takes what ``create`` takes.
         """
+        from gptkit._structured._parse import plan_parse
+
         plan = plan_parse(params, response_format)
         result: ParsedChatCompletion[Any] = plan.finish(self.create(**plan.params))
         return result
@@ -139,6 +144,8 @@ class ChatCompletions(StoredCompletions):
         ``parse`` (``response_format`` optional). Returns a ``ToolRunResult`` with the parsed
         final ``completion``, the whole ``messages`` list and every round's completion.
         """
+        from gptkit._structured._runner import ToolLoop, run_tools_sync
+
         loop = ToolLoop({**params, "tools": tools}, response_format, max_rounds)
         return run_tools_sync(self.create, loop)
 
@@ -161,6 +168,8 @@ class ChatCompletions(StoredCompletions):
         ``ParsedChatCompletion[MyModel]``, as ``parse`` returns it. Parameters are validated now;
         the request is sent on entry.
         """
+        from gptkit._streams._chat import ChatCompletionStreamManager
+
         call, plan = _plan_stream(self._client, params, response_format)
         return ChatCompletionStreamManager(lambda: self._client._execute(call), _finisher(plan),
                                            response_format=plan.model,
@@ -220,6 +229,8 @@ class AsyncChatCompletions(AsyncStoredCompletions):
         output was cut off or filtered, and ``StructuredOutputError`` (with ``.raw``) when it is
         not valid JSON or does not match the model. Otherwise takes what ``create`` takes.
         """
+        from gptkit._structured._parse import plan_parse
+
         plan = plan_parse(params, response_format)
         result: ParsedChatCompletion[Any] = plan.finish(await self.create(**plan.params))
         return result
@@ -261,6 +272,8 @@ class AsyncChatCompletions(AsyncStoredCompletions):
         ``parse`` (``response_format`` optional). Returns a ``ToolRunResult`` with the parsed
         final ``completion``, the whole ``messages`` list and every round's completion.
         """
+        from gptkit._structured._runner import ToolLoop, run_tools_async
+
         loop = ToolLoop({**params, "tools": tools}, response_format, max_rounds)
         return await run_tools_async(self.create, loop)
 
@@ -282,6 +295,8 @@ class AsyncChatCompletions(AsyncStoredCompletions):
         ``await get_final_completion()`` (a ``ParsedChatCompletion[MyModel]`` with
         ``response_format=MyModel``). Parameters are validated now; the request is sent on entry.
         """
+        from gptkit._streams._chat import AsyncChatCompletionStreamManager
+
         call, plan = _plan_stream(self._client, params, response_format)
         return AsyncChatCompletionStreamManager(lambda: self._client._execute(call), _finisher(plan),
                                                 response_format=plan.model,
@@ -290,6 +305,8 @@ class AsyncChatCompletions(AsyncStoredCompletions):
 
 def _plan_stream(client: Any, params: Mapping[str, Any], response_format: object) -> tuple[Call, ParsePlan]:
     """The streamed call of ``stream()``, and the plan that parses its final completion."""
+    from gptkit._structured._parse import plan_parse
+
     plan = plan_parse(params, response_format, method="stream")
     call: Call = client._prepare(CHAT_COMPLETIONS, plan.params, stream=True)
     return call, plan
@@ -298,6 +315,8 @@ def _plan_stream(client: Any, params: Mapping[str, Any], response_format: object
 def _finisher(plan: ParsePlan) -> Finisher:
     # As the official helper: always a ParsedChatCompletion; only a parseable stream (a model, or
     # strict tools) treats a cut-off or filtered answer as an error.
+    from gptkit._structured._parse import parse_completion
+
     check = plan.model is not None or bool(plan.tools)
     return lambda final: parse_completion(final, plan.model, plan.tools, check=check)
 

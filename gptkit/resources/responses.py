@@ -9,16 +9,14 @@ was created.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from typing_extensions import Unpack
 
 from gptkit._core._base import Endpoint
 from gptkit._responses._validate import ResponsesParamValidator
-from gptkit._streams._responses_protocol import RESPONSES_STREAM
-from gptkit._streams._stream import AsyncStream, Stream
-from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from gptkit.resources._common import async_list, invalid, path_with, sync_list, with_query
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types._base import ResponseObject
@@ -28,9 +26,13 @@ from gptkit.types.responses.input_token_count_params import InputTokenCountParam
 from gptkit.types.responses.input_token_count_response import InputTokenCountResponse
 from gptkit.types.responses.response import Response
 from gptkit.types.responses.response_create_params import ResponseCreateArgs, ResponseCreateParams
-from gptkit.types.responses.response_item import ResponseItem
 from gptkit.types.responses.response_retrieve_params import ResponseRetrieveParams
-from gptkit.types.responses.response_stream_event import ResponseStreamEvent
+
+if TYPE_CHECKING:  # streams and the input item pages load with their first use, not with create
+    from gptkit._streams._stream import AsyncStream, Stream
+    from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
+    from gptkit.types.responses.response_item import ResponseItem
+    from gptkit.types.responses.response_stream_event import ResponseStreamEvent
 
 __all__ = [
     "AsyncInputItems",
@@ -43,23 +45,35 @@ __all__ = [
     "Responses",
 ]
 
+#: How Responses streams are read, by name: imported by the first stream (Endpoint.stream_protocol).
+_STREAM = "gptkit._streams._responses_protocol:RESPONSES_STREAM"
 CREATE = Endpoint(
     method="POST", path="/responses", response=Response,
     validator=ResponsesParamValidator(ResponseCreateParams, "responses.create"),
-    stream_protocol=RESPONSES_STREAM,
+    stream_protocol=_STREAM,
 )
 RETRIEVE = Endpoint(method="GET", path="/responses/{response_id}", response=Response, records_usage=False,
-                    stream_protocol=RESPONSES_STREAM)
+                    stream_protocol=_STREAM)
 CANCEL = Endpoint(method="POST", path="/responses/{response_id}/cancel", response=Response,
                   records_usage=False)
 # The API answers a deletion with a short JSON object or nothing at all; the official SDK's
 # ``delete`` returns None either way.
 DELETE = Endpoint(method="DELETE", path="/responses/{response_id}", response=ResponseObject,
                   parse=lambda response: None)
-LIST_ITEMS = Endpoint(method="GET", path="/responses/{response_id}/input_items",
-                      response=SyncCursorPage[ResponseItem])
-ALIST_ITEMS = Endpoint(method="GET", path="/responses/{response_id}/input_items",
-                       response=AsyncCursorPage[ResponseItem])
+_ITEMS_PATH = "/responses/{response_id}/input_items"
+
+
+@functools.cache
+def _list_items(is_async: bool) -> Endpoint:
+    """``input_items.list``'s endpoint: parametrising the page type builds its schema (~10 ms), so
+    on first use rather than with ``client.responses``."""
+    from gptkit.pagination import AsyncCursorPage, SyncCursorPage
+    from gptkit.types.responses.response_item import ResponseItem
+
+    page = AsyncCursorPage[ResponseItem] if is_async else SyncCursorPage[ResponseItem]
+    return Endpoint(method="GET", path=_ITEMS_PATH, response=page)
+
+
 COUNT_TOKENS = Endpoint(
     method="POST", path="/responses/input_tokens", response=InputTokenCountResponse,
     validator=ResponsesParamValidator(InputTokenCountParams, "responses.input_tokens.count"),
@@ -186,9 +200,10 @@ class InputItems(SyncResource):
     ) -> SyncCursorPage[ResponseItem]:
         """The items a response was given, newest first unless ``order="asc"``; iterating goes
         through every page."""
-        path = path_with(LIST_ITEMS.path, "responses.input_items.list", response_id=response_id)
+        path = path_with(_ITEMS_PATH, "responses.input_items.list", response_id=response_id)
         query = _query(_ITEMS_QUERY, {"after": after, "include": include, "limit": limit, "order": order})
-        result: SyncCursorPage[ResponseItem] = sync_list(self, LIST_ITEMS, query, options, path=path)
+        result: SyncCursorPage[ResponseItem] = sync_list(self, _list_items(False), query, options,
+                                                            path=path)
         return result
 
 
@@ -285,10 +300,10 @@ class AsyncInputItems(AsyncResource):
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[ResponseItem, AsyncCursorPage[ResponseItem]]:
         """The items a response was given: ``await`` it for one page, ``async for`` over every item."""
-        path = path_with(ALIST_ITEMS.path, "responses.input_items.list", response_id=response_id)
+        path = path_with(_ITEMS_PATH, "responses.input_items.list", response_id=response_id)
         query = _query(_ITEMS_QUERY, {"after": after, "include": include, "limit": limit, "order": order})
         result: AsyncPaginator[ResponseItem, AsyncCursorPage[ResponseItem]] = async_list(
-            self, ALIST_ITEMS, query, options, path=path)
+            self, _list_items(True), query, options, path=path)
         return result
 
 

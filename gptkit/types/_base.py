@@ -197,4 +197,9 @@ class BilledObject(ResponseObject):
     @property
     def cost(self) -> Cost | None:
         """What this call cost, or None when the model's price is unknown or no usage was sent."""
-        return self._cost
+        cost = self._cost
+        if cost is None or type(cost) is Cost:
+            return cost
+        # A ``PendingCost`` (gptkit._cost._pending): the call was priced lazily; price it now.
+        resolved: Cost | None = cost.value()  # type: ignore[attr-defined]
+        return resolved

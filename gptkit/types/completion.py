@@ -7,10 +7,10 @@ importable from here too, where gptkit kept them before.
 from __future__ import annotations
 
 from gptkit.types._base import BilledObject
+from gptkit.types._content_filter_mixins import PromptContentFilter
 from gptkit.types.completion_choice import CompletionChoice
 from gptkit.types.completion_choice import Logprobs as CompletionLogprobs
 from gptkit.types.completion_usage import CompletionUsage
-from gptkit.types.content_filter import PromptContentFilter
 
 __all__ = ["Completion", "CompletionChoice", "CompletionLogprobs"]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gptkit.types._base import APIObject
-from gptkit.types.content_filter import ChoiceContentFilter
+from gptkit.types._content_filter_mixins import ChoiceContentFilter
 
 __all__ = ["CompletionChoice", "Logprobs"]
 

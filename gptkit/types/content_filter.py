@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import AliasChoices, BeforeValidator, Field
 
 from gptkit.types._base import APIObject
+from gptkit.types._content_filter_mixins import ChoiceContentFilter, PromptContentFilter
 
 __all__ = [
     "ChoiceContentFilter",
@@ -131,49 +132,3 @@ class PromptFilterResult(APIObject):
 
     prompt_index: int = 0
     content_filter_results: ContentFilterResults | None = None
-
-
-# -- the typed view of the fields on responses ---------------------------------------------------
-#
-# The fields arrive as extra (undeclared) fields, as they do in the official package: printed,
-# dumped and compared exactly as the server sent them. These mixins read them as typed objects.
-
-
-def _extra(obj: object) -> dict[str, Any]:
-    extra = getattr(obj, "__pydantic_extra__", None)
-    return extra if isinstance(extra, dict) else {}
-
-
-class ChoiceContentFilter:
-    """Azure's ``content_filter_results`` on a choice (or a stream chunk's choice), typed."""
-
-    __slots__ = ()
-
-    @property
-    def content_filter_results(self) -> ContentFilterResults | None:
-        """The content filters' verdicts on this choice; None from other providers."""
-        raw = _extra(self).get("content_filter_results")
-        if not isinstance(raw, dict):
-            return None
-        try:
-            return ContentFilterResults.model_validate(raw)
-        except ValueError:  # a malformed verdict is still in to_dict(); it does not break reads
-            return None
-
-
-class PromptContentFilter:
-    """Azure's ``prompt_filter_results`` (older API versions: ``prompt_annotations``), typed."""
-
-    __slots__ = ()
-
-    @property
-    def prompt_filter_results(self) -> list[PromptFilterResult] | None:
-        """The content filters' verdicts on each prompt; None from other providers."""
-        extra = _extra(self)
-        raw = extra.get("prompt_filter_results", extra.get("prompt_annotations"))
-        if not isinstance(raw, list):
-            return None
-        try:
-            return [PromptFilterResult.model_validate(item) for item in raw]
-        except ValueError:
-            return None

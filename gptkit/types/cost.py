@@ -21,7 +21,7 @@ class Cost(BaseModel):
     ``override:my-model``).
     """
 
-    model_config: ClassVar[ConfigDict] = ConfigDict(frozen=True)
+    model_config: ClassVar[ConfigDict] = ConfigDict(frozen=True, defer_build=True)
 
     input: Decimal = _ZERO
     cached_input: Decimal = _ZERO

@@ -7,10 +7,10 @@ from typing import Annotated
 from pydantic import Discriminator, Tag
 
 from gptkit.types._base import APIObject, BilledObject, type_tag
+from gptkit.types._content_filter_mixins import ChoiceContentFilter, PromptContentFilter
 from gptkit.types.chat.chat_completion_message import ChatCompletionMessage
 from gptkit.types.chat.chat_completion_token_logprob import ChatCompletionTokenLogprob
 from gptkit.types.completion_usage import CompletionUsage
-from gptkit.types.content_filter import ChoiceContentFilter, PromptContentFilter
 
 __all__ = [
     "ChatCompletion",

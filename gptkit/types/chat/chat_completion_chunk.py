@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from gptkit.types._base import APIObject
+from gptkit.types._content_filter_mixins import ChoiceContentFilter, PromptContentFilter
 from gptkit.types.chat.chat_completion import (
     Moderation,
     ModerationInputError,
@@ -14,7 +17,6 @@ from gptkit.types.chat.chat_completion import (
 )
 from gptkit.types.chat.chat_completion_token_logprob import ChatCompletionTokenLogprob
 from gptkit.types.completion_usage import CompletionUsage
-from gptkit.types.content_filter import ChoiceContentFilter, PromptContentFilter
 
 __all__ = [
     "ChatCompletionChunk",
@@ -88,7 +90,8 @@ class ChoiceLogprobs(APIObject):
 class Choice(ChoiceContentFilter, APIObject):
     """One choice's part of a chunk (Azure: with ``content_filter_results``)."""
 
-    delta: ChoiceDelta = ChoiceDelta()
+    # A factory, not ``ChoiceDelta()``: an instance here would build the schema at import.
+    delta: ChoiceDelta = Field(default_factory=ChoiceDelta)
     index: int = 0
     finish_reason: str | None = None
     logprobs: ChoiceLogprobs | None = None
