@@ -14,7 +14,7 @@ PACKAGE = ROOT / "gptkit"
 ARCHITECTURE = ROOT / "docs" / "architecture.md"
 
 #: The most gptkit modules (wire types aside) one plain chat call may run (issue 20: about 8).
-HOT_PATH_LIMIT = 14
+HOT_PATH_LIMIT = 13
 
 #: What the package root holds: the public face, and a few top-level concepts (DESIGN.md).
 ROOT_MODULES = {
@@ -26,7 +26,6 @@ ROOT_MODULES = {
 
 #: Modules still over ~400 lines, each at most as long as it is today: split them, never grow them.
 OVER_400 = {
-    "_cost/_prices.py": 420,
     "types/responses/__init__.py": 439,
 }
 
