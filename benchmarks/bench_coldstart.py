@@ -49,6 +49,9 @@ from _server import REQUEST_BODY, RESPONSES_BODY, start_server, stop_server
 
 API_KEY = "sk-bench-0123456789"
 CLIENTS = ("raw httpx", "openai", "gptkit")
+#: For information (first chat call only): raw httpx that also validates with pydantic, the
+#: floor of any client whose parameters and responses are pydantic-checked.
+FLOOR = "httpx + pydantic"
 SCENARIOS = ("chat", "stream", "responses")
 TARGETS = {
     "cold start": 2.0, "rss": 1.3, "peak rss": 1.2, "stream chunk": 1.2, "per call": 1.15, "throughput": 1.0,
@@ -70,6 +73,41 @@ _SETUP = {
     "openai": "import openai\nclient = openai.OpenAI(api_key=%r, base_url=URL)\n",
     "gptkit": "import gptkit\nclient = gptkit.Client(api_key=%r, base_url=URL)\n",
 }
+
+_FLOOR_PROGRAM = """
+import httpx, json
+from typing import TypedDict
+import pydantic
+from pydantic import BaseModel, ConfigDict
+
+class Message(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    role: str
+    content: str | None = None
+
+class Choice(BaseModel):
+    index: int
+    message: Message
+    finish_reason: str | None = None
+
+class Completion(BaseModel):
+    id: str
+    choices: list[Choice]
+    model: str
+
+class Params(TypedDict, total=False):
+    model: str
+    messages: list[dict[str, str]]
+    temperature: float
+    max_tokens: int
+
+client = httpx.Client()
+headers = {'Authorization': 'Bearer %s'}
+body = pydantic.TypeAdapter(Params).validate_python(BODY)
+response = client.post(URL + '/chat/completions', json=body, headers=headers)
+response.raise_for_status()
+result = Completion.model_validate_json(response.content)
+"""
 
 _CALL = {
     ("raw httpx", "chat"): (
@@ -113,8 +151,10 @@ _extra = _t.perf_counter() - _e
 
 
 def _program(client: str, scenario: str, url: str) -> str:
-    setup = _SETUP[client] % (API_KEY,)
     consts = f"URL = {url!r}\nBODY = {REQUEST_BODY!r}\nRBODY = {RESPONSES_BODY!r}\n"
+    if client == FLOOR:
+        return _HEAD + consts + _FLOOR_PROGRAM % (API_KEY,) + _TAIL.format(after="")
+    setup = _SETUP[client] % (API_KEY,)
     after = _READ_COST if client == "gptkit" else ""
     return _HEAD + consts + setup + _CALL[client, scenario] + _TAIL.format(after=after)
 
@@ -140,6 +180,7 @@ def _child(code: str, env: dict[str, str]) -> dict[str, Any] | None:
 def bench_cold_starts(url: str, repeats: int, env: dict[str, str]) -> dict[tuple[str, str], dict[str, float]]:
     """(client, scenario) -> medians of wall, cpu, rss, extra and whole-process seconds."""
     programs = {(c, s): _program(c, s, url) for s in SCENARIOS for c in CLIENTS}
+    programs[FLOOR, "chat"] = _program(FLOOR, "chat", url)
     for code in programs.values():
         _child(code, env)  # warm-up: writes the bytecode cache (and fills the OS's file cache)
     samples: dict[tuple[str, str], list[dict[str, Any]]] = {key: [] for key in programs}
@@ -326,7 +367,7 @@ def main() -> int:
         print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
         for scenario in SCENARIOS:
             raw = cold.get(("raw httpx", scenario))
-            for client in CLIENTS:
+            for client in (CLIENTS[0], FLOOR, *CLIENTS[1:]):
                 row = cold.get((client, scenario))
                 if row is None or raw is None:
                     continue

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import uuid
 from collections.abc import Iterator
 
@@ -9,6 +10,12 @@ import pytest
 
 for _var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID"):
     os.environ.pop(_var, None)
+
+# A suite started in the background by a script (`pytest ... &`) inherits SIGINT ignored, and so
+# would every gptkit process a test starts: the tests that type ^C at the command line would see
+# it ignored. A user's terminal never ignores it; neither does the suite.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(params=["sync", "async"])

@@ -196,3 +196,28 @@ async def test_helper_can_stop_and_resume(kind: str) -> None:
     # partial JSON, parsed as it grows (the official state parses nothing on the first chunk)
     assert partial == [None, {}, {"city": "Oslo"}]
     assert final.choices[0].message.parsed == Weather(city="Oslo", celsius=-3.5)
+
+
+async def test_closing_from_another_task_mid_read_ends_the_loop() -> None:
+    import asyncio
+
+    from gptkit.testing import FakeOpenAI
+
+    fake = FakeOpenAI(chunk_delay=0.05)
+    async with fake.async_client() as client, client.chat.completions.stream(
+            model="gpt-4o", messages=[{"role": "user", "content": "one two three four five six"}]) as stream:
+        async def close_soon() -> None:
+            await asyncio.sleep(0.12)
+            await stream.close()  # while the loop below waits for the next chunk
+
+        seen: list[Any] = []
+
+        async def read_all() -> None:
+            async for event in stream:
+                seen.append(event)
+
+        closer = asyncio.create_task(close_soon())
+        with pytest.raises(gptkit.StreamInterruptedError):
+            await read_all()
+        await closer  # the close itself did not fail
+    assert 0 < len(seen) < 20

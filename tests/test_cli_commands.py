@@ -284,7 +284,7 @@ def test_demo_runs_offline_without_a_key() -> None:
     assert 1 < counts["most in flight"] <= 8
     assert "refused with BudgetExceededError" in out and "requests the server saw for it: 0" in out
     total = re.search(r"^  total\s+(\d+)\s+[\d,]+\s+\d+\s+[\d,]+\s+\$([\d.]+)", out, re.M)
-    assert total and int(total[1]) == 42  # 1 streamed + 40 burst + 1 under the budget
+    assert total and int(total[1]) == 43  # 2 streamed (chat, Responses) + 40 burst + 1 under the budget
     assert Decimal(total[2]) > 0
     assert took < 20
 

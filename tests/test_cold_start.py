@@ -85,7 +85,7 @@ _NOT_FOR_A_CHAT_CALL = (
     "asyncio", "gptkit.types.content_filter", "gptkit.types.completion", "gptkit.types.chat.chat_completion_chunk",
     "gptkit.types.responses", "gptkit.types.images_response", "gptkit.types.audio", "gptkit.types.batch",
     "gptkit.types.file_object", "gptkit.types.vector_stores", "gptkit.types.fine_tuning",
-    "gptkit.types.conversations", "gptkit.types.embedding",
+    "gptkit.types.conversations", "gptkit.types.embedding", "gptkit.pagination",
 )
 #: How many gptkit modules a first chat call may load (102 today: the client core, cost, and the
 #: chat types it validates with, half of them the parameters' TypedDicts; room for a few more,

@@ -10,6 +10,7 @@ the text of the first choice, as it arrives) and, after or instead of iterating,
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -143,7 +144,9 @@ class ChatCompletionStream(_Common[ParsedT]):
 
     def close(self) -> None:
         """Release the connection."""
-        self._iterator.close()
+        # Closed from another thread mid-read, the generator is running: closing the response ends it.
+        with contextlib.suppress(ValueError):
+            self._iterator.close()
         self._stream.close()
 
 
@@ -208,7 +211,9 @@ class AsyncChatCompletionStream(_Common[ParsedT]):
 
     async def close(self) -> None:
         """Release the connection."""
-        await self._iterator.aclose()
+        # Closed by another task mid-read, the generator is running: closing the response ends it.
+        with contextlib.suppress(RuntimeError):
+            await self._iterator.aclose()
         await self._stream.aclose()
 
     aclose = close

@@ -1,4 +1,9 @@
-"""``gptkit ask``: one question, the answer streamed to stdout, usage and cost on stderr."""
+"""``gptkit ask``: one question, the answer streamed to stdout, usage and cost on stderr.
+
+``--api chat`` (the default) asks ``chat.completions``, which every OpenAI-compatible server
+offers; ``--api responses`` asks OpenAI's Responses API (the system prompt becomes
+``instructions``, ``--max-tokens`` ``max_output_tokens``). Both stream through their helper.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import json
 import sys
 import time
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import gptkit
 from gptkit.cli._context import Context
@@ -14,6 +19,9 @@ from gptkit.cli._errors import EXIT, CLIError
 from gptkit.cli._output import Style, money
 from gptkit.cli._parser import default_model
 from gptkit.types.chat import ChatCompletion
+
+if TYPE_CHECKING:  # the Responses API's types load only when it is used
+    from gptkit.types.responses.response import Response
 
 __all__ = ["Answer", "request_params", "run_ask", "stats_line", "stream_answer"]
 
@@ -23,7 +31,8 @@ class Answer:
     """What one streamed answer produced (``completion`` is None when it was interrupted)."""
 
     text: str
-    completion: ChatCompletion | None
+    #: The ``ChatCompletion`` (``--api chat``) or ``Response`` (``--api responses``).
+    completion: ChatCompletion | Response | None
     seconds: float
     first_text_after: float | None
     interrupted: bool = False
@@ -32,7 +41,9 @@ class Answer:
 
 
 def request_params(args: Any, model: str, messages: list[dict[str, str]]) -> dict[str, Any]:
-    """The chat completion parameters from the model options."""
+    """The call's parameters from the model options: chat's, or the Responses API's (``--api``)."""
+    if getattr(args, "api", "chat") == "responses":
+        return _responses_params(args, model, messages)
     params: dict[str, Any] = {"model": model, "messages": messages}
     if args.temperature is not None:
         params["temperature"] = args.temperature
@@ -41,17 +52,35 @@ def request_params(args: Any, model: str, messages: list[dict[str, str]]) -> dic
     return params
 
 
+def _responses_params(args: Any, model: str, messages: list[dict[str, str]]) -> dict[str, Any]:
+    system = [m["content"] for m in messages if m["role"] == "system"]
+    turns = [m for m in messages if m["role"] != "system"]
+    one_question = len(turns) == 1 and turns[0]["role"] == "user"
+    params: dict[str, Any] = {"model": model, "input": turns[0]["content"] if one_question else turns}
+    if system:
+        params["instructions"] = "\n\n".join(system)
+    if args.temperature is not None:
+        params["temperature"] = args.temperature
+    if args.max_tokens is not None:
+        params["max_output_tokens"] = args.max_tokens
+    return params
+
+
 def stream_answer(client: gptkit.Client, params: dict[str, Any], out: TextIO, *,
                   paint: Any = None, catch_interrupt: bool = False) -> Answer:
     """Stream one answer to ``out`` piece by piece (flushed: it appears as it arrives).
 
+    ``params`` with ``input`` go to the Responses API, with ``messages`` to chat completions.
     With ``catch_interrupt``, Ctrl-C closes the stream and returns what arrived so far
     (``interrupted=True``); otherwise it propagates after the stream is closed.
     """
     start = time.monotonic()
     pieces: list[str] = []
     first: float | None = None
-    with client.chat.completions.stream(**params) as stream:
+    responses = "input" in params
+    manager: Any = (client.responses.stream(**params) if responses
+                    else client.chat.completions.stream(**params))
+    with manager as stream:
         try:
             for text in stream.text_stream:
                 if first is None:
@@ -65,9 +94,9 @@ def stream_answer(client: gptkit.Client, params: dict[str, Any], out: TextIO, *,
             stream.close()
             return Answer("".join(pieces), None, time.monotonic() - start, first, interrupted=True,
                           usage=stream.usage, cost=stream.cost)
-        completion = stream.get_final_completion()
-    return Answer("".join(pieces), completion, time.monotonic() - start, first,
-                  usage=completion.usage, cost=completion.cost)
+        final: ChatCompletion | Response = (stream.get_final_response() if responses
+                                            else stream.get_final_completion())
+    return Answer("".join(pieces), final, time.monotonic() - start, first, usage=final.usage, cost=final.cost)
 
 
 def stats_line(answer: Answer, model: str, style: Style) -> str:
@@ -76,12 +105,17 @@ def stats_line(answer: Answer, model: str, style: Style) -> str:
     parts = [model]
     usage = answer.usage
     if usage is not None:
-        details = getattr(usage, "prompt_tokens_details", None)
+        details = (getattr(usage, "prompt_tokens_details", None)
+                   or getattr(usage, "input_tokens_details", None))
         cached = getattr(details, "cached_tokens", None) or 0
         approx = "~" if getattr(usage, "estimated", False) else ""
         cached_text = f" ({cached} cached)" if cached else ""
-        parts.append(f"{approx}{usage.prompt_tokens} in{cached_text} + {approx}{usage.completion_tokens} "
-                     "out tokens")
+        # chat's usage counts prompt/completion tokens, the Responses API's input/output tokens
+        tokens_in = getattr(usage, "prompt_tokens", None)
+        tokens_out = getattr(usage, "completion_tokens", None)
+        if tokens_in is None:
+            tokens_in, tokens_out = usage.input_tokens, usage.output_tokens
+        parts.append(f"{approx}{tokens_in} in{cached_text} + {approx}{tokens_out} out tokens")
     if answer.cost is not None:
         parts.append(money(answer.cost.total))
     elif usage is not None:
@@ -121,8 +155,12 @@ def run_ask(ctx: Context) -> int:
     params = request_params(args, model, messages)
     with ctx.client() as client:
         if args.json:
-            completion = client.chat.completions.create(**params)
-            ctx.out.write(json.dumps(_as_json(completion), indent=2) + "\n")
+            if "input" in params:
+                response = client.responses.create(**params)
+                ctx.out.write(json.dumps(_response_json(response), indent=2) + "\n")
+            else:
+                completion = client.chat.completions.create(**params)
+                ctx.out.write(json.dumps(_as_json(completion), indent=2) + "\n")
             return EXIT["ok"]
         answer = stream_answer(client, params, ctx.out)
     if not answer.text.endswith("\n"):
@@ -133,17 +171,33 @@ def run_ask(ctx: Context) -> int:
     return EXIT["ok"]
 
 
+def _cost_json(cost: gptkit.Cost | None) -> dict[str, Any] | None:
+    return None if cost is None else {
+        "input": str(cost.input), "cached_input": str(cost.cached_input), "output": str(cost.output),
+        "total": str(cost.total), "currency": cost.currency, "price_source": cost.price_source,
+    }
+
+
 def _as_json(completion: ChatCompletion) -> dict[str, Any]:
     choice = completion.choices[0] if completion.choices else None
-    cost = completion.cost
     return {
         "model": completion.model,
         "answer": choice.message.content if choice else None,
         "finish_reason": choice.finish_reason if choice else None,
         "usage": completion.usage.model_dump(mode="json", exclude_none=True) if completion.usage else None,
-        "cost": None if cost is None else {
-            "input": str(cost.input), "cached_input": str(cost.cached_input), "output": str(cost.output),
-            "total": str(cost.total), "currency": cost.currency, "price_source": cost.price_source,
-        },
+        "cost": _cost_json(completion.cost),
         "request_id": completion.request_id,
+    }
+
+
+def _response_json(response: Response) -> dict[str, Any]:
+    """``ask --api responses --json``: the same keys, with the response's ``status`` and ``id``."""
+    return {
+        "model": response.model,
+        "answer": response.output_text,
+        "status": response.status,
+        "usage": response.usage.model_dump(mode="json", exclude_none=True) if response.usage else None,
+        "cost": _cost_json(response.cost),
+        "request_id": response.request_id,
+        "id": response.id,
     }

@@ -191,7 +191,8 @@ class ChatSession:
     def run(self) -> int:
         ctx, st = self.ctx, self.ctx.style
         resumed = f", {len(self.messages)} messages resumed" if self.messages else ""
-        ctx.out.write(st.bold("gptkit chat") + st.dim(f" · {self.model}{resumed} · /help for commands, "
+        api = " · Responses API" if getattr(ctx.args, "api", "chat") == "responses" else ""
+        ctx.out.write(st.bold("gptkit chat") + st.dim(f" · {self.model}{api}{resumed} · /help for commands, "
                                                       "q to quit") + "\n")
         ctx.out.flush()
         hinted = False

@@ -58,6 +58,25 @@ def _stream_section(ctx: Context, fake: FakeOpenAI, ledger: gptkit.Ledger, fast:
     source = answer.cost.price_source if answer.cost is not None else None
     ctx.out.write(st.dim(f"(one stream of {len(answer.text.split())} words; usage from the server's last "
                          f"chunk; priced by {source or 'nothing: unknown model'})") + "\n")
+    _responses_stream(ctx, fake, ledger, fast)
+
+
+def _responses_stream(ctx: Context, fake: FakeOpenAI, ledger: gptkit.Ledger, fast: bool) -> None:
+    """The same question through the Responses API (``client.responses.stream``)."""
+    st = ctx.style
+    ctx.out.write("\n" + st.dim("The same through the Responses API: client.responses.stream(model=..., "
+                                "input=...)") + "\n")
+    fake.chunk_delay = 0.0 if fast else 0.03
+    fake.respond(_ANSWER)
+    with gptkit.Client(transport=fake, ledger=ledger, tags={"demo": "1 stream"}, **_OFFLINE) as client:
+        ctx.out.write(st.paint("gpt-4o", "bold", "cyan") + st.arrow())
+        ctx.out.flush()
+        answer = stream_answer(client, {"model": "gpt-4o", "input": _QUESTION}, ctx.out)
+    fake.chunk_delay = 0.0
+    ctx.out.write("\n" + stats_line(answer, "gpt-4o", st) + "\n")
+    events = fake.stats.by_path.get("/responses", 0)
+    ctx.out.write(st.dim(f"({events} request to POST /responses; typed events from response.created to "
+                         "response.completed, whose usage priced it)") + "\n")
 
 
 def _burst_section(ctx: Context, fake: FakeOpenAI, ledger: gptkit.Ledger) -> BurstResult:

@@ -88,6 +88,9 @@ def _model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-tokens", type=_count, default=None, metavar="N",
                         help="the most tokens the answer may have")
     parser.add_argument("-s", "--system", default=None, metavar="TEXT", help="a system prompt")
+    parser.add_argument("--api", choices=("chat", "responses"), default="chat",
+                        help="chat: POST /chat/completions, which every OpenAI-compatible server offers "
+                             "(the default); responses: OpenAI's Responses API (POST /responses)")
 
 
 def version_text() -> str:

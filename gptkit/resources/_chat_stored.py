@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from typing_extensions import Unpack
 
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
-from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from gptkit.resources._common import async_list, list_query, path_with, sync_list
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.chat.chat_completion import ChatCompletion
 from gptkit.types.chat.chat_completion_deleted import ChatCompletionDeleted
-from gptkit.types.chat.chat_completion_store_message import ChatCompletionStoreMessage
 from gptkit.types.chat.completion_update_params import CompletionUpdateParams
 from gptkit.types.request_options import RequestOptions
+
+if TYPE_CHECKING:  # the pages and their items load with the first list call (see ``_pages``)
+    from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
+    from gptkit.types.chat.chat_completion_store_message import ChatCompletionStoreMessage
 
 __all__ = ["AsyncMessages", "AsyncStoredCompletions", "Messages", "StoredCompletions"]
 
@@ -39,6 +41,9 @@ _MESSAGES = _ONE + "/messages"
 def _pages(is_async: bool, *, messages: bool) -> Endpoint:
     """A list endpoint, made on first use: parametrising a page type builds its schema (a few
     ms each), which a program's first ``create`` should not pay (tests/test_cold_start.py)."""
+    from gptkit.pagination import AsyncCursorPage, SyncCursorPage
+    from gptkit.types.chat.chat_completion_store_message import ChatCompletionStoreMessage
+
     if messages:
         if is_async:
             return Endpoint(method="GET", path=_MESSAGES,

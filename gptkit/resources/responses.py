@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from typing_extensions import Unpack
 
-from gptkit._core._base import Endpoint
+from gptkit._core._base import Call, Endpoint
 from gptkit._responses._validate import ResponsesParamValidator
 from gptkit.resources._common import async_list, invalid, path_with, sync_list, with_query
 from gptkit.resources._resource import AsyncResource, SyncResource
@@ -29,6 +29,7 @@ from gptkit.types.responses.response_create_params import ResponseCreateArgs, Re
 from gptkit.types.responses.response_retrieve_params import ResponseRetrieveParams
 
 if TYPE_CHECKING:  # streams and the input item pages load with their first use, not with create
+    from gptkit._streams._responses import AsyncResponseStreamManager, ResponseStreamManager
     from gptkit._streams._stream import AsyncStream, Stream
     from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
     from gptkit.types.responses.response_item import ResponseItem
@@ -109,6 +110,37 @@ def _retrieve(response_id: str, include: Sequence[str] | None, include_obfuscati
     return path, with_query(options, query)
 
 
+_OPTIONS = frozenset(RequestOptions.__annotations__)
+
+
+def _attach(response_id: str | None, starting_after: int | None, params: Mapping[str, Any]) -> dict[str, Any]:
+    """``responses.stream(response_id=...)``'s request options; refuses create parameters next to
+    it, as the official helper does (an ``InvalidParameterError``, a ``ValueError``)."""
+    if response_id is None:
+        if starting_after is not None:
+            raise invalid("responses.stream", "starting_after", "needs response_id (an existing response)")
+        return {}
+    extra = sorted(k for k in params if k not in _OPTIONS)
+    if extra:
+        raise invalid("responses.stream", extra[0], "cannot be given with response_id: a response being "
+                                                    "streamed again already has its parameters")
+    return dict(params)
+
+
+def _plan_stream(client: Any, response_id: str | None, starting_after: int | None,
+                 params: Mapping[str, Any]) -> Call:
+    """The call ``responses.stream(...)`` opens on entering its block (checked now, before I/O).
+    Like the official helper, it has no raw view: the block gives the stream itself."""
+    options = _attach(response_id, starting_after, params)
+    if response_id is None:
+        call: Call = client._prepare(CREATE, params, stream=True)
+        return call
+    path, merged = _retrieve(response_id, None, None, None, True, options)
+    call = client._prepare(RETRIEVE, merged, path=path)
+    call.stream = True
+    return call
+
+
 class Responses(SyncResource):
     """The Responses API of a ``Client``."""
 
@@ -177,6 +209,41 @@ class Responses(SyncResource):
         path = path_with(CANCEL.path, "responses.cancel", response_id=response_id)
         call = self._client._prepare(CANCEL, dict(options), raw=self._raw, path=path)
         result: Response = self._client._execute(call)
+        return result
+
+    def stream(
+        self, *, response_id: str | None = None, starting_after: int | None = None,
+        **params: Unpack[ResponseCreateKwargs],
+    ) -> ResponseStreamManager:
+        """Stream a response in a ``with`` block (the official helper's shape)::
+
+            with client.responses.stream(model="gpt-4o", input="Hi") as stream:
+                for text in stream.text_stream:
+                    print(text, end="")
+            response = stream.get_final_response()
+
+        Takes ``responses.create``'s parameters (checked now, sent on entering the block). With
+        ``response_id=`` instead: attach to a background response, showing its events after
+        ``starting_after`` (the final response is still whole).
+        """
+        from gptkit._streams._responses import ResponseStreamManager
+
+        call = _plan_stream(self._client, response_id, starting_after, params)
+        return ResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after)
+
+    def wait(
+        self, response_id: str, *, poll_interval_ms: int | None = None, max_wait: float | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Response:
+        """Wait for a background response to finish and return it (``completed``, ``incomplete`` or
+        ``cancelled``). Retrieves it every ``poll_interval_ms`` (default 500), the pause growing by
+        half each time up to 10 s; after ``max_wait`` seconds (default: no limit) raises
+        ``APITimeoutError``; a ``failed`` response raises ``ResponseFailedError``."""
+        from gptkit._responses._wait import wait_response
+
+        path_with(RETRIEVE.path, "responses.wait", response_id=response_id)  # a bad id fails now
+        result: Response = wait_response(lambda: self.retrieve(response_id, **options), poll_interval_ms,
+                                         max_wait)
         return result
 
     @property
@@ -278,6 +345,28 @@ class AsyncResponses(AsyncResource):
         path = path_with(CANCEL.path, "responses.cancel", response_id=response_id)
         call = self._client._prepare(CANCEL, dict(options), raw=self._raw, path=path)
         result: Response = await self._client._execute(call)
+        return result
+
+    def stream(
+        self, *, response_id: str | None = None, starting_after: int | None = None,
+        **params: Unpack[ResponseCreateKwargs],
+    ) -> AsyncResponseStreamManager:
+        """Stream a response in an ``async with`` block (see ``Responses.stream``)."""
+        from gptkit._streams._responses import AsyncResponseStreamManager
+
+        call = _plan_stream(self._client, response_id, starting_after, params)
+        return AsyncResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after)
+
+    async def wait(
+        self, response_id: str, *, poll_interval_ms: int | None = None, max_wait: float | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> Response:
+        """Wait for a background response to finish and return it (see ``Responses.wait``)."""
+        from gptkit._responses._wait import await_response
+
+        path_with(RETRIEVE.path, "responses.wait", response_id=response_id)  # a bad id fails now
+        result: Response = await await_response(lambda: self.retrieve(response_id, **options),
+                                                poll_interval_ms, max_wait)
         return result
 
     @property

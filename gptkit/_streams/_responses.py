@@ -1,0 +1,270 @@
+"""``client.responses.stream(...)``: the official SDK's Responses streaming helper shape.
+
+``with client.responses.stream(model=..., input=...) as stream:`` sends the request on entry and
+closes the connection on exit. The object it yields iterates over the typed events (as
+``create(stream=True)`` gives them, ``response.output_text.delta`` and
+``response.function_call_arguments.delta`` events also carrying the ``snapshot`` of their text so
+far, as the official helper's do), offers ``text_stream`` (the answer's text as it arrives) and,
+after or instead of iterating, ``get_final_response()``.
+
+``responses.stream(response_id=..., starting_after=N)`` attaches to a background response that is
+still (or was) running: as the official helper does, it reads the response's events from the
+start, so the final response is whole, and shows the caller only those after ``N``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from gptkit._streams._stream import AsyncStream, Stream, _StreamBase
+from gptkit.types.cost import Cost
+from gptkit.types.responses.response_text_delta_event import ResponseTextDeltaEvent
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+    from gptkit.types.responses.response import Response
+    from gptkit.types.responses.response_stream_event import ResponseStreamEvent
+    from gptkit.types.responses.response_usage import ResponseUsage
+
+__all__ = [
+    "AsyncResponseStream",
+    "AsyncResponseStreamManager",
+    "ResponseStream",
+    "ResponseStreamManager",
+]
+
+
+class _Snapshots:
+    """The text of each streamed part and the arguments of each function call so far (sans-IO)."""
+
+    __slots__ = ("_arguments", "_texts", "starting_after")
+
+    def __init__(self, starting_after: int | None) -> None:
+        self._texts: dict[tuple[int, int], str] = {}
+        self._arguments: dict[int, str] = {}
+        self.starting_after = starting_after
+
+    def shown(self, event: Any) -> bool:
+        """Add the ``snapshot`` an event carries; whether the caller should see the event."""
+        kind = event.type
+        if kind == "response.output_text.delta":
+            key = (event.output_index, event.content_index)
+            text = self._texts[key] = self._texts.get(key, "") + event.delta
+            _set_extra(event, "snapshot", text)
+        elif kind == "response.function_call_arguments.delta":
+            index = event.output_index
+            text = self._arguments[index] = self._arguments.get(index, "") + event.delta
+            _set_extra(event, "snapshot", text)
+        after = self.starting_after
+        return after is None or event.sequence_number > after
+
+
+def _set_extra(event: Any, name: str, value: Any) -> None:
+    extra = event.__pydantic_extra__
+    if extra is None:
+        extra = event.__pydantic_extra__ = {}
+    extra[name] = value
+
+
+class _Common:
+    _stream: _StreamBase[Any]
+
+    @property
+    def response(self) -> httpx.Response:
+        """The HTTP response (status, headers)."""
+        return self._stream.response
+
+    @property
+    def request_id(self) -> str | None:
+        return self._stream.request_id
+
+    @property
+    def usage(self) -> ResponseUsage | None:
+        """Token usage, once the stream has completed."""
+        final = self._stream._core.final
+        usage: ResponseUsage | None = None if final is None else final.usage
+        return usage
+
+    @property
+    def cost(self) -> Cost | None:
+        """What the call cost, once the stream has completed (None when the price is unknown)."""
+        return self._stream.cost
+
+    @property
+    def current_response_snapshot(self) -> Response | None:
+        """The response as far as it has arrived (None before its first event)."""
+        accumulator = self._stream._core.accumulator
+        if accumulator is None or accumulator.response_id is None:
+            return None
+        snapshot: Response = accumulator.final()
+        return snapshot
+
+
+class ResponseStream(_Common):
+    """A response being streamed: typed events, text deltas and the final ``Response``."""
+
+    def __init__(self, stream: Stream[ResponseStreamEvent], starting_after: int | None = None) -> None:
+        self._stream: Stream[ResponseStreamEvent] = stream
+        self._snapshots = _Snapshots(starting_after)
+
+    @property
+    def stream(self) -> Stream[ResponseStreamEvent]:
+        """The underlying event stream."""
+        return self._stream
+
+    def __iter__(self) -> Iterator[ResponseStreamEvent]:
+        shown = self._snapshots.shown
+        for event in self._stream:
+            if shown(event):
+                yield event
+
+    def __next__(self) -> ResponseStreamEvent:
+        shown = self._snapshots.shown
+        while True:
+            event = next(self._stream)
+            if shown(event):
+                return event
+
+    @property
+    def text_stream(self) -> Iterator[str]:
+        """The answer's text (``response.output_text.delta`` events), piece by piece."""
+        for event in self:
+            if isinstance(event, ResponseTextDeltaEvent):
+                yield event.delta
+
+    def until_done(self) -> Self:
+        """Read the rest of the stream."""
+        self._stream.until_done()
+        return self
+
+    def get_final_response(self) -> Response:
+        """The whole ``Response``, as ``responses.create`` returns it without streaming (reads the
+        rest of the stream first; a failed response raises ``ResponseFailedError``)."""
+        return self._stream.get_final_response()
+
+    def close(self) -> None:
+        """Release the connection."""
+        self._stream.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncResponseStream(_Common):
+    """The async twin of ``ResponseStream``."""
+
+    def __init__(self, stream: AsyncStream[ResponseStreamEvent], starting_after: int | None = None) -> None:
+        self._stream: AsyncStream[ResponseStreamEvent] = stream
+        self._snapshots = _Snapshots(starting_after)
+
+    @property
+    def stream(self) -> AsyncStream[ResponseStreamEvent]:
+        """The underlying event stream."""
+        return self._stream
+
+    async def _events(self) -> AsyncIterator[ResponseStreamEvent]:
+        shown = self._snapshots.shown
+        async for event in self._stream:
+            if shown(event):
+                yield event
+
+    def __aiter__(self) -> AsyncIterator[ResponseStreamEvent]:
+        return self._events()
+
+    async def __anext__(self) -> ResponseStreamEvent:
+        shown = self._snapshots.shown
+        while True:
+            event = await self._stream.__anext__()
+            if shown(event):
+                return event
+
+    @property
+    def text_stream(self) -> AsyncIterator[str]:
+        """The answer's text, piece by piece, as it arrives (``async for``)."""
+        return _text_deltas(self)
+
+    async def until_done(self) -> Self:
+        """Read the rest of the stream."""
+        await self._stream.until_done()
+        return self
+
+    async def get_final_response(self) -> Response:
+        """The whole ``Response`` (see ``ResponseStream.get_final_response``)."""
+        return await self._stream.get_final_response()
+
+    async def close(self) -> None:
+        """Release the connection."""
+        await self._stream.aclose()
+
+    aclose = close
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+
+async def _text_deltas(stream: AsyncResponseStream) -> AsyncIterator[str]:
+    async for event in stream:
+        if isinstance(event, ResponseTextDeltaEvent):
+            yield event.delta
+
+
+class ResponseStreamManager:
+    """What ``responses.stream(...)`` returns: use it in a ``with`` block."""
+
+    def __init__(
+        self, open_stream: Callable[[], Stream[ResponseStreamEvent]], *, starting_after: int | None = None
+    ) -> None:
+        self._open = open_stream
+        self._starting_after = starting_after
+        self._stream: ResponseStream | None = None
+
+    def __enter__(self) -> ResponseStream:
+        if self._stream is not None:
+            raise RuntimeError("this stream manager was already entered; call stream() again")
+        self._stream = ResponseStream(self._open(), self._starting_after)
+        return self._stream
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+
+class AsyncResponseStreamManager:
+    """What ``responses.stream(...)`` returns on an ``AsyncClient``: use ``async with``."""
+
+    def __init__(
+        self, open_stream: Callable[[], Awaitable[AsyncStream[ResponseStreamEvent]]], *,
+        starting_after: int | None = None,
+    ) -> None:
+        self._open = open_stream
+        self._starting_after = starting_after
+        self._stream: AsyncResponseStream | None = None
+
+    async def __aenter__(self) -> AsyncResponseStream:
+        if self._stream is not None:
+            raise RuntimeError("this stream manager was already entered; call stream() again")
+        self._stream = AsyncResponseStream(await self._open(), self._starting_after)
+        return self._stream
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._stream is not None:
+            await self._stream.close()
