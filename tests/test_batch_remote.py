@@ -132,3 +132,24 @@ def test_failed_job_and_mixed_urls_are_errors(tmp_path: pathlib.Path) -> None:
         with pytest.raises(BatchJobError, match="line 2: This line is not valid JSON") as info:
             fetch(batch.id, tmp_path / "out.jsonl", client=client)
     assert info.value.batch.status == "failed"
+
+
+
+@pytest.mark.parametrize("roles", ["input is results", "results are failures", "failures are input"])
+def test_one_file_in_two_roles_is_refused_before_anything_is_sent(tmp_path: pathlib.Path, roles: str) -> None:
+    from gptkit.batch import BatchFileError
+
+    source = write_chat_input(tmp_path / "in.jsonl", 1)
+    before = source.read_bytes()
+    other = tmp_path / "o.jsonl"
+    output, failures = {"input is results": (source, None), "results are failures": (other, other),
+                        "failures are input": (other, source)}[roles]
+    fake = FakeOpenAI()
+    with pytest.raises(BatchFileError, match="is also the"):
+        run(source, output, client=gptkit.AsyncClient(api_key=API_KEY, transport=fake), failures_path=failures,
+            handle_signals=False)
+    assert fake.stats.requests == 0 and source.read_bytes() == before
+    if roles == "results are failures":
+        with pytest.raises(BatchFileError, match="the failures file is also the results file"):
+            fetch("batch_x", output, failures_path=failures, client=fake.client())
+        assert fake.stats.requests == 0 and not other.exists()

@@ -22,7 +22,21 @@ try:  # advisory locks stop two runs appending to the same file (POSIX only)
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["Appender", "ScanResult", "iter_records", "scan", "sort_by_input"]
+__all__ = ["Appender", "ScanResult", "check_distinct", "iter_records", "scan", "sort_by_input"]
+
+
+def check_distinct(**paths: str) -> None:
+    """Refuse (``BatchFileError``, before anything is sent) two roles given one file.
+
+    Results appended to the input file would corrupt it (and be read back as requests); results
+    and failures in one file could not be told apart on resume.
+    """
+    seen: dict[str, str] = {}
+    for role, path in paths.items():
+        key = os.path.normcase(os.path.realpath(path))
+        if key in seen:
+            raise BatchFileError(f"{path}: the {role} file is also the {seen[key]} file; give each its own")
+        seen[key] = role
 
 
 class ScanResult:

@@ -20,7 +20,7 @@ from gptkit._clock import get_clock
 from gptkit._core._client import AsyncClient, Client
 from gptkit.batch._errors import BatchInputError, BatchJobError, InputProblem
 from gptkit.batch._input import validate_input
-from gptkit.batch._journal import Appender, scan
+from gptkit.batch._journal import Appender, check_distinct, scan
 from gptkit.batch._records import normalise_provider_failure
 from gptkit.batch._runner import default_failures_path
 from gptkit.batch._stats import BatchSummary, RunStats, summarize
@@ -94,11 +94,17 @@ def _files_of(batch: Batch) -> tuple[str | None, str | None]:
     return batch.output_file_id, batch.error_file_id
 
 
-def _write_fetched(batch: Batch, contents: list[BinaryContent | None], output_file: str | os.PathLike[str],
-                   failures_file: str | os.PathLike[str] | None) -> BatchSummary:
-    output_path = os.fspath(output_file)
-    failures_path = (os.fspath(failures_file) if failures_file is not None
-                     else default_failures_path(output_path))
+def _fetch_paths(output_path: str | os.PathLike[str],
+                 failures_path: str | os.PathLike[str] | None) -> tuple[str, str]:
+    """The results and failures files, refused before anything is fetched if they are one file."""
+    output = os.fspath(output_path)
+    failures = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)
+    check_distinct(results=output, failures=failures)
+    return output, failures
+
+
+def _write_fetched(batch: Batch, contents: list[BinaryContent | None], output_path: str,
+                   failures_path: str) -> BatchSummary:
     recorded = scan(output_path).ids | scan(failures_path).ids
     counts = batch.request_counts
     stats = RunStats(counts.total if counts is not None else 0, 0)
@@ -189,6 +195,7 @@ def fetch(
     :param wait: poll until the job is finished instead of raising while it runs.
     :param poll_interval: seconds between polls with ``wait``.
     """
+    output, failures = _fetch_paths(output_path, failures_path)
     clock = get_clock()
     with _using(client) as active:
         batch = active.batches.retrieve(batch_id)
@@ -196,7 +203,7 @@ def fetch(
             clock.sleep(poll_interval)
             batch = active.batches.retrieve(batch_id)
         contents = [active.files.content(file_id) if file_id else None for file_id in _files_of(batch)]
-        return _write_fetched(batch, contents, output_path, failures_path)
+        return _write_fetched(batch, contents, output, failures)
 
 
 async def asubmit(
@@ -224,6 +231,7 @@ async def afetch(
     failures_path: str | os.PathLike[str] | None = None, wait: bool = False, poll_interval: float = 30.0,
 ) -> BatchSummary:
     """The async twin of ``fetch``."""
+    output, failures = _fetch_paths(output_path, failures_path)
     clock = get_clock()
     async with _ausing(client) as active:
         batch = await active.batches.retrieve(batch_id)
@@ -231,4 +239,4 @@ async def afetch(
             await clock.asleep(poll_interval)
             batch = await active.batches.retrieve(batch_id)
         contents = [await active.files.content(file_id) if file_id else None for file_id in _files_of(batch)]
-        return _write_fetched(batch, contents, output_path, failures_path)
+        return _write_fetched(batch, contents, output, failures)

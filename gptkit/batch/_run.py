@@ -16,7 +16,7 @@ from typing import TextIO
 from gptkit._clock import get_clock
 from gptkit._core._client import AsyncClient
 from gptkit.batch._input import validate_input
-from gptkit.batch._journal import Appender, scan, sort_by_input
+from gptkit.batch._journal import Appender, check_distinct, scan, sort_by_input
 from gptkit.batch._progress import Progress
 from gptkit.batch._runner import DEFAULT_STOP_ON, Runner, default_failures_path
 from gptkit.batch._shard import Shard
@@ -62,6 +62,7 @@ async def arun(
     output = os.fspath(output_path)
     failures_file = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)
     try:
+        check_distinct(input=source, results=output, failures=failures_file)
         report = validate_input(source)
         lines = report.lines
         if selected_shard is not None:

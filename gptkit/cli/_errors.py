@@ -7,6 +7,7 @@ failure it was. Every message goes through ``redact`` first.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -105,6 +106,12 @@ def describe(exc: BaseException, *, base_url: str | None = None, model: str | No
                 f"(prompt + max output tokens), but only {money(max(exc.remaining, Decimal(0)))} of the "
                 f"{money(exc.limit)} budget is left; lower --max-tokens or raise --budget"), EXIT["budget"]
     if isinstance(exc, gptkit.UnknownPriceError):
+        if exc.model and "no price is known" in exc.message:
+            # The library's remedy names constructor arguments (prices=, allow_unpriced=); the
+            # command line's is a flag.
+            return (f"the budget cannot bound a call to {exc.model!r}: no price is known for it "
+                    f"(see 'gptkit price {exc.model}'), so nothing was sent; without --budget the "
+                    f"call goes through, uncounted"), EXIT["budget"]
         return speak_flags(exc.message), EXIT["budget"]
     if isinstance(exc, (gptkit.AuthenticationError, gptkit.PermissionDeniedError)):
         what = "the API key was refused" if exc.status_code == 401 else "permission denied"
@@ -139,7 +146,10 @@ def describe(exc: BaseException, *, base_url: str | None = None, model: str | No
     if isinstance(exc, BrokenPipeError):
         return "output closed", EXIT["error"]
     if isinstance(exc, FileNotFoundError):
-        return f"file not found: {exc.filename}", EXIT["usage"]
+        folder = os.path.dirname(str(exc.filename or ""))
+        if folder and not os.path.isdir(folder):   # a file to write, in a folder that is not there
+            return f"{exc.filename}: no such directory: {folder}", EXIT["usage"]
+        return f"{exc.filename}: file not found", EXIT["usage"]
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else ""), EXIT["error"]
     return f"{type(exc).__name__}: {exc}", EXIT["error"]

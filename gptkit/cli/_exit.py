@@ -17,7 +17,8 @@ EXIT_MEANINGS: tuple[tuple[str, int, str], ...] = (
     ("config", 3, "no API key, an invalid base URL or option value"),
     ("auth", 4, "the key was refused (401) or lacks permission (403)"),
     ("network", 5, "the server could not be reached or timed out, or cut its answer short"),
-    ("budget", 6, "the budget refused a call (nothing was sent)"),
+    ("budget", 6, "the budget refused a call, or cannot bound it (a model with no known price): nothing "
+                  "was sent"),
     ("not_found", 7, "not found: a model, endpoint or batch the server does not know (404); "
                      "`price` of a model with no known price"),
     ("stopped", 8, "`batch`: stopped before the end (budget, quota, a refused key, an expired or "

@@ -20,8 +20,8 @@ class StaticFileChunkingStrategy(APIObject):
 class StaticFileChunkingStrategyObject(APIObject):
     """``type="static"`` and its sizes."""
 
-    type: str = "static"
     static: StaticFileChunkingStrategy | None = None
+    type: str = "static"
 
 
 class OtherFileChunkingStrategyObject(APIObject):

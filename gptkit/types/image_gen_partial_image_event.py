@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from typing import Literal
 
-from gptkit.types._image_event import ImageEventFields
+from gptkit.types._base import APIObject
 
 __all__ = ["ImageGenPartialImageEvent"]
 
 
-class ImageGenPartialImageEvent(ImageEventFields):
+class ImageGenPartialImageEvent(APIObject):
     """One of the ``partial_images`` of a streamed image generation."""
 
-    type: Literal["image_generation.partial_image"]
+    # The fields of every image event, spelled out so they print in the official order.
+    b64_json: str | None = None
+    background: str | None = None
+    created_at: int | None = None
+    output_format: str | None = None
     partial_image_index: int | None = None
+    quality: str | None = None
+    size: str | None = None
+    type: Literal["image_generation.partial_image"]

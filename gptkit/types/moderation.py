@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import Field, model_validator
+from pydantic_core.core_schema import ValidatorFunctionWrapHandler
 
 from gptkit.types._base import APIObject
 
 __all__ = ["Categories", "CategoryAppliedInputTypes", "CategoryScores", "Moderation"]
 
 
-class Categories(APIObject):
+class _SlashedKeysKept(APIObject):
+    """Keeps each slashed wire key (``harassment/threatening``) as an extra besides its field, as
+    the official models do, so these objects print and dump exactly as theirs."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_wire_keys(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        made = handler(data)
+        extra = made.__pydantic_extra__
+        if isinstance(data, Mapping) and extra is not None:
+            for field in type(made).model_fields.values():
+                if field.alias is not None and field.alias in data:
+                    extra[field.alias] = data[field.alias]
+        return made
+
+
+class Categories(_SlashedKeysKept):
     """Whether the input was flagged for each category (``harassment/threatening`` on the wire)."""
 
     harassment: bool | None = None
@@ -27,7 +47,7 @@ class Categories(APIObject):
     violence_graphic: bool | None = Field(default=None, alias="violence/graphic")
 
 
-class CategoryAppliedInputTypes(APIObject):
+class CategoryAppliedInputTypes(_SlashedKeysKept):
     """The input types (``text``, ``image``) each category's score applies to."""
 
     harassment: list[str] | None = None
@@ -45,7 +65,7 @@ class CategoryAppliedInputTypes(APIObject):
     violence_graphic: list[str] | None = Field(default=None, alias="violence/graphic")
 
 
-class CategoryScores(APIObject):
+class CategoryScores(_SlashedKeysKept):
     """The model's confidence, from 0 to 1, for each category."""
 
     harassment: float | None = None

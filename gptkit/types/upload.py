@@ -13,11 +13,11 @@ class Upload(ResponseObject):
     completed, ``file`` is the file it made, usable like any uploaded file."""
 
     id: str
-    object: str = "upload"
     bytes: int | None = None
     created_at: int | None = None
     expires_at: int | None = None
     filename: str | None = None
+    object: str = "upload"
     purpose: str | None = None
     status: str | None = None
     file: FileObject | None = None

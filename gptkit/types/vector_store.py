@@ -28,12 +28,12 @@ class VectorStore(ResponseObject):
     """A vector store (``status``: ``in_progress``, ``completed`` or ``expired``)."""
 
     id: str
-    object: str = "vector_store"
     created_at: int | None = None
     file_counts: FileCounts | None = None
     last_active_at: int | None = None
     metadata: dict[str, str] | None = None
     name: str | None = None
+    object: str = "vector_store"
     status: str | None = None
     usage_bytes: int | None = None
     expires_after: ExpiresAfter | None = None

@@ -17,8 +17,8 @@ class Content(APIObject):
 class VectorStoreSearchResponse(APIObject):
     """A file that matched the query, its matching chunks and how well it matched."""
 
+    attributes: dict[str, str | float | bool] | None = None
+    content: list[Content] = []
     file_id: str | None = None
     filename: str | None = None
     score: float | None = None
-    attributes: dict[str, str | float | bool] | None = None
-    content: list[Content] = []

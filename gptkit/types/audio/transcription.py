@@ -32,18 +32,18 @@ class UsageTokensInputTokenDetails(APIObject):
 class UsageTokens(APIObject):
     """Usage of a model billed by tokens (``gpt-4o-transcribe``...)."""
 
-    type: Literal["tokens"] = "tokens"
     input_tokens: int = 0
     output_tokens: int = 0
     total_tokens: int = 0
+    type: Literal["tokens"] = "tokens"
     input_token_details: UsageTokensInputTokenDetails | None = None
 
 
 class UsageDuration(APIObject):
     """Usage of a model billed by the second of audio (``whisper-1``)."""
 
-    type: Literal["duration"] = "duration"
     seconds: float = 0.0
+    type: Literal["duration"] = "duration"
 
 
 def _usage_kind(value: Any) -> str:

@@ -13,7 +13,7 @@ __all__ = ["Logprob", "TranscriptionTextDeltaEvent"]
 class TranscriptionTextDeltaEvent(APIObject):
     """New text of the transcript (``delta``)."""
 
-    type: Literal["transcript.text.delta"]
     delta: str = ""
+    type: Literal["transcript.text.delta"]
     logprobs: list[Logprob] | None = None
     segment_id: str | None = None

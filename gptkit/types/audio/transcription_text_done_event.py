@@ -16,8 +16,8 @@ __all__ = ["Logprob", "TranscriptionTextDoneEvent", "Usage", "UsageInputTokenDet
 class TranscriptionTextDoneEvent(APIObject):
     """The complete transcript (``text``) and what the call used (``usage``)."""
 
-    type: Literal["transcript.text.done"]
     text: str = ""
+    type: Literal["transcript.text.done"]
     languages: list[TranscriptionLanguage] | None = None
     logprobs: list[Logprob] | None = None
     usage: Usage | None = None

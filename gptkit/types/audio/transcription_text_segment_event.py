@@ -12,9 +12,9 @@ __all__ = ["TranscriptionTextSegmentEvent"]
 class TranscriptionTextSegmentEvent(APIObject):
     """Who spoke (``speaker``), what, and when."""
 
-    type: Literal["transcript.text.segment"]
     id: str | None = None
     end: float | None = None
     speaker: str | None = None
     start: float | None = None
     text: str = ""
+    type: Literal["transcript.text.segment"]

@@ -14,8 +14,8 @@ __all__ = ["TranscriptionVerbose", "Usage"]
 class Usage(APIObject):
     """The seconds of audio billed."""
 
-    type: Literal["duration"] = "duration"
     seconds: float = 0.0
+    type: Literal["duration"] = "duration"
 
 
 class TranscriptionVerbose(BilledObject):

@@ -10,6 +10,6 @@ __all__ = ["TranscriptionWord"]
 class TranscriptionWord(APIObject):
     """A word and when it starts and ends, in seconds."""
 
-    word: str = ""
-    start: float | None = None
     end: float | None = None
+    start: float | None = None
+    word: str = ""

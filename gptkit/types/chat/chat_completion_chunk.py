@@ -8,9 +8,11 @@ from gptkit.types._base import APIObject
 from gptkit.types._content_filter_mixins import ChoiceContentFilter, PromptContentFilter
 from gptkit.types.chat.chat_completion import (
     Moderation,
+    ModerationInput,
     ModerationInputError,
     ModerationInputModerationResults,
     ModerationInputModerationResultsResult,
+    ModerationOutput,
     ModerationOutputError,
     ModerationOutputModerationResults,
     ModerationOutputModerationResultsResult,
@@ -28,9 +30,11 @@ __all__ = [
     "ChoiceDeltaToolCallFunction",
     "ChoiceLogprobs",
     "Moderation",
+    "ModerationInput",
     "ModerationInputError",
     "ModerationInputModerationResults",
     "ModerationInputModerationResultsResult",
+    "ModerationOutput",
     "ModerationOutputError",
     "ModerationOutputModerationResults",
     "ModerationOutputModerationResultsResult",

@@ -19,8 +19,8 @@ class PromptCacheBreakpoint(APIObject):
 class ComputerScreenshotContent(APIObject):
     """The screenshot, by uploaded ``file_id`` or ``image_url``."""
 
-    type: Literal["computer_screenshot"] = "computer_screenshot"
     detail: str | None = None
     file_id: str | None = None
     image_url: str | None = None
+    type: Literal["computer_screenshot"] = "computer_screenshot"
     prompt_cache_breakpoint: PromptCacheBreakpoint | None = None

@@ -13,6 +13,6 @@ class Conversation(ResponseObject):
     """A conversation's id (pass it as ``conversation=`` to ``responses.create``) and metadata."""
 
     id: str
-    object: str = "conversation"
     created_at: int | None = None
     metadata: Any = None
+    object: str = "conversation"

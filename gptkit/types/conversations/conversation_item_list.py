@@ -13,11 +13,11 @@ __all__ = ["ConversationItemList"]
 class ConversationItemList(ResponseObject):
     """The added items, in order; iterate over it to get each one."""
 
-    object: str = "list"
     data: list[ConversationItem] = []
     first_id: str | None = None
-    last_id: str | None = None
     has_more: bool = False
+    last_id: str | None = None
+    object: str = "list"
 
     def __iter__(self) -> Iterator[ConversationItem]:  # type: ignore[override]
         return iter(self.data)

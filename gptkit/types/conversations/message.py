@@ -17,11 +17,11 @@ class Message(APIObject):
     """A message of a conversation: ``role`` (user, assistant, system, developer...) and
     ``content`` parts; ``status`` is ``in_progress``, ``completed`` or ``incomplete``."""
 
-    type: Literal["message"] = "message"
     id: str | None = None
+    content: list[Content] = []
     role: str | None = None
     status: str | None = None
-    content: list[Content] = []
+    type: Literal["message"] = "message"
 
     def text(self) -> str:
         """The message's text parts joined (``input_text``, ``output_text``, ``text``)."""

@@ -12,5 +12,5 @@ __all__ = ["SummaryTextContent"]
 class SummaryTextContent(APIObject):
     """``{"type": "summary_text", "text": ...}``."""
 
-    type: Literal["summary_text"] = "summary_text"
     text: str = ""
+    type: Literal["summary_text"] = "summary_text"

@@ -12,5 +12,5 @@ __all__ = ["TextContent"]
 class TextContent(APIObject):
     """``{"type": "text", "text": ...}``."""
 
-    type: Literal["text"] = "text"
     text: str = ""
+    type: Literal["text"] = "text"

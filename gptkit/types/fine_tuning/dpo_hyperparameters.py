@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from gptkit.types.fine_tuning.supervised_hyperparameters import SupervisedHyperparameters
+from gptkit.types._base import APIObject
 
 __all__ = ["DpoHyperparameters"]
 
 
-class DpoHyperparameters(SupervisedHyperparameters):
-    """The supervised ones plus ``beta`` (the weight of the penalty between policy and reference)."""
+class DpoHyperparameters(APIObject):
+    """The supervised ones plus ``beta`` (the weight of the penalty between policy and reference).
 
+    Spelled out, not inherited, so the fields print in the official order."""
+
+    batch_size: str | int | None = None
     beta: str | float | None = None
+    learning_rate_multiplier: str | float | None = None
+    n_epochs: str | int | None = None

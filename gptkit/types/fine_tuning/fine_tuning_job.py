@@ -50,13 +50,13 @@ class FineTuningJob(ResponseObject):
     """
 
     id: str
-    object: str = "fine_tuning.job"
     created_at: int | None = None
     error: Error | None = None
     fine_tuned_model: str | None = None
     finished_at: int | None = None
     hyperparameters: Hyperparameters | None = None
     model: str | None = None
+    object: str = "fine_tuning.job"
     organization_id: str | None = None
     result_files: list[str] = []
     seed: int | None = None

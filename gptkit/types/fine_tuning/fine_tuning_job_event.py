@@ -13,9 +13,9 @@ class FineTuningJobEvent(ResponseObject):
     """A message or metrics the job logged (``level``: info, warn or error)."""
 
     id: str
-    object: str = "fine_tuning.job.event"
     created_at: int | None = None
     level: str | None = None
     message: str | None = None
+    object: str = "fine_tuning.job.event"
     data: Any = None
     type: str | None = None

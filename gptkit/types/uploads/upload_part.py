@@ -11,6 +11,6 @@ class UploadPart(ResponseObject):
     """A part added to ``upload_id`` (name it in ``uploads.complete(part_ids=...)``)."""
 
     id: str
-    object: str = "upload.part"
     created_at: int | None = None
+    object: str = "upload.part"
     upload_id: str | None = None

@@ -19,9 +19,9 @@ class VectorStoreFile(ResponseObject):
     """A file of a vector store (``status``: ``in_progress``, ``completed``, ``cancelled``, ``failed``)."""
 
     id: str
-    object: str = "vector_store.file"
     created_at: int | None = None
     last_error: LastError | None = None
+    object: str = "vector_store.file"
     status: str | None = None
     usage_bytes: int | None = None
     vector_store_id: str | None = None

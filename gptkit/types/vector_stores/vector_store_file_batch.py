@@ -12,8 +12,8 @@ class VectorStoreFileBatch(ResponseObject):
     """The batch's status and how many of its files are in each state."""
 
     id: str
-    object: str = "vector_store.files_batch"
     created_at: int | None = None
     file_counts: FileCounts | None = None
+    object: str = "vector_store.files_batch"
     status: str | None = None
     vector_store_id: str | None = None

@@ -23,9 +23,9 @@ class FineTuningJobCheckpoint(ResponseObject):
     """A model snapshot (``fine_tuned_model_checkpoint`` can be used like a model name)."""
 
     id: str
-    object: str = "fine_tuning.job.checkpoint"
     created_at: int | None = None
     fine_tuned_model_checkpoint: str | None = None
     fine_tuning_job_id: str | None = None
     metrics: Metrics | None = None
+    object: str = "fine_tuning.job.checkpoint"
     step_number: int | None = None
