@@ -95,7 +95,14 @@ if TYPE_CHECKING:
     from gptkit._ratelimit import RateLimit, RateLimiter, RateLimitPermit, RateLimitStats, RedisBackend
     from gptkit._streams._chat import AsyncChatCompletionStream, ChatCompletionStream
     from gptkit._streams._stream import AsyncStream, Stream
-    from gptkit._structured import ToolRunResult, function_tool, pydantic_function_tool, strict_json_schema
+    from gptkit._structured import (
+        ResponsesToolRunResult,
+        ToolRunResult,
+        function_tool,
+        pydantic_function_tool,
+        pydantic_responses_function_tool,
+        strict_json_schema,
+    )
     from gptkit.types.cost import Cost
     from gptkit.types.request_options import RequestOptions
 
@@ -122,8 +129,8 @@ _LAZY = {
                     "gptkit._ratelimit"),
     "AsyncStream": "gptkit._streams._stream",
     "Stream": "gptkit._streams._stream",
-    **dict.fromkeys(("ToolRunResult", "function_tool", "pydantic_function_tool", "strict_json_schema"),
-                    "gptkit._structured"),
+    **dict.fromkeys(("ResponsesToolRunResult", "ToolRunResult", "function_tool", "pydantic_function_tool",
+                     "pydantic_responses_function_tool", "strict_json_schema"), "gptkit._structured"),
     "Cost": "gptkit.types.cost",
     "DefaultHttpxClient": "gptkit._core._http",
     "DefaultAsyncHttpxClient": "gptkit._core._http",
@@ -272,6 +279,7 @@ __all__ = [
     "RequestStart",
     "ResponseFailedError",
     "ResponseHeaders",
+    "ResponsesToolRunResult",
     "RetryEvent",
     "RetryPolicy",
     "StatsSnapshot",
@@ -290,6 +298,7 @@ __all__ = [
     "omit",
     "price_of",
     "pydantic_function_tool",
+    "pydantic_responses_function_tool",
     "strict_json_schema",
     "__version__",
 ]

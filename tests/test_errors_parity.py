@@ -4,6 +4,7 @@ and ``e.request_id``, for the same response (the official ``openai`` package is 
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import httpx
@@ -78,3 +79,37 @@ def test_the_whole_body_stays_reachable() -> None:
     status, body = ANSWERS["unknown model"]
     error = _error(gptkit, status, body)
     assert error.json_body == body and error.body == body["error"]  # json_body: the pre-1.0 attribute
+
+
+@pytest.mark.parametrize("error", [
+    {"message": "The server had an error while processing your request.", "type": "server_error", "param": None,
+     "code": "server_error"},
+    {"type": "server_error"},  # no message: the official fallback text
+    "overloaded",
+])
+def test_an_error_in_the_middle_of_a_stream_reads_as_the_official_one(error: Any) -> None:
+    chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "gpt-4o",
+             "choices": [{"index": 0, "delta": {"content": "Hel"}, "finish_reason": None}]}
+    body = f"data: {json.dumps(chunk)}\n\ndata: {json.dumps({'error': error})}\n\n".encode()
+
+    def run(module: Any) -> tuple[list[str], Any]:
+        transport = httpx.MockTransport(lambda request: httpx.Response(
+            200, content=body, headers={"content-type": "text/event-stream"}))
+        client = module.OpenAI(api_key="sk-x", max_retries=0, http_client=httpx.Client(transport=transport))
+        stream = client.chat.completions.create(model="gpt-4o", messages=MSGS, stream=True,
+                                                stream_options={"include_usage": False})
+        seen: list[str] = []
+
+        def drain() -> None:
+            seen.extend(part.choices[0].delta.content for part in stream)
+
+        with pytest.raises(module.APIError) as info:
+            drain()
+        return seen, info.value
+
+    (their_chunks, theirs), (our_chunks, ours) = run(openai), run(gptkit)
+    assert our_chunks == their_chunks == ["Hel"]
+    assert type(ours).__name__ == type(theirs).__name__ == "APIError"
+    shown = ("message", "body", "code", "param", "type")
+    assert {k: getattr(ours, k) for k in shown} == {k: getattr(theirs, k) for k in shown}
+    assert (str(ours), repr(ours)) == (str(theirs), repr(theirs))

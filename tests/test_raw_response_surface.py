@@ -24,7 +24,7 @@ import gptkit
 
 #: Methods of resources gptkit serves that it does not serve itself (so neither view has them).
 NOT_SERVED = frozenset({
-    "responses.compact", "responses.parse",
+    "responses.compact",
 })
 ROOT = Path(__file__).resolve().parent.parent
 

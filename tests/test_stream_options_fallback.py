@@ -72,6 +72,9 @@ def test_usage_of_the_fallback_stream_is_estimated() -> None:
     final = stream.get_final_completion()
     assert final.usage is not None and final.usage.estimated and final.usage.completion_tokens > 0
     assert stream.usage is not None and stream.usage.estimated
+    with client.chat.completions.stream(model="gpt-4o", messages=MSGS) as helper:  # the helper too
+        parsed = helper.get_final_completion()
+    assert parsed.usage is not None and parsed.usage.estimated
     assert client.ledger.total_cost is not None
 
 

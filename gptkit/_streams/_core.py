@@ -219,12 +219,15 @@ class StreamCore(Generic[T]):
             body: Any = json.loads(data)
         except ValueError:
             body = None
-        details = body.get("error", body) if isinstance(body, dict) else None
-        message = None
-        if isinstance(details, dict):
-            message = details.get("message")
-        elif isinstance(details, str):
-            message = details
+        if isinstance(body, dict) and body.get("error"):
+            # ``data: {"error": ...}``: the official SDK's error, message and body alike.
+            error = body["error"]
+            message = error.get("message") if isinstance(error, dict) else None
+            if not message or not isinstance(message, str):
+                message = "An error occurred during streaming"
+            return APIError(message, self.request, body=error)
+        details = body if isinstance(body, dict) else None
+        message = details.get("message") if details is not None else None
         if not message:
             message = " ".join(data.split())[:300] or "An error occurred during streaming."
         return APIError(f"The server sent an error mid-stream: {message}", self.request, body=body)

@@ -29,6 +29,7 @@ from gptkit.types.chat import ChatCompletion
 from gptkit.types.chat_params import ChatCompletionParseArgs, _ChatCompletionArgsBase
 from gptkit.types.parsed_chat import ParsedChatCompletion
 from gptkit.types.request_options import RequestOptions
+from gptkit.types.responses.response import Response
 
 __all__ = [
     "ChatCompletionParseKwargs",
@@ -155,6 +156,8 @@ def parse_completion(
     private = completion.__pydantic_private__
     if private and result.__pydantic_private__ is not None:
         result.__pydantic_private__.update(private)
+    if completion.usage is not None and result.usage is not None:  # not dumped: carried over
+        result.usage.estimated = completion.usage.estimated
     for choice in result.choices:
         message = choice.message
         if model is not None and message.content is not None and not message.refusal:
@@ -189,7 +192,8 @@ def finish_parse(result: Any, plan: ParsePlan) -> Any:
 
 
 def validate_json(
-    model: type[pydantic.BaseModel], raw: str, completion: ChatCompletion, tool_name: str | None
+    model: type[pydantic.BaseModel], raw: str, completion: ChatCompletion | None, tool_name: str | None,
+    *, response: Response | None = None,
 ) -> pydantic.BaseModel:
     """``raw`` validated into ``model``, or ``StructuredOutputError`` naming what does not match."""
     try:
@@ -209,5 +213,5 @@ def validate_json(
             )
         raise StructuredOutputError(
             message[0].upper() + message[1:],
-            raw=raw, completion=completion, errors=errors, tool_name=tool_name,
+            raw=raw, completion=completion, errors=errors, tool_name=tool_name, response=response,
         ) from None

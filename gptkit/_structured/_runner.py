@@ -18,7 +18,7 @@ import inspect
 from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Generic
+from typing import Any, Generic, Protocol, TypeVar
 
 import anyio
 import pydantic
@@ -37,7 +37,16 @@ from gptkit.types.chat import (
 from gptkit.types.cost import Cost
 from gptkit.types.parsed_chat import ContentT, ParsedChatCompletion
 
-__all__ = ["PendingCall", "ToolLoop", "ToolRunResult", "run_tools_async", "run_tools_sync"]
+__all__ = [
+    "PendingCall",
+    "RunsTools",
+    "ToolLoop",
+    "ToolRunResult",
+    "pending_call",
+    "run_tools_async",
+    "run_tools_sync",
+    "tool_output",
+]
 
 
 @dataclass
@@ -119,7 +128,7 @@ class ToolLoop:
 
     def add_result(self, call: PendingCall, value: Any) -> None:
         """Append a tool's result (or the argument error) as the ``tool`` message answering ``call``."""
-        content = call.error if call.error is not None else _tool_output(value)
+        content = tool_output(call, value)
         self.messages.append({"role": "tool", "tool_call_id": call.id, "content": content})
 
     def finish(self) -> ToolRunResult[Any]:
@@ -129,24 +138,48 @@ class ToolLoop:
         return ToolRunResult(completion=parsed, messages=self.messages, completions=self.completions)
 
     def _pending(self, call_id: str, name: str, arguments: str) -> PendingCall:
-        tool = self.tools.get(name)
-        if tool is None:
-            known = ", ".join(sorted(self.tools))
-            error = f"Error: there is no tool named {name!r}. Tools: {known}."
-            return PendingCall(call_id, name, error=error)
-        try:
-            parsed = tool.model.model_validate_json(arguments)
-        except pydantic.ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(str(p) for p in err['loc']) or '(arguments)'}: {err['msg']}"
-                for err in exc.errors(include_url=False)
-            )
-            error = f"Error: invalid arguments for {name!r}: {problems}. Call it again with valid arguments."
-            return PendingCall(call_id, name, tool, error=error)
-        return PendingCall(call_id, name, tool, arguments=parsed)
+        return pending_call(self.tools, call_id, name, arguments)
 
 
-def run_tools_sync(create: Callable[..., Any], loop: ToolLoop) -> ToolRunResult[Any]:
+ResultT_co = TypeVar("ResultT_co", covariant=True)
+ResultT = TypeVar("ResultT")
+
+
+class RunsTools(Protocol[ResultT_co]):
+    """What the sync and async shells drive: ``ToolLoop`` (chat) and ``ResponsesToolLoop``."""
+
+    def request(self) -> dict[str, Any]: ...
+    def step(self, result: Any) -> list[PendingCall]: ...
+    def add_result(self, call: PendingCall, value: Any) -> None: ...
+    def finish(self) -> ResultT_co: ...
+
+
+def pending_call(tools: Mapping[str, FunctionTool], call_id: str, name: str, arguments: str) -> PendingCall:
+    """A model's tool call checked against ``tools``: the validated arguments, or the error text
+    to send back (an unknown tool, arguments that are not JSON or do not match)."""
+    tool = tools.get(name)
+    if tool is None:
+        known = ", ".join(sorted(tools))
+        error = f"Error: there is no tool named {name!r}. Tools: {known}."
+        return PendingCall(call_id, name, error=error)
+    try:
+        parsed = tool.model.model_validate_json(arguments)
+    except pydantic.ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or '(arguments)'}: {err['msg']}"
+            for err in exc.errors(include_url=False)
+        )
+        error = f"Error: invalid arguments for {name!r}: {problems}. Call it again with valid arguments."
+        return PendingCall(call_id, name, tool, error=error)
+    return PendingCall(call_id, name, tool, arguments=parsed)
+
+
+def tool_output(call: PendingCall, value: Any) -> str:
+    """What answers ``call``: the argument error, a string result as it is, anything else as JSON."""
+    return call.error if call.error is not None else _tool_output(value)
+
+
+def run_tools_sync(create: Callable[..., Any], loop: RunsTools[ResultT]) -> ResultT:
     """The loop for ``Client``: sync tools are called, async ones run to completion on a loop of
     their own (in a helper thread when this thread already runs one)."""
     while True:
@@ -162,7 +195,7 @@ def run_tools_sync(create: Callable[..., Any], loop: ToolLoop) -> ToolRunResult[
             loop.add_result(call, value)
 
 
-async def run_tools_async(create: Callable[..., Awaitable[Any]], loop: ToolLoop) -> ToolRunResult[Any]:
+async def run_tools_async(create: Callable[..., Awaitable[Any]], loop: RunsTools[ResultT]) -> ResultT:
     """The loop for ``AsyncClient``: async tools are awaited, sync ones called in the loop's thread."""
     while True:
         pending = loop.step(await create(**loop.request()))

@@ -19,12 +19,14 @@ from gptkit.batch._errors import BatchInputError, InputProblem
 from gptkit.resources.chat import CHAT_COMPLETIONS
 from gptkit.resources.completions import COMPLETIONS
 from gptkit.resources.embeddings import EMBEDDINGS
+from gptkit.resources.responses import CREATE as RESPONSES
 
 __all__ = ["ENDPOINTS", "BatchRequest", "InputReport", "iter_requests", "parse_line", "validate_input"]
 
 #: The Batch API URLs gptkit can run itself, and the client endpoint behind each.
 ENDPOINTS: dict[str, Endpoint] = {
     "/v1/chat/completions": CHAT_COMPLETIONS,
+    "/v1/responses": RESPONSES,
     "/v1/embeddings": EMBEDDINGS,
     "/v1/completions": COMPLETIONS,
 }
@@ -87,6 +89,9 @@ def check_body(request: BatchRequest) -> None:
             raise ValueError(f"'body.{key}' is not a parameter of {request.url}")
     if body.get("stream"):
         raise ValueError("'body.stream' must not be true: batch requests are not streamed")
+    if request.url == "/v1/responses" and body.get("background"):
+        # A background response comes back ``queued``: the result must be the finished one.
+        raise ValueError("'body.background' must not be true: a batch result is the finished response")
     validator = ENDPOINTS[request.url].validator
     assert validator is not None
     try:

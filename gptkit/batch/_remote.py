@@ -125,9 +125,11 @@ def _write_fetched(batch: Batch, contents: list[BinaryContent | None], output_pa
                     stats.succeeded += 1
                     body = record["response"].get("body")
                     usage = body.get("usage") if isinstance(body, dict) else None
-                    if isinstance(usage, dict):
-                        stats.prompt_tokens += int(usage.get("prompt_tokens") or 0)
-                        stats.completion_tokens += int(usage.get("completion_tokens") or 0)
+                    if isinstance(usage, dict):  # chat's prompt/completion, or Responses' input/output
+                        stats.prompt_tokens += int(usage.get("prompt_tokens")
+                                                   or usage.get("input_tokens") or 0)
+                        stats.completion_tokens += int(usage.get("completion_tokens")
+                                                       or usage.get("output_tokens") or 0)
                         stats.total_tokens += int(usage.get("total_tokens") or 0)
                 else:
                     normalised = normalise_provider_failure(record)

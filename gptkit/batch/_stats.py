@@ -52,8 +52,9 @@ class RunStats:
 
     def add_usage(self, usage: Any, cost: Any) -> None:
         if usage is not None:
-            prompt = getattr(usage, "prompt_tokens", 0) or 0
-            completion = getattr(usage, "completion_tokens", 0) or 0
+            # Chat and completions count prompt/completion tokens; the Responses API input/output.
+            prompt = getattr(usage, "prompt_tokens", 0) or getattr(usage, "input_tokens", 0) or 0
+            completion = getattr(usage, "completion_tokens", 0) or getattr(usage, "output_tokens", 0) or 0
             self.prompt_tokens += prompt
             self.completion_tokens += completion
             self.total_tokens += getattr(usage, "total_tokens", 0) or prompt + completion

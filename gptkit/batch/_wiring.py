@@ -25,6 +25,7 @@ def senders(client: AsyncClient) -> dict[str, Sender]:
     chat = client.chat.completions.with_raw_response.create
     completions = client.completions.with_raw_response.create
     embeddings = client.embeddings.with_raw_response.create
+    responses = client.responses.with_raw_response.create
 
     async def embed(**body: Any) -> Any:
         # The Batch API answers with float vectors unless asked otherwise; so do we.
@@ -32,7 +33,8 @@ def senders(client: AsyncClient) -> dict[str, Sender]:
             body["encoding_format"] = "float"
         return await embeddings(**body)
 
-    return {"/v1/chat/completions": chat, "/v1/completions": completions, "/v1/embeddings": embed}
+    return {"/v1/chat/completions": chat, "/v1/responses": responses, "/v1/completions": completions,
+            "/v1/embeddings": embed}
 
 
 def counting_client(client: AsyncClient, stats: RunStats) -> AsyncClient:

@@ -19,6 +19,7 @@ from gptkit._core._base import Call, Endpoint
 from gptkit._responses._validate import ResponsesParamValidator
 from gptkit.resources._common import async_list, invalid, path_with, sync_list, with_query
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._responses_tools import AsyncResponsesTools, ResponsesTools
 from gptkit.types._base import ResponseObject
 from gptkit.types.request_options import RequestOptions
 from gptkit.types.responses.input_item_list_params import InputItemListParams
@@ -141,7 +142,7 @@ def _plan_stream(client: Any, response_id: str | None, starting_after: int | Non
     return call
 
 
-class Responses(SyncResource):
+class Responses(ResponsesTools):
     """The Responses API of a ``Client``."""
 
     @overload
@@ -284,7 +285,7 @@ class InputTokens(SyncResource):
         return result
 
 
-class AsyncResponses(AsyncResource):
+class AsyncResponses(AsyncResponsesTools):
     """The Responses API of an ``AsyncClient``."""
 
     @overload

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["BATCH_ENDPOINTS", "FakeBatch", "FakeBatchJobs"]
 
 #: The endpoints a fake batch can run (the ones the fake answers).
-BATCH_ENDPOINTS = frozenset({"/v1/chat/completions", "/v1/embeddings", "/v1/completions"})
+BATCH_ENDPOINTS = frozenset({"/v1/chat/completions", "/v1/responses", "/v1/embeddings", "/v1/completions"})
 _WINDOW = 24 * 3600  # "24h", the only completion window
 _TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
 _LEFTOVER = {
@@ -347,8 +347,9 @@ class FakeBatchJobs:
         ok = record["error"] is None and reply.status == 200
         if ok and isinstance(parsed, dict) and isinstance(parsed.get("usage"), dict):
             usage = parsed["usage"]
-            prompt = int(usage.get("prompt_tokens") or 0)
-            completion = int(usage.get("completion_tokens") or 0)
+            # Chat and completions count prompt/completion tokens; the Responses API input/output.
+            prompt = int(usage.get("prompt_tokens") or usage.get("input_tokens") or 0)
+            completion = int(usage.get("completion_tokens") or usage.get("output_tokens") or 0)
             job.usage["input"] += prompt
             job.usage["output"] += completion
             job.usage["total"] += int(usage.get("total_tokens") or prompt + completion)

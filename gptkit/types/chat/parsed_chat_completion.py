@@ -7,7 +7,7 @@ tool's model instance when gptkit knows the tool.
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from gptkit.types.chat.chat_completion import ChatCompletion, Choice
 from gptkit.types.chat.chat_completion_message import ChatCompletionMessage
@@ -19,20 +19,33 @@ __all__ = ["ContentT", "ParsedChatCompletion", "ParsedChatCompletionMessage", "P
 ContentT = TypeVar("ContentT")
 
 
-class ParsedChatCompletionMessage(ChatCompletionMessage, Generic[ContentT]):
+class _OfficialName:
+    """Names a parametrized class as the official package does: ``ParsedChoice[TypeVar]``.
+
+    The official package builds these with its type variable, whatever the content type, so
+    ``print(completion)`` and ``type(message).__name__`` show ``[TypeVar]``; programs that print
+    them print the same under gptkit.
+    """
+
+    @classmethod
+    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
+        return f"{cls.__name__}[TypeVar]"
+
+
+class ParsedChatCompletionMessage(_OfficialName, ChatCompletionMessage, Generic[ContentT]):
     """The model's message, with ``parsed`` holding the validated content (None on a refusal)."""
 
     tool_calls: list[ParsedFunctionToolCall] | None = None  # type: ignore[assignment]
     parsed: ContentT | None = None
 
 
-class ParsedChoice(Choice, Generic[ContentT]):
+class ParsedChoice(_OfficialName, Choice, Generic[ContentT]):
     """One answer of a parsed chat completion."""
 
     message: ParsedChatCompletionMessage[ContentT]
 
 
-class ParsedChatCompletion(ChatCompletion, Generic[ContentT]):
+class ParsedChatCompletion(_OfficialName, ChatCompletion, Generic[ContentT]):
     """A chat completion whose ``choices[i].message.parsed`` is a validated ``ContentT``.
 
     Usage, cost and request id are those of the underlying call.

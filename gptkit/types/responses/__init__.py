@@ -21,6 +21,24 @@ if TYPE_CHECKING:
     from gptkit.types.responses.input_token_count_response import (
         InputTokenCountResponse as InputTokenCountResponse,
     )
+    from gptkit.types.responses.parsed_response import (
+        ParsedContent as ParsedContent,
+    )
+    from gptkit.types.responses.parsed_response import (
+        ParsedResponse as ParsedResponse,
+    )
+    from gptkit.types.responses.parsed_response import (
+        ParsedResponseFunctionToolCall as ParsedResponseFunctionToolCall,
+    )
+    from gptkit.types.responses.parsed_response import (
+        ParsedResponseOutputItem as ParsedResponseOutputItem,
+    )
+    from gptkit.types.responses.parsed_response import (
+        ParsedResponseOutputMessage as ParsedResponseOutputMessage,
+    )
+    from gptkit.types.responses.parsed_response import (
+        ParsedResponseOutputText as ParsedResponseOutputText,
+    )
     from gptkit.types.responses.response import Response as Response
     from gptkit.types.responses.response import ResponsePrompt as ResponsePrompt
     from gptkit.types.responses.response_audio_delta_event import (

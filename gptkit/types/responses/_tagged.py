@@ -62,5 +62,11 @@ def model_to_param(value: object) -> object:
     if dump is None or isinstance(value, Mapping):
         return value
     data: dict[str, Any] = dump(mode="json", exclude_unset=True, exclude_none=True)
-    data.pop("parsed_arguments", None)  # gptkit's own field (structured outputs), not the API's
+    # gptkit's own fields (structured outputs), not the API's.
+    data.pop("parsed_arguments", None)
+    content = data.get("content")
+    if isinstance(content, list):
+        for part in content:
+            if isinstance(part, dict):
+                part.pop("parsed", None)
     return data

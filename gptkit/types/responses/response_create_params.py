@@ -184,13 +184,13 @@ class Moderation(TypedDict, total=False):
 
 
 @with_config(CLOSED)
-class ResponseCreateArgs(TypedDict, total=False):
-    """Every wire parameter of ``responses.create`` except ``stream``."""
+class _ResponseArgsBase(TypedDict, total=False):
+    """Every wire parameter of ``responses.create`` except ``stream`` and ``tools``
+    (``responses.run_tools`` takes ``tools`` as a keyword of its own: it accepts functions)."""
 
     model: Annotated[str, Field(min_length=1)]
     input: str | ResponseInputParam
     instructions: str | None
-    tools: Sequence[ToolParam]
     tool_choice: ToolChoice
     parallel_tool_calls: bool | None
     max_tool_calls: Annotated[int, Field(ge=1)] | None
@@ -221,6 +221,13 @@ class ResponseCreateArgs(TypedDict, total=False):
     access_programs: Mapping[str, Any]
     background_options: Mapping[str, Any]
     image: Mapping[str, Any]
+
+
+@with_config(CLOSED)
+class ResponseCreateArgs(_ResponseArgsBase, total=False):
+    """Every wire parameter of ``responses.create`` except ``stream``."""
+
+    tools: Sequence[ToolParam]
 
 
 @with_config(CLOSED)
