@@ -105,6 +105,8 @@ ROWS = [
     Row("price of several models", lambda w: ["price", "gpt-4o", "text-embedding-3-small"], "ok", "", env={}),
     Row("price of an unknown name", lambda w: ["price", "gpt4o"], "not_found",
         "no price is known for 'gpt4o' (did you mean gpt-4o", env={}),
+    Row("price from a price list that does not exist", lambda w: ["price", "--provider", "opneai", "gpt-4o"],
+        "usage", "--provider 'opneai' names no price list genai-prices has (did you mean openai", env={}),
     # -- batch: the same options, messages and codes -----------------------------------------------
     Row("batch run, options after the subcommand",
         lambda w: ["batch", "run", "--api-key", KEY, "--base-url", w.server.base_url,

@@ -75,3 +75,25 @@ def test_reprs_of_objects_users_print(tmp_path: Path) -> None:
     assert shown[3].startswith("<ChatCompletionStream of <Stream ")
     for text in shown:
         assert "._" not in text and " object at 0x" not in text, text
+
+
+async def test_an_unknown_price_warning_names_the_users_line() -> None:
+    import warnings
+
+    from gptkit.testing import FakeOpenAI
+
+    client = gptkit.Client(api_key="test-key", transport=FakeOpenAI())
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        reply = client.chat.completions.create(model="my-own-model", messages=[{"role": "user", "content": "hi"}])
+        assert reply.cost is None
+        async with gptkit.AsyncClient(api_key="test-key", transport=FakeOpenAI()) as aclient:
+            stream = await aclient.chat.completions.create(model="another-model", stream=True,
+                                                           messages=[{"role": "user", "content": "hi"}])
+            async for _ in stream:
+                pass
+            assert stream.cost is None
+    found = [w for w in caught if issubclass(w.category, gptkit.UnknownPriceWarning)]
+    assert len(found) == 2
+    for warning in found:
+        assert warning.filename == __file__, warning.filename   # not gptkit/_cost/_prices.py

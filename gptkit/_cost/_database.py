@@ -16,8 +16,8 @@ from typing import Any
 from gptkit._cost._price_cache import PRICE_CACHE, _usage_values, remember, resolved_for
 
 __all__ = [
-    "FALLBACK_PROVIDER", "Quote", "Rates", "database_version", "known_models", "quote", "quote_uncached",
-    "quote_units",
+    "FALLBACK_PROVIDER", "Quote", "Rates", "database_version", "known_models", "known_providers", "quote",
+    "quote_uncached", "quote_units",
     "rates",
 ]
 
@@ -68,6 +68,14 @@ def database_version() -> str | None:
     """The installed genai-prices version, or None when it cannot be imported."""
     module = _load()
     return None if module is None else str(module.__version__)
+
+
+def known_providers() -> list[str]:
+    """The ids of the database's price lists (``openai``, ``azure``, ``anthropic``...), sorted."""
+    module = _load()
+    if module is None:
+        return []
+    return sorted(entry.id for entry in module.data_snapshot.get_snapshot().providers)
 
 
 def known_models(provider: str | None = None) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import logging
+import sys
 import threading
 import warnings
 from collections.abc import Mapping
@@ -261,7 +262,15 @@ class PriceTable:
             f"output_per_mtok=...)}})."
         )
         logger.warning(message)
-        warnings.warn(message, UnknownPriceWarning, stacklevel=2)
+        warnings.warn(message, UnknownPriceWarning, stacklevel=_outside_gptkit())
+
+
+def _outside_gptkit() -> int:
+    """The ``stacklevel`` of the first frame outside gptkit: a warning names the user's line."""
+    level, frame = 2, sys._getframe(2)   # 1 is the caller of warnings.warn
+    while frame.f_back is not None and str(frame.f_globals.get("__name__", "")).split(".")[0] == "gptkit":
+        level, frame = level + 1, frame.f_back
+    return level
 
 
 def _metered_cost(

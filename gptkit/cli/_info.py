@@ -62,6 +62,23 @@ def _unknown(model: str, provider: str | None) -> str:
     return f"no price is known for {model!r}{where}{hint}; {database}; a client would report cost=None"
 
 
+def _check_provider(provider: str) -> None:
+    """A ``--provider`` the database has no list for is a bad option, not an unpriced model."""
+    import difflib
+
+    from gptkit._cost._database import known_providers
+
+    providers = known_providers()
+    if not providers or provider in providers:
+        return
+    close = difflib.get_close_matches(provider.lower(), providers, n=3, cutoff=0.6)
+    hint = f"did you mean {' or '.join(close)}? " if close else ""
+    examples = [name for name in ("openai", "azure", "anthropic", "google", "mistral", "groq")
+                if name in providers]
+    raise CLIError(f"--provider {provider!r} names no price list genai-prices has ({hint}it has "
+                   f"{len(providers)}: {', '.join(examples)}, ...)", EXIT["usage"])
+
+
 def _as_dict(info: gptkit.PriceInfo) -> dict[str, object]:
     return {"model": info.model, "input_per_mtok": _num(info.input_per_mtok),
             "cached_input_per_mtok": _num(info.cached_input_per_mtok),
@@ -72,6 +89,8 @@ def _as_dict(info: gptkit.PriceInfo) -> dict[str, object]:
 def run_price(ctx: Context) -> int:
     """Print models' rates per million tokens and their source (no network, no key)."""
     args = ctx.args
+    if args.provider is not None:
+        _check_provider(args.provider)
     models: list[str] = list(dict.fromkeys(args.model))
     found = [(model, gptkit.price_of(model, provider=args.provider, batch=args.batch)) for model in models]
     known = [info for _, info in found if info is not None]
