@@ -11,7 +11,7 @@ import pytest
 
 import gptkit
 from gptkit import ResponseFailedError, StreamInterruptedError
-from gptkit.testing import FakeOpenAI, Fault
+from gptkit.testing import FakeOpenAI, Fault, VirtualClock
 from gptkit.testing._fake_responses_body import response_events
 from gptkit.types.responses import (
     Response,
@@ -185,17 +185,27 @@ async def test_503_before_the_first_event_is_retried(kind: str) -> None:
 
 
 async def test_stream_settles_the_rate_limiter_and_budget(kind: str) -> None:
-    fake = FakeOpenAI()
-    limiter = gptkit.RateLimiter(gptkit.RateLimit(rpm=100, tpm=100_000, max_concurrency=1, refund=True))
-    budget = gptkit.Budget(usd="1.00")
-    client = _client(kind, fake, rate_limit=limiter, budget=budget)
-    stream = await invoke(client, "responses.create", model="gpt-4o", input=PROMPT, max_output_tokens=500,
-                          stream=True)
-    assert limiter.stats().in_flight == 1 and budget.reserved > 0  # held while the stream runs
-    final = await final_of(stream)
-    assert limiter.stats().in_flight == 0 and budget.reserved == 0
-    assert final.cost is not None and budget.spent == final.cost.total
-    await close(client)
+    tpm = 100_000
+    with VirtualClock():  # frozen: the token bucket does not refill while the test reads it
+        fake = FakeOpenAI()
+        limiter = gptkit.RateLimiter(gptkit.RateLimit(rpm=100, tpm=tpm, max_concurrency=1, refund=True,
+                                                      window=1.0, jitter=0.0))
+        budget = gptkit.Budget(usd="1.00")
+        client = _client(kind, fake, rate_limit=limiter, budget=budget)
+
+        def tokens_used() -> float:
+            available = limiter.stats().scopes["gpt-4o"]["tokens_available"]
+            return tpm / 60.0 - available
+
+        stream = await invoke(client, "responses.create", model="gpt-4o", input=PROMPT, max_output_tokens=500,
+                              stream=True)
+        assert limiter.stats().in_flight == 1 and budget.reserved > 0  # held while the stream runs
+        assert tokens_used() > 500  # the estimate: input plus max_output_tokens
+        final = await final_of(stream)
+        assert limiter.stats().in_flight == 0 and budget.reserved == 0
+        assert final.cost is not None and budget.spent == final.cost.total
+        assert final.usage is not None and tokens_used() == pytest.approx(final.usage.total_tokens)
+        await close(client)
 
 
 async def test_listeners_see_one_streamed_call(kind: str) -> None:
@@ -257,3 +267,19 @@ async def test_resuming_gives_up_when_the_server_cannot_replay(kind: str) -> Non
     assert [r.method for r in fake.requests] == ["POST", "GET", "GET", "GET"]  # the retry policy's 3 tries
     assert client.ledger.calls == 1
     await close(client)
+
+
+async def test_a_background_stream_cut_over_a_socket_resumes(kind: str) -> None:
+    fake = FakeOpenAI(response_time=None, chunk_delay=0.001)
+    fake.inject(Fault.reset(after_chunks=8), times=1, path="/responses")
+    with fake.serve() as server:
+        client = _client(kind, None, base_url=server.base_url)
+        stream = await invoke(client, "responses.create", model="gpt-4o", input=PROMPT, background=True,
+                              stream=True)
+        events = await drain(stream)
+        final = await final_of(stream)
+        await close(client)
+    assert [e.sequence_number for e in events] == list(range(len(events))) and len(events) > 12
+    assert events[-1].type == "response.completed" and final.output_text == f"Echo: {PROMPT}"
+    assert [(r.method, r.query.get("starting_after")) for r in fake.requests] == [("POST", None), ("GET", "7")]
+    assert client.ledger.calls == 1

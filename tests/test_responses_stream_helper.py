@@ -133,11 +133,11 @@ async def test_wait_times_out_with_a_typed_error(kind: str) -> None:
         queued = await invoke(client, "responses.create", model="gpt-4o", input="forever", background=True)
         start = clock.monotonic()
         with pytest.raises(APITimeoutError, match="still"):
-            await invoke(client, "responses.wait", queued.id, poll_interval_ms=1000, max_wait=5)
+            await invoke(client, "responses.wait", queued.id, poll_interval_ms=1000, max_wait_seconds=5)
         assert clock.monotonic() - start == pytest.approx(5.0)
         assert max(clock.sleeps) <= 10.0
-    with pytest.raises(InvalidParameterError, match="max_wait"):
-        await invoke(client, "responses.wait", queued.id, max_wait=-1)
+    with pytest.raises(InvalidParameterError, match="max_wait_seconds"):
+        await invoke(client, "responses.wait", queued.id, max_wait_seconds=-1)
     await close(client)
 
 
@@ -160,4 +160,50 @@ async def test_wait_raises_for_a_failed_response_and_returns_a_cancelled_one(kin
         cancelled = await invoke(client, "responses.cancel", queued.id)
         assert cancelled.status == "cancelled"
         assert (await invoke(client, "responses.wait", queued.id)).status == "cancelled"
+    await close(client)
+
+
+async def test_until_done_and_the_snapshot_so_far(kind: str) -> None:
+    fake = FakeOpenAI()
+    client = _client(kind, fake)
+    manager = client.responses.stream(model="gpt-4o", input=PROMPT)
+    if kind == "async":
+        async with manager as stream:
+            first = await stream.__anext__()
+            snapshot = stream.current_response_snapshot
+            await stream.until_done()
+            final = await stream.get_final_response()
+    else:
+        with manager as stream:
+            first = next(stream)
+            snapshot = stream.current_response_snapshot
+            stream.until_done()
+            final = stream.get_final_response()
+    assert first.type == "response.created"
+    assert snapshot is not None and snapshot.status == "in_progress" and snapshot.id == final.id
+    assert final.status == "completed" and stream.usage == final.usage and stream.cost == final.cost
+    assert stream.request_id == final.request_id and stream.response.status_code == 200
+    await close(client)
+
+
+async def test_a_finisher_shapes_the_final_response(kind: str) -> None:
+    # The hook a ``text_format=`` stream plugs its parsing into: the final object is its result.
+    from gptkit._streams._responses import AsyncResponseStreamManager, ResponseStreamManager
+
+    fake = FakeOpenAI()
+    client = _client(kind, fake)
+    seen: list[Response] = []
+
+    def finish(response: Response) -> str:
+        seen.append(response)
+        return response.output_text.upper()
+
+    if kind == "async":
+        manager: Any = AsyncResponseStreamManager(
+            lambda: client.responses.create(model="gpt-4o", input="shout", stream=True), finish=finish)
+    else:
+        manager = ResponseStreamManager(
+            lambda: client.responses.create(model="gpt-4o", input="shout", stream=True), finish=finish)
+    _, final = await _read(kind, manager)
+    assert final == "ECHO: SHOUT" and seen[0].status == "completed"
     await close(client)

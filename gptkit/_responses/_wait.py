@@ -32,16 +32,16 @@ _GROWTH = 1.5
 class WaitPolicy:
     """When to look again and when to give up (sans-IO)."""
 
-    __slots__ = ("_deadline", "_interval", "max_wait")
+    __slots__ = ("_deadline", "_interval", "max_wait_seconds")
 
-    def __init__(self, poll_interval_ms: int | None, max_wait: float | None, now: float) -> None:
+    def __init__(self, poll_interval_ms: int | None, max_wait_seconds: float | None, now: float) -> None:
         if poll_interval_ms is not None and (isinstance(poll_interval_ms, bool) or poll_interval_ms < 0):
             raise _invalid("poll_interval_ms", "must be a non-negative number of milliseconds")
-        if max_wait is not None and (isinstance(max_wait, bool) or max_wait < 0):
-            raise _invalid("max_wait", "must be a non-negative number of seconds")
+        if max_wait_seconds is not None and (isinstance(max_wait_seconds, bool) or max_wait_seconds < 0):
+            raise _invalid("max_wait_seconds", "must be a non-negative number of seconds")
         self._interval = _FIRST_INTERVAL if poll_interval_ms is None else poll_interval_ms / 1000
-        self.max_wait = max_wait
-        self._deadline = None if max_wait is None else now + max_wait
+        self.max_wait_seconds = max_wait_seconds
+        self._deadline = None if max_wait_seconds is None else now + max_wait_seconds
 
     def pause(self, now: float) -> float | None:
         """Seconds to sleep before the next look, or None when the time is up."""
@@ -68,8 +68,8 @@ class WaitPolicy:
 
     def timed_out(self, response: Any) -> APITimeoutError:
         return APITimeoutError(
-            message=f"{response.id} is still {response.status} after waiting {self.max_wait:g} s "
-                    "(raise max_wait, or cancel it with responses.cancel)",
+            message=f"{response.id} is still {response.status} after waiting {self.max_wait_seconds:g} s "
+                    "(raise max_wait_seconds, or cancel it with responses.cancel)",
         )
 
 
@@ -78,10 +78,12 @@ def _invalid(name: str, problem: str) -> InvalidParameterError:
                                  errors=[(name, problem)])
 
 
-def wait_response(retrieve: Callable[[], Any], poll_interval_ms: int | None, max_wait: float | None) -> Any:
+def wait_response(
+    retrieve: Callable[[], Any], poll_interval_ms: int | None, max_wait_seconds: float | None
+) -> Any:
     """Retrieve until the response finishes; the policy says how long to pause and when to stop."""
     clock = get_clock()
-    policy = WaitPolicy(poll_interval_ms, max_wait, clock.monotonic())
+    policy = WaitPolicy(poll_interval_ms, max_wait_seconds, clock.monotonic())
     while True:
         response = retrieve()
         if policy.outcome(response) is not None:
@@ -93,11 +95,11 @@ def wait_response(retrieve: Callable[[], Any], poll_interval_ms: int | None, max
 
 
 async def await_response(
-    retrieve: Callable[[], Awaitable[Any]], poll_interval_ms: int | None, max_wait: float | None
+    retrieve: Callable[[], Awaitable[Any]], poll_interval_ms: int | None, max_wait_seconds: float | None
 ) -> Any:
     """The async twin of ``wait_response``."""
     clock = get_clock()
-    policy = WaitPolicy(poll_interval_ms, max_wait, clock.monotonic())
+    policy = WaitPolicy(poll_interval_ms, max_wait_seconds, clock.monotonic())
     while True:
         response = await retrieve()
         if policy.outcome(response) is not None:

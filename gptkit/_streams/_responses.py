@@ -32,10 +32,15 @@ if TYPE_CHECKING:
     from gptkit.types.responses.response_stream_event import ResponseStreamEvent
     from gptkit.types.responses.response_usage import ResponseUsage
 
+#: What turns the accumulated ``Response`` into the caller's final object (None: it as is); the
+#: hook a ``text_format=`` (structured output) stream plugs its parsing into.
+Finisher = Callable[["Response"], Any] | None
+
 __all__ = [
     "AsyncResponseStream",
     "AsyncResponseStreamManager",
     "ResponseStream",
+    "Finisher",
     "ResponseStreamManager",
 ]
 
@@ -109,9 +114,12 @@ class _Common:
 class ResponseStream(_Common):
     """A response being streamed: typed events, text deltas and the final ``Response``."""
 
-    def __init__(self, stream: Stream[ResponseStreamEvent], starting_after: int | None = None) -> None:
+    def __init__(
+        self, stream: Stream[ResponseStreamEvent], starting_after: int | None = None, finish: Finisher = None
+    ) -> None:
         self._stream: Stream[ResponseStreamEvent] = stream
         self._snapshots = _Snapshots(starting_after)
+        self._finish = finish
 
     @property
     def stream(self) -> Stream[ResponseStreamEvent]:
@@ -146,7 +154,8 @@ class ResponseStream(_Common):
     def get_final_response(self) -> Response:
         """The whole ``Response``, as ``responses.create`` returns it without streaming (reads the
         rest of the stream first; a failed response raises ``ResponseFailedError``)."""
-        return self._stream.get_final_response()
+        final = self._stream.get_final_response()
+        return final if self._finish is None else self._finish(final)
 
     def close(self) -> None:
         """Release the connection."""
@@ -164,9 +173,13 @@ class ResponseStream(_Common):
 class AsyncResponseStream(_Common):
     """The async twin of ``ResponseStream``."""
 
-    def __init__(self, stream: AsyncStream[ResponseStreamEvent], starting_after: int | None = None) -> None:
+    def __init__(
+        self, stream: AsyncStream[ResponseStreamEvent], starting_after: int | None = None,
+        finish: Finisher = None,
+    ) -> None:
         self._stream: AsyncStream[ResponseStreamEvent] = stream
         self._snapshots = _Snapshots(starting_after)
+        self._finish = finish
 
     @property
     def stream(self) -> AsyncStream[ResponseStreamEvent]:
@@ -201,7 +214,8 @@ class AsyncResponseStream(_Common):
 
     async def get_final_response(self) -> Response:
         """The whole ``Response`` (see ``ResponseStream.get_final_response``)."""
-        return await self._stream.get_final_response()
+        final = await self._stream.get_final_response()
+        return final if self._finish is None else self._finish(final)
 
     async def close(self) -> None:
         """Release the connection."""
@@ -228,16 +242,18 @@ class ResponseStreamManager:
     """What ``responses.stream(...)`` returns: use it in a ``with`` block."""
 
     def __init__(
-        self, open_stream: Callable[[], Stream[ResponseStreamEvent]], *, starting_after: int | None = None
+        self, open_stream: Callable[[], Stream[ResponseStreamEvent]], *, starting_after: int | None = None,
+        finish: Finisher = None,
     ) -> None:
         self._open = open_stream
         self._starting_after = starting_after
+        self._finish = finish
         self._stream: ResponseStream | None = None
 
     def __enter__(self) -> ResponseStream:
         if self._stream is not None:
             raise RuntimeError("this stream manager was already entered; call stream() again")
-        self._stream = ResponseStream(self._open(), self._starting_after)
+        self._stream = ResponseStream(self._open(), self._starting_after, self._finish)
         return self._stream
 
     def __exit__(
@@ -252,16 +268,17 @@ class AsyncResponseStreamManager:
 
     def __init__(
         self, open_stream: Callable[[], Awaitable[AsyncStream[ResponseStreamEvent]]], *,
-        starting_after: int | None = None,
+        starting_after: int | None = None, finish: Finisher = None,
     ) -> None:
         self._open = open_stream
         self._starting_after = starting_after
+        self._finish = finish
         self._stream: AsyncResponseStream | None = None
 
     async def __aenter__(self) -> AsyncResponseStream:
         if self._stream is not None:
             raise RuntimeError("this stream manager was already entered; call stream() again")
-        self._stream = AsyncResponseStream(await self._open(), self._starting_after)
+        self._stream = AsyncResponseStream(await self._open(), self._starting_after, self._finish)
         return self._stream
 
     async def __aexit__(

@@ -233,18 +233,18 @@ class Responses(ResponsesTools):
         return ResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after)
 
     def wait(
-        self, response_id: str, *, poll_interval_ms: int | None = None, max_wait: float | None = None,
+        self, response_id: str, *, poll_interval_ms: int | None = None, max_wait_seconds: float | None = None,
         **options: Unpack[RequestOptions],
     ) -> Response:
         """Wait for a background response to finish and return it (``completed``, ``incomplete`` or
         ``cancelled``). Retrieves it every ``poll_interval_ms`` (default 500), the pause growing by
-        half each time up to 10 s; after ``max_wait`` seconds (default: no limit) raises
+        half each time up to 10 s; after ``max_wait_seconds`` seconds (default: no limit) raises
         ``APITimeoutError``; a ``failed`` response raises ``ResponseFailedError``."""
         from gptkit._responses._wait import wait_response
 
         path_with(RETRIEVE.path, "responses.wait", response_id=response_id)  # a bad id fails now
         result: Response = wait_response(lambda: self.retrieve(response_id, **options), poll_interval_ms,
-                                         max_wait)
+                                         max_wait_seconds)
         return result
 
     @property
@@ -359,7 +359,7 @@ class AsyncResponses(AsyncResponsesTools):
         return AsyncResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after)
 
     async def wait(
-        self, response_id: str, *, poll_interval_ms: int | None = None, max_wait: float | None = None,
+        self, response_id: str, *, poll_interval_ms: int | None = None, max_wait_seconds: float | None = None,
         **options: Unpack[RequestOptions],
     ) -> Response:
         """Wait for a background response to finish and return it (see ``Responses.wait``)."""
@@ -367,7 +367,7 @@ class AsyncResponses(AsyncResponsesTools):
 
         path_with(RETRIEVE.path, "responses.wait", response_id=response_id)  # a bad id fails now
         result: Response = await await_response(lambda: self.retrieve(response_id, **options),
-                                                poll_interval_ms, max_wait)
+                                                poll_interval_ms, max_wait_seconds)
         return result
 
     @property
