@@ -26,7 +26,7 @@ from gptkit._azure._auth import (
 from gptkit._core._base import BaseClient, Call, Endpoint
 from gptkit._core._client import AsyncClient, Client
 from gptkit._core._config import NO_API_KEY, ClientConfig, NoAPIKey
-from gptkit._core._options import ClientOptions
+from gptkit._core._options import ClientOptions, shows_options
 from gptkit._exceptions import InvalidParameterError
 from gptkit._retry import RetryPolicy
 
@@ -188,6 +188,7 @@ class AzureClient(_AzureCore, Client):
     :param transport: an httpx transport for the client gptkit builds (a cassette, a fake).
     """
 
+    @shows_options
     def __init__(
         self,
         *,
@@ -237,6 +238,7 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
     :param transport: an httpx async transport for the client gptkit builds (a cassette, a fake).
     """
 
+    @shows_options
     def __init__(
         self,
         *,

@@ -20,7 +20,7 @@ from gptkit._core._config import NoAPIKey
 from gptkit._core._errors import map_transport_error, status_error
 from gptkit._core._generic import AsyncGenericRequests, GenericRequests
 from gptkit._core._mounts import AsyncResources, SyncResources
-from gptkit._core._options import DEFAULT_LIMITS, ClientOptions, resolve_client_config
+from gptkit._core._options import DEFAULT_LIMITS, ClientOptions, resolve_client_config, shows_options
 from gptkit._core._usage import drop_stream_options
 from gptkit._exceptions import APIStatusError
 
@@ -53,6 +53,7 @@ class Client(BaseClient, GenericRequests, SyncResources):
         ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
     """
 
+    @shows_options
     def __init__(
         self,
         *,
@@ -181,6 +182,7 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
     """
 
+    @shows_options
     def __init__(
         self,
         *,

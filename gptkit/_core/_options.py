@@ -4,7 +4,8 @@ config and retry policy, and what a copy (``with_options`` / ``copy``) changes."
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+import inspect
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
@@ -34,6 +35,7 @@ __all__ = [
     "copy_changes",
     "derive_client",
     "resolve_client_config",
+    "shows_options",
 ]
 
 #: ``max_retries`` when not given (the official SDK's); ``retry=`` replaces it.
@@ -80,6 +82,22 @@ class ClientOptions(TypedDict, total=False):
 
 
 _OPTION_NAMES = frozenset(ClientOptions.__annotations__)
+_OPTION_DEFAULTS: dict[str, object] = {"timeout": NOT_GIVEN, "max_retries": DEFAULT_MAX_RETRIES}
+
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def shows_options(init: F) -> F:
+    """Show a constructor's ``**options: Unpack[ClientOptions]`` to ``inspect.signature`` as the
+    keyword parameters they are (type checkers and the API reference read the TypedDict), so
+    code that introspects the client, as the official one's, sees every option."""
+    signature = inspect.signature(init)
+    kept = [p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    options = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=_OPTION_DEFAULTS.get(name),
+                                 annotation=getattr(annotation, "__forward_arg__", annotation))
+               for name, annotation in ClientOptions.__annotations__.items()]
+    init.__signature__ = signature.replace(parameters=[*kept, *options])  # type: ignore[attr-defined]
+    return init
 
 
 def resolve_client_config(
