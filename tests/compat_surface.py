@@ -19,6 +19,7 @@ from typing import Any
 
 __all__ = [
     "ATTRIBUTE_EXCEPTIONS",
+    "CLIENT_PARAMETER_EXCEPTIONS",
     "METHOD_EXCEPTIONS",
     "NAME_EXCEPTIONS",
     "PARAMETER_EXCEPTIONS",
@@ -113,6 +114,17 @@ PARAMETER_EXCEPTIONS: dict[str, str] = {
     "vector_stores.files.upload_and_poll:max_wait_seconds": "not taken yet: bound the wait with `poll_interval_ms`",
 }
 
+#: Parameters of ``OpenAI(...)`` and ``client.copy(...)`` that gptkit's do not take (private
+#: ``_underscored`` ones are not compared).
+CLIENT_PARAMETER_EXCEPTIONS: dict[str, str] = {
+    "admin_api_key": _ADMIN,
+    "workload_identity": "workload-identity authentication: not provided",
+    "provider": "provider presets: pass `base_url=` (and `AzureClient` for Azure)",
+    "data_residency": "data residency endpoints: pass `base_url=`",
+    "webhook_secret": "webhook verification: not provided",
+    "websocket_base_url": _REALTIME,
+}
+
 #: Per-call options every gptkit method takes even when its signature spells them another way.
 REQUEST_OPTIONS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout"})
 
@@ -185,6 +197,8 @@ def render_table() -> str:
     rows = ["| official `openai` | in gptkit |", "|---|---|"]
     rows += [f"| `openai.{name}` | {why} |" for name, why in sorted(NAME_EXCEPTIONS.items())]
     rows += [f"| `client.{name}` | {why} |" for name, why in sorted(ATTRIBUTE_EXCEPTIONS.items())]
+    rows += [f"| `OpenAI({name}=)`, `client.copy({name}=)` | {why} |"
+             for name, why in sorted(CLIENT_PARAMETER_EXCEPTIONS.items())]
     rows += [f"| `client.{name}` | {why} |" for name, why in sorted(METHOD_EXCEPTIONS.items())]
     rows += [f"| `client.{path}(..., {param}=)` | {why} |"
              for path, _, param in (key.partition(":") for key in sorted(PARAMETER_EXCEPTIONS))

@@ -4,6 +4,7 @@ exists in gptkit with the parameter names it takes, except the documented except
 
 from __future__ import annotations
 
+import inspect
 import os
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import gptkit
 
 from .compat_surface import (
     ATTRIBUTE_EXCEPTIONS,
+    CLIENT_PARAMETER_EXCEPTIONS,
     METHOD_EXCEPTIONS,
     NAME_EXCEPTIONS,
     PARAMETER_EXCEPTIONS,
@@ -42,6 +44,15 @@ def test_every_client_attribute_exists(kind: str, theirs: Any, ours: Any) -> Non
     public = {name for name in dir(official) if not name.startswith("_")}
     missing = sorted(name for name in public if not hasattr(mine, name))
     assert missing == sorted(ATTRIBUTE_EXCEPTIONS), "update ATTRIBUTE_EXCEPTIONS (and give the reason)"
+
+
+@pytest.mark.parametrize(("kind", "theirs", "ours"), PAIRS, ids=[p[0] for p in PAIRS])
+def test_the_constructor_and_copy_take_the_official_parameters(kind: str, theirs: Any, ours: Any) -> None:
+    for method in ("__init__", "copy", "with_options"):
+        official = {name for name in inspect.signature(getattr(theirs, method)).parameters
+                    if not name.startswith("_")}
+        missing = sorted(official - set(inspect.signature(getattr(ours, method)).parameters))
+        assert missing == sorted(CLIENT_PARAMETER_EXCEPTIONS), method
 
 
 @pytest.mark.parametrize(("kind", "theirs", "ours"), PAIRS, ids=[p[0] for p in PAIRS])
