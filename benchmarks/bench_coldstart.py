@@ -166,6 +166,11 @@ def _bytecode_env(cache: str) -> dict[str, str]:
     return env
 
 
+#: ``--before PATH``: also run gptkit's programs against the gptkit package found in PATH (e.g.
+#: an older checkout, ``git archive <commit> gptkit | tar -x -C PATH``), as "gptkit before".
+BEFORE = "gptkit before"
+
+
 def _child(code: str, env: dict[str, str]) -> dict[str, Any] | None:
     start = time.perf_counter()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env)
@@ -177,18 +182,24 @@ def _child(code: str, env: dict[str, str]) -> dict[str, Any] | None:
     return result
 
 
-def bench_cold_starts(url: str, repeats: int, env: dict[str, str]) -> dict[tuple[str, str], dict[str, float]]:
+def bench_cold_starts(url: str, repeats: int, env: dict[str, str],
+                      before: str | None = None) -> dict[tuple[str, str], dict[str, float]]:
     """(client, scenario) -> medians of wall, cpu, rss, extra and whole-process seconds."""
     programs = {(c, s): _program(c, s, url) for s in SCENARIOS for c in CLIENTS}
     programs[FLOOR, "chat"] = _program(FLOOR, "chat", url)
-    for code in programs.values():
-        _child(code, env)  # warm-up: writes the bytecode cache (and fills the OS's file cache)
+    envs = dict.fromkeys(programs, env)
+    if before:
+        for scenario in SCENARIOS:
+            programs[BEFORE, scenario] = _program("gptkit", scenario, url)
+            envs[BEFORE, scenario] = {**env, "PYTHONPATH": before}
+    for key, code in programs.items():
+        _child(code, envs[key])  # warm-up: writes the bytecode cache (and fills the OS's file cache)
     samples: dict[tuple[str, str], list[dict[str, Any]]] = {key: [] for key in programs}
     keys = list(programs)
     for rep in range(repeats):
         order = keys[rep % len(keys):] + keys[: rep % len(keys)]  # rotate who goes first
         for key in order:
-            found = _child(programs[key], env)
+            found = _child(programs[key], envs[key])
             if found is not None:
                 samples[key].append(found)
     return {
@@ -336,6 +347,7 @@ def main() -> int:
     parser.add_argument("--reps", type=int, default=7, help="per-call CPU repetitions (median)")
     parser.add_argument("--throughput-reps", type=int, default=2, help="fresh processes per client (req/s)")
     parser.add_argument("--only", default="", help="comma-separated parts: cold,peak,stream,calls,throughput")
+    parser.add_argument("--before", help="also time the first calls of the gptkit package in this directory")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args()
     parts = set(args.only.split(",")) if args.only else {"cold", "peak", "stream", "calls", "throughput"}
@@ -345,7 +357,7 @@ def main() -> int:
         env = _bytecode_env(cache)
         base_url, server = start_server()
         try:
-            cold = bench_cold_starts(base_url, args.starts, env) if "cold" in parts else {}
+            cold = bench_cold_starts(base_url, args.starts, env, args.before) if "cold" in parts else {}
             peak = (bench_peak_rss(base_url, args.rss_reps, args.rss_calls, args.concurrency, env)
                     if "peak" in parts else {})
             if "calls" in parts:
@@ -367,7 +379,7 @@ def main() -> int:
         print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
         for scenario in SCENARIOS:
             raw = cold.get(("raw httpx", scenario))
-            for client in (CLIENTS[0], FLOOR, *CLIENTS[1:]):
+            for client in (CLIENTS[0], FLOOR, *CLIENTS[1:], BEFORE):
                 row = cold.get((client, scenario))
                 if row is None or raw is None:
                     continue

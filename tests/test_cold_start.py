@@ -171,3 +171,34 @@ assert response.output_text == "Paris." and client.ledger.calls == 1
     unused = tuple(p for p in _NOT_FOR_A_CHAT_CALL if p not in ("gptkit.types.responses", "gptkit._responses"))
     assert _loaded(found["modules"], *unused, "gptkit.types.chat", "gptkit.resources.chat") == []
     assert len(found["built"]) <= 4, found["built"]
+
+
+# -- memory: what a finished call leaves behind ----------------------------------------------------
+
+
+async def test_a_finished_call_leaves_no_garbage_cycle(kind: str) -> None:
+    """A call's objects (its ``Call`` and trace, the httpx response and request, the connection's
+    stream) are freed when the call returns, not when the garbage collector next runs: under
+    load, cyclic garbage piles up for a long time between full collections (peak RSS,
+    ``benchmarks/bench_coldstart.py``)."""
+    import gc
+
+    from tests.cost_helpers import ok, usage_body
+    from tests.helpers import Recorder, close, invoke, make_client
+
+    client = make_client(kind, Recorder(*[ok(usage_body(model="gpt-4o")) for _ in range(4)]))
+    messages = [{"role": "user", "content": "hi"}]
+    await invoke(client, "chat.completions.create", model="gpt-4o", messages=messages)  # warm up
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        for _ in range(3):
+            await invoke(client, "chat.completions.create", model="gpt-4o", messages=messages)
+        gc.collect()
+        ours = sorted({f"{type(o).__module__}.{type(o).__qualname__}" for o in gc.garbage
+                       if type(o).__module__.startswith(("gptkit", "httpx", "httpcore", "h11"))})
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    await close(client)
+    assert ours == []

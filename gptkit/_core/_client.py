@@ -181,6 +181,8 @@ class Client(BaseClient, GenericRequests, SyncResources):
         request = call.request
         try:
             response = self._http.send(request, stream=call.stream)
+            if not call.stream:
+                _unbind(response)
             if self._failed(call, response):
                 try:
                     response.read()
@@ -191,6 +193,22 @@ class Client(BaseClient, GenericRequests, SyncResources):
         if response.status_code >= 400:
             raise status_error(response)
         return response
+
+
+def _unbind(response: httpx.Response) -> None:
+    """Break httpx's reference cycle of a response read to the end (its ``stream`` holds it).
+
+    httpx reads a non-streamed body at once and keeps it in ``content``; its stream object points
+    back to the response, so the response, its request and the connection's stream would wait for
+    the garbage collector. Under load (hundreds of calls in flight) they pile up until a full
+    collection: freed at once instead, a process holds far less memory at its peak.
+    """
+    if response.is_closed and isinstance(response.stream, (httpx.SyncByteStream, httpx.AsyncByteStream)):
+        response.stream = _READ
+
+
+#: What a response read to the end streams: nothing more (its body is ``content``).
+_READ = httpx.ByteStream(b"")
 
 
 class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
@@ -344,6 +362,8 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         request = call.request
         try:
             response = await self._http.send(request, stream=call.stream)
+            if not call.stream:
+                _unbind(response)
             if self._failed(call, response):
                 try:
                     await response.aread()

@@ -216,35 +216,45 @@ class CallTrace:
 
     # -- the end ------------------------------------------------------------------------------
 
+    def _release(self) -> None:
+        # The call has ended: let go of it and of its response. ``Call.trace`` points back here,
+        # so keeping them would make a reference cycle that only the garbage collector frees:
+        # under load, finished calls' bodies and responses pile up until a full collection.
+        self._call = None
+        self._response = None
+
     def complete(self, result: Any) -> None:
         """The call succeeded with ``result`` (after its cost was accounted), or its stream was
         closed early and ``result`` is the partial answer (billed, so still accounted)."""
         if self._ended:
             return
         self._ended = True
-        now = get_clock().monotonic()
-        duration = now - self.start
-        if self._closing:
-            self._stats.on_close()
-        else:
-            self._stats.on_success(duration)
-        if not self._listeners and not logger.isEnabledFor(logging.DEBUG):
-            return
-        # Reading ``cost`` goes through pydantic's private attributes (microseconds): only when asked.
-        cost = getattr(result, "cost", None)
-        total = getattr(cost, "total", None)
-        usage = getattr(result, "usage", None)
-        if self._listeners:
-            self._emit_end(now, duration, result, usage, cost)
-        if logger.isEnabledFor(logging.DEBUG):
-            call, response = self._call, self._response
-            logger.debug(
-                "%s %s model=%s -> %s in %.3fs%s (attempts %d, request id %s, tokens %s/%s, cost %s)",
-                call.request.method, call.endpoint.path, call.model,
-                response.status_code if response is not None else None, duration,
-                ", stream closed early" if self._closing else "", self.attempt,
-                _request_id(response), *_token_counts(usage), total,
-            )
+        try:
+            now = get_clock().monotonic()
+            duration = now - self.start
+            if self._closing:
+                self._stats.on_close()
+            else:
+                self._stats.on_success(duration)
+            if not self._listeners and not logger.isEnabledFor(logging.DEBUG):
+                return
+            # Reading ``cost`` goes through pydantic's private attributes (microseconds): only when asked.
+            cost = getattr(result, "cost", None)
+            total = getattr(cost, "total", None)
+            usage = getattr(result, "usage", None)
+            if self._listeners:
+                self._emit_end(now, duration, result, usage, cost)
+            if logger.isEnabledFor(logging.DEBUG):
+                call, response = self._call, self._response
+                logger.debug(
+                    "%s %s model=%s -> %s in %.3fs%s (attempts %d, request id %s, tokens %s/%s, cost %s)",
+                    call.request.method, call.endpoint.path, call.model,
+                    response.status_code if response is not None else None, duration,
+                    ", stream closed early" if self._closing else "", self.attempt,
+                    _request_id(response), *_token_counts(usage), total,
+                )
+        finally:
+            self._release()
 
     def _emit_end(self, now: float, duration: float, result: Any, usage: Any, cost: Any) -> None:
         response = self._response
@@ -276,54 +286,61 @@ class CallTrace:
         if self._ended:
             return
         self._ended = True
-        now = get_clock().monotonic()
-        self._stats.on_close()
-        if self._listeners:
-            from gptkit._observe._events import RequestEnd
+        try:
+            now = get_clock().monotonic()
+            self._stats.on_close()
+            if self._listeners:
+                from gptkit._observe._events import RequestEnd
 
-            response = self._response
-            emit(self._listeners, RequestEnd(
-                **self._common(now), status=response.status_code if response is not None else None,
-                request_id=_request_id(response), response_id=None, response_model=None,
-                finish_reasons=(), usage=None, input_tokens=None, output_tokens=None, cost=None,
-                duration=now - self.start, time_to_headers=self._headers_time,
-                time_to_first_chunk=self._first_chunk, rate_limit_wait=self._wait,
-                retries=self.retries, abandoned=True,
-            ))
-        logger.debug("%s %s model=%s: stream closed before its end after %.3fs",
-                     self._call.request.method, self._call.endpoint.path, self._call.model,
-                     now - self.start)
+                response = self._response
+                emit(self._listeners, RequestEnd(
+                    **self._common(now), status=response.status_code if response is not None else None,
+                    request_id=_request_id(response), response_id=None, response_model=None,
+                    finish_reasons=(), usage=None, input_tokens=None, output_tokens=None, cost=None,
+                    duration=now - self.start, time_to_headers=self._headers_time,
+                    time_to_first_chunk=self._first_chunk, rate_limit_wait=self._wait,
+                    retries=self.retries, abandoned=True,
+                ))
+            logger.debug("%s %s model=%s: stream closed before its end after %.3fs",
+                         self._call.request.method, self._call.endpoint.path, self._call.model,
+                         now - self.start)
+        finally:
+            self._release()
 
     def fail(self, exc: BaseException) -> None:
         """The call raised ``exc`` (after any retries); a no-op once the call ended."""
         if self._ended:
             return
         self._ended = True
-        now = get_clock().monotonic()
-        error_type = type(exc).__name__
-        self._stats.on_failure(error_type)
-        status = getattr(exc, "status_code", None)
-        status = status if isinstance(status, int) else None
-        request_id = getattr(exc, "request_id", None)
-        request_id = request_id if isinstance(request_id, str) else None
-        duration = now - self.start
-        if self._listeners:
-            code = getattr(exc, "code", None)
-            message = getattr(exc, "message", None)
-            from gptkit._observe._events import RequestError
+        try:
+            now = get_clock().monotonic()
+            error_type = type(exc).__name__
+            self._stats.on_failure(error_type)
+            status = getattr(exc, "status_code", None)
+            status = status if isinstance(status, int) else None
+            request_id = getattr(exc, "request_id", None)
+            request_id = request_id if isinstance(request_id, str) else None
+            duration = now - self.start
+            if self._listeners:
+                code = getattr(exc, "code", None)
+                message = getattr(exc, "message", None)
+                from gptkit._observe._events import RequestError
 
-            emit(self._listeners, RequestError(
-                **self._common(now), error_type=error_type,
-                error_message=message if isinstance(message, str) else str(exc),
-                error_code=code if isinstance(code, str) else None, status=status,
-                request_id=request_id, duration=duration, time_to_headers=self._headers_time,
-                rate_limit_wait=self._wait, retries=self.retries,
-            ))
-        if logger.isEnabledFor(logging.DEBUG):
-            call = self._call
-            logger.debug("%s %s model=%s failed in %.3fs: %s (status %s, attempts %d, request id %s)",
-                         call.request.method, call.endpoint.path, call.model, duration, error_type,
-                         status, self.attempt, request_id)
+                emit(self._listeners, RequestError(
+                    **self._common(now), error_type=error_type,
+                    error_message=message if isinstance(message, str) else str(exc),
+                    error_code=code if isinstance(code, str) else None, status=status,
+                    request_id=request_id, duration=duration, time_to_headers=self._headers_time,
+                    rate_limit_wait=self._wait, retries=self.retries,
+                ))
+            if logger.isEnabledFor(logging.DEBUG):
+                call = self._call
+                logger.debug("%s %s model=%s failed in %.3fs: %s (status %s, attempts %d, request id %s)",
+                             call.request.method, call.endpoint.path, call.model, duration, error_type,
+                             status, self.attempt, request_id)
+        finally:
+            self._release()
+
 
 
 def _request_id(response: httpx.Response | None) -> str | None:
