@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
+from typing import Any
 
 from gptkit.pagination import SyncCursorPage
 from gptkit.types.file_object import FileObject
@@ -28,6 +30,27 @@ class BinaryContent:
         """The content decoded as UTF-8."""
         return self.content.decode("utf-8")
 
+    def read(self) -> bytes:
+        """The content (the official ``HttpxBinaryResponseContent.read()``)."""
+        return self.content
+
+    def json(self, **kwargs: Any) -> Any:
+        """The content parsed as JSON (``kwargs`` go to ``json.loads``)."""
+        return json.loads(self.content, **kwargs)
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+        """The content in pieces of ``chunk_size`` bytes (None: in one piece)."""
+        size = chunk_size or max(len(self.content), 1)
+        for start in range(0, len(self.content), size):
+            yield self.content[start:start + size]
+
+    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
+        """The content decoded as UTF-8, in pieces of about ``chunk_size`` bytes."""
+        text = self.text
+        size = chunk_size or max(len(text), 1)
+        for start in range(0, len(text), size):
+            yield text[start:start + size]
+
     def iter_lines(self) -> Iterator[bytes]:
         """The content's non-empty lines, without their line endings (JSONL files)."""
         for line in self.content.splitlines():
@@ -38,6 +61,13 @@ class BinaryContent:
         """Write the content to ``path``."""
         with open(path, "wb") as handle:
             handle.write(self.content)
+
+    def stream_to_file(self, path: str | os.PathLike[str], *, chunk_size: int | None = None) -> None:
+        """Write the content to ``path`` (the official name; the bytes are already here)."""
+        self.write_to_file(path)
+
+    def close(self) -> None:
+        """Nothing to release: the content was read when the call returned."""
 
     def __len__(self) -> int:
         return len(self.content)

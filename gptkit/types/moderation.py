@@ -23,9 +23,11 @@ class _SlashedKeysKept(APIObject):
         made = handler(data)
         extra = made.__pydantic_extra__
         if isinstance(data, Mapping) and extra is not None:
-            for field in type(made).model_fields.values():
-                if field.alias is not None and field.alias in data:
-                    extra[field.alias] = data[field.alias]
+            # In the order the server sent them, as the official extras are.
+            aliases = {field.alias for field in type(made).model_fields.values() if field.alias is not None}
+            for key, value in data.items():
+                if key in aliases:
+                    extra[key] = value
         return made
 
 
