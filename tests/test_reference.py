@@ -207,3 +207,35 @@ def test_the_reference_shows_these_objects_and_no_private_class() -> None:
     for option in ("show_bases: false", "merge_init_into_class: true", "- unpack_typeddict",
                    "show_signature_annotations: true", "griffe_public.py"):
         assert option in config, option
+
+
+@pytest.mark.parametrize("path", [*CLIENTS, *DOCUMENTED[:8]])
+def test_one_parameter_list_per_constructor(path: str, package: Any) -> None:
+    sections = [s for s in _sections(_get(package, path)) if s.kind.value == "parameters"]
+    assert len(sections) == 1, f"{path}: {len(sections)} parameter lists"
+
+
+def test_own_parameters_and_unpacked_options_make_one_list(tmp_path: Path) -> None:
+    # The clients' shape: their own parameters described in the class docstring, the rest
+    # ``**options: Unpack[Options]`` described once, on the TypedDict's fields.
+    (tmp_path / "demo_pkg").mkdir()
+    (tmp_path / "demo_pkg" / "__init__.py").write_text(
+        "from typing import TypedDict\n"
+        "from typing_extensions import Unpack\n\n\n"
+        "class Options(TypedDict, total=False):\n"
+        "    timeout: float\n"
+        '    """Seconds for each attempt."""\n\n\n'
+        "class Client:\n"
+        '    """A client.\n\n'
+        "    :param api_key: the key.\n"
+        '    """\n\n'
+        "    def __init__(self, *, api_key: str = '', _hook: int = 0, **options: Unpack[Options]) -> None:\n"
+        "        pass\n", encoding="utf-8")
+    names = [str(ROOT / name) if name.startswith("tools/") else name for name in _extensions()]
+    loaded = griffe.load("demo_pkg", search_paths=[str(tmp_path)], extensions=griffe.load_extensions(*names),
+                         docstring_parser="sphinx", resolve_aliases=True, resolve_external=False)
+    client = loaded["Client"]
+    assert [p.name for p in client.members["__init__"].parameters] == ["self", "api_key", "timeout"]
+    sections = [s for s in _sections(client) if s.kind.value == "parameters"]
+    assert [[(p.name, p.description) for p in s.value] for s in sections] == [
+        [("api_key", "the key."), ("timeout", "Seconds for each attempt.")]]
