@@ -1,7 +1,7 @@
 """Run the compatibility programs under one package, each in a forked child, and print JSON results.
 
-Usage: ``python tests/compat_driver.py openai|gptkit < plan.json``; the plan is a list of
-``{"name", "path", "base_url"}``. The package is imported once, before forking, so each program
+Usage: ``python tests/compat_driver.py openai|gptkit < job.json``; the job holds ``programs``, a list
+of ``{"name", "path", "base_url"}``, and ``warm_url``, a fake for the warm-up calls (or null). The package is imported once, before forking, so each program
 costs a fork rather than an interpreter start and an import (the suite stays fast), and each
 starts from the same fresh module state, as a script would. Under ``gptkit`` the program text has
 its imports changed to ``import gptkit as openai`` / ``from gptkit... import`` (what a user does);
@@ -77,9 +77,13 @@ _RESOURCES = ("chat.completions", "beta.chat.completions", "completions", "embed
               "fine_tuning.jobs", "vector_stores", "uploads", "conversations")
 
 
-def _warm(package: str) -> None:
-    """Import the package and load what its programs touch first (once, before the forks)."""
-    import asyncio  # noqa: F401  (programs use it; loading it once saves every child the time)
+def _warm(package: str, base_url: str | None) -> None:
+    """Import the package and load what its programs touch first (once, before the forks).
+
+    With ``base_url`` (a fake of its own) it also makes a few calls, so the modules and models
+    that a call loads lazily are loaded once here rather than in every child.
+    """
+    import asyncio
 
     module = __import__(package)
     for factory in (module.OpenAI, module.AsyncOpenAI):
@@ -88,12 +92,29 @@ def _warm(package: str) -> None:
             target: Any = client
             for part in dotted.split("."):
                 target = getattr(target, part, None)
+    if base_url is None:
+        return
+    messages = [{"role": "user", "content": "warm"}]
+    with module.OpenAI(api_key="sk-warm", base_url=base_url) as client:
+        client.chat.completions.create(model="gpt-4o", messages=messages)
+        for _ in client.chat.completions.create(model="gpt-4o", messages=messages, stream=True):
+            pass
+        client.embeddings.create(model="text-embedding-3-small", input="warm")
+        client.responses.create(model="gpt-4o", input="warm")
+
+    async def warm_async() -> None:
+        aclient = module.AsyncOpenAI(api_key="sk-warm", base_url=base_url)
+        await aclient.chat.completions.create(model="gpt-4o", messages=messages)
+        await aclient.close()
+
+    asyncio.run(warm_async())
 
 
 def main() -> None:
     package = sys.argv[1]
-    plan = json.load(sys.stdin)
-    _warm(package)
+    job = json.load(sys.stdin)
+    plan = job["programs"]
+    _warm(package, job.get("warm_url"))
     results: dict[str, dict[str, Any]] = {}
     for item in plan:
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \

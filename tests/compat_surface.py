@@ -101,13 +101,15 @@ METHOD_EXCEPTIONS: dict[str, str] = {
     "vector_stores.file_batches.upload_and_poll": "use `vector_stores.files.upload_and_poll` per file",
     "responses.compact": "not provided yet",
     "responses.connect": _REALTIME,
-    "responses.parse": "Responses API structured outputs: in progress",
 }
 
 #: Parameters of official methods (``path:param``) that gptkit's do not take.
 PARAMETER_EXCEPTIONS: dict[str, str] = {
     "batches.create:output_expires_after": "not taken yet",
     "files.create:expires_after": "not taken yet",
+    "responses.parse:parse_as": "Responses API structured outputs: in progress",
+    "responses.parse:stream": "Responses API structured outputs: in progress",
+    "responses.parse:verbosity": "Responses API structured outputs: in progress",
     "responses.stream:text_format": "structured outputs on a stream: in progress (with `responses.parse`)",
     "vector_stores.files.create_and_poll:max_wait_seconds": "not taken yet: bound the wait with `poll_interval_ms`",
     "vector_stores.files.poll:max_wait_seconds": "not taken yet: bound the wait with `poll_interval_ms`",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing_extensions import assert_type
 
 import gptkit
+from gptkit.lib.streaming.responses import AsyncResponseStream, ResponseStream
 from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
 from gptkit.types.responses import (
     InputTokenCountResponse,
@@ -51,12 +52,23 @@ def stream_calls(client: gptkit.Client) -> None:
             print(event.sequence_number)
     assert_type(client.responses.retrieve("resp_1", stream=True, starting_after=3),
                 gptkit.Stream[ResponseStreamEvent])
+    with client.responses.stream(model="m", input="hi") as helper:
+        assert_type(helper, ResponseStream)
+        for text in helper.text_stream:
+            assert_type(text, str)
+        assert_type(helper.get_final_response(), Response)
+    assert_type(client.responses.wait("resp_1", poll_interval_ms=200, max_wait_seconds=30.0), Response)
 
 
 async def async_calls(client: gptkit.AsyncClient) -> None:
     astream = await client.responses.create(model="m", input="hi", stream=True)
     assert_type(astream, gptkit.AsyncStream[ResponseStreamEvent])
     assert_type(await astream.get_final_response(), Response)
+    async with client.responses.stream(response_id="resp_1", starting_after=2) as ahelper:
+        assert_type(ahelper, AsyncResponseStream)
+        async for event in ahelper:
+            assert_type(event.sequence_number, int)
+    assert_type(await client.responses.wait("resp_1"), Response)
     assert_type(await client.responses.create(model="m", input="hi"), Response)
     assert_type(await client.responses.retrieve("resp_1"), Response)
     assert_type(
