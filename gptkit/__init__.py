@@ -71,7 +71,7 @@ from gptkit._version import __version__
 
 if TYPE_CHECKING:
     from gptkit._azure._auth import AzureToken
-    from gptkit._azure._client import AsyncAzureClient, AzureClient
+    from gptkit._azure._client import AsyncAzureClient, AsyncAzureOpenAI, AzureClient, AzureOpenAI
     from gptkit._core._http import DefaultAsyncHttpxClient, DefaultHttpxClient
     from gptkit._cost._ledger_models import LedgerSnapshot, LedgerTotals
     from gptkit._cost._redis_budget import RedisBudget
@@ -111,8 +111,8 @@ if TYPE_CHECKING:
 #: limits, structured outputs, events, Azure, the pre-1.0 classes). ``import gptkit`` stays close
 #: to importing its dependencies (benchmarks/README.md; tests/test_import_budget.py pins it).
 _LAZY = {
-    "AsyncAzureClient": "gptkit._azure._client",
-    "AzureClient": "gptkit._azure._client",
+    **dict.fromkeys(("AsyncAzureClient", "AsyncAzureOpenAI", "AzureClient", "AzureOpenAI"),
+                    "gptkit._azure._client"),
     "AzureToken": "gptkit._azure._auth",
     "AsyncChatCompletionStream": "gptkit._streams._chat",
     "ChatCompletionStream": "gptkit._streams._chat",
@@ -215,12 +215,14 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncAzureClient",
+    "AsyncAzureOpenAI",
     "AsyncChatCompletionStream",
     "AsyncClient",
     "AsyncOpenAI",
     "AsyncStream",
     "AuthenticationError",
     "AzureClient",
+    "AzureOpenAI",
     "AzureToken",
     "BackendError",
     "BadRequestError",

@@ -9,11 +9,12 @@ typed errors, usage and cost) is the shared core's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 import httpx
+from typing_extensions import Unpack
 
 from gptkit._azure._auth import (
     AsyncAzureADTokenProvider,
@@ -25,17 +26,14 @@ from gptkit._azure._auth import (
 from gptkit._core._base import BaseClient, Call, Endpoint
 from gptkit._core._client import AsyncClient, Client
 from gptkit._core._config import NO_API_KEY, ClientConfig, NoAPIKey
-from gptkit._core._params import NOT_GIVEN, NotGiven
-from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
+from gptkit._core._options import ClientOptions, shows_options
 from gptkit._exceptions import InvalidParameterError
-from gptkit._observe._trace import EventListener
-from gptkit._ratelimit import RateLimit, RateLimiter
 from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-__all__ = ["AsyncAzureClient", "AzureClient"]
+__all__ = ["AsyncAzureClient", "AsyncAzureOpenAI", "AzureClient", "AzureOpenAI"]
 
 #: Operations Azure serves per deployment; everything else (models, files, batches) is not.
 DEPLOYMENT_PATHS = frozenset({
@@ -65,9 +63,7 @@ class _AzureCore(BaseClient):
 
     # -- BaseClient hooks -------------------------------------------------------------------
 
-    def _init_core(
-        self, config: ClientConfig, retry: RetryPolicy | None, tags: Mapping[str, str] | None
-    ) -> None:
+    def _init_core(self, config: ClientConfig, retry: RetryPolicy, tags: Mapping[str, str] | None) -> None:
         # Azure has no organizations or projects: never send OPENAI_ORG_ID's header there.
         config = config.replace(base_url=self._azure.endpoint + "/openai", organization=None, project=None)
         super()._init_core(config, retry, tags)
@@ -172,7 +168,10 @@ class AzureClient(_AzureCore, Client):
     or a token with an expiry such as ``gptkit.AzureToken`` or azure-identity's ``AccessToken``,
     reused until shortly before it expires). Calls go to ``azure_deployment`` when it is set,
     else to the deployment named by each call's ``model``. Missing endpoint, version or
-    credential raise ``ConfigurationError`` / ``MissingAPIKeyError`` here, before any I/O.
+    credential raise ``ConfigurationError`` / ``MissingAPIKeyError`` here, before any I/O. The
+    other options are every client's (``api-version`` is added to ``default_query``; a
+    ``rate_limit`` counts per deployment, whichever credential is used; ``prices`` come before
+    the database's Azure prices).
 
     :param azure_endpoint: the resource's endpoint, ``https://NAME.openai.azure.com`` (default
         ``AZURE_OPENAI_ENDPOINT``).
@@ -184,26 +183,12 @@ class AzureClient(_AzureCore, Client):
     :param azure_ad_token: a fixed Entra ID token (default ``AZURE_OPENAI_AD_TOKEN``).
     :param azure_ad_token_provider: a callable returning a token string (called for every
         request) or a token with an expiry (reused until shortly before it expires).
-    :param timeout: seconds (or an ``httpx.Timeout``) for each attempt; default 600 s, 5 s to
-        connect.
-    :param max_retries: retries after the first attempt (default 2); ``retry=`` replaces it.
-    :param default_headers: headers sent with every request.
-    :param default_query: query parameters sent with every request (``api-version`` is added).
     :param http_client: your own ``httpx.Client``; gptkit never closes it. Not with
         ``transport=``.
     :param transport: an httpx transport for the client gptkit builds (a cassette, a fake).
-    :param retry: a ``RetryPolicy`` (attempts, deadline, backoff) instead of ``max_retries``.
-    :param tags: labels recorded with every call, in the ledger (``by_tag``) and in events.
-    :param rate_limit: a ``RateLimit`` or a shared ``RateLimiter``; Azure's limits belong to a
-        deployment, whichever credential is used.
-    :param budget: a ``Budget`` or ``RedisBudget`` that refuses a call whose worst-case cost
-        does not fit, before it is sent.
-    :param prices: your prices, tried before the database's Azure prices: a ``PriceTable`` or
-        a mapping of model names (or ``*`` patterns) to ``ModelPrice``.
-    :param ledger: the ``Ledger`` to count calls, tokens and dollars into (default: a new one).
-    :param listeners: callables told about every call (``gptkit.Listener``).
     """
 
+    @shows_options
     def __init__(
         self,
         *,
@@ -213,31 +198,17 @@ class AzureClient(_AzureCore, Client):
         api_key: str | NoAPIKey | None = None,
         azure_ad_token: str | None = None,
         azure_ad_token_provider: AzureADTokenProvider | None = None,
-        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int = 2,
-        default_headers: Mapping[str, str] | None = None,
-        default_query: Mapping[str, Any] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
-        retry: RetryPolicy | None = None,
-        tags: Mapping[str, str] | None = None,
-        rate_limit: RateLimit | RateLimiter | None = None,
-        budget: BudgetBackend | None = None,
-        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
-        ledger: Ledger | None = None,
-        listeners: Iterable[EventListener] | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
         self._set_azure(resolve_azure(
             azure_endpoint=azure_endpoint, api_version=api_version, azure_deployment=azure_deployment,
             api_key=api_key, azure_ad_token=azure_ad_token,
             azure_ad_token_provider=azure_ad_token_provider, is_async=False,
         ))
-        super().__init__(
-            api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai", timeout=timeout,
-            max_retries=max_retries, default_headers=default_headers, default_query=default_query,
-            http_client=http_client, transport=transport, retry=retry, tags=tags,
-            rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger, listeners=listeners,
-        )
+        super().__init__(api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai",
+                         http_client=http_client, transport=transport, **options)
 
     def _transmit(self, call: Call) -> httpx.Response:
         tokens = self._tokens
@@ -262,26 +233,12 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
     :param api_key: the resource's key, sent as ``api-key`` (default ``AZURE_OPENAI_API_KEY``).
     :param azure_ad_token: a fixed Entra ID token (default ``AZURE_OPENAI_AD_TOKEN``).
     :param azure_ad_token_provider: like ``AzureClient``'s, or a coroutine function.
-    :param timeout: seconds (or an ``httpx.Timeout``) for each attempt; default 600 s, 5 s to
-        connect.
-    :param max_retries: retries after the first attempt (default 2); ``retry=`` replaces it.
-    :param default_headers: headers sent with every request.
-    :param default_query: query parameters sent with every request (``api-version`` is added).
     :param http_client: your own ``httpx.AsyncClient``; gptkit never closes it. Not with
         ``transport=``.
     :param transport: an httpx async transport for the client gptkit builds (a cassette, a fake).
-    :param retry: a ``RetryPolicy`` (attempts, deadline, backoff) instead of ``max_retries``.
-    :param tags: labels recorded with every call, in the ledger (``by_tag``) and in events.
-    :param rate_limit: a ``RateLimit`` or a shared ``RateLimiter``; Azure's limits belong to a
-        deployment, whichever credential is used.
-    :param budget: a ``Budget`` or ``RedisBudget`` that refuses a call whose worst-case cost
-        does not fit, before it is sent.
-    :param prices: your prices, tried before the database's Azure prices: a ``PriceTable`` or
-        a mapping of model names (or ``*`` patterns) to ``ModelPrice``.
-    :param ledger: the ``Ledger`` to count calls, tokens and dollars into (default: a new one).
-    :param listeners: callables told about every call (``gptkit.Listener``).
     """
 
+    @shows_options
     def __init__(
         self,
         *,
@@ -291,34 +248,25 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
         api_key: str | NoAPIKey | None = None,
         azure_ad_token: str | None = None,
         azure_ad_token_provider: AsyncAzureADTokenProvider | None = None,
-        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int = 2,
-        default_headers: Mapping[str, str] | None = None,
-        default_query: Mapping[str, Any] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        retry: RetryPolicy | None = None,
-        tags: Mapping[str, str] | None = None,
-        rate_limit: RateLimit | RateLimiter | None = None,
-        budget: BudgetBackend | None = None,
-        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
-        ledger: Ledger | None = None,
-        listeners: Iterable[EventListener] | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
         self._set_azure(resolve_azure(
             azure_endpoint=azure_endpoint, api_version=api_version, azure_deployment=azure_deployment,
             api_key=api_key, azure_ad_token=azure_ad_token,
             azure_ad_token_provider=azure_ad_token_provider, is_async=True,
         ))
-        super().__init__(
-            api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai", timeout=timeout,
-            max_retries=max_retries, default_headers=default_headers, default_query=default_query,
-            http_client=http_client, transport=transport, retry=retry, tags=tags,
-            rate_limit=rate_limit, budget=budget, prices=prices, ledger=ledger, listeners=listeners,
-        )
+        super().__init__(api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai",
+                         http_client=http_client, transport=transport, **options)
 
     async def _transmit(self, call: Call) -> httpx.Response:
         tokens = self._tokens
         if tokens is not None:  # right before each send: a retry or a limiter wait may outlast a token
             call.request.headers["authorization"] = f"Bearer {await tokens.aget()}"
         return await super()._transmit(call)
+
+
+#: The official package's names, so ``import gptkit as openai; openai.AzureOpenAI(...)`` works.
+AzureOpenAI = AzureClient
+AsyncAzureOpenAI = AsyncAzureClient

@@ -9,35 +9,39 @@ before any I/O) and finishes it (typed result, usage, cost). The sync and async 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from gptkit._clock import get_clock
 from gptkit._core._config import ClientConfig, Secret, coerce_timeout
-from gptkit._core._options import as_limiter, check_setup
+from gptkit._core._options import ClientOptions, as_limiter, check_setup
 from gptkit._core._params import NOT_GIVEN, Omit, ParamValidator, clean_params
-from gptkit._core._protocol import build_multipart_request, build_request, form_fields, parse_response
+from gptkit._core._protocol import (
+    APIResponse,
+    build_multipart_request,
+    build_request,
+    form_fields,
+    parse_response,
+)
 from gptkit._core._surface import OfficialSurface
 from gptkit._core._usage import asks_stream_usage, ensure_usage
-from gptkit._cost import BudgetBackend, CostState, Ledger, ModelPrice, PriceTable
+from gptkit._cost import BudgetBackend, CostState, Ledger
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import InvalidParameterError
-from gptkit._observe._trace import CallTrace, EventListener, Observable, Observer
+from gptkit._observe._trace import CallTrace, Observable, Observer
 from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:  # the type tree is imported by the resources, on first use, not by `import gptkit`
-
     from gptkit._cost._meter import Meter
-    from gptkit._ratelimit import RateLimit, RateLimiter, RateLimitPermit
+    from gptkit._ratelimit import RateLimiter, RateLimitPermit
     from gptkit.types._base import APIObject
     from gptkit.types._union import EventUnion
 
+#: ``APIResponse`` (the raw view of a call, ``gptkit._core._protocol``) is also importable from here.
 __all__ = ["APIResponse", "BaseClient", "Call", "Endpoint"]
-
-T = TypeVar("T", bound="APIObject")
 
 _OPTION_KEYS = ("extra_headers", "extra_query", "extra_body", "timeout", "tags")
 
@@ -94,69 +98,6 @@ class Call:
     rate_permit: RateLimitPermit | None = None
 
 
-class APIResponse(Generic[T]):
-    """Raw HTTP access to a call: status, headers and the parsed object (``with_raw_response``)."""
-
-    def __init__(self, http_response: httpx.Response, parsed: T) -> None:
-        self.http_response = http_response
-        self._parsed = parsed
-
-    @property
-    def status_code(self) -> int:
-        return self.http_response.status_code
-
-    @property
-    def headers(self) -> httpx.Headers:
-        return self.http_response.headers
-
-    @property
-    def request_id(self) -> str | None:
-        request_id: str | None = self.http_response.headers.get("x-request-id")
-        return request_id
-
-    @property
-    def elapsed(self) -> float:
-        """Seconds from sending the request to receiving the whole response."""
-        return self.http_response.elapsed.total_seconds()
-
-    @property
-    def http_request(self) -> httpx.Request:
-        """The request as it was sent (the API key is in its headers: do not log them)."""
-        return self.http_response.request
-
-    @property
-    def url(self) -> httpx.URL:
-        return self.http_response.url
-
-    @property
-    def method(self) -> str:
-        return self.http_response.request.method
-
-    @property
-    def http_version(self) -> str:
-        return self.http_response.http_version
-
-    @property
-    def is_closed(self) -> bool:
-        return self.http_response.is_closed
-
-    @property
-    def content(self) -> bytes:
-        """The body's bytes (read already, except for a streamed call's)."""
-        return self.http_response.content
-
-    @property
-    def text(self) -> str:
-        return self.http_response.text
-
-    def parse(self) -> T:
-        """The typed response object."""
-        return self._parsed
-
-    def __repr__(self) -> str:
-        return f"<APIResponse [{self.status_code}] {type(self._parsed).__name__}>"
-
-
 class BaseClient(OfficialSurface, Observable):
     """Configuration and the sans-IO steps shared by ``Client`` and ``AsyncClient``."""
 
@@ -171,32 +112,21 @@ class BaseClient(OfficialSurface, Observable):
     _owns_http: bool
 
     def _setup(
-        self,
-        config: ClientConfig,
-        retry: RetryPolicy | None,
-        tags: Mapping[str, str] | None,
-        rate_limit: RateLimit | RateLimiter | None,
-        budget: BudgetBackend | None,
-        prices: PriceTable | Mapping[str, ModelPrice] | None,
-        ledger: Ledger | None,
-        listeners: Iterable[EventListener] | None,
-        *,
-        is_async: bool,
+        self, config: ClientConfig, retry: RetryPolicy, options: ClientOptions, *, is_async: bool
     ) -> None:
         """Everything a new client sets up besides its HTTP client (the same for both twins)."""
+        tags, listeners = options.get("tags"), options.get("listeners")
         check_setup(tags, listeners)
         self._init_core(config, retry, tags)
-        self._cost = CostState(base_url=config.base_url, budget=budget, prices=prices, ledger=ledger,
-                               is_async=is_async)
+        self._cost = CostState(base_url=config.base_url, budget=options.get("budget"),
+                               prices=options.get("prices"), ledger=options.get("ledger"), is_async=is_async)
         self._cost.provider = self._price_provider
         self._observer = Observer(listeners, self._cost.ledger)  # shared by with_options copies
-        self._limiter = as_limiter(rate_limit)
+        self._limiter = as_limiter(options.get("rate_limit"))
 
-    def _init_core(
-        self, config: ClientConfig, retry: RetryPolicy | None, tags: Mapping[str, str] | None
-    ) -> None:
+    def _init_core(self, config: ClientConfig, retry: RetryPolicy, tags: Mapping[str, str] | None) -> None:
         self._config = config
-        self._retry = retry if retry is not None else RetryPolicy.from_max_retries(config.max_retries)
+        self._retry = retry  # the one home of max_retries (``max_attempts - 1``)
         self._tags = dict(tags or {})
         self._headers = {**config.headers(), **self._auth_headers()}
         self._encoded_headers = httpx.Headers(self._headers)
@@ -387,7 +317,8 @@ class BaseClient(OfficialSurface, Observable):
             result = BinaryContent(response.content, request_id=response.headers.get("x-request-id"))
         else:
             result = parse_response(response, endpoint.response)
-        ensure_usage(call.body, result)
+        if getattr(result, "usage", True) is None:  # the server sent none: estimate it
+            ensure_usage(call.body, result)
         self._account(call, result)
         if call.raw:
             return APIResponse(response, result)

@@ -7,11 +7,12 @@ two classes here differ only in ``send`` versus ``await send``.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
+from typing_extensions import Unpack
 
 from gptkit._core._attempts import Attempts
 from gptkit._core._base import BaseClient, Call
@@ -19,18 +20,12 @@ from gptkit._core._config import NoAPIKey
 from gptkit._core._errors import map_transport_error, status_error
 from gptkit._core._generic import AsyncGenericRequests, GenericRequests
 from gptkit._core._mounts import AsyncResources, SyncResources
-from gptkit._core._options import DEFAULT_LIMITS, resolve_client_config
-from gptkit._core._params import NOT_GIVEN, NotGiven
+from gptkit._core._options import DEFAULT_LIMITS, ClientOptions, resolve_client_config, shows_options
 from gptkit._core._usage import drop_stream_options
-from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
 from gptkit._exceptions import APIStatusError
-from gptkit._observe._trace import EventListener
-from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:
     from typing_extensions import Self
-
-    from gptkit._ratelimit import RateLimit, RateLimiter
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -52,28 +47,13 @@ class Client(BaseClient, GenericRequests, SyncResources):
         ``https://api.openai.com/v1``): any OpenAI-compatible server.
     :param organization: sent as ``OpenAI-Organization`` (default ``OPENAI_ORG_ID``).
     :param project: sent as ``OpenAI-Project`` (default ``OPENAI_PROJECT_ID``).
-    :param timeout: seconds (or an ``httpx.Timeout``) for each attempt; default 600 s, 5 s to
-        connect.
-    :param max_retries: retries after the first attempt (default 2, as the official package);
-        ``retry=`` replaces it.
-    :param default_headers: headers sent with every request.
-    :param default_query: query parameters sent with every request.
     :param http_client: your own ``httpx.Client`` (proxies, limits, HTTP/2); gptkit never
         closes it. Not with ``transport=``.
     :param transport: an httpx transport for the client gptkit builds: a cassette, a
         ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
-    :param retry: a ``RetryPolicy`` (attempts, deadline, backoff) instead of ``max_retries``.
-    :param tags: labels recorded with every call, in the ledger (``by_tag``) and in events.
-    :param rate_limit: a ``RateLimit`` to stay within (clients given the same object share its
-        limiter), or a ``RateLimiter`` to share explicitly.
-    :param budget: a ``Budget`` or ``RedisBudget`` that refuses a call whose worst-case cost
-        does not fit, before it is sent.
-    :param prices: your prices, tried before the genai-prices database: a ``PriceTable`` or a
-        mapping of model names (or ``*`` patterns) to ``ModelPrice``.
-    :param ledger: the ``Ledger`` to count calls, tokens and dollars into (default: a new one).
-    :param listeners: callables told about every call (``gptkit.Listener``).
     """
 
+    @shows_options
     def __init__(
         self,
         *,
@@ -81,24 +61,15 @@ class Client(BaseClient, GenericRequests, SyncResources):
         base_url: str | httpx.URL | None = None,
         organization: str | None = None,
         project: str | None = None,
-        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int = 2,
-        default_headers: Mapping[str, str] | None = None,
-        default_query: Mapping[str, Any] | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
-        retry: RetryPolicy | None = None,
-        tags: Mapping[str, str] | None = None,
-        rate_limit: RateLimit | RateLimiter | None = None,
-        budget: BudgetBackend | None = None,
-        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
-        ledger: Ledger | None = None,
-        listeners: Iterable[EventListener] | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
-        config = resolve_client_config(api_key, base_url, organization, project, timeout, max_retries,
-                                       default_headers, default_query, http_client, transport,
-                                       retry=retry, is_async=False)
-        self._setup(config, retry, tags, rate_limit, budget, prices, ledger, listeners, is_async=False)
+        config, retry = resolve_client_config(
+            type(self).__name__, options, api_key=api_key, base_url=base_url, organization=organization,
+            project=project, http_client=http_client, transport=transport, is_async=False,
+        )
+        self._setup(config, retry, options, is_async=False)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
             transport=transport, timeout=config.timeout, limits=DEFAULT_LIMITS, follow_redirects=True
@@ -223,28 +194,13 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         ``https://api.openai.com/v1``): any OpenAI-compatible server.
     :param organization: sent as ``OpenAI-Organization`` (default ``OPENAI_ORG_ID``).
     :param project: sent as ``OpenAI-Project`` (default ``OPENAI_PROJECT_ID``).
-    :param timeout: seconds (or an ``httpx.Timeout``) for each attempt; default 600 s, 5 s to
-        connect.
-    :param max_retries: retries after the first attempt (default 2, as the official package);
-        ``retry=`` replaces it.
-    :param default_headers: headers sent with every request.
-    :param default_query: query parameters sent with every request.
     :param http_client: your own ``httpx.AsyncClient`` (proxies, limits, HTTP/2); gptkit never
         closes it. Not with ``transport=``.
     :param transport: an httpx async transport for the client gptkit builds: a cassette, a
         ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
-    :param retry: a ``RetryPolicy`` (attempts, deadline, backoff) instead of ``max_retries``.
-    :param tags: labels recorded with every call, in the ledger (``by_tag``) and in events.
-    :param rate_limit: a ``RateLimit`` to stay within (clients given the same object share its
-        limiter), or a ``RateLimiter`` to share explicitly.
-    :param budget: a ``Budget`` or ``RedisBudget`` that refuses a call whose worst-case cost
-        does not fit, before it is sent.
-    :param prices: your prices, tried before the genai-prices database: a ``PriceTable`` or a
-        mapping of model names (or ``*`` patterns) to ``ModelPrice``.
-    :param ledger: the ``Ledger`` to count calls, tokens and dollars into (default: a new one).
-    :param listeners: callables told about every call (``gptkit.Listener``).
     """
 
+    @shows_options
     def __init__(
         self,
         *,
@@ -252,24 +208,15 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         base_url: str | httpx.URL | None = None,
         organization: str | None = None,
         project: str | None = None,
-        timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-        max_retries: int = 2,
-        default_headers: Mapping[str, str] | None = None,
-        default_query: Mapping[str, Any] | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        retry: RetryPolicy | None = None,
-        tags: Mapping[str, str] | None = None,
-        rate_limit: RateLimit | RateLimiter | None = None,
-        budget: BudgetBackend | None = None,
-        prices: PriceTable | Mapping[str, ModelPrice] | None = None,
-        ledger: Ledger | None = None,
-        listeners: Iterable[EventListener] | None = None,
+        **options: Unpack[ClientOptions],
     ) -> None:
-        config = resolve_client_config(api_key, base_url, organization, project, timeout, max_retries,
-                                       default_headers, default_query, http_client, transport,
-                                       retry=retry, is_async=True)
-        self._setup(config, retry, tags, rate_limit, budget, prices, ledger, listeners, is_async=True)
+        config, retry = resolve_client_config(
+            type(self).__name__, options, api_key=api_key, base_url=base_url, organization=organization,
+            project=project, http_client=http_client, transport=transport, is_async=True,
+        )
+        self._setup(config, retry, options, is_async=True)
         self._owns_http = http_client is None
         if http_client is None and transport is None:
             # perf: our pool (gptkit/_core/_pool.py) unless the caller brought a transport.

@@ -87,14 +87,14 @@ class Secret:
 
 @dataclass(frozen=True)
 class ClientConfig:
-    """The resolved options of a client. Immutable: ``with_options`` makes a changed copy."""
+    """The resolved options of a client (its retry policy aside). Immutable: ``with_options``
+    makes a changed copy, of these fields."""
 
     api_key: Secret | None
     base_url: str
     organization: str | None
     project: str | None
     timeout: httpx.Timeout
-    max_retries: int
     default_headers: Mapping[str, str] = field(default_factory=dict)
     default_query: Mapping[str, Any] = field(default_factory=dict)
 
@@ -183,8 +183,7 @@ def resolve_config(
     base_url: str | httpx.URL | None,
     organization: str | None,
     project: str | None,
-    timeout: float | httpx.Timeout | NotGiven | None = NOT_GIVEN,
-    max_retries: int,
+    timeout: object = NOT_GIVEN,
     default_headers: Mapping[str, str] | None,
     default_query: Mapping[str, Any] | None,
 ) -> ClientConfig:
@@ -198,10 +197,6 @@ def resolve_config(
         )
     if not isinstance(api_key, (str, NoAPIKey)):
         raise TypeError(f"api_key must be a string, not {type(api_key).__name__}")
-    if isinstance(max_retries, bool) or not isinstance(max_retries, int):
-        raise TypeError(f"max_retries must be a whole number >= 0, not {type(max_retries).__name__}")
-    if max_retries < 0:
-        raise ValueError(f"max_retries must be a whole number >= 0, not {max_retries!r}")
     _check_optional("organization", organization, str, "a string")
     _check_optional("project", project, str, "a string")
     _check_optional("default_headers", default_headers, Mapping, "a mapping of header names to values")
@@ -213,7 +208,6 @@ def resolve_config(
         organization=organization or os.environ.get("OPENAI_ORG_ID") or None,
         project=project or os.environ.get("OPENAI_PROJECT_ID") or None,
         timeout=coerce_timeout(timeout),
-        max_retries=max_retries,
         default_headers=dict(default_headers or {}),
         default_query=dict(default_query or {}),
     )

@@ -1,12 +1,15 @@
-"""Client options: the checks no option may skip, the resolved config, and what a copy changes."""
+"""Client options, spelled once: ``ClientOptions``, the checks no option may skip, the resolved
+config and retry policy, and what a copy (``with_options`` / ``copy``) changes."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+import inspect
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
+from typing_extensions import TypedDict
 
 from gptkit._core._config import HTTPX_DEFAULT_TIMEOUT, ClientConfig, NoAPIKey, resolve_config
 from gptkit._core._lazy import lazy_names
@@ -16,7 +19,8 @@ from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:
     from gptkit._core._base import BaseClient
-    from gptkit._cost import BudgetBackend, Ledger
+    from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
+    from gptkit._observe._trace import EventListener
     from gptkit._ratelimit import RateLimit, RateLimiter
 
 C = TypeVar("C", bound="BaseClient")
@@ -24,12 +28,14 @@ C = TypeVar("C", bound="BaseClient")
 __all__ = [
     "DEFAULT_LIMITS",
     "DEFAULT_MAX_RETRIES",
+    "ClientOptions",
     "as_limiter",
     "check_retry",
     "check_setup",
     "copy_changes",
     "derive_client",
     "resolve_client_config",
+    "shows_options",
 ]
 
 #: ``max_retries`` when not given (the official SDK's); ``retry=`` replaces it.
@@ -38,36 +44,104 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_LIMITS = httpx.Limits(max_connections=1000, max_keepalive_connections=200, keepalive_expiry=30.0)
 
 
+class ClientOptions(TypedDict, total=False):
+    """The options every client takes, the Azure clients' included (``**options``), each described
+    once, here (the API reference shows them as each client's parameters).
+
+    Where the client talks to (``api_key``, ``base_url``, Azure's endpoint) and how it reaches
+    the network (``http_client``, ``transport``) are each client's own parameters.
+    """
+
+    timeout: float | httpx.Timeout | NotGiven | None
+    """Seconds (or an ``httpx.Timeout``) for each attempt; default 600 s, 5 s to connect;
+    None for no timeout."""
+    max_retries: int
+    """Retries after the first attempt (default 2, as the official package); ``retry=``
+    replaces it."""
+    default_headers: Mapping[str, str] | None
+    """Headers sent with every request."""
+    default_query: Mapping[str, Any] | None
+    """Query parameters sent with every request."""
+    retry: RetryPolicy | None
+    """A ``RetryPolicy`` (attempts, deadline, backoff) instead of ``max_retries``."""
+    tags: Mapping[str, str] | None
+    """Labels recorded with every call, in the ledger (``by_tag``) and in events."""
+    rate_limit: RateLimit | RateLimiter | None
+    """A ``RateLimit`` to stay within (clients given the same object share its
+    limiter), or a ``RateLimiter`` to share explicitly."""
+    budget: BudgetBackend | None
+    """A ``Budget`` or ``RedisBudget`` that refuses a call whose worst-case cost does not
+    fit, before it is sent."""
+    prices: PriceTable | Mapping[str, ModelPrice] | None
+    """Your prices, tried before the genai-prices database: a ``PriceTable`` or a mapping
+    of model names (or ``*`` patterns) to ``ModelPrice``."""
+    ledger: Ledger | None
+    """The ``Ledger`` to count calls, tokens and dollars into (default: a new one)."""
+    listeners: Iterable[EventListener] | None
+    """Callables told about every call (``gptkit.Listener``)."""
+
+
+_OPTION_NAMES = frozenset(ClientOptions.__annotations__)
+_OPTION_DEFAULTS: dict[str, object] = {"timeout": NOT_GIVEN, "max_retries": DEFAULT_MAX_RETRIES}
+
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def shows_options(init: F) -> F:
+    """Show a constructor's ``**options: Unpack[ClientOptions]`` to ``inspect.signature`` as the
+    keyword parameters they are (type checkers and the API reference read the TypedDict), so
+    code that introspects the client, as the official one's, sees every option."""
+    signature = inspect.signature(init)
+    kept = [p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    options = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=_OPTION_DEFAULTS.get(name),
+                                 annotation=getattr(annotation, "__forward_arg__", annotation))
+               for name, annotation in ClientOptions.__annotations__.items()]
+    init.__signature__ = signature.replace(parameters=[*kept, *options])  # type: ignore[attr-defined]
+    return init
+
+
 def resolve_client_config(
+    owner: str,
+    options: ClientOptions,
+    *,
     api_key: str | NoAPIKey | None,
     base_url: str | httpx.URL | None,
     organization: str | None,
     project: str | None,
-    timeout: float | httpx.Timeout | NotGiven | None,
-    max_retries: int,
-    default_headers: Mapping[str, str] | None,
-    default_query: Mapping[str, Any] | None,
     http_client: object | None,
     transport: object | None,
-    *,
-    retry: object = None,
     is_async: bool = False,
-) -> ClientConfig:
-    """The client's options, after the checks no option may skip: every mistake here used to be
-    accepted silently and surface at the first call, or never."""
+) -> tuple[ClientConfig, RetryPolicy]:
+    """The client's config and retry policy, after the checks no option may skip: every mistake
+    here used to be accepted silently and surface at the first call, or never."""
+    unknown = sorted(set(options) - _OPTION_NAMES)
+    if unknown:  # **options takes any name at run time: name the public class, as Python would
+        raise TypeError(f"{owner}.__init__() got an unexpected keyword argument {unknown[0]!r}")
     if http_client is not None and transport is not None:
         raise ConfigurationError("pass http_client= or transport=, not both")
     _check_network(http_client, transport, is_async=is_async)
+    max_retries = check_max_retries(options.get("max_retries", DEFAULT_MAX_RETRIES))
+    retry = options.get("retry")
     check_retry(retry, max_retries)
+    timeout: object = options.get("timeout", NOT_GIVEN)
     # The official SDK's rule: an http_client built with its own timeout keeps it.
     if (isinstance(timeout, NotGiven) and isinstance(http_client, (httpx.Client, httpx.AsyncClient))
             and http_client.timeout != HTTPX_DEFAULT_TIMEOUT):
         timeout = http_client.timeout
-    return resolve_config(
+    config = resolve_config(
         api_key=api_key, base_url=base_url, organization=organization, project=project,
-        timeout=timeout, max_retries=max_retries, default_headers=default_headers,
-        default_query=default_query,
+        timeout=timeout, default_headers=options.get("default_headers"),
+        default_query=options.get("default_query"),
     )
+    return config, retry if retry is not None else RetryPolicy.from_max_retries(max_retries)
+
+
+def check_max_retries(max_retries: object) -> int:
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int):
+        raise TypeError(f"max_retries must be a whole number >= 0, not {type(max_retries).__name__}")
+    if max_retries < 0:
+        raise ValueError(f"max_retries must be a whole number >= 0, not {max_retries!r}")
+    return max_retries
 
 
 def _check_network(http_client: object | None, transport: object | None, *, is_async: bool) -> None:
@@ -118,23 +192,14 @@ def as_limiter(rate_limit: RateLimit | RateLimiter | None) -> RateLimiter | None
 def copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
     """``config`` with the official ``copy()``'s rules: an option left out (or ``None``) is kept,
     ``timeout=None`` means no timeout, ``default_headers``/``default_query`` merge into the current
-    ones and ``set_default_headers``/``set_default_query`` replace them."""
+    ones and ``set_default_headers``/``set_default_query`` replace them. What may change is what
+    ``ClientConfig`` holds (``max_retries`` lives in the retry policy: ``derive_client``)."""
     unknown = set(changes) - _COPY_OPTIONS
     if unknown:
         raise TypeError(f"with_options() got unexpected options: {', '.join(sorted(unknown))}")
-    current: dict[str, Any] = {
-        "api_key": config.api_key.reveal() if config.api_key is not None else NoAPIKey(),
-        "base_url": config.base_url, "organization": config.organization,
-        "project": config.project, "timeout": config.timeout, "max_retries": config.max_retries,
-        "default_headers": config.default_headers, "default_query": config.default_query,
-    }
-    for name in ("api_key", "base_url", "organization", "project", "max_retries"):
-        value = changes.get(name)
-        if value is not None and value is not NOT_GIVEN:
-            current[name] = value
-    if changes.get("timeout", NOT_GIVEN) is not NOT_GIVEN:
-        current["timeout"] = changes["timeout"]
-    for name in ("default_headers", "default_query"):
+    current: dict[str, Any] = {f.name: getattr(config, f.name) for f in dataclasses.fields(ClientConfig)}
+    current["api_key"] = config.api_key.reveal() if config.api_key is not None else NoAPIKey()
+    for name in _MERGED:
         merge, replace = changes.get(name), changes.get(f"set_{name}")
         if merge is not None and replace is not None:
             raise ValueError(f"The `{name}` and `set_{name}` arguments are mutually exclusive")
@@ -144,13 +209,19 @@ def copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
             current[name] = {**current[name], **merge}
         elif replace is not None:
             current[name] = replace
+    if changes.get("timeout", NOT_GIVEN) is not NOT_GIVEN:
+        current["timeout"] = changes["timeout"]  # None too: no timeout
+    for name in current.keys() - _MERGED - {"timeout"}:
+        value = changes.get(name)
+        if value is not None and value is not NOT_GIVEN:
+            current[name] = value
     return resolve_config(**current)
 
 
-_COPY_OPTIONS = frozenset({
-    "api_key", "base_url", "organization", "project", "timeout", "max_retries", "default_headers",
-    "set_default_headers", "default_query", "set_default_query",
-})
+#: Options merged into the current ones by a copy (``set_<name>`` replaces them).
+_MERGED = frozenset({"default_headers", "default_query"})
+_COPY_OPTIONS = (frozenset(f.name for f in dataclasses.fields(ClientConfig))
+                 | {f"set_{name}" for name in _MERGED} | {"max_retries"})
 
 
 def derive_client(client: C, changes: dict[str, Any], *, retry: RetryPolicy | None,
@@ -158,8 +229,13 @@ def derive_client(client: C, changes: dict[str, Any], *, retry: RetryPolicy | No
                   ledger: Ledger, http_client: httpx.Client | httpx.AsyncClient | None = None) -> C:
     """``client.with_options(...)``: a copy sharing the pool (unless given ``http_client``), with
     ``changes`` to its config."""
-    if retry is not None and "max_retries" in changes:
-        check_retry(retry, changes["max_retries"])
+    max_retries = changes.pop("max_retries", None)
+    if max_retries is not None and max_retries is not NOT_GIVEN:
+        check_max_retries(max_retries)
+        if retry is not None:
+            check_retry(retry, max_retries)
+        else:  # only the number of attempts changes: backoff, hooks and test mode are kept
+            retry = dataclasses.replace(client._retry, max_attempts=max_retries + 1)
     check_setup(tags, None)
     if http_client is not None:
         is_async = isinstance(client.__dict__.get("_http"), httpx.AsyncClient)
@@ -168,9 +244,6 @@ def derive_client(client: C, changes: dict[str, Any], *, retry: RetryPolicy | No
     resources = lazy_names(type(client))  # built again, bound to the copy
     clone.__dict__.update({k: v for k, v in client.__dict__.items() if k not in resources})
     config = copy_changes(client._config, changes) if changes else client._config
-    if retry is None and "max_retries" in changes:
-        # Only the number of attempts changes: backoff, hooks and test mode are kept.
-        retry = dataclasses.replace(client._retry, max_attempts=config.max_retries + 1)
     clone._init_core(config, retry or client._retry, {**client._tags, **(tags or {})})
     clone._owns_http = False
     if http_client is not None:

@@ -1,4 +1,5 @@
-"""Sans-IO protocol steps: build a request, turn a successful response into a model.
+"""Sans-IO protocol steps: build a request, turn a successful response into a model (and its raw
+view, ``APIResponse``).
 
 Nothing here sends, sleeps or locks; the sync and async clients share every function.
 """
@@ -6,7 +7,7 @@ Nothing here sends, sleeps or locks; the sync and async clients share every func
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import httpx
 import pydantic
@@ -18,7 +19,12 @@ if TYPE_CHECKING:  # not at run time: `import gptkit` must not pull in the type 
     from gptkit.types._base import APIObject
 
 __all__ = [
-    "build_multipart_request", "build_request", "dump_json", "form_fields", "parse_response",
+    "APIResponse",
+    "build_multipart_request",
+    "build_request",
+    "dump_json",
+    "form_fields",
+    "parse_response",
     "with_json_body",
 ]
 
@@ -123,3 +129,66 @@ def parse_response(response: httpx.Response, model: type[T]) -> T:
     if isinstance(result, ResponseObject):
         result._request_id = response.headers.get("x-request-id")
     return result
+
+
+class APIResponse(Generic[T]):
+    """Raw HTTP access to a call: status, headers and the parsed object (``with_raw_response``)."""
+
+    def __init__(self, http_response: httpx.Response, parsed: T) -> None:
+        self.http_response = http_response
+        self._parsed = parsed
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        request_id: str | None = self.http_response.headers.get("x-request-id")
+        return request_id
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds from sending the request to receiving the whole response."""
+        return self.http_response.elapsed.total_seconds()
+
+    @property
+    def http_request(self) -> httpx.Request:
+        """The request as it was sent (the API key is in its headers: do not log them)."""
+        return self.http_response.request
+
+    @property
+    def url(self) -> httpx.URL:
+        return self.http_response.url
+
+    @property
+    def method(self) -> str:
+        return self.http_response.request.method
+
+    @property
+    def http_version(self) -> str:
+        return self.http_response.http_version
+
+    @property
+    def is_closed(self) -> bool:
+        return self.http_response.is_closed
+
+    @property
+    def content(self) -> bytes:
+        """The body's bytes (read already, except for a streamed call's)."""
+        return self.http_response.content
+
+    @property
+    def text(self) -> str:
+        return self.http_response.text
+
+    def parse(self) -> T:
+        """The typed response object."""
+        return self._parsed
+
+    def __repr__(self) -> str:
+        return f"<APIResponse [{self.status_code}] {type(self._parsed).__name__}>"

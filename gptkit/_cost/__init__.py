@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from gptkit._cost._budget import Budget, BudgetBackend, Reservation
 from gptkit._cost._ledger import Ledger
-from gptkit._cost._prices import ModelPrice, PriceInfo, PriceTable, UnknownPriceWarning, price_of
+from gptkit._cost._model_price import ModelPrice, PriceInfo, UnknownPriceWarning
+from gptkit._cost._prices import PriceTable, price_of
 from gptkit._cost._state import KEEP, CostState
 
 if TYPE_CHECKING:

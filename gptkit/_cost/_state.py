@@ -19,8 +19,9 @@ from gptkit._clock import get_clock
 from gptkit._cost._budget import BudgetBackend, Reservation
 from gptkit._cost._ledger import Ledger
 from gptkit._cost._meter import Meter, Units, token_counts
+from gptkit._cost._model_price import ModelPrice
 from gptkit._cost._pending import PRICING_KEYS, PendingCost, database_loaded
-from gptkit._cost._prices import ModelPrice, PriceTable, as_price_table
+from gptkit._cost._prices import PriceTable, as_price_table
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import APIResponseValidationError, UnknownPriceError
 

@@ -23,7 +23,8 @@ from gptkit._streams._chat_event_types import (
     ParsedChatCompletionSnapshot,
 )
 from gptkit._streams._chat_events import ChatCompletionStreamState, is_chat_chunk
-from gptkit._streams._stream import AsyncStream, Stream, _StreamBase
+from gptkit._streams._shell import StreamBase
+from gptkit._streams._stream import AsyncStream, Stream
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
 from gptkit.types.cost import Cost
 from gptkit.types.parsed_chat import ParsedChatCompletion
@@ -45,7 +46,7 @@ Finisher = Callable[[ChatCompletion], Any] | None
 
 
 class _Common(Generic[ParsedT]):
-    _stream: _StreamBase[ChatCompletionChunk]
+    _stream: StreamBase[ChatCompletionChunk]
     _finish: Finisher
 
     @property

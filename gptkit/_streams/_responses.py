@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from gptkit._streams._stream import AsyncStream, Stream, _StreamBase
+from gptkit._streams._shell import StreamBase
+from gptkit._streams._stream import AsyncStream, Stream
 from gptkit.types.cost import Cost
 from gptkit.types.responses.response_text_delta_event import ResponseTextDeltaEvent
 
@@ -77,7 +78,7 @@ def _set_extra(event: Any, name: str, value: Any) -> None:
 
 
 class _Common:
-    _stream: _StreamBase[Any]
+    _stream: StreamBase[Any]
 
     @property
     def response(self) -> httpx.Response:

@@ -15,16 +15,15 @@ from __future__ import annotations
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import httpx
 
-from gptkit._core._errors import map_transport_error
 from gptkit._exceptions import APIError
 from gptkit._observe._trace import CallTrace
 from gptkit._streams._core import StreamCore
 from gptkit._streams._gc import acollected, collected
-from gptkit._streams._resume import Resumptions
+from gptkit._streams._shell import StreamBase
 from gptkit.types._base import APIObject
 
 if TYPE_CHECKING:
@@ -32,66 +31,14 @@ if TYPE_CHECKING:
 
     from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
     from gptkit.types.completion import Completion
-    from gptkit.types.cost import Cost
     from gptkit.types.responses.response import Response
-    from gptkit.types.shared import CompletionUsage
 
 __all__ = ["AsyncStream", "Stream"]
 
 T = TypeVar("T", bound=APIObject)
 
 
-class _StreamBase(Generic[T]):
-    """What both shells expose: the HTTP response, the request id, and the final object."""
-
-    response: httpx.Response
-    _core: StreamCore[T]
-    _closed: bool
-
-    def __init__(self, core: StreamCore[T], response: httpx.Response, trace: CallTrace | None = None) -> None:
-        self._core = core
-        self.response = response
-        self._closed = False
-        self._trace = trace
-        self._resumes = Resumptions()
-
-    def _observe_failure(self, exc: BaseException) -> None:
-        # Once the caller has the stream a failure ends the call (before that, the retry loop's).
-        if self._trace is not None and self._core.opened:
-            self._trace.fail(exc)
-
-    @property
-    def request_id(self) -> str | None:
-        """The server's ``x-request-id`` for this stream."""
-        request_id: str | None = self.response.headers.get("x-request-id")
-        return request_id
-
-    @property
-    def completed(self) -> bool:
-        """Whether the stream reached its ``[DONE]`` marker."""
-        return self._core.done
-
-    @property
-    def usage(self) -> CompletionUsage | None:
-        """Token usage of the finished stream (None before it completes or if the server sent none)."""
-        final = self._core.final
-        return None if final is None else cast("CompletionUsage | None", final.usage)
-
-    @property
-    def cost(self) -> Cost | None:
-        """What the finished stream cost (None before it completes or when the price is unknown)."""
-        final = self._core.final
-        return None if final is None else cast("Cost | None", getattr(final, "cost", None))
-
-    def _closed_error(self) -> Exception:
-        return self._core.interrupted("The stream was closed before it was complete.")
-
-    def __repr__(self) -> str:
-        state = "complete" if self._core.done else ("closed" if self._closed else "open")
-        return f"<{type(self).__name__} {state} request_id={self.request_id!r}>"
-
-
-class Stream(_StreamBase[T]):
+class Stream(StreamBase[T]):
     """The chunks of a streamed response, typed, as they arrive.
 
     Iterate over it once (``for chunk in stream``); use it as a context manager or call
@@ -117,8 +64,8 @@ class Stream(_StreamBase[T]):
 
     def _resume(self) -> bool:
         """Pick a cut stream up after its last event, when the server keeps its events."""
-        point = self._resumes.next(self._core, self._reopen is not None)
-        if point is None or self._reopen is None:
+        point = self._resume_point()
+        if point is None:
             return False
         try:
             response = self._reopen(*point)
@@ -132,43 +79,31 @@ class Stream(_StreamBase[T]):
 
     def _pull(self) -> bool:
         """Read once into the core; False when there is nothing more to read."""
-        core = self._core
-        if core.failure is not None:
-            self._fail()
-        if self._closed:
-            if core.done:
+        state = self._before_read()
+        if state is not True:
+            if state is False:
                 return False
-            raise self._closed_error()
+            self.close()
+            raise state
         try:
             data = next(self._raw, None)
         except httpx.TransportError as exc:
             if self._resume():
                 return True
-            error = _transport_error(core, exc)
-            self._observe_failure(error)
+            error = self._read_failed(exc)  # observed before closing: the call failed
             self.close()
             raise error from exc
+        if data is None and not self._core.done and self._resume():
+            return True
         try:
-            if data is None:
-                if not core.done and self._resume():
-                    return True
-                core.end()
-            else:
-                core.feed(data)
+            self._take(data)
         except BaseException as exc:
             self._observe_failure(exc)
             self.close()
             raise
-        if core.done:
+        if self._core.done:
             self._drain()
         return True
-
-    def _fail(self) -> None:
-        failure = self._core.failure
-        assert failure is not None
-        self._observe_failure(failure)
-        self.close()
-        raise failure
 
     def _drain(self) -> None:
         # Read past [DONE] to the end of the body so the connection goes back to the pool.
@@ -182,12 +117,9 @@ class Stream(_StreamBase[T]):
 
     def _open(self) -> None:
         """Read until the first chunk is ready (or the stream is done); inside the retry loop."""
-        core = self._core
-        while not core.pending and self._pull():
+        while not self._core.pending and self._pull():
             pass
-        core.opened = True
-        if self._trace is not None:
-            self._trace.first_chunk()
+        self._ready()
 
     def __iter__(self) -> Iterator[T]:
         pending = self._core.pending
@@ -236,13 +168,9 @@ class Stream(_StreamBase[T]):
 
     def close(self) -> None:
         """Release the connection; iterating afterwards raises ``StreamInterruptedError``."""
-        if not self._closed:
-            self._closed = True
-            self._finalizer.detach()
+        if self._closing():
             self.response.close()
-            self._core.abandon()
-            if self._trace is not None:
-                self._trace.abandon()  # ends the call's trace unless the stream already ended it
+            self._abandoned()
 
     def __enter__(self) -> Self:
         return self
@@ -253,7 +181,7 @@ class Stream(_StreamBase[T]):
         self.close()
 
 
-class AsyncStream(_StreamBase[T]):
+class AsyncStream(StreamBase[T]):
     """The chunks of a streamed response, for ``async for``; the twin of ``Stream``.
 
     Use ``async with`` or ``await stream.aclose()`` to release the connection when you stop
@@ -289,8 +217,8 @@ class AsyncStream(_StreamBase[T]):
 
     async def _resume(self) -> bool:
         """Pick a cut stream up after its last event, when the server keeps its events."""
-        point = self._resumes.next(self._core, self._reopen is not None)
-        if point is None or self._reopen is None:
+        point = self._resume_point()
+        if point is None:
             return False
         try:
             response = await self._reopen(*point)
@@ -303,15 +231,12 @@ class AsyncStream(_StreamBase[T]):
         return True
 
     async def _pull(self) -> bool:
-        core = self._core
-        if core.failure is not None:
-            self._observe_failure(core.failure)
-            await self.aclose()
-            raise core.failure
-        if self._closed:
-            if core.done:
+        state = self._before_read()
+        if state is not True:
+            if state is False:
                 return False
-            raise self._closed_error()
+            await self.aclose()
+            raise state
         try:
             data: bytes | None = await self._raw.__anext__()
         except StopAsyncIteration:
@@ -319,22 +244,18 @@ class AsyncStream(_StreamBase[T]):
         except httpx.TransportError as exc:
             if await self._resume():
                 return True
-            error = _transport_error(core, exc)
-            self._observe_failure(error)
+            error = self._read_failed(exc)  # observed before closing: the call failed
             await self.aclose()
             raise error from exc
+        if data is None and not self._core.done and await self._resume():
+            return True
         try:
-            if data is None:
-                if not core.done and await self._resume():
-                    return True
-                core.end()
-            else:
-                core.feed(data)
+            self._take(data)
         except BaseException as exc:
             self._observe_failure(exc)
             await self.aclose()
             raise
-        if core.done:
+        if self._core.done:
             await self._drain()
         return True
 
@@ -348,12 +269,9 @@ class AsyncStream(_StreamBase[T]):
             await self.aclose()
 
     async def _open(self) -> None:
-        core = self._core
-        while not core.pending and await self._pull():
+        while not self._core.pending and await self._pull():
             pass
-        core.opened = True
-        if self._trace is not None:
-            self._trace.first_chunk()
+        self._ready()
 
     async def _iterate(self) -> AsyncIterator[T]:
         pending = self._core.pending
@@ -404,13 +322,9 @@ class AsyncStream(_StreamBase[T]):
 
     async def aclose(self) -> None:
         """Release the connection; iterating afterwards raises ``StreamInterruptedError``."""
-        if not self._closed:
-            self._closed = True
-            self._finalizer.detach()
+        if self._closing():
             await self.response.aclose()
-            self._core.abandon()
-            if self._trace is not None:
-                self._trace.abandon()  # ends the call's trace unless the stream already ended it
+            self._abandoned()
             if self._settle is not None:
                 await self._settle()  # the budget hears of the cost before the caller moves on
 
@@ -425,8 +339,3 @@ class AsyncStream(_StreamBase[T]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
-
-
-def _transport_error(core: StreamCore[Any], exc: httpx.TransportError) -> Exception:
-    # Before the caller has the stream, a broken read is an ordinary, retryable connection error.
-    return core.transport_error(exc) if core.opened else map_transport_error(exc, core.request)

@@ -13,6 +13,7 @@ import json
 import os
 import pathlib
 from collections.abc import Iterable, Mapping
+from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
 from typing import Any
 
 from gptkit._clock import get_clock
@@ -31,6 +32,15 @@ __all__ = ["afetch", "astatus", "asubmit", "fetch", "status", "submit"]
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 #: Error codes of lines a job never ran: not failures, but requests still to do.
 _NEVER_RUN = frozenset({"batch_expired", "batch_cancelled"})
+
+
+def _using(client: Client | None) -> AbstractContextManager[Client]:
+    """``client``, or one built from the environment and closed at the end."""
+    return nullcontext(client) if client is not None else Client()
+
+
+def _ausing(client: AsyncClient | None) -> AbstractAsyncContextManager[AsyncClient]:
+    return nullcontext(client) if client is not None else AsyncClient()
 
 
 def _endpoint_of(path: str) -> str:
@@ -74,6 +84,23 @@ def _is_success(record: Mapping[str, Any]) -> bool:
     response = record.get("response")
     return (record.get("error") is None and isinstance(response, dict)
             and isinstance(response.get("status_code"), int) and response["status_code"] < 400)
+
+
+def _files_of(batch: Batch) -> tuple[str | None, str | None]:
+    """The finished job's output and error file ids; ``BatchJobError`` if it is not finished."""
+    problem = _not_ready(batch)
+    if problem is not None:
+        raise problem
+    return batch.output_file_id, batch.error_file_id
+
+
+def _fetch_paths(output_path: str | os.PathLike[str],
+                 failures_path: str | os.PathLike[str] | None) -> tuple[str, str]:
+    """The results and failures files, refused before anything is fetched if they are one file."""
+    output = os.fspath(output_path)
+    failures = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)
+    check_distinct(results=output, failures=failures)
+    return output, failures
 
 
 def _write_fetched(batch: Batch, contents: list[BinaryContent | None], output_path: str,
@@ -137,16 +164,11 @@ def submit(
     """
     path = os.fspath(input_path)
     endpoint = _endpoint_of(path)
-    owned = client is None
-    active = client if client is not None else Client()
-    try:
+    with _using(client) as active:
         uploaded = active.files.create(file=pathlib.Path(path), purpose="batch")
         batch = active.batches.create(input_file_id=uploaded.id, endpoint=endpoint,
                                       completion_window=completion_window, metadata=metadata)
         return batch.id
-    finally:
-        if owned:
-            active.close()
 
 
 def status(batch_id: str, *, client: Client | None = None) -> Batch:
@@ -155,13 +177,8 @@ def status(batch_id: str, *, client: Client | None = None) -> Batch:
     :param batch_id: the job's id, as ``submit`` returned it.
     :param client: the ``Client`` to use; None builds one from the environment.
     """
-    owned = client is None
-    active = client if client is not None else Client()
-    try:
+    with _using(client) as active:
         return active.batches.retrieve(batch_id)
-    finally:
-        if owned:
-            active.close()
 
 
 def fetch(
@@ -180,26 +197,15 @@ def fetch(
     :param wait: poll until the job is finished instead of raising while it runs.
     :param poll_interval: seconds between polls with ``wait``.
     """
-    output = os.fspath(output_path)
-    failures = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)
-    check_distinct(results=output, failures=failures)
-    owned = client is None
-    active = client if client is not None else Client()
+    output, failures = _fetch_paths(output_path, failures_path)
     clock = get_clock()
-    try:
+    with _using(client) as active:
         batch = active.batches.retrieve(batch_id)
         while wait and not batch.is_done:
             clock.sleep(poll_interval)
             batch = active.batches.retrieve(batch_id)
-        problem = _not_ready(batch)
-        if problem is not None:
-            raise problem
-        contents = [active.files.content(file_id) if file_id else None
-                    for file_id in (batch.output_file_id, batch.error_file_id)]
+        contents = [active.files.content(file_id) if file_id else None for file_id in _files_of(batch)]
         return _write_fetched(batch, contents, output, failures)
-    finally:
-        if owned:
-            active.close()
 
 
 async def asubmit(
@@ -209,27 +215,17 @@ async def asubmit(
     """The async twin of ``submit``."""
     path = os.fspath(input_path)
     endpoint = _endpoint_of(path)
-    owned = client is None
-    active = client if client is not None else AsyncClient()
-    try:
+    async with _ausing(client) as active:
         uploaded = await active.files.create(file=pathlib.Path(path), purpose="batch")
         batch = await active.batches.create(input_file_id=uploaded.id, endpoint=endpoint,
                                             completion_window=completion_window, metadata=metadata)
         return batch.id
-    finally:
-        if owned:
-            await active.aclose()
 
 
 async def astatus(batch_id: str, *, client: AsyncClient | None = None) -> Batch:
     """The async twin of ``status``."""
-    owned = client is None
-    active = client if client is not None else AsyncClient()
-    try:
+    async with _ausing(client) as active:
         return await active.batches.retrieve(batch_id)
-    finally:
-        if owned:
-            await active.aclose()
 
 
 async def afetch(
@@ -237,23 +233,12 @@ async def afetch(
     failures_path: str | os.PathLike[str] | None = None, wait: bool = False, poll_interval: float = 30.0,
 ) -> BatchSummary:
     """The async twin of ``fetch``."""
-    output = os.fspath(output_path)
-    failures = os.fspath(failures_path) if failures_path is not None else default_failures_path(output)
-    check_distinct(results=output, failures=failures)
-    owned = client is None
-    active = client if client is not None else AsyncClient()
+    output, failures = _fetch_paths(output_path, failures_path)
     clock = get_clock()
-    try:
+    async with _ausing(client) as active:
         batch = await active.batches.retrieve(batch_id)
         while wait and not batch.is_done:
             await clock.asleep(poll_interval)
             batch = await active.batches.retrieve(batch_id)
-        problem = _not_ready(batch)
-        if problem is not None:
-            raise problem
-        contents = [await active.files.content(file_id) if file_id else None
-                    for file_id in (batch.output_file_id, batch.error_file_id)]
+        contents = [await active.files.content(file_id) if file_id else None for file_id in _files_of(batch)]
         return _write_fetched(batch, contents, output, failures)
-    finally:
-        if owned:
-            await active.aclose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from typing_extensions import Unpack
@@ -323,7 +324,7 @@ def _finisher(plan: ParsePlan) -> Finisher:
 class Chat(SyncResource):
     """``client.chat``: the namespace of ``client.chat.completions``."""
 
-    @property
+    @cached_property  # perf: read on every call; the copies a raw view makes drop it
     def completions(self) -> ChatCompletions:
         return self._sub(ChatCompletions)  # raw under ``client.chat.with_raw_response``
 
@@ -331,6 +332,6 @@ class Chat(SyncResource):
 class AsyncChat(AsyncResource):
     """``client.chat``: the namespace of ``client.chat.completions``."""
 
-    @property
+    @cached_property  # perf: read on every call; the copies a raw view makes drop it
     def completions(self) -> AsyncChatCompletions:
         return self._sub(AsyncChatCompletions)  # raw under ``client.chat.with_raw_response``

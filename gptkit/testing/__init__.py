@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from gptkit.testing._fake import FakeOpenAI, run_fake_server
     from gptkit.testing._fake_answers import ToolCall
     from gptkit.testing._fake_batches import FakeBatch
-    from gptkit.testing._fake_core import FakeStats, ResponseRule
     from gptkit.testing._fake_files import FakeFile
     from gptkit.testing._fake_reply import FakeReply
+    from gptkit.testing._fake_rules import FakeStats, ResponseRule
     from gptkit.testing._faults import FAULT_KINDS, FakeRequest, Fault, FaultRule
     from gptkit.testing._record import AsyncRecordingTransport, RecordingTransport
     from gptkit.testing._replay import AsyncReplayTransport, ReplayTransport
@@ -68,9 +68,9 @@ _WHERE = {
     "CassetteSecretError": "_scrub", "CassetteWarning": "_cassette", "FakeBatch": "_fake_batches",
     "FakeFile": "_fake_files", "FakeOpenAI": "_fake",
     "FakeReply": "_fake_reply", "FakeRequest": "_faults", "FakeServer": "_server",
-    "FakeStats": "_fake_core", "Fault": "_faults", "FaultRule": "_faults",
+    "FakeStats": "_fake_rules", "Fault": "_faults", "FaultRule": "_faults",
     "RecordingTransport": "_record",
-    "ReplayTransport": "_replay", "ResponseRule": "_fake_core", "ToolCall": "_fake_answers",
+    "ReplayTransport": "_replay", "ResponseRule": "_fake_rules", "ToolCall": "_fake_answers",
     "VirtualClock": "_clock", "no_waits": "_clock", "run_fake_server": "_fake",
 }
 

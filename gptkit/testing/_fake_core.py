@@ -12,9 +12,8 @@ import json
 import re
 import threading
 import urllib.parse
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from gptkit._clock import get_clock
@@ -27,9 +26,10 @@ from gptkit.testing._fake_files import FakeFile, FakeFileStore
 from gptkit.testing._fake_limits import DEFAULT_WINDOW, LimitBuckets
 from gptkit.testing._fake_reply import FakeReply, apply_fault, json_reply, stream_reply
 from gptkit.testing._fake_responses import FakeResponses
+from gptkit.testing._fake_rules import FakeStats, ResponseRule, normalise_path, route_pattern
 from gptkit.testing._faults import FakeRequest, Fault, FaultRule, Predicate, fault_from
 
-__all__ = ["FakeCore", "FakeStats", "ResponseRule", "RouteHandler"]
+__all__ = ["FakeCore", "RouteHandler"]
 
 #: A custom endpoint: gets the request and the path's ``{name}`` values; returns a reply, or a
 #: ``(status, body)`` pair where body is JSON-able, text or bytes.
@@ -38,65 +38,6 @@ RouteHandler = Callable[[FakeRequest, dict[str, str]], "FakeReply | tuple[int, A
 _LIMITED = frozenset({"/chat/completions", "/completions", "/embeddings", "/responses"})
 _REQUIRED = {"/chat/completions": ("model", "messages"), "/completions": ("model", "prompt"),
              "/embeddings": ("model", "input"), "/responses": ("model",)}
-
-
-@dataclass
-class FakeStats:
-    """What the fake server has seen and done (live; read it after the calls under test)."""
-
-    requests: int = 0
-    by_path: Counter[str] = field(default_factory=Counter)
-    statuses: Counter[int] = field(default_factory=Counter)
-    #: 429s sent because the RPM/TPM limit was exceeded (injected 429s not included).
-    rate_limited: int = 0
-    #: Injected faults by kind.
-    faults: Counter[str] = field(default_factory=Counter)
-    requests_admitted: int = 0
-    #: Tokens charged to the TPM limit by admitted requests (prompt estimate + max output).
-    tokens_admitted: int = 0
-    #: When the limiter admitted its first and latest request (the fake's monotonic clock;
-    #: None until one is admitted): the span a rate is measured over.
-    first_admitted: float | None = None
-    last_admitted: float | None = None
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    streams: int = 0
-    in_flight: int = 0
-    max_in_flight: int = 0
-
-    @property
-    def sent_429(self) -> int:
-        """Every 429 sent, enforced or injected."""
-        return self.statuses[429]
-
-
-@dataclass
-class ResponseRule:
-    """A scripted answer for matching requests (``times=None``: for every one)."""
-
-    answer: Answer
-    times: int | None = 1
-    when: Predicate | None = None
-    path: str | None = None
-    used: int = 0
-
-    def selects(self, request: FakeRequest) -> bool:
-        if self.times is not None and self.used >= self.times:
-            return False
-        if self.path is not None and request.path != self.path:
-            return False
-        return self.when is None or self.when(request)
-
-
-def _normalise_path(raw: str) -> str:
-    path = raw.split("?", 1)[0].rstrip("/") or "/"
-    if path.startswith("/v1/"):
-        path = path[3:]
-    return path
-
-
-def _route_pattern(pattern: str) -> re.Pattern[str]:
-    return re.compile("^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/]+)", re.escape(pattern)) + "$")
 
 
 class FakeCore:
@@ -144,7 +85,7 @@ class FakeCore:
         self._responses = FakeResponses(self, response_time)  # the Responses API (_fake_responses)
         routes = (*self._file_store.routes(), *self._batch_jobs.routes(), *self.extras.routes(),
                   *self._responses.routes())
-        self._builtin_routes = [(method, _route_pattern(path), handler) for method, path, handler in routes]
+        self._builtin_routes = [(method, route_pattern(path), handler) for method, path, handler in routes]
 
     # -- scripting ----------------------------------------------------------------------------
 
@@ -207,7 +148,7 @@ class FakeCore:
         the ``{name}`` values, and returns a ``FakeReply`` or ``(status, JSON body)``.
         """
         with self._lock:
-            self._routes.append((method.upper(), _route_pattern(path), handler))
+            self._routes.append((method.upper(), route_pattern(path), handler))
 
     def clear(self) -> None:
         """Forget scripted faults and answers (statistics stay)."""
@@ -275,7 +216,7 @@ class FakeCore:
 
         ``rate_limited=False`` skips the RPM/TPM limiter (Batch API lines have their own quota).
         """
-        path = _normalise_path(raw_path)
+        path = normalise_path(raw_path)
         _, _, query_string = raw_path.partition("?")
         query = dict(urllib.parse.parse_qsl(query_string)) if query_string else {}
         body: Any = None

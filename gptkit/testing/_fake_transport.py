@@ -46,8 +46,7 @@ def _start(core: FakeCore, request: httpx.Request, content: bytes) -> FakeReply:
     return core.handle(request.method, request.url.raw_path.decode("ascii"), headers, content)
 
 
-def _response(reply: FakeReply, request: httpx.Request, stream: httpx.SyncByteStream | httpx.AsyncByteStream
-              ) -> httpx.Response:
+def _response(reply: FakeReply, request: httpx.Request, stream: _Body) -> httpx.Response:
     headers = list(reply.headers)
     if not reply.stream:
         headers.append(("content-length", str(reply.content_length)))
@@ -55,85 +54,101 @@ def _response(reply: FakeReply, request: httpx.Request, stream: httpx.SyncByteSt
                           extensions={"http_version": b"HTTP/1.1", "reason_phrase": b""})
 
 
-class _SyncBody(httpx.SyncByteStream):
+def _pause(seconds: float, request: httpx.Request) -> tuple[float, bool]:
+    """How long a pause of ``seconds`` sleeps, and whether the read times out after it."""
+    limit = _too_long(seconds, request)
+    return (limit, True) if limit is not None else (seconds, False)
+
+
+def _timed_out(timed_out: bool, request: httpx.Request) -> None:
+    if timed_out:
+        raise httpx.ReadTimeout("timed out", request=request)
+
+
+class _Body(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A fake reply's body, for a sync or an async client: only the pauses differ."""
+
     def __init__(self, core: FakeCore, reply: FakeReply, request: httpx.Request) -> None:
         self._core, self._reply, self._request = core, reply, request
         self._open = True
 
-    def __iter__(self) -> Iterator[bytes]:
-        clock = get_clock()
+    def _steps(self) -> Iterator[bytes | tuple[float, bool]]:
+        """The body's pieces, and its pauses as ``_pause`` plans them (a drop raises here)."""
         for step in self._reply.steps():
             if isinstance(step, bytes):
                 yield step
             elif isinstance(step, Drop):
                 raise _drop_error(step, self._request)
             else:
-                limit = _too_long(step, self._request)
-                clock.sleep(limit if limit is not None else step)
-                if limit is not None:
-                    raise httpx.ReadTimeout("timed out", request=self._request)
+                yield _pause(step, self._request)
+
+    def __iter__(self) -> Iterator[bytes]:
+        clock = get_clock()
+        for step in self._steps():
+            if isinstance(step, bytes):
+                yield step
+            else:
+                clock.sleep(step[0])
+                _timed_out(step[1], self._request)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        clock = get_clock()
+        for step in self._steps():
+            if isinstance(step, bytes):
+                yield step
+            else:
+                await clock.asleep(step[0])
+                _timed_out(step[1], self._request)
 
     def close(self) -> None:
         if self._open:
             self._open = False
             self._core._closed()
 
-
-class _AsyncBody(httpx.AsyncByteStream):
-    def __init__(self, core: FakeCore, reply: FakeReply, request: httpx.Request) -> None:
-        self._core, self._reply, self._request = core, reply, request
-        self._open = True
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        clock = get_clock()
-        for step in self._reply.steps():
-            if isinstance(step, bytes):
-                yield step
-            elif isinstance(step, Drop):
-                raise _drop_error(step, self._request)
-            else:
-                limit = _too_long(step, self._request)
-                await clock.asleep(limit if limit is not None else step)
-                if limit is not None:
-                    raise httpx.ReadTimeout("timed out", request=self._request)
-
     async def aclose(self) -> None:
-        if self._open:
-            self._open = False
-            self._core._closed()
+        self.close()
+
+
+def _headers_pause(core: FakeCore, reply: FakeReply, request: httpx.Request) -> tuple[float, bool]:
+    """The pause before the headers (the connection counts as open from here)."""
+    core._opened()
+    return _pause(reply.header_delay, request) if reply.header_delay > 0 else (0.0, False)
+
+
+def _headers_sent(
+    core: FakeCore, reply: FakeReply, request: httpx.Request, timed_out: bool
+) -> httpx.Response:
+    try:
+        _timed_out(timed_out, request)
+        if reply.drop_before_headers:
+            raise _drop_error(Drop("reset"), request)
+    except BaseException:
+        core._closed()
+        raise
+    return _response(reply, request, _Body(core, reply, request))
 
 
 def handle_sync(core: FakeCore, request: httpx.Request) -> httpx.Response:
     """Answer ``request`` in-process (the body of ``FakeOpenAI.handle_request``)."""
     reply = _start(core, request, request.read())
-    core._opened()
+    seconds, timed_out = _headers_pause(core, reply, request)
     try:
-        if reply.header_delay > 0:
-            limit = _too_long(reply.header_delay, request)
-            get_clock().sleep(limit if limit is not None else reply.header_delay)
-            if limit is not None:
-                raise httpx.ReadTimeout("timed out", request=request)
-        if reply.drop_before_headers:
-            raise _drop_error(Drop("reset"), request)
+        if seconds > 0:
+            get_clock().sleep(seconds)
     except BaseException:
         core._closed()
         raise
-    return _response(reply, request, _SyncBody(core, reply, request))
+    return _headers_sent(core, reply, request, timed_out)
 
 
 async def handle_async(core: FakeCore, request: httpx.Request) -> httpx.Response:
     """Answer ``request`` in-process (the body of ``FakeOpenAI.handle_async_request``)."""
     reply = _start(core, request, await request.aread())
-    core._opened()
+    seconds, timed_out = _headers_pause(core, reply, request)
     try:
-        if reply.header_delay > 0:
-            limit = _too_long(reply.header_delay, request)
-            await get_clock().asleep(limit if limit is not None else reply.header_delay)
-            if limit is not None:
-                raise httpx.ReadTimeout("timed out", request=request)
-        if reply.drop_before_headers:
-            raise _drop_error(Drop("reset"), request)
-    except BaseException:
+        if seconds > 0:
+            await get_clock().asleep(seconds)
+    except BaseException:  # cancelled while waiting for the headers
         core._closed()
         raise
-    return _response(reply, request, _AsyncBody(core, reply, request))
+    return _headers_sent(core, reply, request, timed_out)

@@ -19,17 +19,35 @@ __all__ = ["ContentT", "ParsedChatCompletion", "ParsedChatCompletionMessage", "P
 ContentT = TypeVar("ContentT")
 
 
+def _official_parameter_name() -> str:
+    # The official package parametrizes these classes with its own type variable (a
+    # typing_extensions TypeVar with a default), whatever the content type, and pydantic names
+    # the class after how it displays that variable: ``TypeVar`` on Python 3.11+, the
+    # variable's repr on 3.10. Ask pydantic the same question, so the names match everywhere.
+    import typing_extensions
+
+    variable = typing_extensions.TypeVar("ResponseFormatT", default=None)
+    try:
+        from pydantic._internal._repr import display_as_type
+    except ImportError:  # a pydantic without the helper: the name of current Pythons
+        return "TypeVar"
+    return display_as_type(variable)
+
+
+_PARAMETER_NAME = _official_parameter_name()
+
+
 class _OfficialName:
     """Names a parametrized class as the official package does: ``ParsedChoice[TypeVar]``.
 
     The official package builds these with its type variable, whatever the content type, so
-    ``print(completion)`` and ``type(message).__name__`` show ``[TypeVar]``; programs that print
-    them print the same under gptkit.
+    ``print(completion)`` and ``type(message).__name__`` show ``[TypeVar]`` (on Python 3.10,
+    ``[~ResponseFormatT]``); programs that print them print the same under gptkit.
     """
 
     @classmethod
     def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
-        return f"{cls.__name__}[TypeVar]"
+        return f"{cls.__name__}[{_PARAMETER_NAME}]"
 
 
 class ParsedChatCompletionMessage(_OfficialName, ChatCompletionMessage, Generic[ContentT]):

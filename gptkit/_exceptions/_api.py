@@ -1,8 +1,4 @@
-"""The exception hierarchy.
-
-The names and the shape follow the official ``openai`` package, so an ``except`` clause written for
-it keeps working after changing the import. gptkit adds a few classes of its own (quota, budget,
-invalid parameters, interrupted streams) as subclasses of the closest official one.
+"""The errors of calls to the API: the official package's hierarchy, with gptkit's subclasses.
 
 Every error built from an HTTP response carries what the server said (``status_code``,
 ``request_id``, ``code``, ``type``, ``param``, ``body`` and ``message``) and never the API key:
@@ -11,15 +7,12 @@ messages are built from the response body, never from request headers.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
 if TYPE_CHECKING:
-    from gptkit.types.chat import ChatCompletion
     from gptkit.types.content_filter import ContentFilterResults
-    from gptkit.types.responses.response import Response
 
 __all__ = [
     "APIConnectionError",
@@ -28,34 +21,22 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
-    "BackendError",
     "BadRequestError",
-    "BudgetBackendError",
-    "BudgetExceededError",
-    "BudgetStateLostError",
     "ConfigurationError",
     "ConflictError",
     "ContentFilterError",
-    "ContentFilterFinishReasonError",
     "ContextLengthExceededError",
     "GptkitError",
     "InsufficientQuotaError",
     "InternalServerError",
     "InvalidParameterError",
     "InvalidRequestError",
-    "LengthFinishReasonError",
     "MissingAPIKeyError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
-    "RateLimitBackendError",
-    "RateLimitExceededError",
     "ResponseFailedError",
     "StreamInterruptedError",
-    "StrictSchemaError",
-    "StructuredOutputError",
-    "ToolRoundsExceededError",
-    "UnknownPriceError",
     "UnprocessableEntityError",
 ]
 
@@ -345,197 +326,7 @@ class APIResponseValidationError(APIError):
         return request_id
 
 
-class RateLimitExceededError(GptkitError):
-    """The client-side rate limiter can never admit this request (it exceeds the limit itself)."""
-
-
-class BackendError(GptkitError):
-    """The Redis that shares rate limits or a budget failed or could not be reached.
-
-    The call was refused before anything was sent. Raised after a short reconnect attempt
-    (``reconnect=`` seconds on ``RedisBackend`` / ``RedisBudget``), so a failover is ridden
-    over; a later call succeeds once Redis answers again. No exception of the ``redis``
-    package ever reaches a caller: they all arrive as this class (the original is chained).
-    """
-
-    #: Whether the failed command may still have run in Redis (its answer was lost, not its
-    #: connection refused): gptkit undoes such a budget reservation when Redis answers again.
-    maybe_applied: bool = False
-
-
-class RateLimitBackendError(BackendError):
-    """The shared rate-limit backend (Redis) could not be reached or failed; nothing was sent."""
-
-
-class BudgetBackendError(BackendError):
-    """A ``RedisBudget`` could not reach Redis to reserve a call's cost; nothing was sent.
-
-    Settlements of calls that did run are never lost to an outage: they are kept and written
-    when Redis answers again (or on ``close()``).
-    """
-
-
-class BudgetStateLostError(BudgetBackendError):
-    """A ``RedisBudget``'s state vanished from Redis, or was replaced; nothing was sent.
-
-    Instead of silently starting again from $0 spent, the budget refuses calls. ``cause``
-    names what happened, as far as Redis tells: ``"restart"`` (Redis restarted without keeping
-    the budget: no persistence), ``"eviction"`` (memory pressure under an ``allkeys-*``
-    policy), ``"flush"`` (``FLUSHDB`` / ``FLUSHALL``), ``"rollback"`` (Redis came back from an
-    older copy: spending recorded since is missing), ``"replaced"`` (created again by a process
-    that never saw the old one) or ``"deleted"`` (removed otherwise). Calls stay refused until
-    ``budget.reset(spent=...)`` starts the budget again with what was really spent.
-    """
-
-    def __init__(self, message: str, *, cause: str, budget: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.cause = cause
-        self.budget = budget
-
-
-class BudgetExceededError(GptkitError):
-    """The call's worst-case cost does not fit the remaining budget; nothing was sent.
-
-    ``needed`` is the call's worst-case cost, ``remaining`` what the budget had left (limit minus
-    spent minus what running calls hold) and ``limit`` the budget, all in ``Decimal`` dollars.
-    """
-
-    def __init__(
-        self,
-        message: str = "The call's worst-case cost does not fit the remaining budget.",
-        *,
-        needed: Decimal | None = None,
-        remaining: Decimal | None = None,
-        limit: Decimal | None = None,
-        model: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.needed = needed
-        self.remaining = remaining
-        self.limit = limit
-        self.model = model
-
-
-class UnknownPriceError(GptkitError):
-    """A budgeted call uses a model with no known price, so its cost cannot be bounded.
-
-    Nothing was sent. Add the model's price (``prices=``) or build the budget with
-    ``allow_unpriced=True`` to let such calls through uncounted.
-    """
-
-    def __init__(self, message: str, *, model: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.model = model
-
-
-# -- structured outputs and tools -------------------------------------------------------------
-
-
-class StrictSchemaError(InvalidParameterError):
-    """A pydantic model cannot be expressed as a strict-mode JSON schema; nothing was sent.
-
-    ``field`` names the offending field as ``Model.field`` (``[]`` marks list items).
-    """
-
-    def __init__(self, message: str, *, field: str, param: str | None = None) -> None:
-        super().__init__(message, param=param, errors=[(param or field, message)])
-        self.field = field
-
-
-class LengthFinishReasonError(GptkitError):
-    """The output was cut off by the token limit, so it cannot be parsed: a chat completion with
-    ``finish_reason == "length"`` (``completion`` holds what arrived; raise
-    ``max_completion_tokens`` and retry), or a Responses API response ``incomplete`` for
-    ``max_output_tokens`` (``response`` holds it; ``completion`` is None)."""
-
-    def __init__(self, completion: ChatCompletion | None = None, *, response: Response | None = None) -> None:
-        if response is not None:
-            usage = response.usage
-            used = f" after {usage.output_tokens} output tokens" if usage is not None else ""
-            text = (f"The model's output was cut off by the length limit{used} (status='incomplete', "
-                    "reason='max_output_tokens'); it cannot be parsed. Raise max_output_tokens or "
-                    "shorten the task.")
-        else:
-            chat_usage = completion.usage if completion is not None else None
-            used = f" after {chat_usage.completion_tokens} output tokens" if chat_usage is not None else ""
-            text = (f"The model's output was cut off by the length limit{used} (finish_reason='length'); "
-                    "it cannot be parsed. Raise max_completion_tokens or shorten the task.")
-        super().__init__(text)
-        self.completion = completion
-        self.response = response
-
-
-class ContentFilterFinishReasonError(GptkitError):
-    """The provider's content filter stopped the output: a chat completion with
-    ``finish_reason == "content_filter"`` (``completion``), or a Responses API response
-    ``incomplete`` for ``content_filter`` (``response``)."""
-
-    def __init__(self, completion: ChatCompletion | None = None, *, response: Response | None = None) -> None:
-        where = ("status='incomplete', reason='content_filter'" if response is not None
-                 else "finish_reason='content_filter'")
-        super().__init__(f"The output was stopped by the content filter ({where}); it cannot be parsed.")
-        self.completion = completion
-        self.response = response
-
-
-class StructuredOutputError(GptkitError):
-    """The model's output is not valid JSON or does not match the requested model.
-
-    ``raw`` is the text as the model sent it (message content, or a tool call's arguments),
-    ``errors`` pydantic's error list, ``tool_name`` the tool whose arguments failed (else None),
-    and ``completion`` the whole chat completion (or ``response`` the whole Responses API
-    response).
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        raw: str,
-        completion: ChatCompletion | None = None,
-        errors: list[Any] | None = None,
-        tool_name: str | None = None,
-        response: Response | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.raw = raw
-        self.completion = completion
-        self.response = response
-        self.errors: list[Any] = errors if errors is not None else []
-        self.tool_name = tool_name
-
-
-class ToolRoundsExceededError(GptkitError):
-    """``run_tools`` reached ``max_rounds`` model calls and the model still asked for tools.
-
-    ``messages`` is the conversation so far (chat: the last assistant message included;
-    Responses API: the input items, the last response's output items included) and
-    ``completion`` the last chat completion (or ``response`` the last Responses API response),
-    so the caller can inspect or continue it.
-    """
-
-    def __init__(self, max_rounds: int, *, messages: list[Any], completion: ChatCompletion | None = None,
-                 response: Response | None = None) -> None:
-        super().__init__(
-            f"The model still asked for tools after {max_rounds} rounds (max_rounds={max_rounds})."
-        )
-        self.max_rounds = max_rounds
-        self.messages = messages
-        self.completion = completion
-        self.response = response
-
-
 def _str_or_none(value: object) -> str | None:
     if value is None:
         return None
     return value if isinstance(value, str) else str(value)
-
-
-# A traceback names an exception by its class's ``__module__``: show the path users import it
-# from (``gptkit.RateLimitError``), not this private module (``gptkit._exceptions....``).
-for _name in __all__:
-    globals()[_name].__module__ = "gptkit"
-del _name

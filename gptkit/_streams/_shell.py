@@ -1,0 +1,133 @@
+"""What the ``Stream`` and ``AsyncStream`` shells share: what they expose (the response, the
+request id, usage, cost) and every decision of their read loop. The shells (``_stream``) only
+read, close and sleep; the bytes go to the sans-IO ``StreamCore``.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+
+import httpx
+
+from gptkit._core._errors import map_transport_error
+from gptkit._observe._trace import CallTrace
+from gptkit._streams._core import StreamCore
+from gptkit._streams._resume import Resumptions
+from gptkit.types._base import APIObject
+
+if TYPE_CHECKING:  # the first stream loads only the types it needs
+    from gptkit.types.cost import Cost
+    from gptkit.types.shared import CompletionUsage
+
+__all__ = ["StreamBase"]
+
+T = TypeVar("T", bound=APIObject)
+
+
+class StreamBase(Generic[T]):
+    """What both shells expose: the HTTP response, the request id, and the final object."""
+
+    response: httpx.Response
+    _core: StreamCore[T]
+    _closed: bool
+    _reopen: Any  # the shell's: reopen a cut stream after its last event (sync or async)
+    _finalizer: weakref.finalize[Any, Any]
+
+    def __init__(self, core: StreamCore[T], response: httpx.Response, trace: CallTrace | None = None) -> None:
+        self._core = core
+        self.response = response
+        self._closed = False
+        self._trace = trace
+        self._resumes = Resumptions()
+
+    def _observe_failure(self, exc: BaseException) -> None:
+        # Once the caller has the stream a failure ends the call (before that, the retry loop's).
+        if self._trace is not None and self._core.opened:
+            self._trace.fail(exc)
+
+    @property
+    def request_id(self) -> str | None:
+        """The server's ``x-request-id`` for this stream."""
+        request_id: str | None = self.response.headers.get("x-request-id")
+        return request_id
+
+    @property
+    def completed(self) -> bool:
+        """Whether the stream reached its ``[DONE]`` marker."""
+        return self._core.done
+
+    @property
+    def usage(self) -> CompletionUsage | None:
+        """Token usage of the finished stream (None before it completes or if the server sent none)."""
+        final = self._core.final
+        return None if final is None else cast("CompletionUsage | None", final.usage)
+
+    @property
+    def cost(self) -> Cost | None:
+        """What the finished stream cost (None before it completes or when the price is unknown)."""
+        final = self._core.final
+        return None if final is None else cast("Cost | None", getattr(final, "cost", None))
+
+    def _closed_error(self) -> Exception:
+        return self._core.interrupted("The stream was closed before it was complete.")
+
+    # -- the decisions of the read loop (the shells only read, close and sleep) ------------------
+
+    def _before_read(self) -> bool | BaseException:
+        """True: read on; False: the stream is over; an error: close the stream and raise it."""
+        core = self._core
+        if core.failure is not None:
+            self._observe_failure(core.failure)
+            return core.failure
+        if self._closed:
+            return False if core.done else self._closed_error()
+        return True
+
+    def _read_failed(self, exc: httpx.TransportError) -> Exception:
+        """The error of a broken read that was not resumed (the caller closes and raises it)."""
+        error = _transport_error(self._core, exc)
+        self._observe_failure(error)
+        return error
+
+    def _take(self, data: bytes | None) -> None:
+        """Hand what was read to the core (None: the body ended)."""
+        if data is None:
+            self._core.end()
+        else:
+            self._core.feed(data)
+
+    def _resume_point(self) -> tuple[str, int] | None:
+        """Where a cut stream can be picked up again, if the server keeps its events."""
+        if self._reopen is None:
+            return None
+        return self._resumes.next(self._core, True)
+
+    def _ready(self) -> None:
+        """The first chunk is ready (or the stream is done): the caller gets the stream now."""
+        self._core.opened = True
+        if self._trace is not None:
+            self._trace.first_chunk()
+
+    def _closing(self) -> bool:
+        """Mark the stream closed; True when this call is the one that closes it."""
+        if self._closed:
+            return False
+        self._closed = True
+        self._finalizer.detach()
+        return True
+
+    def _abandoned(self) -> None:
+        """After the response is closed: the core and the call's trace end (unless already)."""
+        self._core.abandon()
+        if self._trace is not None:
+            self._trace.abandon()  # ends the call's trace unless the stream already ended it
+
+    def __repr__(self) -> str:
+        state = "complete" if self._core.done else ("closed" if self._closed else "open")
+        return f"<{type(self).__name__} {state} request_id={self.request_id!r}>"
+
+
+def _transport_error(core: StreamCore[Any], exc: httpx.TransportError) -> Exception:
+    # Before the caller has the stream, a broken read is an ordinary, retryable connection error.
+    return core.transport_error(exc) if core.opened else map_transport_error(exc, core.request)
