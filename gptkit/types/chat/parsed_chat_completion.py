@@ -26,12 +26,12 @@ def _official_parameter_name() -> str:
     # variable's repr on 3.10. Ask pydantic the same question, so the names match everywhere.
     import typing_extensions
 
-    variable = typing_extensions.TypeVar("ResponseFormatT", default=None)
+    ResponseFormatT = typing_extensions.TypeVar("ResponseFormatT", default=None)
     try:
         from pydantic._internal._repr import display_as_type
     except ImportError:  # a pydantic without the helper: the name of current Pythons
         return "TypeVar"
-    return display_as_type(variable)
+    return display_as_type(ResponseFormatT)
 
 
 _PARAMETER_NAME = _official_parameter_name()
