@@ -88,6 +88,7 @@ SETUP: dict[str, Callable[[], FakeOpenAI]] = {
     "errors_rate_limit": _rate_limited,
     "files_batches": lambda: FakeOpenAI(batch_time=0),  # a batch is done when next looked at
     "async_errors": _unauthorized,
+    "responses_background": lambda: FakeOpenAI(response_time=0),  # done when next looked at
     "timeout_error": _slow_first,
     "chat_stream_tools": _two_calls,
     "pydantic_function_tool": _weather_call,
@@ -100,6 +101,9 @@ KNOWN_DIFFERENCES: dict[str, str] = {
     "connection_error": "gptkit's `APIConnectionError` message names the cause (`Connection error: [Errno 111] "
                         "Connection refused`); the official one says `Connection error.` (both chain the "
                         "httpx error as `__cause__`)",
+    "embeddings_base64": "gptkit always returns floats: with `encoding_format=\"base64\"` it decodes the "
+                         "vectors for you (see \"What changes\"), where the official package hands back the "
+                         "base64 string",
     "files_content_lines": "`files.content(...).iter_lines()` yields `bytes` and skips blank lines in gptkit; "
                            "the official one yields `str`, blank lines included (a change of gptkit's "
                            "documented behaviour, left to a decision)",

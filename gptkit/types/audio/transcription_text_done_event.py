@@ -5,12 +5,22 @@ from __future__ import annotations
 from typing import Literal
 
 from gptkit.types._base import APIObject
-from gptkit.types.audio.transcription import Logprob
-from gptkit.types.audio.transcription import UsageTokens as Usage
-from gptkit.types.audio.transcription import UsageTokensInputTokenDetails as UsageInputTokenDetails
+from gptkit.types.audio.transcription import Logprob, UsageTokens, UsageTokensInputTokenDetails
 from gptkit.types.audio.transcription_language import TranscriptionLanguage
 
 __all__ = ["Logprob", "TranscriptionTextDoneEvent", "Usage", "UsageInputTokenDetails"]
+
+
+# The same shapes as a transcription's token usage, under the names the official module gives them
+# here (so a printed event reads ``Usage(...)`` under both packages).
+class UsageInputTokenDetails(UsageTokensInputTokenDetails):
+    """The input tokens split into audio and text (prompt) tokens."""
+
+
+class Usage(UsageTokens):
+    """What a streamed transcription used, in tokens."""
+
+    input_token_details: UsageInputTokenDetails | None = None
 
 
 class TranscriptionTextDoneEvent(APIObject):
