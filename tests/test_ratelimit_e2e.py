@@ -10,11 +10,14 @@ the burst in reserve for requests bunched up on the way).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
 import pytest
 
 import gptkit
 from gptkit.testing import FakeOpenAI
-from tests.ratelimit_load import LoadResult, run_load
+from tests.ratelimit_load import LoadResult, result_of, run_load
 
 pytestmark = pytest.mark.slow
 
@@ -56,3 +59,31 @@ def test_tokens_per_minute_bound_run_has_no_429s() -> None:
     assert with_limiter.ok == 300
     assert with_limiter.fraction >= 0.9, with_limiter.summary()
     assert without.rate_limited > 100, without.summary()
+
+
+def test_a_rate_limited_run_of_responses_calls_has_no_429s() -> None:
+    # The Responses API under the same limiter: 150 calls at once against 1,200 requests and
+    # 60,000 tokens a minute (scaled to a 1-second window); each call is charged its input
+    # estimate plus max_output_tokens, by the fake and by gptkit alike.
+    fake = FakeOpenAI(rpm=1200, tpm=60_000, window=WINDOW)
+
+    async def main(base_url: str, limited: bool) -> None:
+        limit = gptkit.RateLimit(rpm=1200, tpm=60_000, window=WINDOW) if limited else None
+        async with gptkit.AsyncClient(api_key="sk-load", base_url=base_url, max_retries=0,
+                                      rate_limit=limit) as client:
+            async def one(index: int) -> None:
+                with contextlib.suppress(gptkit.RateLimitError):
+                    await client.responses.create(model="gpt-4o-mini", input=f"Question {index}: why?",
+                                                  max_output_tokens=40)
+            await asyncio.gather(*(one(i) for i in range(150)))
+
+    with fake.serve() as server:
+        asyncio.run(main(server.base_url, limited=True))
+    limited = result_of(fake, 150)
+    unprotected = FakeOpenAI(rpm=1200, tpm=60_000, window=WINDOW)
+    with unprotected.serve() as server:
+        asyncio.run(main(server.base_url, limited=False))
+    without = result_of(unprotected, 150)
+    assert limited.rate_limited == 0 and limited.ok == 150, limited.summary()
+    assert [r.path for r in fake.requests].count("/responses") == 150
+    assert without.rate_limited > 50, without.summary()  # the same run unprotected
