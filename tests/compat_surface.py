@@ -110,7 +110,6 @@ PARAMETER_EXCEPTIONS: dict[str, str] = {
     "responses.parse:parse_as": "Responses API structured outputs: in progress",
     "responses.parse:stream": "Responses API structured outputs: in progress",
     "responses.parse:verbosity": "Responses API structured outputs: in progress",
-    "responses.stream:text_format": "structured outputs on a stream: in progress (with `responses.parse`)",
     "vector_stores.files.create_and_poll:max_wait_seconds": "not taken yet: bound the wait with `poll_interval_ms`",
     "vector_stores.files.poll:max_wait_seconds": "not taken yet: bound the wait with `poll_interval_ms`",
     "vector_stores.files.upload_and_poll:max_wait_seconds": "not taken yet: bound the wait with `poll_interval_ms`",

@@ -225,3 +225,29 @@ def test_parsed_output_goes_back_as_input_without_gptkit_fields() -> None:
     sent = fake.requests[-1].body["input"][0]
     assert sent["type"] == "message" and "parsed" not in sent["content"][0]
     assert sent["content"][0]["text"] == first.output_text
+
+
+def test_stream_with_text_format_finishes_as_a_parsed_response() -> None:
+    fake = FakeOpenAI()
+    with _client("sync", fake) as client:
+        with client.responses.stream(model="gpt-4o", input="Standup at 9:30 in B2, Ana.",
+                                     text_format=Event) as stream:
+            text = "".join(stream.text_stream)
+        response = stream.get_final_response()
+        with pytest.raises(gptkit.InvalidParameterError, match="text_format"):
+            client.responses.stream(response_id="resp_1", text_format=Event)
+    fmt = fake.requests[0].body["text"]["format"]
+    assert fake.requests[0].body["stream"] is True and fmt["type"] == "json_schema" and fmt["name"] == "Event"
+    assert type(response) is ParsedResponse and response.output_text == text
+    assert isinstance(response.output_parsed, Event) and response.output_parsed == Event.model_validate_json(text)
+    assert response.cost is not None and client.ledger.calls == 1
+
+
+async def test_async_stream_with_text_format() -> None:
+    fake = FakeOpenAI()
+    async with _client("async", fake) as client:
+        async with client.responses.stream(model="gpt-4o", input="Lunch with Bo.", text_format=Event) as stream:
+            async for _event in stream:
+                pass
+        response = await stream.get_final_response()
+    assert type(response) is ParsedResponse and isinstance(response.output_parsed, Event)

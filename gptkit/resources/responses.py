@@ -13,6 +13,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
+import pydantic
 from typing_extensions import Unpack
 
 from gptkit._core._base import Call, Endpoint
@@ -129,17 +130,25 @@ def _attach(response_id: str | None, starting_after: int | None, params: Mapping
 
 
 def _plan_stream(client: Any, response_id: str | None, starting_after: int | None,
-                 params: Mapping[str, Any]) -> Call:
-    """The call ``responses.stream(...)`` opens on entering its block (checked now, before I/O).
-    Like the official helper, it has no raw view: the block gives the stream itself."""
+                 params: Mapping[str, Any], text_format: object = None) -> tuple[Call, Any]:
+    """The call ``responses.stream(...)`` opens on entering its block (checked now, before I/O),
+    and how its final response is finished (parsed into ``text_format``, or as it is). Like the
+    official helper, it has no raw view: the block gives the stream itself."""
     options = _attach(response_id, starting_after, params)
     if response_id is None:
-        call: Call = client._prepare(CREATE, _tools_shaped(params), stream=True)
-        return call
+        if text_format is None:
+            return client._prepare(CREATE, _tools_shaped(params), stream=True), None
+        from gptkit._structured._responses import parse_response, plan_responses_parse
+
+        plan = plan_responses_parse(params, text_format, method="stream")
+        call: Call = client._prepare(CREATE, plan.params, stream=True)
+        return call, lambda response: parse_response(response, plan.model, plan.tools)
+    if text_format is not None:
+        raise invalid("responses.stream", "text_format", "cannot be given with response_id")
     path, merged = _retrieve(response_id, None, None, None, True, options)
     call = client._prepare(RETRIEVE, merged, path=path)
     call.stream = True
-    return call
+    return call, None
 
 
 def _tools_shaped(params: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -224,7 +233,7 @@ class Responses(ResponsesTools):
 
     def stream(
         self, *, response_id: str | None = None, starting_after: int | None = None,
-        **params: Unpack[ResponseCreateKwargs],
+        text_format: type[pydantic.BaseModel] | None = None, **params: Unpack[ResponseCreateKwargs],
     ) -> ResponseStreamManager:
         """Stream a response in a ``with`` block (the official helper's shape)::
 
@@ -235,12 +244,15 @@ class Responses(ResponsesTools):
 
         Takes ``responses.create``'s parameters (checked now, sent on entering the block). With
         ``response_id=`` instead: attach to a background response, showing its events after
-        ``starting_after`` (the final response is still whole).
+        ``starting_after`` (the final response is still whole). With ``text_format=Model``, the
+        final response is a ``ParsedResponse`` whose ``output_parsed`` is a ``Model``, as with
+        ``parse``.
         """
         from gptkit._streams._responses import ResponseStreamManager
 
-        call = _plan_stream(self._client, response_id, starting_after, params)
-        return ResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after)
+        call, finish = _plan_stream(self._client, response_id, starting_after, params, text_format)
+        return ResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after,
+                                     finish=finish)
 
     def wait(
         self, response_id: str, *, poll_interval_ms: int | None = None, max_wait_seconds: float | None = None,
@@ -360,13 +372,14 @@ class AsyncResponses(AsyncResponsesTools):
 
     def stream(
         self, *, response_id: str | None = None, starting_after: int | None = None,
-        **params: Unpack[ResponseCreateKwargs],
+        text_format: type[pydantic.BaseModel] | None = None, **params: Unpack[ResponseCreateKwargs],
     ) -> AsyncResponseStreamManager:
         """Stream a response in an ``async with`` block (see ``Responses.stream``)."""
         from gptkit._streams._responses import AsyncResponseStreamManager
 
-        call = _plan_stream(self._client, response_id, starting_after, params)
-        return AsyncResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after)
+        call, finish = _plan_stream(self._client, response_id, starting_after, params, text_format)
+        return AsyncResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after,
+                                          finish=finish)
 
     async def wait(
         self, response_id: str, *, poll_interval_ms: int | None = None, max_wait_seconds: float | None = None,
