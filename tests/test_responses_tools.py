@@ -233,3 +233,24 @@ def test_run_result_cost_is_none_when_a_round_has_no_price() -> None:
         warnings.simplefilter("ignore", gptkit.UnknownPriceWarning)
         run = client.responses.run_tools(model="my-local-model", input="x", tools=[get_weather])
     assert run.rounds == 2 and run.cost is None
+
+
+async def test_gptkit_built_tools_work_in_create_and_stream(kind: str) -> None:
+    class Lookup(pydantic.BaseModel):
+        city: str
+
+    def get_weather(city: str) -> str:
+        """The weather in a city."""
+        return "sunny"
+
+    fake = FakeOpenAI()
+    client = fake.client() if kind == "sync" else fake.async_client()
+    tools = [gptkit.pydantic_function_tool(Lookup), gptkit.function_tool(get_weather)]
+    await invoke(client, "responses.create", model="gpt-4o", input="hi", tools=tools)
+    with pytest.raises(gptkit.InvalidParameterError, match="chat completions shape"):
+        await invoke(client, "responses.create", model="gpt-4o", input="hi",
+                     tools=[{"type": "function", "function": {"name": "f", "parameters": {}}}])
+    await close(client)
+    sent = fake.requests[0].body["tools"]
+    assert [t["name"] for t in sent] == ["Lookup", "get_weather"] and len(fake.requests) == 1
+    assert all(t["type"] == "function" and "function" not in t and "parameters" in t for t in sent)

@@ -134,12 +134,22 @@ def _plan_stream(client: Any, response_id: str | None, starting_after: int | Non
     Like the official helper, it has no raw view: the block gives the stream itself."""
     options = _attach(response_id, starting_after, params)
     if response_id is None:
-        call: Call = client._prepare(CREATE, params, stream=True)
+        call: Call = client._prepare(CREATE, _tools_shaped(params), stream=True)
         return call
     path, merged = _retrieve(response_id, None, None, None, True, options)
     call = client._prepare(RETRIEVE, merged, path=path)
     call.stream = True
     return call
+
+
+def _tools_shaped(params: Mapping[str, Any]) -> Mapping[str, Any]:
+    # gptkit's own tool builders (pydantic_function_tool, function_tool) make the chat shape;
+    # converted here so they work in ``tools=`` as they do with parse and run_tools.
+    if not params.get("tools"):
+        return params
+    from gptkit._structured._responses import responses_tools
+
+    return {**params, "tools": responses_tools(params["tools"], method="create")[0]}
 
 
 class Responses(ResponsesTools):
@@ -167,7 +177,7 @@ class Responses(ResponsesTools):
         ``retrieve``, or ``wait`` for it). With ``stream=True``: a ``Stream`` of typed events
         (``response.created``, ``response.output_text.delta``, ..., ``response.completed``);
         ``get_final_response()`` is the ``Response`` a plain call returns."""
-        call = self._client._prepare(CREATE, params, stream=bool(stream), raw=self._raw)
+        call = self._client._prepare(CREATE, _tools_shaped(params), stream=bool(stream), raw=self._raw)
         result: Response | Stream[ResponseStreamEvent] = self._client._execute(call)
         return result
 
@@ -305,7 +315,7 @@ class AsyncResponses(AsyncResponsesTools):
     ) -> Response | AsyncStream[ResponseStreamEvent]:
         """Create a model response (see ``Responses.create``); ``stream=True`` gives an
         ``AsyncStream`` of typed events."""
-        call = self._client._prepare(CREATE, params, stream=bool(stream), raw=self._raw)
+        call = self._client._prepare(CREATE, _tools_shaped(params), stream=bool(stream), raw=self._raw)
         result: Response | AsyncStream[ResponseStreamEvent] = await self._client._execute(call)
         return result
 
