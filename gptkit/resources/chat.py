@@ -9,16 +9,24 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from typing_extensions import Unpack
 
 from gptkit._core._base import Call, Endpoint
-from gptkit._core._params import ParamValidator
+from gptkit._core._params import (
+    ParamValidator,
+    QuickCheck,
+    flag,
+    integer,
+    number,
+    one_of,
+    text,
+    text_messages,
+)
 from gptkit.resources._chat_stored import AsyncStoredCompletions, StoredCompletions
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.chat.chat_completion import ChatCompletion
-from gptkit.types.chat_params import ChatCompletionCreateArgs, ChatCompletionCreateParams
 from gptkit.types.request_options import RequestOptions
 
 if TYPE_CHECKING:
-    # Streams and structured outputs are imported by the methods that use them: a plain
-    # ``create`` (the first call of most programs) loads neither (tests/test_cold_start.py).
+    # Streams, structured outputs and the parameter types are imported when used: a plain
+    # ``create`` (the first call of most programs) loads none of them (tests/test_cold_start.py).
     from gptkit._streams._chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager, Finisher
     from gptkit._streams._stream import AsyncStream, Stream
     from gptkit._structured._parse import (
@@ -30,22 +38,80 @@ if TYPE_CHECKING:
     from gptkit._structured._runner import ToolRunResult
     from gptkit._structured._tools import ToolSpec
     from gptkit.types.chat.chat_completion_chunk import ChatCompletionChunk
+    from gptkit.types.chat.completion_create_params import ChatCompletionCreateArgs
     from gptkit.types.parsed_chat import ParsedChatCompletion
 
 __all__ = ["AsyncChat", "AsyncChatCompletions", "Chat", "ChatCompletionCreateKwargs", "ChatCompletions"]
+
+#: The common calls (text messages, scalar parameters), checked without pydantic: most programs'
+#: first call then builds no parameter validator. The fields in ``ChatCompletionCreateParams``'s
+#: order (tests/test_params_quick.py compares both checks on many calls).
+_QUICK_CHAT = QuickCheck(
+    {
+        "messages": text_messages({
+            "developer": (("content", "role", "name"), ("content", "role")),
+            "system": (("content", "role", "name"), ("content", "role")),
+            "user": (("content", "role", "name"), ("content", "role")),
+            "assistant": (("role", "content", "name", "refusal"), ("role",)),
+            "tool": (("content", "role", "tool_call_id"), ("content", "role", "tool_call_id")),
+        }),
+        "model": text(min_length=1),
+        "frequency_penalty": number(-2.0, 2.0),
+        "logprobs": flag(),
+        "max_completion_tokens": integer(1),
+        "max_tokens": integer(1),
+        "n": integer(1, 128),
+        "parallel_tool_calls": flag(),
+        "presence_penalty": number(-2.0, 2.0),
+        "prompt_cache_key": text(),
+        "prompt_cache_retention": one_of("in_memory", "24h"),
+        "reasoning_effort": text(),
+        "safety_identifier": text(),
+        "seed": integer(),
+        "service_tier": text(),
+        "stop": text(),
+        "store": flag(),
+        "temperature": number(0.0, 2.0),
+        "top_logprobs": integer(0, 20),
+        "top_p": number(0.0, 1.0),
+        "user": text(),
+        "verbosity": one_of("low", "medium", "high"),
+        "stream": flag(),
+    },
+    required=("messages", "model"),
+)
 
 CHAT_COMPLETIONS = Endpoint(
     method="POST",
     path="/chat/completions",
     response=ChatCompletion,
-    validator=ParamValidator(ChatCompletionCreateParams, "chat.completions.create"),
+    validator=ParamValidator("gptkit.types.chat.completion_create_params:ChatCompletionCreateParams",
+                             "chat.completions.create", quick=_QUICK_CHAT),
     chunk="gptkit.types.chat.chat_completion_chunk:ChatCompletionChunk",
     stream_usage=True,
 )
 
 
-class ChatCompletionCreateKwargs(ChatCompletionCreateArgs, RequestOptions, total=False):
-    """The keyword arguments of ``chat.completions.create`` other than ``stream``."""
+if TYPE_CHECKING:
+
+    class ChatCompletionCreateKwargs(ChatCompletionCreateArgs, RequestOptions, total=False):
+        """The keyword arguments of ``chat.completions.create`` other than ``stream``."""
+
+else:
+
+    def __getattr__(name: str) -> Any:
+        # The parameter types load when first named, not with the resource: the quick check
+        # (above) serves most programs' first call without them (tests/test_cold_start.py).
+        if name != "ChatCompletionCreateKwargs":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from gptkit.types.chat.completion_create_params import ChatCompletionCreateArgs
+
+        class ChatCompletionCreateKwargs(ChatCompletionCreateArgs, RequestOptions, total=False):
+            """The keyword arguments of ``chat.completions.create`` other than ``stream``."""
+
+        ChatCompletionCreateKwargs.__qualname__ = name
+        globals()[name] = ChatCompletionCreateKwargs
+        return ChatCompletionCreateKwargs
 
 
 class ChatCompletions(StoredCompletions):
