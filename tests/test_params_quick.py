@@ -16,7 +16,8 @@ import pydantic
 import pytest
 
 import gptkit
-from gptkit.resources.chat import _QUICK_CHAT, CHAT_COMPLETIONS
+from gptkit.resources._chat_quick import QUICK_CHAT
+from gptkit.resources.chat import CHAT_COMPLETIONS
 from gptkit.types.chat.chat_completion_assistant_message_param import ChatCompletionAssistantMessageParam
 from gptkit.types.chat.chat_completion_developer_message_param import ChatCompletionDeveloperMessageParam
 from gptkit.types.chat.chat_completion_system_message_param import ChatCompletionSystemMessageParam
@@ -86,7 +87,7 @@ def _messages(rng: random.Random) -> Any:
 
 def _compare(params: dict[str, Any]) -> bool:
     """Both checks agree on ``params``; True when the quick check vouched for them."""
-    quick = _QUICK_CHAT.check(params)
+    quick = QUICK_CHAT.check(params)
     try:
         expected = ADAPTER.validate_python(params)
     except pydantic.ValidationError:
@@ -125,9 +126,9 @@ def test_the_quick_check_returns_what_pydantic_returns_or_defers_to_it() -> None
 
 def test_the_rules_follow_the_typeddicts_field_order() -> None:
     fields = list(ChatCompletionCreateParams.__annotations__)
-    rules = list(_QUICK_CHAT._rules)
+    rules = list(QUICK_CHAT._rules)
     assert rules == [name for name in fields if name in rules]
-    assert set(_QUICK_CHAT._required) == set(ChatCompletionCreateParams.__required_keys__) | {"messages", "model"}
+    assert set(QUICK_CHAT._required) == set(ChatCompletionCreateParams.__required_keys__) | {"messages", "model"}
     roles = {
         "developer": ChatCompletionDeveloperMessageParam, "system": ChatCompletionSystemMessageParam,
         "user": ChatCompletionUserMessageParam, "assistant": ChatCompletionAssistantMessageParam,

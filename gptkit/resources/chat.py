@@ -9,16 +9,8 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from typing_extensions import Unpack
 
 from gptkit._core._base import Call, Endpoint
-from gptkit._core._params import (
-    ParamValidator,
-    QuickCheck,
-    flag,
-    integer,
-    number,
-    one_of,
-    text,
-    text_messages,
-)
+from gptkit._core._params import ParamValidator
+from gptkit.resources._chat_quick import QUICK_CHAT
 from gptkit.resources._chat_stored import AsyncStoredCompletions, StoredCompletions
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.chat.chat_completion import ChatCompletion
@@ -43,50 +35,12 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncChat", "AsyncChatCompletions", "Chat", "ChatCompletionCreateKwargs", "ChatCompletions"]
 
-#: The common calls (text messages, scalar parameters), checked without pydantic: most programs'
-#: first call then builds no parameter validator. The fields in ``ChatCompletionCreateParams``'s
-#: order (tests/test_params_quick.py compares both checks on many calls).
-_QUICK_CHAT = QuickCheck(
-    {
-        "messages": text_messages({
-            "developer": (("content", "role", "name"), ("content", "role")),
-            "system": (("content", "role", "name"), ("content", "role")),
-            "user": (("content", "role", "name"), ("content", "role")),
-            "assistant": (("role", "content", "name", "refusal"), ("role",)),
-            "tool": (("content", "role", "tool_call_id"), ("content", "role", "tool_call_id")),
-        }),
-        "model": text(min_length=1),
-        "frequency_penalty": number(-2.0, 2.0),
-        "logprobs": flag(),
-        "max_completion_tokens": integer(1),
-        "max_tokens": integer(1),
-        "n": integer(1, 128),
-        "parallel_tool_calls": flag(),
-        "presence_penalty": number(-2.0, 2.0),
-        "prompt_cache_key": text(),
-        "prompt_cache_retention": one_of("in_memory", "24h"),
-        "reasoning_effort": text(),
-        "safety_identifier": text(),
-        "seed": integer(),
-        "service_tier": text(),
-        "stop": text(),
-        "store": flag(),
-        "temperature": number(0.0, 2.0),
-        "top_logprobs": integer(0, 20),
-        "top_p": number(0.0, 1.0),
-        "user": text(),
-        "verbosity": one_of("low", "medium", "high"),
-        "stream": flag(),
-    },
-    required=("messages", "model"),
-)
-
 CHAT_COMPLETIONS = Endpoint(
     method="POST",
     path="/chat/completions",
     response=ChatCompletion,
     validator=ParamValidator("gptkit.types.chat.completion_create_params:ChatCompletionCreateParams",
-                             "chat.completions.create", quick=_QUICK_CHAT),
+                             "chat.completions.create", quick=QUICK_CHAT),
     chunk="gptkit.types.chat.chat_completion_chunk:ChatCompletionChunk",
     stream_usage=True,
 )
