@@ -111,9 +111,6 @@ KNOWN_DIFFERENCES: dict[str, str] = {
                       "final completion carries `usage`; the official one has `usage=None` unless the program "
                       "passes `stream_options={\"include_usage\": True}` (chunks without choices stay hidden "
                       "unless asked for, so plain loops print the same)",
-    "responses_print": "the Responses API models print their fields in gptkit's order (`type` and `status` "
-                       "first) and lack fields the official models carry as None (`access_programs`, "
-                       "`image`, `moderation`, ...); values and `output_text` are the same",
     "timeout_error": "gptkit's `APITimeoutError` message names the timeout (`Request timed out (ReadTimeout).`); "
                      "the official one says `Request timed out.`",
 }
