@@ -96,26 +96,9 @@ SETUP: dict[str, Callable[[], FakeOpenAI]] = {
 
 #: Programs that do not print the same yet, with the reason (kept in step with docs/migration.md).
 KNOWN_DIFFERENCES: dict[str, str] = {
-    "client_timeout": "`client.timeout` is the `httpx.Timeout` gptkit uses (connect 5 s, the rest as given); "
-                      "the official client reports the value it was given (`20.0`)",
-    "connection_error": "gptkit's `APIConnectionError` message names the cause (`Connection error: [Errno 111] "
-                        "Connection refused`); the official one says `Connection error.` (both chain the "
-                        "httpx error as `__cause__`)",
-    "embeddings_base64": "gptkit always returns floats: with `encoding_format=\"base64\"` it decodes the "
-                         "vectors for you (see \"What changes\"), where the official package hands back the "
-                         "base64 string",
-    "files_content_lines": "`files.content(...).iter_lines()` yields `bytes` and skips blank lines in gptkit; "
-                           "the official one yields `str`, blank lines included (a change of gptkit's "
-                           "documented behaviour, left to a decision)",
-    "parsing_stream": "gptkit asks for usage on every stream (its cost accounting), so the stream helper's "
-                      "final completion carries `usage`; the official one has `usage=None` unless the program "
-                      "passes `stream_options={\"include_usage\": True}` (chunks without choices stay hidden "
-                      "unless asked for, so plain loops print the same)",
     "responses_print": "the Responses API models print their fields in gptkit's order (`type` and `status` "
                        "first) and lack fields the official models carry as None (`access_programs`, "
                        "`image`, `moderation`, ...); values and `output_text` are the same",
-    "timeout_error": "gptkit's `APITimeoutError` message names the timeout (`Request timed out (ReadTimeout).`); "
-                     "the official one says `Request timed out.`",
 }
 
 

@@ -160,7 +160,10 @@ class BaseClient(OfficialSurface, Observable):
         return self._retry
 
     @property
-    def timeout(self) -> httpx.Timeout:
+    def timeout(self) -> float | httpx.Timeout | None:
+        """The client's timeout as given (seconds, an ``httpx.Timeout``, or None for none), as
+        the official client reports it; the default is ``httpx.Timeout(600, connect=5.0)``. A
+        number is each attempt's read, write and pool timeout; connecting is capped at 5 s."""
         return self._config.timeout
 
     @property
@@ -283,7 +286,7 @@ class BaseClient(OfficialSurface, Observable):
             query = {**query, **extra_query}
         timeout = options.get("timeout", NOT_GIVEN)
         try:  # a call's ``timeout=None`` means no timeout, as in the official SDK
-            resolved_timeout = self._config.timeout if timeout is NOT_GIVEN else coerce_timeout(timeout)
+            resolved_timeout = self._config.http_timeout if timeout is NOT_GIVEN else coerce_timeout(timeout)
         except TypeError as exc:
             raise InvalidParameterError(str(exc), param="timeout", errors=[("timeout", str(exc))]) from None
         url = self._url_for(endpoint, path or endpoint.path, body)

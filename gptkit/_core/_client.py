@@ -72,7 +72,7 @@ class Client(BaseClient, GenericRequests, SyncResources):
         self._setup(config, retry, options, is_async=False)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
-            transport=transport, timeout=config.timeout, limits=DEFAULT_LIMITS, follow_redirects=True
+            transport=transport, timeout=config.http_timeout, limits=DEFAULT_LIMITS, follow_redirects=True
         )
 
     # -- lifecycle --------------------------------------------------------------------------
@@ -224,7 +224,7 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
 
             transport = AsyncPoolTransport(limits=DEFAULT_LIMITS)
         self._http = http_client or httpx.AsyncClient(
-            transport=transport, timeout=config.timeout, limits=DEFAULT_LIMITS, follow_redirects=True
+            transport=transport, timeout=config.http_timeout, limits=DEFAULT_LIMITS, follow_redirects=True
         )
 
     # -- lifecycle --------------------------------------------------------------------------

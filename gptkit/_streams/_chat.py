@@ -41,6 +41,7 @@ __all__ = [
 ]
 
 ParsedT = TypeVar("ParsedT")
+C = TypeVar("C", bound=ChatCompletion)
 #: What turns the accumulated completion into the caller's final object (None: use it as is).
 Finisher = Callable[[ChatCompletion], Any] | None
 
@@ -140,7 +141,7 @@ class ChatCompletionStream(_Common[ParsedT]):
         self.until_done()
         final: Any = self._stream.get_final_completion()
         result: ParsedChatCompletion[ParsedT] = final if self._finish is None else self._finish(final)
-        return result
+        return _as_asked(result, self._stream)
 
     def close(self) -> None:
         """Release the connection."""
@@ -207,7 +208,7 @@ class AsyncChatCompletionStream(_Common[ParsedT]):
         await self.until_done()
         final: Any = await self._stream.get_final_completion()
         result: ParsedChatCompletion[ParsedT] = final if self._finish is None else self._finish(final)
-        return result
+        return _as_asked(result, self._stream)
 
     async def close(self) -> None:
         """Release the connection."""
@@ -217,6 +218,16 @@ class AsyncChatCompletionStream(_Common[ParsedT]):
         await self._stream.aclose()
 
     aclose = close
+
+
+def _as_asked(final: C, stream: StreamBase[ChatCompletionChunk]) -> C:
+    """The final completion as the caller asked for it: when gptkit added
+    ``stream_options.include_usage`` itself (for its cost accounting), the usage stays on the
+    stream (``stream.usage``, ``stream.cost``) and the completion has ``usage=None``, as the
+    official helper's has without ``include_usage``."""
+    if stream._core.hides_usage and final.usage is not None:
+        return final.model_copy(update={"usage": None})
+    return final
 
 
 def _first_choice_text(event: ChunkEvent) -> Iterator[str]:
