@@ -197,7 +197,8 @@ def copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
     unknown = set(changes) - _COPY_OPTIONS
     if unknown:
         raise TypeError(f"with_options() got unexpected options: {', '.join(sorted(unknown))}")
-    current: dict[str, Any] = {f.name: getattr(config, f.name) for f in dataclasses.fields(ClientConfig) if f.init}
+    current: dict[str, Any] = {f.name: getattr(config, f.name) for f in dataclasses.fields(ClientConfig)
+                               if f.init}
     current["api_key"] = config.api_key.reveal() if config.api_key is not None else NoAPIKey()
     for name in _MERGED:
         merge, replace = changes.get(name), changes.get(f"set_{name}")
