@@ -24,11 +24,12 @@ ROOT_MODULES = {
     "_clock.py", "_tokens.py", "_redis.py", "_optional.py",  # time, token estimates, Redis, extras
 }
 
-#: "About 400 lines at most" (DESIGN.md): ``tools/layout_report.py`` lists every module over 400;
-#: past this a module fails the suite (split it by responsibility).
-MODULE_LIMIT = 450
-#: Modules over the limit, each at most as long as it is today: split them, never grow them.
-OVER_LIMIT = {"types/responses/__init__.py": 457}
+#: "About 400 lines at most" (DESIGN.md): past this a module fails the suite (split it by
+#: responsibility); ``tools/layout_report.py`` lists the sizes.
+MODULE_LIMIT = 400
+#: The modules still over the limit, each at most as long as it is today: split them, never grow
+#: them; drop an entry once its module is under the limit.
+OVER_LIMIT = {"types/responses/__init__.py": 457, "resources/responses.py": 430}
 
 _ONE_CALL = """
 import json, sys

@@ -31,11 +31,13 @@ from gptkit._core._usage import asks_stream_usage, ensure_usage
 from gptkit._cost import BudgetBackend, CostState, Ledger
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import InvalidParameterError
-from gptkit._observe._trace import CallTrace, Observable, Observer
+from gptkit._observe._listeners import Observer
+from gptkit._observe._trace import CallTrace, Observable
 from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:  # the type tree is imported by the resources, on first use, not by `import gptkit`
     from gptkit._cost._meter import Meter
+    from gptkit._cost._state import Hold
     from gptkit._ratelimit import RateLimiter, RateLimitPermit
     from gptkit.types._base import APIObject
     from gptkit.types._union import EventUnion
@@ -90,7 +92,7 @@ class Call:
     #: True when gptkit added ``stream_options.include_usage`` itself (hide the usage chunk).
     usage_requested_by_us: bool = False
     #: The budget reservation held for this call (``gptkit._cost``), and whether it was accounted.
-    hold: Any = None
+    hold: Hold | None = None
     accounted: bool = False
     #: What observability knows of the call so far (``gptkit._observe._trace``); set by ``_execute``.
     trace: CallTrace | None = None

@@ -1,8 +1,9 @@
 """``Client`` and ``AsyncClient``: the I/O loops around the shared core.
 
 Everything that does not send, sleep, lock or settle lives in ``_base`` (the steps of a call),
-``_options`` (the options), ``_errors`` (error mapping) and ``_retry`` (the retry decisions); the
-two classes here differ only in ``send`` versus ``await send``.
+``_options`` (the options), ``_errors`` (error mapping), ``_attempts`` (the retry loop's
+attempts) and ``gptkit._retry`` (the retry decisions); the two classes here differ only in
+``send`` versus ``await send`` (and so in how they sleep, lock and settle).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from gptkit._retry import RetryPolicy
 if TYPE_CHECKING:
     from gptkit._core._base import BaseClient
     from gptkit._cost import BudgetBackend, Ledger, ModelPrice, PriceTable
-    from gptkit._observe._trace import EventListener
+    from gptkit._observe._listeners import EventListener
     from gptkit._ratelimit import RateLimit, RateLimiter
 
 C = TypeVar("C", bound="BaseClient")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from gptkit._clock import get_clock
 from gptkit._cost._budget import BudgetBackend, Reservation
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the type tree loads with the first call's resource, not wit
     from gptkit.types._base import APIObject
     from gptkit.types.cost import Cost
 
-__all__ = ["KEEP", "CostState", "Hold", "UsageCounts", "usage_counts"]
+__all__ = ["KEEP", "BilledCall", "CostState", "Hold", "UsageCounts", "usage_counts"]
 
 _UNSET: Any = object()
 #: ``with_options`` default for budget/prices/ledger: keep sharing the original's.
@@ -47,6 +47,34 @@ class Hold:
     #: The real cost once known (None: unknown, charge the whole hold); _UNSET: not finished.
     actual: Any = _UNSET
     pending: Any = field(default=None, repr=False)
+
+
+class _BilledEndpoint(Protocol):
+    @property
+    def path(self) -> str: ...
+    @property
+    def response(self) -> type[APIObject]: ...
+    @property
+    def meter(self) -> Meter | None: ...
+    @property
+    def records_usage(self) -> bool: ...
+
+
+class BilledCall(Protocol):
+    """What the money steps read of one call (``gptkit._core._base.Call`` is one); they keep the
+    call's reservation in ``hold`` and mark it ``accounted`` once."""
+
+    hold: Hold | None
+    accounted: bool
+
+    @property
+    def body(self) -> Mapping[str, Any] | None: ...
+    @property
+    def model(self) -> str | None: ...
+    @property
+    def tags(self) -> Mapping[str, str]: ...
+    @property
+    def endpoint(self) -> _BilledEndpoint: ...
 
 
 class CostState:
@@ -92,7 +120,7 @@ class CostState:
 
     # -- before sending ---------------------------------------------------------------------
 
-    def worst_case(self, call: Any) -> Decimal | None:
+    def worst_case(self, call: BilledCall) -> Decimal | None:
         """The most ``call`` can cost, or None when its model has no known price."""
         body = call.body or {}
         meter = call.endpoint.meter
@@ -114,7 +142,7 @@ class CostState:
         )
         return None if cost is None else cost.total
 
-    def _plan(self, call: Any) -> Decimal | None:
+    def _plan(self, call: BilledCall) -> Decimal | None:
         """The amount to reserve for ``call`` (None: nothing to reserve)."""
         budget = self.budget
         if budget is None or call.hold is not None or call.body is None:
@@ -145,35 +173,35 @@ class CostState:
             )
         return amount if amount > 0 else None
 
-    def reserve(self, call: Any) -> None:
+    def reserve(self, call: BilledCall) -> None:
         amount = self._plan(call)
         if amount is not None and self.budget is not None:
             call.hold = Hold(self.budget.reserve(amount, model=call.model), self.budget)
 
-    async def areserve(self, call: Any) -> None:
+    async def areserve(self, call: BilledCall) -> None:
         amount = self._plan(call)
         if amount is not None and self.budget is not None:
             call.hold = Hold(await self.budget.areserve(amount, model=call.model), self.budget)
 
     # -- after the call ---------------------------------------------------------------------
 
-    def price(self, call: Any, result: APIObject) -> Cost | None:
+    def price(self, call: BilledCall, result: APIObject) -> Cost | None:
         meter = call.endpoint.meter
         if meter is not None:
-            return self._metered_cost(call, result, meter.used(call.body, result))
+            return self._metered_cost(call, result, meter, meter.used(call.body, result))
         found = self._pricing(call, result)
         if found is None:
             return None
         return self.prices.cost(found[0], **dict(zip(PRICING_KEYS, found[1], strict=True)))
 
-    def price_or_defer(self, call: Any, result: APIObject) -> Cost | PendingCost | None:
+    def price_or_defer(self, call: BilledCall, result: APIObject) -> Cost | PendingCost | None:
         """``price``, or a ``PendingCost`` while the price database is not loaded (priced when read)."""
         if call.endpoint.meter is not None or not self.prices.needs_database or database_loaded():
             return self.price(call, result)
         found = self._pricing(call, result)
         return None if found is None else PendingCost(self.prices, found[0], get_clock().wall(), found[1])
 
-    def _pricing(self, call: Any, result: APIObject) -> tuple[str, tuple[Any, ...]] | None:
+    def _pricing(self, call: BilledCall, result: APIObject) -> tuple[str, tuple[Any, ...]] | None:
         """The model ``result`` is priced as, and the values of ``PRICING_KEYS`` (None: no usage)."""
         usage = getattr(result, "usage", None)
         if usage is None:
@@ -187,7 +215,7 @@ class CostState:
             (call.model,) if call.model else (),
         )
 
-    def account(self, call: Any, result: APIObject) -> None:
+    def account(self, call: BilledCall, result: APIObject) -> None:
         """Cost -> ``result._cost`` -> ledger -> budget settlement, once per logical call."""
         if call.accounted:
             return
@@ -222,8 +250,7 @@ class CostState:
             assert not isinstance(cost, PendingCost)
             self._settle(call, None if cost is None else cost.total)
 
-    def _metered_cost(self, call: Any, result: Any, units: Units | None) -> Cost | None:
-        meter: Meter = call.endpoint.meter
+    def _metered_cost(self, call: BilledCall, result: Any, meter: Meter, units: Units | None) -> Cost | None:
         model = call.model or getattr(result, "model", None) or ""
         if meter.free:
             from gptkit.types.cost import Cost
@@ -237,9 +264,9 @@ class CostState:
             return None
         return self.prices.cost_units(model, units, provider=self.provider, api_url=self.base_url)
 
-    def _account_metered(self, call: Any, result: Any, meter: Meter) -> None:
+    def _account_metered(self, call: BilledCall, result: Any, meter: Meter) -> None:
         units = meter.used(call.body, result)
-        cost = self._metered_cost(call, result, units)
+        cost = self._metered_cost(call, result, meter, units)
         if hasattr(result, "_cost"):  # typed results and audio content report it (a str cannot)
             result._cost = cost
         prompt, completion = token_counts(units)
@@ -247,7 +274,7 @@ class CostState:
                            prompt_tokens=prompt, completion_tokens=completion, cost=cost)
         self._settle(call, None if cost is None else cost.total)
 
-    def _settle(self, call: Any, actual: Decimal | None, *, release: bool = False) -> None:
+    def _settle(self, call: BilledCall, actual: Decimal | None, *, release: bool = False) -> None:
         hold: Hold | None = call.hold
         if hold is None or hold.actual is not _UNSET:
             return
@@ -275,17 +302,17 @@ class CostState:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def asettle(self, call: Any) -> None:
+    async def asettle(self, call: BilledCall) -> None:
         """Wait until ``call``'s settlement or release has reached the budget (async clients)."""
         hold: Hold | None = call.hold
         if hold is not None and hold.pending is not None:
             await hold.pending
 
-    def release(self, call: Any) -> None:
+    def release(self, call: BilledCall) -> None:
         """Give back ``call``'s whole reservation (it failed, nothing was billed)."""
         self._settle(call, None, release=True)
 
-    async def arelease(self, call: Any) -> None:
+    async def arelease(self, call: BilledCall) -> None:
         hold: Hold | None = call.hold
         if hold is not None and hold.actual is _UNSET:
             hold.actual = Decimal(0)
@@ -293,7 +320,7 @@ class CostState:
         else:
             await self.asettle(call)
 
-    def fail(self, call: Any, exc: BaseException) -> None:
+    def fail(self, call: BilledCall, exc: BaseException) -> None:
         """A call raised: release its hold, or charge it in full when the server answered 2xx
         with a body gptkit could not read (that call was billed, for an unknown amount)."""
         if isinstance(exc, APIResponseValidationError) and not call.accounted:
@@ -301,7 +328,7 @@ class CostState:
         else:
             self.release(call)
 
-    async def afail(self, call: Any, exc: BaseException) -> None:
+    async def afail(self, call: BilledCall, exc: BaseException) -> None:
         if isinstance(exc, APIResponseValidationError) and not call.accounted:
             self._settle(call, None)
             await self.asettle(call)

@@ -1,37 +1,58 @@
-"""The client side of observability: listeners, per-call traces, stats and the DEBUG log line.
+"""The client side of observability: per-call traces, the stats they update and the DEBUG line.
 
 Every logical call gets a ``CallTrace`` (``call.trace``) when it starts. The I/O loops tell it
 what happens (response headers, retries, limiter waits, a stream's first event, the end) and it
 updates ``ClientStats``, writes one DEBUG line per call and, only when listeners were registered
-when the call started, builds the typed events of ``gptkit._observe._events`` and hands them out.
-With no listener a call costs two clock reads and a few counter updates.
+when the call started, builds the typed events of ``gptkit._observe._events`` and hands them to
+the listeners (``gptkit._observe._listeners``). With no listener a call costs two clock reads
+and a few counter updates.
 """
 
 from __future__ import annotations
 
-import inspect
 import itertools
 import logging
-import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from gptkit._clock import get_clock
+from gptkit._observe._listeners import EventListener, Observer, emit
 from gptkit._observe._stats import ClientStats
 
 if TYPE_CHECKING:
     import httpx
 
-    from gptkit._observe._events import CallEvent
     from gptkit._retry import RetryEvent
 
-__all__ = ["CallTrace", "EventListener", "Observable", "Observer", "emit"]
+__all__ = ["CallTrace", "Observable", "TracedCall"]
 
 logger = logging.getLogger("gptkit")
 
-#: A listener: any callable taking one event (its return value is ignored).
-EventListener = Callable[["CallEvent"], object]
+
+class _TracedEndpoint(Protocol):
+    @property
+    def path(self) -> str: ...
+
+
+class TracedCall(Protocol):
+    """What a trace reads of a call (``gptkit._core._base.Call`` is one); it sets ``trace``."""
+
+    trace: CallTrace | None
+
+    @property
+    def endpoint(self) -> _TracedEndpoint: ...
+    @property
+    def request(self) -> httpx.Request: ...
+    @property
+    def body(self) -> Mapping[str, Any] | None: ...
+    @property
+    def model(self) -> str | None: ...
+    @property
+    def stream(self) -> bool: ...
+    @property
+    def tags(self) -> Mapping[str, str]: ...
+
 
 _ids = itertools.count(1)
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
@@ -44,69 +65,16 @@ _HEADERS = frozenset({b"x-request-id", b"openai-processing-ms"})
 _HEADER_PREFIXES = (b"x-ratelimit-", b"retry-after")
 
 
-def check_listener(listener: object) -> EventListener:
-    """``listener`` if it can be one; a clear ``TypeError`` before any call otherwise."""
-    if not callable(listener):
-        raise TypeError(f"a listener must be callable with one event, not {type(listener).__name__}")
-    target = listener if inspect.isroutine(listener) else getattr(listener, "__call__", None)  # noqa: B004
-    if inspect.iscoroutinefunction(target):
-        raise TypeError(
-            "listeners are called synchronously, inline with the call; an async listener would "
-            "never run. Use a plain function (hand slow work to a queue or loop.call_soon)."
-        )
-    return listener
-
-
-def emit(listeners: tuple[EventListener, ...], event: CallEvent) -> None:
-    """Hand ``event`` to every listener; one that raises is logged and the call goes on."""
-    for listener in listeners:
-        try:
-            result = listener(event)
-        except Exception:
-            logger.exception("gptkit listener %r raised on %s; ignoring it", listener, type(event).__name__)
-            continue
-        if result is not None and inspect.isawaitable(result):
-            if inspect.iscoroutine(result):
-                result.close()  # never awaited: close it so Python does not warn later
-            logger.error("gptkit listener %r returned an awaitable; listeners must be synchronous", listener)
-
-
-class Observer:
-    """The listeners and stats of a client and of the ``with_options`` copies sharing them."""
-
-    __slots__ = ("_lock", "listeners", "stats")
-
-    def __init__(self, listeners: Iterable[EventListener] | None = None, ledger: Any = None) -> None:
-        self._lock = threading.Lock()
-        #: Replaced, never mutated, so a call reads it without the lock.
-        self.listeners: tuple[EventListener, ...] = tuple(check_listener(x) for x in listeners or ())
-        self.stats: ClientStats = ClientStats(ledger)
-
-    def add(self, listener: EventListener) -> None:
-        check_listener(listener)
-        with self._lock:
-            self.listeners = (*self.listeners, listener)
-
-    def remove(self, listener: EventListener) -> None:
-        with self._lock:
-            current = list(self.listeners)
-            current.remove(listener)  # ValueError when it was not registered, like list.remove
-            self.listeners = tuple(current)
-
-    def begin(self, call: Any, provider: str | None) -> CallTrace:
-        return CallTrace(self, call, provider)
-
-
 class CallTrace:
     """What one logical call has done so far; ends once, as a success, failure or abandonment."""
 
     __slots__ = ("_call", "_closing", "_ended", "_first_chunk", "_headers_time", "_listeners", "_response",
                  "_stats", "_tags", "_wait", "attempt", "attempt_start", "call_id", "retries", "start")
 
-    def __init__(self, observer: Observer, call: Any, provider: str | None) -> None:
+    def __init__(self, observer: Observer, call: TracedCall, provider: str | None) -> None:
         self.start: float = get_clock().monotonic()
         self.attempt_start: float = self.start
-        self._call = call
+        self._call: TracedCall | None = call  # None once the call ended
         self._stats = observer.stats
         self._listeners = observer.listeners  # those registered now see the whole call
         self.call_id: int = next(_ids)
@@ -128,12 +96,14 @@ class CallTrace:
 
     def _common(self, now: float) -> dict[str, Any]:
         call = self._call
+        assert call is not None  # events are built before the call ends and lets go of it
         return {"call_id": self.call_id, "method": call.request.method, "path": call.endpoint.path,
                 "model": call.model, "tags": self._tags, "attempt": self.attempt,
                 "elapsed": now - self.start}
 
     def _emit_start(self, provider: str | None) -> None:
         call = self._call
+        assert call is not None
         url = call.request.url
         body = call.body or {}
         params = {key: body[key] for key in _PARAMS if key in body}
@@ -216,6 +186,12 @@ class CallTrace:
 
     # -- the end ------------------------------------------------------------------------------
 
+    def _describe(self) -> str:
+        """The call as the DEBUG line names it: method, path and model."""
+        call = self._call
+        assert call is not None  # the line is written before the call lets go of it
+        return f"{call.request.method} {call.endpoint.path} model={call.model}"
+
     def _release(self) -> None:
         # The call has ended: let go of it and of its response. ``Call.trace`` points back here,
         # so keeping them would make a reference cycle that only the garbage collector frees:
@@ -245,11 +221,10 @@ class CallTrace:
             if self._listeners:
                 self._emit_end(now, duration, result, usage, cost)
             if logger.isEnabledFor(logging.DEBUG):
-                call, response = self._call, self._response
+                response = self._response
                 logger.debug(
-                    "%s %s model=%s -> %s in %.3fs%s (attempts %d, request id %s, tokens %s/%s, cost %s)",
-                    call.request.method, call.endpoint.path, call.model,
-                    response.status_code if response is not None else None, duration,
+                    "%s -> %s in %.3fs%s (attempts %d, request id %s, tokens %s/%s, cost %s)",
+                    self._describe(), response.status_code if response is not None else None, duration,
                     ", stream closed early" if self._closing else "", self.attempt,
                     _request_id(response), *_token_counts(usage), total,
                 )
@@ -301,9 +276,9 @@ class CallTrace:
                     time_to_first_chunk=self._first_chunk, rate_limit_wait=self._wait,
                     retries=self.retries, abandoned=True,
                 ))
-            logger.debug("%s %s model=%s: stream closed before its end after %.3fs",
-                         self._call.request.method, self._call.endpoint.path, self._call.model,
-                         now - self.start)
+            if logger.isEnabledFor(logging.DEBUG):
+                logger.debug("%s: stream closed before its end after %.3fs", self._describe(),
+                             now - self.start)
         finally:
             self._release()
 
@@ -334,13 +309,10 @@ class CallTrace:
                     rate_limit_wait=self._wait, retries=self.retries,
                 ))
             if logger.isEnabledFor(logging.DEBUG):
-                call = self._call
-                logger.debug("%s %s model=%s failed in %.3fs: %s (status %s, attempts %d, request id %s)",
-                             call.request.method, call.endpoint.path, call.model, duration, error_type,
-                             status, self.attempt, request_id)
+                logger.debug("%s failed in %.3fs: %s (status %s, attempts %d, request id %s)",
+                             self._describe(), duration, error_type, status, self.attempt, request_id)
         finally:
             self._release()
-
 
 
 def _request_id(response: httpx.Response | None) -> str | None:
@@ -391,20 +363,20 @@ class Observable:
 
     # -- call sites of the I/O loops ----------------------------------------------------------
 
-    def _observe(self, call: Any) -> CallTrace:
+    def _observe(self, call: TracedCall) -> CallTrace:
         """Start observing ``call`` (its ``RequestStart``); sets ``call.trace``."""
-        trace: CallTrace = self._observer.begin(call, self._price_provider)
+        trace = CallTrace(self._observer, call, self._price_provider)
         call.trace = trace
         return trace
 
     @staticmethod
-    def _retry_hook(call: Any) -> Callable[[RetryEvent], None] | None:
+    def _retry_hook(call: TracedCall) -> Callable[[RetryEvent], None] | None:
         """What ``Attempts(on_retry=...)`` tells about each retry of ``call``."""
         trace: CallTrace | None = call.trace
         return trace.retried if trace is not None else None
 
     @staticmethod
-    def _emit_rate_limit_wait(call: Any, seconds: float) -> None:
+    def _emit_rate_limit_wait(call: TracedCall, seconds: float) -> None:
         """The rate limiter held ``call``'s next attempt back for ``seconds`` (call after the wait)."""
         trace: CallTrace | None = call.trace
         if trace is not None and seconds > 0:

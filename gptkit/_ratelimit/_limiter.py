@@ -23,7 +23,7 @@ import os
 import threading
 from collections.abc import Generator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx
 
@@ -42,9 +42,30 @@ if TYPE_CHECKING:
 
     from gptkit._core._config import Secret
 
-__all__ = ["RateLimitStats", "RateLimiter", "api_key_namespace", "as_limiter", "request_tokens"]
+__all__ = [
+    "LimitedCall", "RateLimitStats", "RateLimiter", "api_key_namespace", "as_limiter", "request_tokens",
+]
 
 logger = logging.getLogger("gptkit")
+
+
+class _LimitedEndpoint(Protocol):
+    @property
+    def path(self) -> str: ...
+
+
+class LimitedCall(Protocol):
+    """What the limiter reads of one call (``gptkit._core._base.Call`` is one)."""
+
+    @property
+    def model(self) -> str | None: ...
+    @property
+    def body(self) -> Mapping[str, Any] | None: ...
+    @property
+    def endpoint(self) -> _LimitedEndpoint: ...
+    @property
+    def request(self) -> httpx.Request: ...
+
 
 def api_key_namespace(api_key: Secret | str | None) -> str:
     """A short one-way hash of the API key: lanes (and Redis keys) are per key, never naming it."""
@@ -244,17 +265,19 @@ class RateLimiter:
     # -- the client seam ----------------------------------------------------------------------
 
     @staticmethod
-    def _call_args(call: Any, api_key: Secret | str | None) -> tuple[str, int, str]:
+    def _call_args(call: LimitedCall, api_key: Secret | str | None) -> tuple[str, int, str]:
+        # The client limits only calls that name a model (limits are per model).
+        assert call.model is not None, "the rate limiter counts a call against its model"
         # Tokens are counted even with no configured tpm: the server's headers may supply one.
         return call.model, request_tokens(call.body, call.endpoint.path), api_key_namespace(api_key)
 
-    def acquire_for(self, call: Any, api_key: Secret | str | None) -> RateLimitPermit:
-        """The client's hook: acquire for one attempt of ``call`` (a ``gptkit._core._base.Call``);
-        ``api_key`` is whose limits it counts against (hashed into the lane's namespace)."""
+    def acquire_for(self, call: LimitedCall, api_key: Secret | str | None) -> RateLimitPermit:
+        """The client's hook: acquire for one attempt of ``call``; ``api_key`` is whose limits
+        it counts against (hashed into the lane's namespace)."""
         model, tokens, namespace = self._call_args(call, api_key)
         return drive(self._backend, self._admission(model, tokens, namespace, call.request))
 
-    async def aacquire_for(self, call: Any, api_key: Secret | str | None) -> RateLimitPermit:
+    async def aacquire_for(self, call: LimitedCall, api_key: Secret | str | None) -> RateLimitPermit:
         model, tokens, namespace = self._call_args(call, api_key)
         return await adrive(self._backend, self._admission(model, tokens, namespace, call.request))
 

@@ -35,7 +35,6 @@ class Progress:
         self.tty = tty
         self.interval = tty_interval if tty else interval
         self._last: float | None = None
-        self._drawn = False
 
     def line(self, stats: RunStats, elapsed: float) -> str:
         """The progress text for ``stats`` after ``elapsed`` seconds of this run."""

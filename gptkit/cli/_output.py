@@ -75,9 +75,6 @@ class Style:
     def warn(self, text: str) -> str:
         return self.paint(text, "yellow")
 
-    def accent(self, text: str) -> str:
-        return self.paint(text, "cyan")
-
 
 def money(amount: Decimal | None) -> str:
     """Exact dollars, without trailing zeros: ``$0.0000375``, ``$2.5``; ``n/a`` for unknown."""

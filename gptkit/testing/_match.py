@@ -9,10 +9,7 @@ from typing import Any
 
 from gptkit.testing._cassette_format import RecordedRequest
 
-__all__ = ["DEFAULT_IGNORED", "canonical_body", "describe_miss", "match_key"]
-
-#: Body fields ignored by default: none (headers such as ``idempotency-key`` are never matched).
-DEFAULT_IGNORED: tuple[str, ...] = ()
+__all__ = ["canonical_body", "describe_miss", "match_key"]
 
 
 def _drop(value: Any, path: Sequence[str]) -> Any:

@@ -7,7 +7,6 @@ Every step is an ordinary call of the client (retries, events, the ledger).
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 from collections.abc import Sequence
@@ -270,8 +269,3 @@ class AsyncParts(AsyncResource):
             call = self._client._prepare(PART, dict(options), raw=self._raw, path=path, files=files)
             result: UploadPart = await self._client._execute(call)
         return result
-
-
-def md5_of(data: bytes) -> str:
-    """The MD5 ``uploads.complete`` may check the joined file against."""
-    return hashlib.md5(data).hexdigest()
