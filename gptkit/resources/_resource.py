@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import copy
 import inspect
+from collections.abc import Coroutine, Generator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from gptkit._core._base import APIResponse
+from gptkit._clock import get_clock
+from gptkit._core._base import APIResponse, Endpoint
+from gptkit.resources._common import async_list, sync_list
 from gptkit.resources._raw import AsyncStreamedAPIResponse, StreamedAPIResponse
 
 if TYPE_CHECKING:
@@ -16,6 +19,10 @@ if TYPE_CHECKING:
 __all__ = ["AsyncResource", "SyncResource"]
 
 R = TypeVar("R", bound="_Resource")
+T = TypeVar("T")
+#: A method of several calls, as a generator that yields each call (``self._send(...)``,
+#: ``self.create(...)``, ``self._sleep(s)``) and is sent its result back (see ``_twin``).
+Steps = Generator[Any, Any, T]
 
 
 class _Resource:
@@ -48,6 +55,11 @@ class _Resource:
         clone._raw = True
         clone._streaming = True
         return _StreamingMethods(clone)
+
+    def _send(self, endpoint: Endpoint, params: Mapping[str, Any], path: str | None = None) -> Any:
+        """One call of ``endpoint``: its result (on an ``AsyncClient``, a coroutine of it)."""
+        client = self._client
+        return client._execute(client._prepare(endpoint, params, raw=self._raw, path=path))
 
     def _sub(self, cls: type[R]) -> R:
         """The sub-resource ``cls`` (``client.audio.speech``), built once, raw if this one is."""
@@ -144,8 +156,52 @@ class SyncResource(_Resource):
 
     _client: Client
 
+    def _list(
+        self, endpoints: tuple[Endpoint, Endpoint], query: Mapping[str, Any], options: Mapping[str, Any],
+        path: str | None = None, body: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """The first page of a list call (``endpoints``: its sync and async page types)."""
+        return sync_list(self, endpoints[0], query, options, path, body)
+
+    def _steps(self, steps: Steps[T]) -> T:
+        """Run a method of several calls: here each step has run by the time it is yielded."""
+        try:
+            result = next(steps)
+            while True:
+                result = steps.send(result)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+    def _sleep(self, seconds: float) -> None:
+        get_clock().sleep(seconds)
+
 
 class AsyncResource(_Resource):
     """A resource of an ``AsyncClient``."""
 
     _client: AsyncClient
+
+    def _list(
+        self, endpoints: tuple[Endpoint, Endpoint], query: Mapping[str, Any], options: Mapping[str, Any],
+        path: str | None = None, body: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """An ``AsyncPaginator`` of a list call (a coroutine of the raw response when raw)."""
+        return async_list(self, endpoints[1], query, options, path, body)
+
+    async def _steps(self, steps: Steps[T]) -> T:
+        """Run a method of several calls: each step yielded is awaited, its result sent back
+        (its error thrown back in, as it would have been raised there by a sync call)."""
+        result: Any = None
+        error: Exception | None = None
+        while True:
+            try:
+                step = steps.send(result) if error is None else steps.throw(error)
+            except StopIteration as done:
+                return done.value  # type: ignore[no-any-return]
+            try:
+                result, error = await step, None
+            except Exception as exc:  # handed back to the method's own code, as a sync call raises it
+                result, error = None, exc
+
+    def _sleep(self, seconds: float) -> Coroutine[Any, Any, None]:
+        return get_clock().asleep(seconds)

@@ -66,3 +66,10 @@ async def async_calls(client: gptkit.AsyncClient) -> None:
     assert_type(jobs, AsyncPaginator[FineTuningJob, AsyncCursorPage[FineTuningJob]])
     assert_type(await jobs, AsyncCursorPage[FineTuningJob])
     assert_type(await client.post("/x", cast_to=VectorStore, body={}), VectorStore)
+    # methods derived from the sync resource's (gptkit.resources._twin): the same parameters
+    assert_type(await client.vector_stores.files.create("vs_1", file_id="f", timeout=5), VectorStoreFile)
+    assert_type(client.vector_stores.files.list("vs_1", limit=2),
+                AsyncPaginator[VectorStoreFile, AsyncCursorPage[VectorStoreFile]])
+    assert_type(await client.vector_stores.files.upload_and_poll(vector_store_id="vs_1", file=b"x"),
+                VectorStoreFile)
+    assert_type(await client.vector_stores.create(name="n"), VectorStore)

@@ -2,16 +2,17 @@
 
 The wait between looks is ``poll_interval_ms``, else the server's ``openai-poll-after-ms``
 header, else one second; it sleeps on gptkit's clock (``VirtualClock`` makes it instant in
-tests). Each look is an ordinary ``retrieve`` call.
+tests). Each look is an ordinary ``retrieve`` call; the same steps serve both clients.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from gptkit._clock import get_clock
+from gptkit.resources._resource import Steps
 
-__all__ = ["apoll", "poll"]
+__all__ = ["poll"]
 
 _DEFAULT_MS = 1000
 
@@ -26,21 +27,12 @@ def _wait_ms(poll_interval_ms: int | None, headers: Any) -> float:
         return _DEFAULT_MS / 1000
 
 
-def poll(retrieve: Any, poll_interval_ms: int | None) -> Any:
-    """Call ``retrieve()`` (a raw-response retrieve) until the object is no longer in progress."""
+def poll(resource: Any, retrieve: Callable[[], Any], poll_interval_ms: int | None) -> Steps[Any]:
+    """The steps of calling ``retrieve()`` (a raw-response retrieve) until the object is no
+    longer in progress, sleeping between looks (run by ``resource._steps``)."""
     while True:
-        raw = retrieve()
+        raw = yield retrieve()
         result = raw.parse()
         if result.status != "in_progress":
             return result
-        get_clock().sleep(_wait_ms(poll_interval_ms, raw.headers))
-
-
-async def apoll(retrieve: Any, poll_interval_ms: int | None) -> Any:
-    """The async twin of ``poll``."""
-    while True:
-        raw = await retrieve()
-        result = raw.parse()
-        if result.status != "in_progress":
-            return result
-        await get_clock().asleep(_wait_ms(poll_interval_ms, raw.headers))
+        yield resource._sleep(_wait_ms(poll_interval_ms, raw.headers))

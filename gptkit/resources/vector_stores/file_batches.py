@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Final, cast
 
 from typing_extensions import Unpack
 
-from gptkit.pagination import AsyncPaginator, SyncCursorPage
-from gptkit.resources._common import async_list, body_params, path_with, sync_list
-from gptkit.resources._resource import AsyncResource, SyncResource
-from gptkit.resources.vector_stores._poll import apoll, poll
+from gptkit.pagination import SyncCursorPage
+from gptkit.resources._common import body_params, path_with
+from gptkit.resources._resource import AsyncResource, Steps, SyncResource
+from gptkit.resources._twin import twin, twin_list
+from gptkit.resources.vector_stores._poll import poll
 from gptkit.resources.vector_stores._shared import beta, endpoint, list_endpoints, store_query
 from gptkit.types.file_chunking_strategy_param import FileChunkingStrategyParam
 from gptkit.types.request_options import RequestOptions
@@ -53,7 +54,7 @@ def _create(
 
 
 class FileBatches(SyncResource):
-    """File batches of vector stores (``Client``)."""
+    """File batches of vector stores (``Client``; ``AsyncFileBatches`` runs the same methods)."""
 
     def create(
         self,
@@ -68,30 +69,21 @@ class FileBatches(SyncResource):
         """Add the uploaded files ``file_ids`` (or ``files``, each with its own settings)."""
         path = _path(CREATE.path, "create", vector_store_id)
         params = _create(attributes, chunking_strategy, file_ids, files, options)
-        result: VectorStoreFileBatch = self._client._execute(
-            self._client._prepare(CREATE, params, raw=self._raw, path=path)
-        )
-        return result
+        return cast(VectorStoreFileBatch, self._send(CREATE, params, path))
 
     def retrieve(
         self, batch_id: str, *, vector_store_id: str, **options: Unpack[RequestOptions]
     ) -> VectorStoreFileBatch:
         """A batch's status and file counts."""
         path = _path(RETRIEVE.path, "retrieve", vector_store_id, batch_id)
-        result: VectorStoreFileBatch = self._client._execute(
-            self._client._prepare(RETRIEVE, beta(options), raw=self._raw, path=path)
-        )
-        return result
+        return cast(VectorStoreFileBatch, self._send(RETRIEVE, beta(options), path))
 
     def cancel(
         self, batch_id: str, *, vector_store_id: str, **options: Unpack[RequestOptions]
     ) -> VectorStoreFileBatch:
         """Stop adding the batch's files that are not processed yet."""
         path = _path(CANCEL.path, "cancel", vector_store_id, batch_id)
-        result: VectorStoreFileBatch = self._client._execute(
-            self._client._prepare(CANCEL, beta(options), raw=self._raw, path=path)
-        )
-        return result
+        return cast(VectorStoreFileBatch, self._send(CANCEL, beta(options), path))
 
     def list_files(
         self,
@@ -105,21 +97,18 @@ class FileBatches(SyncResource):
         order: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncCursorPage[VectorStoreFile]:
-        """The batch's files (``filter`` by status); iterating goes through every page."""
+        """The batch's files (``filter`` by status); iterating goes through every page (async:
+        ``await`` for a page, ``async for`` over every file)."""
         path = _path(LIST_FILES[0].path, "list_files", vector_store_id, batch_id)
         query = store_query("vector_stores.file_batches.list_files", after, before, limit, order, filter)
-        result: SyncCursorPage[VectorStoreFile] = sync_list(self, LIST_FILES[0], query, beta(options), path)
-        return result
+        return cast("SyncCursorPage[VectorStoreFile]", self._list(LIST_FILES, query, beta(options), path))
 
     def poll(
         self, batch_id: str, *, vector_store_id: str, poll_interval_ms: int | None = None
     ) -> VectorStoreFileBatch:
         """Wait until every file of the batch is processed (or the batch cancelled)."""
-        result: VectorStoreFileBatch = poll(
-            lambda: self.with_raw_response.retrieve(batch_id, vector_store_id=vector_store_id),
-            poll_interval_ms,
-        )
-        return result
+        retrieve = lambda: self.with_raw_response.retrieve(batch_id, vector_store_id=vector_store_id)  # noqa: E731
+        return self._steps(poll(self, retrieve, poll_interval_ms))  # type: ignore[no-any-return]
 
     def create_and_poll(
         self,
@@ -132,103 +121,29 @@ class FileBatches(SyncResource):
         poll_interval_ms: int | None = None,
     ) -> VectorStoreFileBatch:
         """``create``, then ``poll`` until the batch is done."""
-        batch = self.create(
-            vector_store_id,
-            attributes=attributes,
-            chunking_strategy=chunking_strategy,
-            file_ids=file_ids,
-            files=files,
-        )
-        return self.poll(batch.id, vector_store_id=vector_store_id, poll_interval_ms=poll_interval_ms)
+        steps = _create_and_poll(self, vector_store_id, attributes, chunking_strategy, file_ids, files,
+                                 poll_interval_ms)
+        return self._steps(steps)
 
 
 class AsyncFileBatches(AsyncResource):
-    """File batches of vector stores (``AsyncClient``)."""
+    """File batches of vector stores (``AsyncClient``): ``FileBatches``'s methods, awaited."""
 
-    async def create(
-        self,
-        vector_store_id: str,
-        *,
-        attributes: _Attributes | None = None,
-        chunking_strategy: FileChunkingStrategyParam | None = None,
-        file_ids: Sequence[str] | None = None,
-        files: Iterable[File] | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> VectorStoreFileBatch:
-        """Add the uploaded files ``file_ids`` (or ``files``, each with its own settings)."""
-        path = _path(CREATE.path, "create", vector_store_id)
-        params = _create(attributes, chunking_strategy, file_ids, files, options)
-        result: VectorStoreFileBatch = await self._client._execute(
-            self._client._prepare(CREATE, params, raw=self._raw, path=path)
-        )
-        return result
+    create: Final = twin(FileBatches.create)
+    retrieve: Final = twin(FileBatches.retrieve)
+    cancel: Final = twin(FileBatches.cancel)
+    list_files: Final = twin_list(FileBatches.list_files)
+    poll: Final = twin(FileBatches.poll)
+    create_and_poll: Final = twin(FileBatches.create_and_poll)
 
-    async def retrieve(
-        self, batch_id: str, *, vector_store_id: str, **options: Unpack[RequestOptions]
-    ) -> VectorStoreFileBatch:
-        """A batch's status and file counts."""
-        path = _path(RETRIEVE.path, "retrieve", vector_store_id, batch_id)
-        result: VectorStoreFileBatch = await self._client._execute(
-            self._client._prepare(RETRIEVE, beta(options), raw=self._raw, path=path)
-        )
-        return result
 
-    async def cancel(
-        self, batch_id: str, *, vector_store_id: str, **options: Unpack[RequestOptions]
-    ) -> VectorStoreFileBatch:
-        """Stop adding the batch's files that are not processed yet."""
-        path = _path(CANCEL.path, "cancel", vector_store_id, batch_id)
-        result: VectorStoreFileBatch = await self._client._execute(
-            self._client._prepare(CANCEL, beta(options), raw=self._raw, path=path)
-        )
-        return result
-
-    def list_files(
-        self,
-        batch_id: str,
-        *,
-        vector_store_id: str,
-        after: str | None = None,
-        before: str | None = None,
-        filter: str | None = None,
-        limit: int | None = None,
-        order: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> AsyncPaginator[VectorStoreFile, Any]:
-        """The batch's files: ``await`` for a page, ``async for`` over every file."""
-        path = _path(LIST_FILES[1].path, "list_files", vector_store_id, batch_id)
-        query = store_query("vector_stores.file_batches.list_files", after, before, limit, order, filter)
-        result: AsyncPaginator[VectorStoreFile, Any] = async_list(
-            self, LIST_FILES[1], query, beta(options), path
-        )
-        return result
-
-    async def poll(
-        self, batch_id: str, *, vector_store_id: str, poll_interval_ms: int | None = None
-    ) -> VectorStoreFileBatch:
-        """Wait until every file of the batch is processed (or the batch cancelled)."""
-        result: VectorStoreFileBatch = await apoll(
-            lambda: self.with_raw_response.retrieve(batch_id, vector_store_id=vector_store_id),
-            poll_interval_ms,
-        )
-        return result
-
-    async def create_and_poll(
-        self,
-        vector_store_id: str,
-        *,
-        attributes: _Attributes | None = None,
-        chunking_strategy: FileChunkingStrategyParam | None = None,
-        file_ids: Sequence[str] | None = None,
-        files: Iterable[File] | None = None,
-        poll_interval_ms: int | None = None,
-    ) -> VectorStoreFileBatch:
-        """``create``, then ``poll`` until the batch is done."""
-        batch = await self.create(
-            vector_store_id,
-            attributes=attributes,
-            chunking_strategy=chunking_strategy,
-            file_ids=file_ids,
-            files=files,
-        )
-        return await self.poll(batch.id, vector_store_id=vector_store_id, poll_interval_ms=poll_interval_ms)
+def _create_and_poll(
+    resource: FileBatches, vector_store_id: str, attributes: _Attributes | None,
+    chunking_strategy: FileChunkingStrategyParam | None, file_ids: Sequence[str] | None,
+    files: Iterable[File] | None, poll_interval_ms: int | None,
+) -> Steps[VectorStoreFileBatch]:
+    # ``resource`` may be an ``AsyncFileBatches``: its ``_steps`` awaits each call yielded here.
+    batch = yield resource.create(vector_store_id, attributes=attributes, chunking_strategy=chunking_strategy,
+                                  file_ids=file_ids, files=files)
+    done = yield resource.poll(batch.id, vector_store_id=vector_store_id, poll_interval_ms=poll_interval_ms)
+    return cast(VectorStoreFileBatch, done)

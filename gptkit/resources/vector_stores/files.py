@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any, Final, cast
 
 from typing_extensions import Unpack
 
-from gptkit.pagination import AsyncPaginator, SyncCursorPage, SyncPage
-from gptkit.resources._common import FileTypes, async_list, body_params, path_with, sync_list
-from gptkit.resources._resource import AsyncResource, SyncResource
-from gptkit.resources.vector_stores._poll import apoll, poll
+from gptkit.pagination import SyncCursorPage, SyncPage
+from gptkit.resources._common import FileTypes, body_params, path_with
+from gptkit.resources._resource import AsyncResource, Steps, SyncResource
+from gptkit.resources._twin import twin, twin_list
+from gptkit.resources.vector_stores._poll import poll
 from gptkit.resources.vector_stores._shared import beta, endpoint, list_endpoints, store_query
 from gptkit.types.file_chunking_strategy_param import FileChunkingStrategyParam
 from gptkit.types.request_options import RequestOptions
@@ -43,7 +44,7 @@ def _path(template: str, call: str, vector_store_id: str, file_id: str | None = 
 
 
 class Files(SyncResource):
-    """The files of vector stores (``Client``)."""
+    """The files of vector stores (``Client``; ``AsyncFiles`` runs the same methods)."""
 
     def create(
         self,
@@ -55,25 +56,16 @@ class Files(SyncResource):
         **options: Unpack[RequestOptions],
     ) -> VectorStoreFile:
         """Add the uploaded file ``file_id`` to a store (it is chunked and embedded there)."""
-        params = body_params(
-            {"file_id": file_id, "attributes": attributes, "chunking_strategy": chunking_strategy},
-            beta(options),
-        )
+        params = {"file_id": file_id, "attributes": attributes, "chunking_strategy": chunking_strategy}
         path = _path(CREATE.path, "create", vector_store_id)
-        result: VectorStoreFile = self._client._execute(
-            self._client._prepare(CREATE, params, raw=self._raw, path=path)
-        )
-        return result
+        return cast(VectorStoreFile, self._send(CREATE, body_params(params, beta(options)), path))
 
     def retrieve(
         self, file_id: str, *, vector_store_id: str, **options: Unpack[RequestOptions]
     ) -> VectorStoreFile:
         """A store file's processing status."""
         path = _path(RETRIEVE.path, "retrieve", vector_store_id, file_id)
-        result: VectorStoreFile = self._client._execute(
-            self._client._prepare(RETRIEVE, beta(options), raw=self._raw, path=path)
-        )
-        return result
+        return cast(VectorStoreFile, self._send(RETRIEVE, beta(options), path))
 
     def update(
         self,
@@ -85,11 +77,7 @@ class Files(SyncResource):
     ) -> VectorStoreFile:
         """Replace a store file's attributes (what ``search`` filters on)."""
         path = _path(UPDATE.path, "update", vector_store_id, file_id)
-        params = {"attributes": attributes, **beta(options)}
-        result: VectorStoreFile = self._client._execute(
-            self._client._prepare(UPDATE, params, raw=self._raw, path=path)
-        )
-        return result
+        return cast(VectorStoreFile, self._send(UPDATE, {"attributes": attributes, **beta(options)}, path))
 
     def list(
         self,
@@ -102,39 +90,32 @@ class Files(SyncResource):
         order: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncCursorPage[VectorStoreFile]:
-        """A store's files (``filter`` by status); iterating goes through every page."""
+        """A store's files (``filter`` by status); iterating goes through every page (async:
+        ``await`` for a page, ``async for`` over all)."""
         path = _path(LIST[0].path, "list", vector_store_id)
         query = store_query("vector_stores.files.list", after, before, limit, order, filter)
-        result: SyncCursorPage[VectorStoreFile] = sync_list(self, LIST[0], query, beta(options), path)
-        return result
+        return cast("SyncCursorPage[VectorStoreFile]", self._list(LIST, query, beta(options), path))
 
     def delete(
         self, file_id: str, *, vector_store_id: str, **options: Unpack[RequestOptions]
     ) -> VectorStoreFileDeleted:
         """Remove a file from a store (the file itself stays in ``client.files``)."""
         path = _path(DELETE.path, "delete", vector_store_id, file_id)
-        result: VectorStoreFileDeleted = self._client._execute(
-            self._client._prepare(DELETE, beta(options), raw=self._raw, path=path)
-        )
-        return result
+        return cast(VectorStoreFileDeleted, self._send(DELETE, beta(options), path))
 
     def content(
         self, file_id: str, *, vector_store_id: str, **options: Unpack[RequestOptions]
     ) -> SyncPage[FileContentResponse]:
-        """The text the store extracted from a file."""
+        """The text the store extracted from a file (async: ``await`` it for the page)."""
         path = _path(CONTENT[0].path, "content", vector_store_id, file_id)
-        result: SyncPage[FileContentResponse] = sync_list(self, CONTENT[0], {}, beta(options), path)
-        return result
+        return cast("SyncPage[FileContentResponse]", self._list(CONTENT, {}, beta(options), path))
 
     def poll(
         self, file_id: str, *, vector_store_id: str, poll_interval_ms: int | None = None
     ) -> VectorStoreFile:
         """Wait until the file is processed (``completed``, ``failed`` or ``cancelled``)."""
-        result: VectorStoreFile = poll(
-            lambda: self.with_raw_response.retrieve(file_id, vector_store_id=vector_store_id),
-            poll_interval_ms,
-        )
-        return result
+        retrieve = lambda: self.with_raw_response.retrieve(file_id, vector_store_id=vector_store_id)  # noqa: E731
+        return self._steps(poll(self, retrieve, poll_interval_ms))  # type: ignore[no-any-return]
 
     def create_and_poll(
         self,
@@ -146,10 +127,8 @@ class Files(SyncResource):
         chunking_strategy: FileChunkingStrategyParam | None = None,
     ) -> VectorStoreFile:
         """``create``, then ``poll`` until the file is processed."""
-        self.create(
-            vector_store_id, file_id=file_id, attributes=attributes, chunking_strategy=chunking_strategy
-        )
-        return self.poll(file_id, vector_store_id=vector_store_id, poll_interval_ms=poll_interval_ms)
+        return self._steps(_create_and_poll(self, file_id, vector_store_id, attributes, poll_interval_ms,
+                                            chunking_strategy))
 
     def upload(
         self,
@@ -159,8 +138,7 @@ class Files(SyncResource):
         chunking_strategy: FileChunkingStrategyParam | None = None,
     ) -> VectorStoreFile:
         """Upload ``file`` (purpose ``assistants``) and add it to the store."""
-        uploaded = self._client.files.create(file=cast("Any", file), purpose="assistants")
-        return self.create(vector_store_id, file_id=uploaded.id, chunking_strategy=chunking_strategy)
+        return self._steps(_upload(self, vector_store_id, file, None, None, chunking_strategy, poll=False))
 
     def upload_and_poll(
         self,
@@ -172,153 +150,51 @@ class Files(SyncResource):
         chunking_strategy: FileChunkingStrategyParam | None = None,
     ) -> VectorStoreFile:
         """``upload``, then ``poll`` until the file is processed."""
-        uploaded = self._client.files.create(file=cast("Any", file), purpose="assistants")
-        return self.create_and_poll(
-            uploaded.id,
-            vector_store_id=vector_store_id,
-            attributes=attributes,
-            poll_interval_ms=poll_interval_ms,
-            chunking_strategy=chunking_strategy,
+        return self._steps(
+            _upload(self, vector_store_id, file, attributes, poll_interval_ms, chunking_strategy, poll=True)
         )
 
 
 class AsyncFiles(AsyncResource):
-    """The files of vector stores (``AsyncClient``)."""
+    """The files of vector stores (``AsyncClient``): ``Files``'s methods, awaited."""
 
-    async def create(
-        self,
-        vector_store_id: str,
-        *,
-        file_id: str,
-        attributes: _Attributes | None = None,
-        chunking_strategy: FileChunkingStrategyParam | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> VectorStoreFile:
-        """Add the uploaded file ``file_id`` to a store (it is chunked and embedded there)."""
-        params = body_params(
-            {"file_id": file_id, "attributes": attributes, "chunking_strategy": chunking_strategy},
-            beta(options),
+    create: Final = twin(Files.create)
+    retrieve: Final = twin(Files.retrieve)
+    update: Final = twin(Files.update)
+    list: Final = twin_list(Files.list)
+    delete: Final = twin(Files.delete)
+    content: Final = twin_list(Files.content)
+    poll: Final = twin(Files.poll)
+    create_and_poll: Final = twin(Files.create_and_poll)
+    upload: Final = twin(Files.upload)
+    upload_and_poll: Final = twin(Files.upload_and_poll)
+
+
+# The steps of the methods of several calls. ``resource`` is a ``Files`` or an ``AsyncFiles``: typed
+# as the first, whose calls give their results; ``AsyncResource._steps`` awaits the second's.
+
+
+def _create_and_poll(
+    resource: Files, file_id: str, vector_store_id: str, attributes: _Attributes | None,
+    poll_interval_ms: int | None, chunking_strategy: FileChunkingStrategyParam | None,
+) -> Steps[VectorStoreFile]:
+    yield resource.create(vector_store_id, file_id=file_id, attributes=attributes,
+                          chunking_strategy=chunking_strategy)
+    done = yield resource.poll(file_id, vector_store_id=vector_store_id, poll_interval_ms=poll_interval_ms)
+    return cast(VectorStoreFile, done)
+
+
+def _upload(
+    resource: Files, vector_store_id: str, file: FileTypes, attributes: _Attributes | None,
+    poll_interval_ms: int | None, chunking_strategy: FileChunkingStrategyParam | None, *, poll: bool,
+) -> Steps[VectorStoreFile]:
+    uploaded = yield resource._client.files.create(file=cast("Any", file), purpose="assistants")
+    if poll:
+        done = yield resource.create_and_poll(
+            uploaded.id, vector_store_id=vector_store_id, attributes=attributes,
+            poll_interval_ms=poll_interval_ms, chunking_strategy=chunking_strategy,
         )
-        path = _path(CREATE.path, "create", vector_store_id)
-        result: VectorStoreFile = await self._client._execute(
-            self._client._prepare(CREATE, params, raw=self._raw, path=path)
-        )
-        return result
-
-    async def retrieve(
-        self, file_id: str, *, vector_store_id: str, **options: Unpack[RequestOptions]
-    ) -> VectorStoreFile:
-        """A store file's processing status."""
-        path = _path(RETRIEVE.path, "retrieve", vector_store_id, file_id)
-        result: VectorStoreFile = await self._client._execute(
-            self._client._prepare(RETRIEVE, beta(options), raw=self._raw, path=path)
-        )
-        return result
-
-    async def update(
-        self,
-        file_id: str,
-        *,
-        vector_store_id: str,
-        attributes: _Attributes | None,
-        **options: Unpack[RequestOptions],
-    ) -> VectorStoreFile:
-        """Replace a store file's attributes (what ``search`` filters on)."""
-        path = _path(UPDATE.path, "update", vector_store_id, file_id)
-        params = {"attributes": attributes, **beta(options)}
-        result: VectorStoreFile = await self._client._execute(
-            self._client._prepare(UPDATE, params, raw=self._raw, path=path)
-        )
-        return result
-
-    def list(
-        self,
-        vector_store_id: str,
-        *,
-        after: str | None = None,
-        before: str | None = None,
-        filter: str | None = None,
-        limit: int | None = None,
-        order: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> AsyncPaginator[VectorStoreFile, Any]:
-        """A store's files (``filter`` by status): ``await`` for a page, ``async for`` over all."""
-        path = _path(LIST[1].path, "list", vector_store_id)
-        query = store_query("vector_stores.files.list", after, before, limit, order, filter)
-        result: AsyncPaginator[VectorStoreFile, Any] = async_list(self, LIST[1], query, beta(options), path)
-        return result
-
-    async def delete(
-        self, file_id: str, *, vector_store_id: str, **options: Unpack[RequestOptions]
-    ) -> VectorStoreFileDeleted:
-        """Remove a file from a store (the file itself stays in ``client.files``)."""
-        path = _path(DELETE.path, "delete", vector_store_id, file_id)
-        result: VectorStoreFileDeleted = await self._client._execute(
-            self._client._prepare(DELETE, beta(options), raw=self._raw, path=path)
-        )
-        return result
-
-    def content(
-        self, file_id: str, *, vector_store_id: str, **options: Unpack[RequestOptions]
-    ) -> AsyncPaginator[FileContentResponse, Any]:
-        """The text the store extracted from a file: ``await`` it for the page."""
-        path = _path(CONTENT[1].path, "content", vector_store_id, file_id)
-        result: AsyncPaginator[FileContentResponse, Any] = async_list(
-            self, CONTENT[1], {}, beta(options), path
-        )
-        return result
-
-    async def poll(
-        self, file_id: str, *, vector_store_id: str, poll_interval_ms: int | None = None
-    ) -> VectorStoreFile:
-        """Wait until the file is processed (``completed``, ``failed`` or ``cancelled``)."""
-        result: VectorStoreFile = await apoll(
-            lambda: self.with_raw_response.retrieve(file_id, vector_store_id=vector_store_id),
-            poll_interval_ms,
-        )
-        return result
-
-    async def create_and_poll(
-        self,
-        file_id: str,
-        *,
-        vector_store_id: str,
-        attributes: _Attributes | None = None,
-        poll_interval_ms: int | None = None,
-        chunking_strategy: FileChunkingStrategyParam | None = None,
-    ) -> VectorStoreFile:
-        """``create``, then ``poll`` until the file is processed."""
-        await self.create(
-            vector_store_id, file_id=file_id, attributes=attributes, chunking_strategy=chunking_strategy
-        )
-        return await self.poll(file_id, vector_store_id=vector_store_id, poll_interval_ms=poll_interval_ms)
-
-    async def upload(
-        self,
-        *,
-        vector_store_id: str,
-        file: FileTypes,
-        chunking_strategy: FileChunkingStrategyParam | None = None,
-    ) -> VectorStoreFile:
-        """Upload ``file`` (purpose ``assistants``) and add it to the store."""
-        uploaded = await self._client.files.create(file=cast("Any", file), purpose="assistants")
-        return await self.create(vector_store_id, file_id=uploaded.id, chunking_strategy=chunking_strategy)
-
-    async def upload_and_poll(
-        self,
-        *,
-        vector_store_id: str,
-        file: FileTypes,
-        attributes: _Attributes | None = None,
-        poll_interval_ms: int | None = None,
-        chunking_strategy: FileChunkingStrategyParam | None = None,
-    ) -> VectorStoreFile:
-        """``upload``, then ``poll`` until the file is processed."""
-        uploaded = await self._client.files.create(file=cast("Any", file), purpose="assistants")
-        return await self.create_and_poll(
-            uploaded.id,
-            vector_store_id=vector_store_id,
-            attributes=attributes,
-            poll_interval_ms=poll_interval_ms,
-            chunking_strategy=chunking_strategy,
-        )
+    else:
+        done = yield resource.create(vector_store_id, file_id=uploaded.id,
+                                     chunking_strategy=chunking_strategy)
+    return cast(VectorStoreFile, done)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Final, cast
 
 from typing_extensions import Unpack
 
-from gptkit.pagination import AsyncPage, AsyncPaginator, SyncCursorPage, SyncPage
-from gptkit.resources._common import async_list, body_params, path_with, sync_list
+from gptkit.pagination import SyncCursorPage, SyncPage
+from gptkit.resources._common import body_params, path_with
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._twin import twin, twin_list
 from gptkit.resources.vector_stores._shared import beta, endpoint, list_endpoints, store_query
 from gptkit.resources.vector_stores.file_batches import AsyncFileBatches, FileBatches
 from gptkit.resources.vector_stores.files import AsyncFiles, Files
@@ -38,8 +39,6 @@ SEARCH = list_endpoints(
     params=VectorStoreSearchParams,
     call="vector_stores.search",
 )
-_ASearch = AsyncPaginator[VectorStoreSearchResponse, AsyncPage[VectorStoreSearchResponse]]
-_AStores = AsyncPaginator[VectorStore, Any]
 
 
 def _store(template: str, call: str, vector_store_id: str) -> str:
@@ -90,7 +89,7 @@ def _search(
 
 
 class VectorStores(SyncResource):
-    """Vector stores of a ``Client``."""
+    """Vector stores of a ``Client`` (``AsyncVectorStores`` runs the same methods)."""
 
     @property
     def files(self) -> Files:
@@ -115,16 +114,12 @@ class VectorStores(SyncResource):
     ) -> VectorStore:
         """Create a store, optionally with uploaded files (``file_ids``) to add at once."""
         params = _create(chunking_strategy, description, expires_after, file_ids, metadata, name, options)
-        result: VectorStore = self._client._execute(self._client._prepare(CREATE, params, raw=self._raw))
-        return result
+        return cast(VectorStore, self._send(CREATE, params))
 
     def retrieve(self, vector_store_id: str, **options: Unpack[RequestOptions]) -> VectorStore:
         """A store's state and file counts."""
         path = _store(RETRIEVE.path, "vector_stores.retrieve", vector_store_id)
-        result: VectorStore = self._client._execute(
-            self._client._prepare(RETRIEVE, beta(options), raw=self._raw, path=path)
-        )
-        return result
+        return cast(VectorStore, self._send(RETRIEVE, beta(options), path))
 
     def update(
         self,
@@ -137,13 +132,8 @@ class VectorStores(SyncResource):
     ) -> VectorStore:
         """Rename a store, or change its metadata or expiry."""
         path = _store(UPDATE.path, "vector_stores.update", vector_store_id)
-        params = body_params(
-            {"expires_after": expires_after, "metadata": metadata, "name": name}, beta(options)
-        )
-        result: VectorStore = self._client._execute(
-            self._client._prepare(UPDATE, params, raw=self._raw, path=path)
-        )
-        return result
+        params = {"expires_after": expires_after, "metadata": metadata, "name": name}
+        return cast(VectorStore, self._send(UPDATE, body_params(params, beta(options)), path))
 
     def list(
         self,
@@ -154,18 +144,15 @@ class VectorStores(SyncResource):
         order: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncCursorPage[VectorStore]:
-        """Stores; iterating goes through every page."""
+        """Stores; iterating goes through every page (async: ``await`` it for one page,
+        ``async for`` over every store)."""
         query = store_query("vector_stores.list", after, before, limit, order)
-        result: SyncCursorPage[VectorStore] = sync_list(self, LIST[0], query, beta(options))
-        return result
+        return cast("SyncCursorPage[VectorStore]", self._list(LIST, query, beta(options)))
 
     def delete(self, vector_store_id: str, **options: Unpack[RequestOptions]) -> VectorStoreDeleted:
         """Delete a store (its files stay in ``client.files``)."""
         path = _store(DELETE.path, "vector_stores.delete", vector_store_id)
-        result: VectorStoreDeleted = self._client._execute(
-            self._client._prepare(DELETE, beta(options), raw=self._raw, path=path)
-        )
-        return result
+        return cast(VectorStoreDeleted, self._send(DELETE, beta(options), path))
 
     def search(
         self,
@@ -178,16 +165,14 @@ class VectorStores(SyncResource):
         rewrite_query: bool | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncPage[VectorStoreSearchResponse]:
-        """The chunks of the store's files that best match ``query``, best first."""
+        """The chunks of the store's files that best match ``query``, best first (async:
+        ``await`` for the page)."""
         path, body = _search(vector_store_id, query, filters, max_num_results, ranking_options, rewrite_query)
-        result: SyncPage[VectorStoreSearchResponse] = sync_list(
-            self, SEARCH[0], {}, beta(options), path, body
-        )
-        return result
+        return cast("SyncPage[VectorStoreSearchResponse]", self._list(SEARCH, {}, beta(options), path, body))
 
 
 class AsyncVectorStores(AsyncResource):
-    """Vector stores of an ``AsyncClient``."""
+    """Vector stores of an ``AsyncClient``: ``VectorStores``'s methods, awaited."""
 
     @property
     def files(self) -> AsyncFiles:
@@ -199,85 +184,9 @@ class AsyncVectorStores(AsyncResource):
         """Batches of files added at once: ``await client.vector_stores.file_batches.create(...)``."""
         return self._sub(AsyncFileBatches)
 
-    async def create(
-        self,
-        *,
-        chunking_strategy: FileChunkingStrategyParam | None = None,
-        description: str | None = None,
-        expires_after: ExpiresAfter | None = None,
-        file_ids: Sequence[str] | None = None,
-        metadata: Mapping[str, str] | None = None,
-        name: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> VectorStore:
-        """Create a store, optionally with uploaded files (``file_ids``) to add at once."""
-        params = _create(chunking_strategy, description, expires_after, file_ids, metadata, name, options)
-        result: VectorStore = await self._client._execute(
-            self._client._prepare(CREATE, params, raw=self._raw)
-        )
-        return result
-
-    async def retrieve(self, vector_store_id: str, **options: Unpack[RequestOptions]) -> VectorStore:
-        """A store's state and file counts."""
-        path = _store(RETRIEVE.path, "vector_stores.retrieve", vector_store_id)
-        result: VectorStore = await self._client._execute(
-            self._client._prepare(RETRIEVE, beta(options), raw=self._raw, path=path)
-        )
-        return result
-
-    async def update(
-        self,
-        vector_store_id: str,
-        *,
-        expires_after: ExpiresAfter | None = None,
-        metadata: Mapping[str, str] | None = None,
-        name: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> VectorStore:
-        """Rename a store, or change its metadata or expiry."""
-        path = _store(UPDATE.path, "vector_stores.update", vector_store_id)
-        params = body_params(
-            {"expires_after": expires_after, "metadata": metadata, "name": name}, beta(options)
-        )
-        result: VectorStore = await self._client._execute(
-            self._client._prepare(UPDATE, params, raw=self._raw, path=path)
-        )
-        return result
-
-    def list(
-        self,
-        *,
-        after: str | None = None,
-        before: str | None = None,
-        limit: int | None = None,
-        order: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> _AStores:
-        """Stores: ``await`` it for one page, ``async for`` over every store."""
-        query = store_query("vector_stores.list", after, before, limit, order)
-        result: _AStores = async_list(self, LIST[1], query, beta(options))
-        return result
-
-    async def delete(self, vector_store_id: str, **options: Unpack[RequestOptions]) -> VectorStoreDeleted:
-        """Delete a store (its files stay in ``client.files``)."""
-        path = _store(DELETE.path, "vector_stores.delete", vector_store_id)
-        result: VectorStoreDeleted = await self._client._execute(
-            self._client._prepare(DELETE, beta(options), raw=self._raw, path=path)
-        )
-        return result
-
-    def search(
-        self,
-        vector_store_id: str,
-        *,
-        query: str | Sequence[str],
-        filters: Filters | None = None,
-        max_num_results: int | None = None,
-        ranking_options: RankingOptions | None = None,
-        rewrite_query: bool | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> _ASearch:
-        """The chunks of the store's files that best match ``query``: ``await`` for the page."""
-        path, body = _search(vector_store_id, query, filters, max_num_results, ranking_options, rewrite_query)
-        result: _ASearch = async_list(self, SEARCH[1], {}, beta(options), path, body)
-        return result
+    create: Final = twin(VectorStores.create)
+    retrieve: Final = twin(VectorStores.retrieve)
+    update: Final = twin(VectorStores.update)
+    list: Final = twin_list(VectorStores.list)
+    delete: Final = twin(VectorStores.delete)
+    search: Final = twin_list(VectorStores.search)
