@@ -11,22 +11,20 @@ the text of the first choice, as it arrives) and, after or instead of iterating,
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-import httpx
-
+from gptkit._core._closing import AsyncClosing, Closing
 from gptkit._streams._chat_event_types import (
     ChatCompletionStreamEvent,
     ChunkEvent,
     ParsedChatCompletionSnapshot,
 )
 from gptkit._streams._chat_events import ChatCompletionStreamState, is_chat_chunk
-from gptkit._streams._shell import StreamBase
+from gptkit._streams._shell import StreamBase, StreamManager, StreamView
 from gptkit._streams._stream import AsyncStream, Stream
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
-from gptkit.types.cost import Cost
 from gptkit.types.parsed_chat import ParsedChatCompletion
 from gptkit.types.shared import CompletionUsage
 
@@ -42,25 +40,24 @@ __all__ = [
 
 ParsedT = TypeVar("ParsedT")
 C = TypeVar("C", bound=ChatCompletion)
+W = TypeVar("W")
 #: What turns the accumulated completion into the caller's final object (None: use it as is).
 Finisher = Callable[[ChatCompletion], Any] | None
 
 
-class _Common(Generic[ParsedT]):
+class _Common(StreamView, Generic[ParsedT]):
     _stream: StreamBase[ChatCompletionChunk]
-    _finish: Finisher
+    _iterator: Any
 
-    @property
-    def response(self) -> httpx.Response:
-        """The HTTP response (status, headers)."""
-        return self._stream.response
+    def __init__(self, stream: Any, finish: Finisher = None,
+                 state: ChatCompletionStreamState[ParsedT] | None = None) -> None:
+        self._stream = stream
+        self._finish = finish
+        self._state = state if state is not None else ChatCompletionStreamState()
+        self._iterator = self._events()
 
-    @property
-    def request_id(self) -> str | None:
-        return self._stream.request_id
-
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} of {self._stream!r}>"
+    def _events(self) -> Any:
+        raise NotImplementedError
 
     @property
     def usage(self) -> CompletionUsage | None:
@@ -68,12 +65,16 @@ class _Common(Generic[ParsedT]):
         return self._stream.usage
 
     @property
-    def cost(self) -> Cost | None:
-        """What the call cost, once the stream has completed (None when the price is unknown)."""
-        return self._stream.cost
+    def current_completion_snapshot(self) -> ParsedChatCompletionSnapshot:
+        """The completion accumulated from the events read so far."""
+        return self._state.current_completion_snapshot
+
+    def _final(self, final: Any) -> ParsedChatCompletion[ParsedT]:
+        result: ParsedChatCompletion[ParsedT] = final if self._finish is None else self._finish(final)
+        return _as_asked(result, self._stream)
 
 
-class ChatCompletionStream(_Common[ParsedT]):
+class ChatCompletionStream(_Common[ParsedT], Closing):
     """A chat completion being streamed: its events, text deltas and the final completion.
 
     Iterating gives the official package's typed events (``event.type``: ``chunk``,
@@ -82,12 +83,12 @@ class ChatCompletionStream(_Common[ParsedT]):
     ``get_final_completion()`` continue where the loop stopped.
     """
 
+    _stream: Stream[ChatCompletionChunk]
+    _iterator: Generator[ChatCompletionStreamEvent[ParsedT], None, None]
+
     def __init__(self, stream: Stream[ChatCompletionChunk], finish: Finisher = None,
                  state: ChatCompletionStreamState[ParsedT] | None = None) -> None:
-        self._stream: Stream[ChatCompletionChunk] = stream
-        self._finish = finish
-        self._state = state if state is not None else ChatCompletionStreamState()
-        self._iterator: Generator[ChatCompletionStreamEvent[ParsedT], None, None] = self._events()
+        super().__init__(stream, finish, state)
 
     def _events(self) -> Generator[ChatCompletionStreamEvent[ParsedT], None, None]:
         handle = self._state.handle_chunk
@@ -106,25 +107,12 @@ class ChatCompletionStream(_Common[ParsedT]):
     def __next__(self) -> ChatCompletionStreamEvent[ParsedT]:
         return next(self._iterator)
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
     @property
     def text_stream(self) -> Iterator[str]:
         """The text of the first choice, piece by piece, as it arrives."""
         for event in self._iterator:
             if event.type == "chunk":
                 yield from _first_choice_text(event)
-
-    @property
-    def current_completion_snapshot(self) -> ParsedChatCompletionSnapshot:
-        """The completion accumulated from the events read so far."""
-        return self._state.current_completion_snapshot
 
     def until_done(self) -> Self:
         """Read the rest of the stream."""
@@ -139,9 +127,7 @@ class ChatCompletionStream(_Common[ParsedT]):
         errors: cut off, filtered, or not matching the model).
         """
         self.until_done()
-        final: Any = self._stream.get_final_completion()
-        result: ParsedChatCompletion[ParsedT] = final if self._finish is None else self._finish(final)
-        return _as_asked(result, self._stream)
+        return self._final(self._stream.get_final_completion())
 
     def close(self) -> None:
         """Release the connection."""
@@ -151,15 +137,16 @@ class ChatCompletionStream(_Common[ParsedT]):
         self._stream.close()
 
 
-class AsyncChatCompletionStream(_Common[ParsedT]):
-    """The async twin of ``ChatCompletionStream`` (``async for event in stream``)."""
+class AsyncChatCompletionStream(_Common[ParsedT], AsyncClosing):
+    """The async twin of ``ChatCompletionStream`` (``async for event in stream``; its methods,
+    awaited)."""
+
+    _stream: AsyncStream[ChatCompletionChunk]
+    _iterator: AsyncGenerator[ChatCompletionStreamEvent[ParsedT], None]
 
     def __init__(self, stream: AsyncStream[ChatCompletionChunk], finish: Finisher = None,
                  state: ChatCompletionStreamState[ParsedT] | None = None) -> None:
-        self._stream: AsyncStream[ChatCompletionChunk] = stream
-        self._finish = finish
-        self._state = state if state is not None else ChatCompletionStreamState()
-        self._iterator: AsyncGenerator[ChatCompletionStreamEvent[ParsedT], None] = self._events()
+        super().__init__(stream, finish, state)
 
     async def _events(self) -> AsyncGenerator[ChatCompletionStreamEvent[ParsedT], None]:
         handle = self._state.handle_chunk
@@ -179,36 +166,21 @@ class AsyncChatCompletionStream(_Common[ParsedT]):
     async def __anext__(self) -> ChatCompletionStreamEvent[ParsedT]:
         return await self._iterator.__anext__()
 
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.close()
-
     @property
     def text_stream(self) -> AsyncIterator[str]:
         """The text of the first choice, piece by piece, as it arrives (``async for``)."""
         return _text_deltas(self._iterator)
 
-    @property
-    def current_completion_snapshot(self) -> ParsedChatCompletionSnapshot:
-        """The completion accumulated from the events read so far."""
-        return self._state.current_completion_snapshot
-
     async def until_done(self) -> Self:
-        """Read the rest of the stream."""
+        """See ``ChatCompletionStream.until_done``."""
         async for _ in self._iterator:
             pass
         return self
 
     async def get_final_completion(self) -> ParsedChatCompletion[ParsedT]:
-        """The whole completion (a ``ParsedChatCompletion[MyModel]`` with ``response_format=MyModel``)."""
+        """See ``ChatCompletionStream.get_final_completion``."""
         await self.until_done()
-        final: Any = await self._stream.get_final_completion()
-        result: ParsedChatCompletion[ParsedT] = final if self._finish is None else self._finish(final)
-        return _as_asked(result, self._stream)
+        return self._final(await self._stream.get_final_completion())
 
     async def close(self) -> None:
         """Release the connection."""
@@ -243,23 +215,24 @@ async def _text_deltas(events: AsyncIterator[ChatCompletionStreamEvent[Any]]) ->
                 yield text
 
 
-class ChatCompletionStreamManager(Generic[ParsedT]):
-    """What ``chat.completions.stream(...)`` returns: use it in a ``with`` block."""
-
+class _Manager(StreamManager[W], Generic[ParsedT, W]):
     def __init__(
-        self, open_stream: Callable[[], Stream[ChatCompletionChunk]], finish: Finisher = None, *,
-        response_format: Any = None, input_tools: Iterable[Any] = (),
+        self, open_stream: Callable[[], Any], finish: Finisher = None, *, response_format: Any = None,
+        input_tools: Iterable[Any] = (),
     ) -> None:
         self._open = open_stream
         self._finish = finish
         self._state_args = {"response_format": response_format, "input_tools": input_tools}
-        self._stream: ChatCompletionStream[ParsedT] | None = None
+
+    def _state(self) -> ChatCompletionStreamState[ParsedT]:
+        return ChatCompletionStreamState(**self._state_args)
+
+
+class ChatCompletionStreamManager(_Manager[ParsedT, ChatCompletionStream[ParsedT]]):
+    """What ``chat.completions.stream(...)`` returns: use it in a ``with`` block."""
 
     def __enter__(self) -> ChatCompletionStream[ParsedT]:
-        if self._stream is not None:
-            raise RuntimeError("this stream manager was already entered; call stream() again")
-        self._stream = ChatCompletionStream(self._open(), self._finish,
-                                            ChatCompletionStreamState(**self._state_args))
+        self._stream = ChatCompletionStream(self._opener()(), self._finish, self._state())
         return self._stream
 
     def __exit__(
@@ -269,23 +242,11 @@ class ChatCompletionStreamManager(Generic[ParsedT]):
             self._stream.close()
 
 
-class AsyncChatCompletionStreamManager(Generic[ParsedT]):
+class AsyncChatCompletionStreamManager(_Manager[ParsedT, AsyncChatCompletionStream[ParsedT]]):
     """What ``chat.completions.stream(...)`` returns on an ``AsyncClient``: use ``async with``."""
 
-    def __init__(
-        self, open_stream: Callable[[], Awaitable[AsyncStream[ChatCompletionChunk]]], finish: Finisher = None,
-        *, response_format: Any = None, input_tools: Iterable[Any] = (),
-    ) -> None:
-        self._open = open_stream
-        self._finish = finish
-        self._state_args = {"response_format": response_format, "input_tools": input_tools}
-        self._stream: AsyncChatCompletionStream[ParsedT] | None = None
-
     async def __aenter__(self) -> AsyncChatCompletionStream[ParsedT]:
-        if self._stream is not None:
-            raise RuntimeError("this stream manager was already entered; call stream() again")
-        self._stream = AsyncChatCompletionStream(await self._open(), self._finish,
-                                                 ChatCompletionStreamState(**self._state_args))
+        self._stream = AsyncChatCompletionStream(await self._opener()(), self._finish, self._state())
         return self._stream
 
     async def __aexit__(

@@ -14,15 +14,13 @@ start, so the final response is whole, and shows the caller only those after ``N
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import httpx
-
-from gptkit._streams._shell import StreamBase
+from gptkit._core._closing import AsyncClosing, Closing
+from gptkit._streams._shell import StreamManager, StreamView
 from gptkit._streams._stream import AsyncStream, Stream
-from gptkit.types.cost import Cost
 from gptkit.types.responses.response_text_delta_event import ResponseTextDeltaEvent
 
 if TYPE_CHECKING:
@@ -35,6 +33,8 @@ if TYPE_CHECKING:
 #: What turns the accumulated ``Response`` into the caller's final object (None: it as is); the
 #: hook a ``text_format=`` (structured output) stream plugs its parsing into.
 Finisher = Callable[["Response"], Any] | None
+
+W = TypeVar("W")
 
 __all__ = [
     "AsyncResponseStream",
@@ -77,17 +77,11 @@ def _set_extra(event: Any, name: str, value: Any) -> None:
     extra[name] = value
 
 
-class _Common:
-    _stream: StreamBase[Any]
-
-    @property
-    def response(self) -> httpx.Response:
-        """The HTTP response (status, headers)."""
-        return self._stream.response
-
-    @property
-    def request_id(self) -> str | None:
-        return self._stream.request_id
+class _Common(StreamView):
+    def __init__(self, stream: Any, starting_after: int | None = None, finish: Finisher = None) -> None:
+        self._stream = stream
+        self._snapshots = _Snapshots(starting_after)
+        self._finish = finish
 
     @property
     def usage(self) -> ResponseUsage | None:
@@ -95,11 +89,6 @@ class _Common:
         final = self._stream._core.final
         usage: ResponseUsage | None = None if final is None else final.usage
         return usage
-
-    @property
-    def cost(self) -> Cost | None:
-        """What the call cost, once the stream has completed (None when the price is unknown)."""
-        return self._stream.cost
 
     @property
     def current_response_snapshot(self) -> Response | None:
@@ -110,16 +99,19 @@ class _Common:
         snapshot: Response = accumulator.final()
         return snapshot
 
+    def _final(self, final: Response) -> Response:
+        return final if self._finish is None else self._finish(final)
 
-class ResponseStream(_Common):
+
+class ResponseStream(_Common, Closing):
     """A response being streamed: typed events, text deltas and the final ``Response``."""
+
+    _stream: Stream[ResponseStreamEvent]
 
     def __init__(
         self, stream: Stream[ResponseStreamEvent], starting_after: int | None = None, finish: Finisher = None
     ) -> None:
-        self._stream: Stream[ResponseStreamEvent] = stream
-        self._snapshots = _Snapshots(starting_after)
-        self._finish = finish
+        super().__init__(stream, starting_after, finish)
 
     @property
     def stream(self) -> Stream[ResponseStreamEvent]:
@@ -154,32 +146,23 @@ class ResponseStream(_Common):
     def get_final_response(self) -> Response:
         """The whole ``Response``, as ``responses.create`` returns it without streaming (reads the
         rest of the stream first; a failed response raises ``ResponseFailedError``)."""
-        final = self._stream.get_final_response()
-        return final if self._finish is None else self._finish(final)
+        return self._final(self._stream.get_final_response())
 
     def close(self) -> None:
         """Release the connection."""
         self._stream.close()
 
-    def __enter__(self) -> Self:
-        return self
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
+class AsyncResponseStream(_Common, AsyncClosing):
+    """The async twin of ``ResponseStream`` (its methods, awaited)."""
 
-
-class AsyncResponseStream(_Common):
-    """The async twin of ``ResponseStream``."""
+    _stream: AsyncStream[ResponseStreamEvent]
 
     def __init__(
         self, stream: AsyncStream[ResponseStreamEvent], starting_after: int | None = None,
         finish: Finisher = None,
     ) -> None:
-        self._stream: AsyncStream[ResponseStreamEvent] = stream
-        self._snapshots = _Snapshots(starting_after)
-        self._finish = finish
+        super().__init__(stream, starting_after, finish)
 
     @property
     def stream(self) -> AsyncStream[ResponseStreamEvent]:
@@ -208,28 +191,19 @@ class AsyncResponseStream(_Common):
         return _text_deltas(self)
 
     async def until_done(self) -> Self:
-        """Read the rest of the stream."""
+        """See ``ResponseStream.until_done``."""
         await self._stream.until_done()
         return self
 
     async def get_final_response(self) -> Response:
-        """The whole ``Response`` (see ``ResponseStream.get_final_response``)."""
-        final = await self._stream.get_final_response()
-        return final if self._finish is None else self._finish(final)
+        """See ``ResponseStream.get_final_response``."""
+        return self._final(await self._stream.get_final_response())
 
     async def close(self) -> None:
         """Release the connection."""
         await self._stream.aclose()
 
     aclose = close
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.close()
 
 
 async def _text_deltas(stream: AsyncResponseStream) -> AsyncIterator[str]:
@@ -238,22 +212,20 @@ async def _text_deltas(stream: AsyncResponseStream) -> AsyncIterator[str]:
             yield event.delta
 
 
-class ResponseStreamManager:
-    """What ``responses.stream(...)`` returns: use it in a ``with`` block."""
-
+class _Manager(StreamManager[W]):
     def __init__(
-        self, open_stream: Callable[[], Stream[ResponseStreamEvent]], *, starting_after: int | None = None,
-        finish: Finisher = None,
+        self, open_stream: Callable[[], Any], *, starting_after: int | None = None, finish: Finisher = None,
     ) -> None:
         self._open = open_stream
         self._starting_after = starting_after
         self._finish = finish
-        self._stream: ResponseStream | None = None
+
+
+class ResponseStreamManager(_Manager[ResponseStream]):
+    """What ``responses.stream(...)`` returns: use it in a ``with`` block."""
 
     def __enter__(self) -> ResponseStream:
-        if self._stream is not None:
-            raise RuntimeError("this stream manager was already entered; call stream() again")
-        self._stream = ResponseStream(self._open(), self._starting_after, self._finish)
+        self._stream = ResponseStream(self._opener()(), self._starting_after, self._finish)
         return self._stream
 
     def __exit__(
@@ -263,22 +235,11 @@ class ResponseStreamManager:
             self._stream.close()
 
 
-class AsyncResponseStreamManager:
+class AsyncResponseStreamManager(_Manager[AsyncResponseStream]):
     """What ``responses.stream(...)`` returns on an ``AsyncClient``: use ``async with``."""
 
-    def __init__(
-        self, open_stream: Callable[[], Awaitable[AsyncStream[ResponseStreamEvent]]], *,
-        starting_after: int | None = None, finish: Finisher = None,
-    ) -> None:
-        self._open = open_stream
-        self._starting_after = starting_after
-        self._finish = finish
-        self._stream: AsyncResponseStream | None = None
-
     async def __aenter__(self) -> AsyncResponseStream:
-        if self._stream is not None:
-            raise RuntimeError("this stream manager was already entered; call stream() again")
-        self._stream = AsyncResponseStream(await self._open(), self._starting_after, self._finish)
+        self._stream = AsyncResponseStream(await self._opener()(), self._starting_after, self._finish)
         return self._stream
 
     async def __aexit__(

@@ -6,6 +6,7 @@ read, close and sleep; the bytes go to the sans-IO ``StreamCore``.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import httpx
@@ -20,9 +21,10 @@ if TYPE_CHECKING:  # the first stream loads only the types it needs
     from gptkit.types.cost import Cost
     from gptkit.types.shared import CompletionUsage
 
-__all__ = ["StreamBase"]
+__all__ = ["StreamBase", "StreamManager", "StreamView"]
 
 T = TypeVar("T", bound=APIObject)
+W = TypeVar("W")
 
 
 class StreamBase(Generic[T]):
@@ -34,12 +36,20 @@ class StreamBase(Generic[T]):
     _reopen: Any  # the shell's: reopen a cut stream after its last event (sync or async)
     _finalizer: weakref.finalize[Any, Any]
 
-    def __init__(self, core: StreamCore[T], response: httpx.Response, trace: CallTrace | None = None) -> None:
+    def __init__(
+        self, core: StreamCore[T], response: httpx.Response, trace: CallTrace | None = None,
+        reopen: Any = None,
+    ) -> None:
         self._core = core
-        self.response = response
         self._closed = False
         self._trace = trace
+        self._reopen = reopen
         self._resumes = Resumptions()
+        self._watch(response)
+
+    def _watch(self, response: httpx.Response) -> None:
+        """Read ``response`` from now on (and clean it up if the stream is dropped unfinished)."""
+        raise NotImplementedError
 
     def _observe_failure(self, exc: BaseException) -> None:
         # Once the caller has the stream a failure ends the call (before that, the retry loop's).
@@ -74,21 +84,21 @@ class StreamBase(Generic[T]):
 
     # -- the decisions of the read loop (the shells only read, close and sleep) ------------------
 
-    def _before_read(self) -> bool | BaseException:
-        """True: read on; False: the stream is over; an error: close the stream and raise it."""
+    def _before_read(self) -> bool:
+        """True: read on; False: the stream is over. Raises the failure the core holds, or the
+        interruption of a stream closed early (the shell then observes it and closes)."""
         core = self._core
         if core.failure is not None:
-            self._observe_failure(core.failure)
-            return core.failure
+            raise core.failure
         if self._closed:
-            return False if core.done else self._closed_error()
+            if core.done:
+                return False
+            raise self._closed_error()
         return True
 
     def _read_failed(self, exc: httpx.TransportError) -> Exception:
-        """The error of a broken read that was not resumed (the caller closes and raises it)."""
-        error = _transport_error(self._core, exc)
-        self._observe_failure(error)
-        return error
+        """The error of a broken read that was not resumed (the shell raises it)."""
+        return _transport_error(self._core, exc)
 
     def _take(self, data: bytes | None) -> None:
         """Hand what was read to the core (None: the body ended)."""
@@ -102,6 +112,18 @@ class StreamBase(Generic[T]):
         if self._reopen is None:
             return None
         return self._resumes.next(self._core, True)
+
+    def _switch(self, response: httpx.Response) -> httpx.Response:
+        """Go on reading a reopened ``response``; returns the cut one, for the shell to close."""
+        cut = self.response
+        self._finalizer.detach()
+        self._core.restart(response)
+        self._watch(response)
+        return cut
+
+    def _unfinished(self) -> bool:
+        """Whether the final object needs the rest of the stream read (or a failure raised) first."""
+        return not self._core.done or self._core.failure is not None
 
     def _ready(self) -> None:
         """The first chunk is ready (or the stream is done): the caller gets the stream now."""
@@ -126,6 +148,45 @@ class StreamBase(Generic[T]):
     def __repr__(self) -> str:
         state = "complete" if self._core.done else ("closed" if self._closed else "open")
         return f"<{type(self).__name__} {state} request_id={self.request_id!r}>"
+
+
+class StreamView:
+    """What the stream helpers (``chat.completions.stream``, ``responses.stream``) show of the
+    stream they read."""
+
+    _stream: StreamBase[Any]
+
+    @property
+    def response(self) -> httpx.Response:
+        """The HTTP response (status, headers)."""
+        return self._stream.response
+
+    @property
+    def request_id(self) -> str | None:
+        """The server's ``x-request-id`` for this stream."""
+        return self._stream.request_id
+
+    @property
+    def cost(self) -> Cost | None:
+        """What the call cost, once the stream has completed (None when the price is unknown)."""
+        return self._stream.cost
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._stream!r}>"
+
+
+class StreamManager(Generic[W]):
+    """What a helper's ``stream(...)`` returns: entered once, it opens the stream on entry (the
+    shells' ``__enter__`` / ``__aenter__``) and closes it on exit."""
+
+    _open: Callable[[], Any]
+    _stream: W | None = None
+
+    def _opener(self) -> Callable[[], Any]:
+        """The call that opens the stream, unless this manager was entered already."""
+        if self._stream is not None:
+            raise RuntimeError("this stream manager was already entered; call stream() again")
+        return self._open
 
 
 def _transport_error(core: StreamCore[Any], exc: httpx.TransportError) -> Exception:

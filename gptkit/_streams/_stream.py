@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import httpx
 
+from gptkit._core._closing import AsyncClosing, Closing
 from gptkit._exceptions import APIError
 from gptkit._observe._trace import CallTrace
 from gptkit._streams._core import StreamCore
@@ -38,7 +38,7 @@ __all__ = ["AsyncStream", "Stream"]
 T = TypeVar("T", bound=APIObject)
 
 
-class Stream(StreamBase[T]):
+class Stream(StreamBase[T], Closing):
     """The chunks of a streamed response, typed, as they arrive.
 
     Iterate over it once (``for chunk in stream``); use it as a context manager or call
@@ -47,19 +47,19 @@ class Stream(StreamBase[T]):
     call would have returned without ``stream=True``, and ``usage``/``cost`` are known.
     """
 
+    _reopen: Callable[[str, int], httpx.Response] | None
+
     def __init__(
         self, core: StreamCore[T], response: httpx.Response, trace: CallTrace | None = None,
         reopen: Callable[[str, int], httpx.Response] | None = None,
     ) -> None:
-        super().__init__(core, response, trace)
-        self._reopen = reopen
-        self._watch(response)
+        super().__init__(core, response, trace, reopen)
 
     def _watch(self, response: httpx.Response) -> None:
         self.response = response
         self._raw = response.iter_bytes()
         # If the stream is garbage-collected unfinished: release the connection, the rate-limit
-        # slot and the budget hold (``_collected`` runs that work on another thread).
+        # slot and the budget hold (``_gc.collected`` hands that work to another thread).
         self._finalizer = weakref.finalize(self, collected, response, self._core)
 
     def _resume(self) -> bool:
@@ -68,37 +68,28 @@ class Stream(StreamBase[T]):
         if point is None:
             return False
         try:
-            response = self._reopen(*point)
+            response = self._reopen(*point)  # type: ignore[misc]  # a point means a reopener
         except APIError:
             return False  # the cut stands: the caller gets the interruption with what arrived
-        self._finalizer.detach()
-        self.response.close()
-        self._core.restart(response)
-        self._watch(response)
+        self._switch(response).close()
         return True
 
     def _pull(self) -> bool:
         """Read once into the core; False when there is nothing more to read."""
-        state = self._before_read()
-        if state is not True:
-            if state is False:
+        try:
+            if not self._before_read():
                 return False
-            self.close()
-            raise state
-        try:
-            data = next(self._raw, None)
-        except httpx.TransportError as exc:
-            if self._resume():
+            try:
+                data = next(self._raw, None)
+            except httpx.TransportError as exc:
+                if self._resume():
+                    return True
+                raise self._read_failed(exc) from exc
+            if data is None and not self._core.done and self._resume():
                 return True
-            error = self._read_failed(exc)  # observed before closing: the call failed
-            self.close()
-            raise error from exc
-        if data is None and not self._core.done and self._resume():
-            return True
-        try:
             self._take(data)
-        except BaseException as exc:
-            self._observe_failure(exc)
+        except Exception as exc:  # (a Ctrl-C stops the stream; it does not fail the call)
+            self._observe_failure(exc)  # before closing: the call failed
             self.close()
             raise
         if self._core.done:
@@ -156,7 +147,7 @@ class Stream(StreamBase[T]):
     def get_final_completion(self) -> Any: ...
     def get_final_completion(self) -> Any:
         """The accumulated final object (reads the rest of the stream first if needed)."""
-        if not self._core.done or self._core.failure is not None:
+        if self._unfinished():
             self.until_done()  # a failure still pending is raised here
         return self._core.final
 
@@ -172,23 +163,18 @@ class Stream(StreamBase[T]):
             self.response.close()
             self._abandoned()
 
-    def __enter__(self) -> Self:
-        return self
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
-
-
-class AsyncStream(StreamBase[T]):
-    """The chunks of a streamed response, for ``async for``; the twin of ``Stream``.
+class AsyncStream(StreamBase[T], AsyncClosing):
+    """The chunks of a streamed response, for ``async for``; the twin of ``Stream`` (its methods
+    are ``Stream``'s, awaited; ``aclose()`` is its ``close()``).
 
     Use ``async with`` or ``await stream.aclose()`` to release the connection when you stop
     early. (Garbage collection cannot close an async response safely: nothing is scheduled on
     an event loop from a finalizer. Leaving an ``async for`` loop early is handled by the event
     loop's async-generator finalizer.)
     """
+
+    _reopen: Callable[[str, int], Awaitable[httpx.Response]] | None
 
     def __init__(
         self,
@@ -198,10 +184,8 @@ class AsyncStream(StreamBase[T]):
         trace: CallTrace | None = None,
         reopen: Callable[[str, int], Awaitable[httpx.Response]] | None = None,
     ) -> None:
-        super().__init__(core, response, trace)
         self._settle = settle
-        self._reopen = reopen
-        self._watch(response)
+        super().__init__(core, response, trace, reopen)
 
     def _watch(self, response: httpx.Response) -> None:
         self.response = response
@@ -216,42 +200,32 @@ class AsyncStream(StreamBase[T]):
         self._finalizer = weakref.finalize(self, acollected, loop, response, self._core)
 
     async def _resume(self) -> bool:
-        """Pick a cut stream up after its last event, when the server keeps its events."""
         point = self._resume_point()
         if point is None:
             return False
         try:
-            response = await self._reopen(*point)
+            response = await self._reopen(*point)  # type: ignore[misc]  # a point means a reopener
         except APIError:
-            return False  # the cut stands: the caller gets the interruption with what arrived
-        self._finalizer.detach()
-        await self.response.aclose()
-        self._core.restart(response)
-        self._watch(response)
+            return False
+        await self._switch(response).aclose()
         return True
 
     async def _pull(self) -> bool:
-        state = self._before_read()
-        if state is not True:
-            if state is False:
+        try:
+            if not self._before_read():
                 return False
-            await self.aclose()
-            raise state
-        try:
-            data: bytes | None = await self._raw.__anext__()
-        except StopAsyncIteration:
-            data = None
-        except httpx.TransportError as exc:
-            if await self._resume():
+            try:
+                data: bytes | None = await self._raw.__anext__()
+            except StopAsyncIteration:
+                data = None
+            except httpx.TransportError as exc:
+                if await self._resume():
+                    return True
+                raise self._read_failed(exc) from exc
+            if data is None and not self._core.done and await self._resume():
                 return True
-            error = self._read_failed(exc)  # observed before closing: the call failed
-            await self.aclose()
-            raise error from exc
-        if data is None and not self._core.done and await self._resume():
-            return True
-        try:
             self._take(data)
-        except BaseException as exc:
+        except Exception as exc:
             self._observe_failure(exc)
             await self.aclose()
             raise
@@ -296,7 +270,7 @@ class AsyncStream(StreamBase[T]):
         return pending.popleft()
 
     async def until_done(self) -> Self:
-        """Read the rest of the stream (the chunks still count towards the final object)."""
+        """See ``Stream.until_done``."""
         pending = self._core.pending
         while await self._pull():
             pending.clear()
@@ -310,32 +284,24 @@ class AsyncStream(StreamBase[T]):
     @overload
     async def get_final_completion(self) -> Any: ...
     async def get_final_completion(self) -> Any:
-        """The accumulated final object (reads the rest of the stream first if needed)."""
-        if not self._core.done or self._core.failure is not None:
-            await self.until_done()  # a failure still pending is raised here
+        """See ``Stream.get_final_completion``."""
+        if self._unfinished():
+            await self.until_done()
         return self._core.final
 
     async def get_final_response(self) -> Response:
-        """The ``Response`` a Responses API stream amounts to (see ``Stream.get_final_response``)."""
+        """See ``Stream.get_final_response``."""
         final: Response = await self.get_final_completion()
         return final
 
     async def aclose(self) -> None:
-        """Release the connection; iterating afterwards raises ``StreamInterruptedError``."""
+        """See ``Stream.close``; a budget hears of the cost before this returns."""
         if self._closing():
             await self.response.aclose()
             self._abandoned()
             if self._settle is not None:
-                await self._settle()  # the budget hears of the cost before the caller moves on
+                await self._settle()
 
     async def close(self) -> None:
         """Alias of ``aclose()`` (the official package's name)."""
-        await self.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
         await self.aclose()
