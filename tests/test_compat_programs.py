@@ -95,11 +95,7 @@ SETUP: dict[str, Callable[[], FakeOpenAI]] = {
 }
 
 #: Programs that do not print the same yet, with the reason (kept in step with docs/migration.md).
-KNOWN_DIFFERENCES: dict[str, str] = {
-    "responses_print": "the Responses API models print their fields in gptkit's order (`type` and `status` "
-                       "first) and lack fields the official models carry as None (`access_programs`, "
-                       "`image`, `moderation`, ...); values and `output_text` are the same",
-}
+KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
 def run_programs(names: list[str], packages: tuple[str, ...] = PACKAGES) -> dict[str, dict[str, dict[str, Any]]]:
@@ -161,6 +157,8 @@ def differences_table() -> str:
     """The known differences as docs/migration.md lists them, between the compat-programs markers."""
     rows = [f"| `{name}` | {reason} |" for name, reason in sorted(KNOWN_DIFFERENCES.items())]
     identical = len(PROGRAMS) - len(KNOWN_DIFFERENCES)
+    if not rows:
+        return f"All {len(PROGRAMS)} programs print identical output under both packages."
     return "\n".join([f"{identical} of the {len(PROGRAMS)} programs print identical output under both packages.",
                       "", "| program | how its output differs, and why |", "|---|---|", *rows])
 

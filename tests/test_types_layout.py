@@ -101,7 +101,6 @@ TYPE_EXCEPTIONS: dict[str, str] = {
     "chat.completions": "the params TypedDict of chat.completions.messages.list: not yet at this path",
     "responses": "Responses API types: still being completed",
     "conversations.conversation_item": "item types shared with the Responses API: still being completed",
-    "conversations.message": "item types shared with the Responses API: still being completed",
     "fine_tuning.reinforcement_method*": "its `Grader` union: the graders are not provided",
     "image_edit_params": "one `ImageEditParams` (no Base/Streaming/NonStreaming split); SVG options not yet",
     "image_generate_params": "one `ImageGenerateParams` (no Base/Streaming/NonStreaming split); SVG options not yet",

@@ -204,39 +204,3 @@ def test_stream_chunks_print_alike() -> None:
         return [form for chunk in stream for form in _forms(chunk).values()]
 
     assert run(gptkit) == run(openai)
-
-
-#: Responses API types whose fields are declared in another order than the official ones (they
-#: print differently): being reworked with the Responses API streams and tools.
-FIELD_ORDER_EXCEPTIONS = ("responses.",)
-
-
-def test_fields_are_declared_in_the_official_order() -> None:
-    # Field order is print order (repr, str, model_dump, to_json): every model at an official
-    # path declares the official model's fields in the same order (its own extras anywhere).
-    import importlib
-    import inspect
-    import pkgutil
-
-    import pydantic
-
-    import gptkit.types
-
-    wrong: list[str] = []
-    for info in pkgutil.walk_packages(gptkit.types.__path__, "gptkit.types."):
-        path = info.name.removeprefix("gptkit.types.")
-        if path.rsplit(".", 1)[-1].startswith("_") or path.startswith(FIELD_ORDER_EXCEPTIONS):
-            continue
-        try:
-            theirs = importlib.import_module(f"openai.types.{path}")
-        except ImportError:
-            continue
-        for name, cls in vars(importlib.import_module(info.name)).items():
-            other = getattr(theirs, name, None)
-            if not (inspect.isclass(cls) and issubclass(cls, pydantic.BaseModel) and cls.__module__ == info.name
-                    and inspect.isclass(other) and issubclass(other, pydantic.BaseModel)):
-                continue
-            ours = [field for field in cls.model_fields if field in other.model_fields]
-            if ours != [field for field in other.model_fields if field in ours]:
-                wrong.append(f"{path}.{name}")
-    assert wrong == []

@@ -12,5 +12,5 @@ __all__ = ["InputTokenCountResponse"]
 class InputTokenCountResponse(ResponseObject):
     """How many input tokens a request would use (nothing is generated or billed)."""
 
-    object: Literal["response.input_tokens"] = "response.input_tokens"
     input_tokens: int = 0
+    object: Literal["response.input_tokens"] = "response.input_tokens"

@@ -12,6 +12,6 @@ __all__ = ["ResponseAudioDeltaEvent"]
 class ResponseAudioDeltaEvent(APIObject):
     """Emitted when there is a partial audio response."""
 
-    type: Literal["response.audio.delta"] = "response.audio.delta"
-    sequence_number: int = 0
     delta: str = ""
+    sequence_number: int = 0
+    type: Literal["response.audio.delta"] = "response.audio.delta"

@@ -12,5 +12,5 @@ __all__ = ["ResponseAudioDoneEvent"]
 class ResponseAudioDoneEvent(APIObject):
     """Emitted when the audio response is complete."""
 
-    type: Literal["response.audio.done"] = "response.audio.done"
     sequence_number: int = 0
+    type: Literal["response.audio.done"] = "response.audio.done"

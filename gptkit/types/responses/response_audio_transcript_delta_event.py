@@ -12,6 +12,6 @@ __all__ = ["ResponseAudioTranscriptDeltaEvent"]
 class ResponseAudioTranscriptDeltaEvent(APIObject):
     """Emitted when there is a partial transcript of audio."""
 
-    type: Literal["response.audio.transcript.delta"] = "response.audio.transcript.delta"
-    sequence_number: int = 0
     delta: str = ""
+    sequence_number: int = 0
+    type: Literal["response.audio.transcript.delta"] = "response.audio.transcript.delta"

@@ -12,5 +12,5 @@ __all__ = ["ResponseAudioTranscriptDoneEvent"]
 class ResponseAudioTranscriptDoneEvent(APIObject):
     """Emitted when the full audio transcript is completed."""
 
-    type: Literal["response.audio.transcript.done"] = "response.audio.transcript.done"
     sequence_number: int = 0
+    type: Literal["response.audio.transcript.done"] = "response.audio.transcript.done"

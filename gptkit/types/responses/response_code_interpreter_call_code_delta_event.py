@@ -12,8 +12,8 @@ __all__ = ["ResponseCodeInterpreterCallCodeDeltaEvent"]
 class ResponseCodeInterpreterCallCodeDeltaEvent(APIObject):
     """Emitted when a partial code snippet is streamed by the code interpreter."""
 
-    type: Literal["response.code_interpreter_call_code.delta"] = "response.code_interpreter_call_code.delta"
-    sequence_number: int = 0
+    delta: str = ""
     item_id: str = ""
     output_index: int = 0
-    delta: str = ""
+    sequence_number: int = 0
+    type: Literal["response.code_interpreter_call_code.delta"] = "response.code_interpreter_call_code.delta"

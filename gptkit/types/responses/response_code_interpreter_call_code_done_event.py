@@ -12,8 +12,8 @@ __all__ = ["ResponseCodeInterpreterCallCodeDoneEvent"]
 class ResponseCodeInterpreterCallCodeDoneEvent(APIObject):
     """Emitted when the code snippet is finalized by the code interpreter."""
 
-    type: Literal["response.code_interpreter_call_code.done"] = "response.code_interpreter_call_code.done"
-    sequence_number: int = 0
+    code: str = ""
     item_id: str = ""
     output_index: int = 0
-    code: str = ""
+    sequence_number: int = 0
+    type: Literal["response.code_interpreter_call_code.done"] = "response.code_interpreter_call_code.done"

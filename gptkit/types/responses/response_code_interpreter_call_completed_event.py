@@ -12,7 +12,7 @@ __all__ = ["ResponseCodeInterpreterCallCompletedEvent"]
 class ResponseCodeInterpreterCallCompletedEvent(APIObject):
     """Emitted when the code interpreter call is completed."""
 
-    type: Literal["response.code_interpreter_call.completed"] = "response.code_interpreter_call.completed"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.code_interpreter_call.completed"] = "response.code_interpreter_call.completed"

@@ -12,7 +12,7 @@ __all__ = ["ResponseCodeInterpreterCallInProgressEvent"]
 class ResponseCodeInterpreterCallInProgressEvent(APIObject):
     """Emitted when a code interpreter call is in progress."""
 
-    type: Literal["response.code_interpreter_call.in_progress"] = "response.code_interpreter_call.in_progress"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.code_interpreter_call.in_progress"] = "response.code_interpreter_call.in_progress"

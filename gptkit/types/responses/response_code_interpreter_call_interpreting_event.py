@@ -12,9 +12,9 @@ __all__ = ["ResponseCodeInterpreterCallInterpretingEvent"]
 class ResponseCodeInterpreterCallInterpretingEvent(APIObject):
     """Emitted when the code interpreter is actively interpreting the code snippet."""
 
+    item_id: str = ""
+    output_index: int = 0
+    sequence_number: int = 0
     type: Literal["response.code_interpreter_call.interpreting"] = (
         "response.code_interpreter_call.interpreting"
     )
-    sequence_number: int = 0
-    item_id: str = ""
-    output_index: int = 0

@@ -15,8 +15,8 @@ __all__ = ["Output", "OutputImage", "OutputLogs", "ResponseCodeInterpreterToolCa
 class OutputLogs(APIObject):
     """What the code printed."""
 
-    type: Literal["logs"] = "logs"
     logs: str = ""
+    type: Literal["logs"] = "logs"
 
 
 class OutputImage(APIObject):
@@ -44,9 +44,9 @@ class ResponseCodeInterpreterToolCall(APIObject):
     """A code interpreter call (``include=["code_interpreter_call.outputs"]`` adds ``outputs``);
     ``status`` is ``in_progress``, ``interpreting``, ``completed``, ``incomplete`` or ``failed``."""
 
-    type: Literal["code_interpreter_call"] = "code_interpreter_call"
     id: str = ""
-    status: str | None = None
-    container_id: str = ""
     code: str | None = None
+    container_id: str = ""
     outputs: list[Output] | None = None
+    status: str | None = None
+    type: Literal["code_interpreter_call"] = "code_interpreter_call"

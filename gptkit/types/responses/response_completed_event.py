@@ -13,6 +13,6 @@ __all__ = ["ResponseCompletedEvent"]
 class ResponseCompletedEvent(APIObject):
     """Emitted when the model response is complete."""
 
-    type: Literal["response.completed"] = "response.completed"
-    sequence_number: int = 0
     response: Response
+    sequence_number: int = 0
+    type: Literal["response.completed"] = "response.completed"

@@ -43,10 +43,10 @@ class ResponseComputerToolCall(APIObject):
     """Take ``action`` (``click``, ``type``, ``scroll``, ``screenshot``... with its coordinates
     and keys, as sent) and answer with a screenshot in a ``computer_call_output`` item."""
 
-    type: Literal["computer_call"] = "computer_call"
     id: str = ""
     call_id: str = ""
+    pending_safety_checks: list[PendingSafetyCheck] = []
     status: str | None = None
+    type: Literal["computer_call"] = "computer_call"
     action: Action | None = None
     actions: list[Action] | None = None
-    pending_safety_checks: list[PendingSafetyCheck] = []

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from gptkit.types._base import APIObject
+from gptkit.types.responses.response_computer_tool_call_output_screenshot import (
+    ResponseComputerToolCallOutputScreenshot,
+)
 
-__all__ = ["ResponseComputerToolCallOutputItem"]
+__all__ = ["AcknowledgedSafetyCheck", "ResponseComputerToolCallOutputItem"]
+
+
+class AcknowledgedSafetyCheck(APIObject):
+    """A pending safety check the caller acknowledged."""
+
+    id: str = ""
+    code: str | None = None
+    message: str | None = None
 
 
 class ResponseComputerToolCallOutputItem(APIObject):
     """A ``computer_call_output``: ``output`` is the screenshot (``{"type": "computer_screenshot",
     "image_url": ...}``)."""
 
-    type: Literal["computer_call_output"] = "computer_call_output"
     id: str = ""
     call_id: str = ""
-    output: Any = None
-    acknowledged_safety_checks: list[Any] | None = None
+    output: ResponseComputerToolCallOutputScreenshot = ResponseComputerToolCallOutputScreenshot()
     status: str | None = None
+    type: Literal["computer_call_output"] = "computer_call_output"
+    acknowledged_safety_checks: list[AcknowledgedSafetyCheck] | None = None
+    created_by: str | None = None

@@ -17,8 +17,8 @@ __all__ = ["Part", "PartReasoningText", "ResponseContentPartAddedEvent"]
 class PartReasoningText(APIObject):
     """Reasoning text the model shares."""
 
-    type: Literal["reasoning_text"] = "reasoning_text"
     text: str = ""
+    type: Literal["reasoning_text"] = "reasoning_text"
 
 
 _PARTS = (
@@ -35,9 +35,9 @@ Part: TypeAlias = Annotated[_PARTS, by_type(_PARTS)]
 class ResponseContentPartAddedEvent(APIObject):
     """Emitted when a new content part is added."""
 
-    type: Literal["response.content_part.added"] = "response.content_part.added"
-    sequence_number: int = 0
+    content_index: int = 0
     item_id: str = ""
     output_index: int = 0
-    content_index: int = 0
     part: Part | None = None
+    sequence_number: int = 0
+    type: Literal["response.content_part.added"] = "response.content_part.added"

@@ -13,9 +13,9 @@ __all__ = ["ResponseContentPartDoneEvent"]
 class ResponseContentPartDoneEvent(APIObject):
     """Emitted when a content part is done."""
 
-    type: Literal["response.content_part.done"] = "response.content_part.done"
-    sequence_number: int = 0
+    content_index: int = 0
     item_id: str = ""
     output_index: int = 0
-    content_index: int = 0
     part: Part | None = None
+    sequence_number: int = 0
+    type: Literal["response.content_part.done"] = "response.content_part.done"

@@ -13,6 +13,6 @@ __all__ = ["ResponseCreatedEvent"]
 class ResponseCreatedEvent(APIObject):
     """An event that is emitted when a response is created."""
 
-    type: Literal["response.created"] = "response.created"
-    sequence_number: int = 0
     response: Response
+    sequence_number: int = 0
+    type: Literal["response.created"] = "response.created"

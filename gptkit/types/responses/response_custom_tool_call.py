@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from typing import Literal
 
-from gptkit.types._base import APIObject
+from pydantic import Field
 
-__all__ = ["ResponseCustomToolCall"]
+from gptkit.types._base import APIObject
+from gptkit.types.responses.response_function_tool_call import Caller, CallerDirect, CallerProgram
+
+__all__ = ["CallerDirect", "CallerProgram", "ResponseCustomToolCall"]
 
 
 class ResponseCustomToolCall(APIObject):
     """The model asks for custom tool ``name`` with free-form ``input`` text."""
 
+    call_id: str = ""
+    input: str = ""
+    name: str = ""
     type: Literal["custom_tool_call"] = "custom_tool_call"
     id: str | None = None
-    call_id: str = ""
-    name: str = ""
-    input: str = ""
+    async_: bool | None = Field(default=None, alias="async")
+    caller: Caller | None = None
     namespace: str | None = None

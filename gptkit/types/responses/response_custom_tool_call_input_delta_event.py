@@ -12,8 +12,8 @@ __all__ = ["ResponseCustomToolCallInputDeltaEvent"]
 class ResponseCustomToolCallInputDeltaEvent(APIObject):
     """Event representing a delta (partial update) to the input of a custom tool call."""
 
-    type: Literal["response.custom_tool_call_input.delta"] = "response.custom_tool_call_input.delta"
-    sequence_number: int = 0
+    delta: str = ""
     item_id: str = ""
     output_index: int = 0
-    delta: str = ""
+    sequence_number: int = 0
+    type: Literal["response.custom_tool_call_input.delta"] = "response.custom_tool_call_input.delta"

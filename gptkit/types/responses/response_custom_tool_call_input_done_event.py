@@ -12,8 +12,8 @@ __all__ = ["ResponseCustomToolCallInputDoneEvent"]
 class ResponseCustomToolCallInputDoneEvent(APIObject):
     """Event indicating that input for a custom tool call is complete."""
 
-    type: Literal["response.custom_tool_call_input.done"] = "response.custom_tool_call_input.done"
-    sequence_number: int = 0
+    input: str = ""
     item_id: str = ""
     output_index: int = 0
-    input: str = ""
+    sequence_number: int = 0
+    type: Literal["response.custom_tool_call_input.done"] = "response.custom_tool_call_input.done"

@@ -4,7 +4,22 @@ from __future__ import annotations
 
 from gptkit.types._base import APIObject
 
-__all__ = ["ResponseError"]
+__all__ = ["Misalignment", "MisalignmentSteer", "ResponseError"]
+
+
+class MisalignmentSteer(APIObject):
+    """The message steering the model back on task."""
+
+    message: str = ""
+
+
+class Misalignment(APIObject):
+    """Why the response was stopped as possibly unintended (``error_type``), and for whom to review."""
+
+    detailed_explanation: str | None = None
+    error_type: str | None = None
+    review_target: str | None = None
+    steer: MisalignmentSteer | None = None
 
 
 class ResponseError(APIObject):
@@ -13,8 +28,6 @@ class ResponseError(APIObject):
 
     code: str = ""
     message: str = ""
+    misalignment: Misalignment | None = None
     param: str | None = None
     type: str | None = None
-
-    def __str__(self) -> str:
-        return f"{self.code}: {self.message}" if self.code else self.message

@@ -12,8 +12,8 @@ __all__ = ["ResponseErrorEvent"]
 class ResponseErrorEvent(APIObject):
     """Emitted when an error occurs."""
 
-    type: Literal["error"] = "error"
-    sequence_number: int = 0
     code: str | None = None
     message: str = ""
     param: str | None = None
+    sequence_number: int = 0
+    type: Literal["error"] = "error"

@@ -13,6 +13,6 @@ __all__ = ["ResponseFailedEvent"]
 class ResponseFailedEvent(APIObject):
     """An event that is emitted when a response fails."""
 
-    type: Literal["response.failed"] = "response.failed"
-    sequence_number: int = 0
     response: Response
+    sequence_number: int = 0
+    type: Literal["response.failed"] = "response.failed"

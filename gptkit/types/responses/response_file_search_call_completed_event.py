@@ -12,7 +12,7 @@ __all__ = ["ResponseFileSearchCallCompletedEvent"]
 class ResponseFileSearchCallCompletedEvent(APIObject):
     """Emitted when a file search call is completed (results found)."""
 
-    type: Literal["response.file_search_call.completed"] = "response.file_search_call.completed"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.file_search_call.completed"] = "response.file_search_call.completed"

@@ -12,7 +12,7 @@ __all__ = ["ResponseFileSearchCallInProgressEvent"]
 class ResponseFileSearchCallInProgressEvent(APIObject):
     """Emitted when a file search call is initiated."""
 
-    type: Literal["response.file_search_call.in_progress"] = "response.file_search_call.in_progress"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.file_search_call.in_progress"] = "response.file_search_call.in_progress"

@@ -12,7 +12,7 @@ __all__ = ["ResponseFileSearchCallSearchingEvent"]
 class ResponseFileSearchCallSearchingEvent(APIObject):
     """Emitted when a file search is currently searching."""
 
-    type: Literal["response.file_search_call.searching"] = "response.file_search_call.searching"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.file_search_call.searching"] = "response.file_search_call.searching"

@@ -12,19 +12,19 @@ __all__ = ["ResponseFileSearchToolCall", "Result"]
 class Result(APIObject):
     """One search result (``include=["file_search_call.results"]``)."""
 
+    attributes: dict[str, str | float | bool] | None = None
     file_id: str | None = None
     filename: str | None = None
     score: float | None = None
     text: str | None = None
-    attributes: dict[str, str | float | bool] | None = None
 
 
 class ResponseFileSearchToolCall(APIObject):
     """A file search call; ``status`` is ``in_progress``, ``searching``, ``completed``,
     ``incomplete`` or ``failed``."""
 
-    type: Literal["file_search_call"] = "file_search_call"
     id: str = ""
-    status: str | None = None
     queries: list[str] = []
+    status: str | None = None
+    type: Literal["file_search_call"] = "file_search_call"
     results: list[Result] | None = None

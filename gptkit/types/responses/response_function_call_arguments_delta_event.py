@@ -12,8 +12,8 @@ __all__ = ["ResponseFunctionCallArgumentsDeltaEvent"]
 class ResponseFunctionCallArgumentsDeltaEvent(APIObject):
     """Emitted when there is a partial function-call arguments delta."""
 
-    type: Literal["response.function_call_arguments.delta"] = "response.function_call_arguments.delta"
-    sequence_number: int = 0
+    delta: str = ""
     item_id: str = ""
     output_index: int = 0
-    delta: str = ""
+    sequence_number: int = 0
+    type: Literal["response.function_call_arguments.delta"] = "response.function_call_arguments.delta"

@@ -11,3 +11,4 @@ class ResponseFunctionToolCallItem(ResponseFunctionToolCall):
     """A stored ``function_call`` item."""
 
     id: str = ""  # always set on stored items
+    created_by: str | None = None

@@ -31,8 +31,8 @@ class ActionSearch(APIObject):
     """A search query (``include=["web_search_call.action.sources"]`` adds its sources)."""
 
     type: Literal["search"] = "search"
-    query: str | None = None
     queries: list[str] | None = None
+    query: str | None = None
     sources: list[ActionSearchSource] | None = None
 
 
@@ -46,8 +46,8 @@ class ActionOpenPage(APIObject):
 class ActionFind(APIObject):
     """A search for ``pattern`` in an opened page."""
 
-    type: Literal["find_in_page"] = "find_in_page"
     pattern: str = ""
+    type: Literal["find_in_page"] = "find_in_page"
     url: str = ""
 
 
@@ -69,7 +69,7 @@ Action: TypeAlias = Annotated[_ACTIONS, by_type(_ACTIONS)]
 class ResponseFunctionWebSearch(APIObject):
     """A web search call; ``status`` is ``in_progress``, ``searching``, ``completed`` or ``failed``."""
 
-    type: Literal["web_search_call"] = "web_search_call"
     id: str = ""
-    status: str | None = None
     action: Action | None = None
+    status: str | None = None
+    type: Literal["web_search_call"] = "web_search_call"

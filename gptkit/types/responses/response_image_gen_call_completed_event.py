@@ -12,7 +12,7 @@ __all__ = ["ResponseImageGenCallCompletedEvent"]
 class ResponseImageGenCallCompletedEvent(APIObject):
     """Emitted when an image generation tool call has completed and the final image is available."""
 
-    type: Literal["response.image_generation_call.completed"] = "response.image_generation_call.completed"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.image_generation_call.completed"] = "response.image_generation_call.completed"

@@ -13,7 +13,7 @@ class ResponseImageGenCallGeneratingEvent(APIObject):
     """Emitted when an image generation tool call is actively generating an image (intermediate
     state)."""
 
-    type: Literal["response.image_generation_call.generating"] = "response.image_generation_call.generating"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.image_generation_call.generating"] = "response.image_generation_call.generating"

@@ -13,6 +13,6 @@ __all__ = ["ResponseInProgressEvent"]
 class ResponseInProgressEvent(APIObject):
     """Emitted when the response is in progress."""
 
-    type: Literal["response.in_progress"] = "response.in_progress"
-    sequence_number: int = 0
     response: Response
+    sequence_number: int = 0
+    type: Literal["response.in_progress"] = "response.in_progress"

@@ -13,6 +13,6 @@ __all__ = ["ResponseIncompleteEvent"]
 class ResponseIncompleteEvent(APIObject):
     """An event that is emitted when a response finishes as incomplete."""
 
-    type: Literal["response.incomplete"] = "response.incomplete"
-    sequence_number: int = 0
     response: Response
+    sequence_number: int = 0
+    type: Literal["response.incomplete"] = "response.incomplete"

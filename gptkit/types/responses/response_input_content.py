@@ -13,6 +13,7 @@ from gptkit.types.responses.response_output_refusal import ResponseOutputRefusal
 from gptkit.types.responses.response_output_text import ResponseOutputText
 
 __all__ = [
+    "PromptCacheBreakpoint",
     "ResponseInputAudio",
     "ResponseInputContent",
     "ResponseInputFile",
@@ -21,30 +22,41 @@ __all__ = [
 ]
 
 
+class PromptCacheBreakpoint(APIObject):
+    """Where an explicit prompt cache ends (``mode="explicit"``), and for how long it stays."""
+
+    mode: str = "explicit"
+    ttl: str | None = None
+
+
 class ResponseInputText(APIObject):
     """Text sent to the model."""
 
-    type: Literal["input_text"] = "input_text"
     text: str = ""
+    type: Literal["input_text"] = "input_text"
+    prompt_cache_breakpoint: PromptCacheBreakpoint | None = None
 
 
 class ResponseInputImage(APIObject):
     """An image sent to the model (by URL, data URL or file id)."""
 
-    type: Literal["input_image"] = "input_image"
     detail: str | None = None
-    image_url: str | None = None
+    type: Literal["input_image"] = "input_image"
     file_id: str | None = None
+    image_url: str | None = None
+    prompt_cache_breakpoint: PromptCacheBreakpoint | None = None
 
 
 class ResponseInputFile(APIObject):
     """A file sent to the model (by id, URL or inline data)."""
 
     type: Literal["input_file"] = "input_file"
+    detail: str | None = None
+    file_data: str | None = None
     file_id: str | None = None
     file_url: str | None = None
-    file_data: str | None = None
     filename: str | None = None
+    prompt_cache_breakpoint: PromptCacheBreakpoint | None = None
 
 
 class ResponseInputAudio(APIObject):

@@ -13,8 +13,8 @@ __all__ = ["ResponseInputMessageItem"]
 class ResponseInputMessageItem(APIObject):
     """A stored input message: ``role`` is ``user``, ``system`` or ``developer``."""
 
-    type: Literal["message"] = "message"
     id: str = ""
-    role: str = "user"
-    status: str | None = None
     content: list[ResponseInputContent] = []
+    role: str = "user"
+    type: Literal["message"] = "message"
+    status: str | None = None

@@ -15,11 +15,11 @@ class ResponseItemList(ResponseObject):
     """One page of a response's input items; iterate over it to get each item, page on with
     ``after=page.last_id`` while ``has_more``."""
 
-    object: Literal["list"] = "list"
     data: list[ResponseItem] = []
     first_id: str | None = None
-    last_id: str | None = None
     has_more: bool = False
+    last_id: str | None = None
+    object: Literal["list"] = "list"
 
     def __iter__(self) -> Iterator[ResponseItem]:  # type: ignore[override]
         return iter(self.data)

@@ -12,8 +12,8 @@ __all__ = ["ResponseMcpCallArgumentsDeltaEvent"]
 class ResponseMcpCallArgumentsDeltaEvent(APIObject):
     """Emitted when there is a delta (partial update) to the arguments of an MCP tool call."""
 
-    type: Literal["response.mcp_call_arguments.delta"] = "response.mcp_call_arguments.delta"
-    sequence_number: int = 0
+    delta: str = ""
     item_id: str = ""
     output_index: int = 0
-    delta: str = ""
+    sequence_number: int = 0
+    type: Literal["response.mcp_call_arguments.delta"] = "response.mcp_call_arguments.delta"

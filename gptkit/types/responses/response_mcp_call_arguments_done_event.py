@@ -12,8 +12,8 @@ __all__ = ["ResponseMcpCallArgumentsDoneEvent"]
 class ResponseMcpCallArgumentsDoneEvent(APIObject):
     """Emitted when the arguments for an MCP tool call are finalized."""
 
-    type: Literal["response.mcp_call_arguments.done"] = "response.mcp_call_arguments.done"
-    sequence_number: int = 0
+    arguments: str = ""
     item_id: str = ""
     output_index: int = 0
-    arguments: str = ""
+    sequence_number: int = 0
+    type: Literal["response.mcp_call_arguments.done"] = "response.mcp_call_arguments.done"

@@ -12,7 +12,7 @@ __all__ = ["ResponseMcpCallCompletedEvent"]
 class ResponseMcpCallCompletedEvent(APIObject):
     """Emitted when an MCP tool call has completed successfully."""
 
-    type: Literal["response.mcp_call.completed"] = "response.mcp_call.completed"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.mcp_call.completed"] = "response.mcp_call.completed"

@@ -12,7 +12,7 @@ __all__ = ["ResponseMcpCallFailedEvent"]
 class ResponseMcpCallFailedEvent(APIObject):
     """Emitted when an MCP tool call has failed."""
 
-    type: Literal["response.mcp_call.failed"] = "response.mcp_call.failed"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.mcp_call.failed"] = "response.mcp_call.failed"

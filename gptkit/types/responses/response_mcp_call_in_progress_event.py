@@ -12,7 +12,7 @@ __all__ = ["ResponseMcpCallInProgressEvent"]
 class ResponseMcpCallInProgressEvent(APIObject):
     """Emitted when an MCP tool call is in progress."""
 
-    type: Literal["response.mcp_call.in_progress"] = "response.mcp_call.in_progress"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.mcp_call.in_progress"] = "response.mcp_call.in_progress"

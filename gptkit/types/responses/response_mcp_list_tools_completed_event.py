@@ -12,7 +12,7 @@ __all__ = ["ResponseMcpListToolsCompletedEvent"]
 class ResponseMcpListToolsCompletedEvent(APIObject):
     """Emitted when the list of available MCP tools has been successfully retrieved."""
 
-    type: Literal["response.mcp_list_tools.completed"] = "response.mcp_list_tools.completed"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.mcp_list_tools.completed"] = "response.mcp_list_tools.completed"

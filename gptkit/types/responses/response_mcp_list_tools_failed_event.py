@@ -12,7 +12,7 @@ __all__ = ["ResponseMcpListToolsFailedEvent"]
 class ResponseMcpListToolsFailedEvent(APIObject):
     """Emitted when the attempt to list available MCP tools has failed."""
 
-    type: Literal["response.mcp_list_tools.failed"] = "response.mcp_list_tools.failed"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.mcp_list_tools.failed"] = "response.mcp_list_tools.failed"

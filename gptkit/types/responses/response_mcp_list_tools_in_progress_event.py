@@ -12,7 +12,7 @@ __all__ = ["ResponseMcpListToolsInProgressEvent"]
 class ResponseMcpListToolsInProgressEvent(APIObject):
     """Emitted when the system is in the process of retrieving the list of available MCP tools."""
 
-    type: Literal["response.mcp_list_tools.in_progress"] = "response.mcp_list_tools.in_progress"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.mcp_list_tools.in_progress"] = "response.mcp_list_tools.in_progress"

@@ -12,6 +12,7 @@ from pydantic import Tag
 
 from gptkit.types._base import APIObject
 from gptkit.types.responses._tagged import UNKNOWN, by_type
+from gptkit.types.responses.mcp_tool_call_error import McpToolCallError
 from gptkit.types.responses.response_code_interpreter_tool_call import ResponseCodeInterpreterToolCall
 from gptkit.types.responses.response_computer_tool_call import ResponseComputerToolCall
 from gptkit.types.responses.response_computer_tool_call_output_item import ResponseComputerToolCallOutputItem
@@ -25,6 +26,9 @@ from gptkit.types.responses.response_reasoning_item import ResponseReasoningItem
 
 __all__ = [
     "ImageGenerationCall",
+    "ImageGenerationCallError",
+    "ImageGenerationCallErrorModerationDetails",
+    "ImageGenerationCallSvgUsage",
     "LocalShellCall",
     "LocalShellCallAction",
     "LocalShellCallOutput",
@@ -38,28 +42,56 @@ __all__ = [
 ]
 
 
+class ImageGenerationCallErrorModerationDetails(APIObject):
+    """Which moderation stopped an image, and for what categories."""
+
+    categories: list[str] = []
+    moderation_stage: str = "unknown"
+
+
+class ImageGenerationCallError(APIObject):
+    """Why an image generation call failed."""
+
+    code: str | None = None
+    message: str = ""
+    param: str | None = None
+    type: str = ""
+    moderation_details: ImageGenerationCallErrorModerationDetails | None = None
+
+
+class ImageGenerationCallSvgUsage(APIObject):
+    """Tokens spent producing an SVG image."""
+
+    input_tokens: int = 0
+    model: str = ""
+    output_tokens: int = 0
+    reasoning_tokens: int = 0
+    total_tokens: int = 0
+
+
 class ImageGenerationCall(APIObject):
     """An image the model generated: ``result`` is the image, base64-encoded."""
 
-    type: Literal["image_generation_call"] = "image_generation_call"
     id: str = ""
-    status: str | None = None
     result: str | None = None
-    revised_prompt: str | None = None
+    status: str | None = None
+    type: Literal["image_generation_call"] = "image_generation_call"
     action: str | None = None
     background: str | None = None
+    error: ImageGenerationCallError | str | None = None
     output_format: str | None = None
     quality: str | None = None
+    revised_prompt: str | None = None
     size: str | None = None
-    error: Any = None
+    svg_usage: ImageGenerationCallSvgUsage | None = None
 
 
 class LocalShellCallAction(APIObject):
     """The command a local shell call asks to run."""
 
-    type: str = "exec"
     command: list[str] = []
     env: dict[str, str] = {}
+    type: str = "exec"
     timeout_ms: int | None = None
     user: str | None = None
     working_directory: str | None = None
@@ -68,72 +100,72 @@ class LocalShellCallAction(APIObject):
 class LocalShellCall(APIObject):
     """The model asks the caller to run a command in a local shell."""
 
-    type: Literal["local_shell_call"] = "local_shell_call"
     id: str = ""
+    action: LocalShellCallAction | None = None
     call_id: str = ""
     status: str | None = None
-    action: LocalShellCallAction | None = None
+    type: Literal["local_shell_call"] = "local_shell_call"
 
 
 class LocalShellCallOutput(APIObject):
     """What a local shell command printed."""
 
-    type: Literal["local_shell_call_output"] = "local_shell_call_output"
     id: str = ""
     output: str = ""
+    type: Literal["local_shell_call_output"] = "local_shell_call_output"
     status: str | None = None
 
 
 class McpCall(APIObject):
     """A call of a tool on a remote MCP server: its ``arguments`` (JSON) and ``output`` or ``error``."""
 
-    type: Literal["mcp_call"] = "mcp_call"
     id: str = ""
-    server_label: str = ""
-    name: str = ""
     arguments: str = ""
-    output: str | None = None
-    error: Any = None
-    status: str | None = None
+    name: str = ""
+    server_label: str = ""
+    type: Literal["mcp_call"] = "mcp_call"
     approval_request_id: str | None = None
+    error: McpToolCallError | str | None = None
+    output: str | None = None
+    status: str | None = None
 
 
 class McpListToolsTool(APIObject):
     """A tool an MCP server offers."""
 
-    name: str = ""
     input_schema: Any = None
-    description: str | None = None
+    name: str = ""
     annotations: Any = None
+    description: str | None = None
 
 
 class McpListTools(APIObject):
     """The tools an MCP server listed."""
 
-    type: Literal["mcp_list_tools"] = "mcp_list_tools"
     id: str = ""
     server_label: str = ""
     tools: list[McpListToolsTool] = []
+    type: Literal["mcp_list_tools"] = "mcp_list_tools"
     error: str | None = None
 
 
 class McpApprovalRequest(APIObject):
     """The model asks the caller to approve an MCP tool call (answer with ``mcp_approval_response``)."""
 
-    type: Literal["mcp_approval_request"] = "mcp_approval_request"
     id: str = ""
-    server_label: str = ""
-    name: str = ""
     arguments: str = ""
+    name: str = ""
+    server_label: str = ""
+    type: Literal["mcp_approval_request"] = "mcp_approval_request"
 
 
 class McpApprovalResponse(APIObject):
     """The caller's answer to an ``mcp_approval_request``."""
 
-    type: Literal["mcp_approval_response"] = "mcp_approval_response"
     id: str = ""
     approval_request_id: str = ""
     approve: bool = False
+    type: Literal["mcp_approval_response"] = "mcp_approval_response"
     reason: str | None = None
 
 

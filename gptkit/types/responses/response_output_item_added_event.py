@@ -13,7 +13,7 @@ __all__ = ["ResponseOutputItemAddedEvent"]
 class ResponseOutputItemAddedEvent(APIObject):
     """Emitted when a new output item is added."""
 
-    type: Literal["response.output_item.added"] = "response.output_item.added"
-    sequence_number: int = 0
-    output_index: int = 0
     item: ResponseOutputItem
+    output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.output_item.added"] = "response.output_item.added"

@@ -13,7 +13,7 @@ __all__ = ["ResponseOutputItemDoneEvent"]
 class ResponseOutputItemDoneEvent(APIObject):
     """Emitted when an output item is marked done."""
 
-    type: Literal["response.output_item.done"] = "response.output_item.done"
-    sequence_number: int = 0
-    output_index: int = 0
     item: ResponseOutputItem
+    output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.output_item.done"] = "response.output_item.done"

@@ -34,9 +34,9 @@ class ResponseOutputMessage(APIObject):
     ``status`` is ``in_progress``, ``completed`` or ``incomplete``.
     """
 
-    type: Literal["message"] = "message"
     id: str = ""
+    content: list[Content] = []
     role: str = "assistant"
     status: str | None = None
-    content: list[Content] = []
+    type: Literal["message"] = "message"
     phase: str | None = None

@@ -12,5 +12,5 @@ __all__ = ["ResponseOutputRefusal"]
 class ResponseOutputRefusal(APIObject):
     """The model's explanation of why it refused to answer."""
 
-    type: Literal["refusal"] = "refusal"
     refusal: str = ""
+    type: Literal["refusal"] = "refusal"

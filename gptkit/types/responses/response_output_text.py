@@ -25,39 +25,39 @@ __all__ = [
 class AnnotationFileCitation(APIObject):
     """A citation of a file (file search)."""
 
-    type: Literal["file_citation"] = "file_citation"
     file_id: str = ""
     filename: str = ""
     index: int = 0
+    type: Literal["file_citation"] = "file_citation"
 
 
 class AnnotationURLCitation(APIObject):
     """A citation of a web page (web search): the span of text it supports and its URL."""
 
+    end_index: int = 0
+    start_index: int = 0
+    title: str = ""
     type: Literal["url_citation"] = "url_citation"
     url: str = ""
-    title: str = ""
-    start_index: int = 0
-    end_index: int = 0
 
 
 class AnnotationContainerFileCitation(APIObject):
     """A citation of a file in a code interpreter container."""
 
-    type: Literal["container_file_citation"] = "container_file_citation"
     container_id: str = ""
+    end_index: int = 0
     file_id: str = ""
     filename: str = ""
     start_index: int = 0
-    end_index: int = 0
+    type: Literal["container_file_citation"] = "container_file_citation"
 
 
 class AnnotationFilePath(APIObject):
     """A path to a file the model produced."""
 
-    type: Literal["file_path"] = "file_path"
     file_id: str = ""
     index: int = 0
+    type: Literal["file_path"] = "file_path"
 
 
 class UnknownAnnotation(APIObject):
@@ -80,23 +80,23 @@ class LogprobTopLogprob(APIObject):
     """One of the most likely tokens at a position."""
 
     token: str
-    logprob: float
     bytes: list[int] | None = None
+    logprob: float
 
 
 class Logprob(APIObject):
     """The log probability of one output token, with the most likely alternatives."""
 
     token: str
-    logprob: float
     bytes: list[int] | None = None
+    logprob: float
     top_logprobs: list[LogprobTopLogprob] = []
 
 
 class ResponseOutputText(APIObject):
     """Text the model wrote."""
 
-    type: Literal["output_text"] = "output_text"
-    text: str = ""
     annotations: list[Annotation] = []
+    text: str = ""
+    type: Literal["output_text"] = "output_text"
     logprobs: list[Logprob] | None = None

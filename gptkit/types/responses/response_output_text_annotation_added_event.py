@@ -13,10 +13,10 @@ __all__ = ["ResponseOutputTextAnnotationAddedEvent"]
 class ResponseOutputTextAnnotationAddedEvent(APIObject):
     """Emitted when an annotation is added to output text content."""
 
-    type: Literal["response.output_text.annotation.added"] = "response.output_text.annotation.added"
-    sequence_number: int = 0
+    annotation: Annotation | None = None
+    annotation_index: int = 0
+    content_index: int = 0
     item_id: str = ""
     output_index: int = 0
-    content_index: int = 0
-    annotation_index: int = 0
-    annotation: Annotation | None = None
+    sequence_number: int = 0
+    type: Literal["response.output_text.annotation.added"] = "response.output_text.annotation.added"

@@ -13,6 +13,6 @@ __all__ = ["ResponseQueuedEvent"]
 class ResponseQueuedEvent(APIObject):
     """Emitted when a response is queued and waiting to be processed."""
 
-    type: Literal["response.queued"] = "response.queued"
-    sequence_number: int = 0
     response: Response
+    sequence_number: int = 0
+    type: Literal["response.queued"] = "response.queued"

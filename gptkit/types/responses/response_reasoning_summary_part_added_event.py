@@ -11,17 +11,17 @@ __all__ = ["Part", "ResponseReasoningSummaryPartAddedEvent"]
 class Part(APIObject):
     """A reasoning summary part."""
 
-    type: str = "summary_text"
     text: str = ""
+    type: str = "summary_text"
 
 
 
 class ResponseReasoningSummaryPartAddedEvent(APIObject):
     """Emitted when a new reasoning summary part is added."""
 
-    type: Literal["response.reasoning_summary_part.added"] = "response.reasoning_summary_part.added"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
-    summary_index: int = 0
     part: Part | None = None
+    sequence_number: int = 0
+    summary_index: int = 0
+    type: Literal["response.reasoning_summary_part.added"] = "response.reasoning_summary_part.added"

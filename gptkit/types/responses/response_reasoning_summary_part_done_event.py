@@ -13,10 +13,10 @@ __all__ = ["ResponseReasoningSummaryPartDoneEvent"]
 class ResponseReasoningSummaryPartDoneEvent(APIObject):
     """Emitted when a reasoning summary part is completed."""
 
-    type: Literal["response.reasoning_summary_part.done"] = "response.reasoning_summary_part.done"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
-    summary_index: int = 0
-    status: str | None = None
     part: Part | None = None
+    sequence_number: int = 0
+    summary_index: int = 0
+    type: Literal["response.reasoning_summary_part.done"] = "response.reasoning_summary_part.done"
+    status: str | None = None

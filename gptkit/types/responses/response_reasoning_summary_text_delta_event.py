@@ -12,9 +12,9 @@ __all__ = ["ResponseReasoningSummaryTextDeltaEvent"]
 class ResponseReasoningSummaryTextDeltaEvent(APIObject):
     """Emitted when a delta is added to a reasoning summary text."""
 
-    type: Literal["response.reasoning_summary_text.delta"] = "response.reasoning_summary_text.delta"
-    sequence_number: int = 0
+    delta: str = ""
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
     summary_index: int = 0
-    delta: str = ""
+    type: Literal["response.reasoning_summary_text.delta"] = "response.reasoning_summary_text.delta"

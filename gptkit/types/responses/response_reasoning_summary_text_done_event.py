@@ -12,9 +12,9 @@ __all__ = ["ResponseReasoningSummaryTextDoneEvent"]
 class ResponseReasoningSummaryTextDoneEvent(APIObject):
     """Emitted when a reasoning summary text is completed."""
 
-    type: Literal["response.reasoning_summary_text.done"] = "response.reasoning_summary_text.done"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
     summary_index: int = 0
     text: str = ""
+    type: Literal["response.reasoning_summary_text.done"] = "response.reasoning_summary_text.done"

@@ -12,9 +12,9 @@ __all__ = ["ResponseReasoningTextDeltaEvent"]
 class ResponseReasoningTextDeltaEvent(APIObject):
     """Emitted when a delta is added to a reasoning text."""
 
-    type: Literal["response.reasoning_text.delta"] = "response.reasoning_text.delta"
-    sequence_number: int = 0
-    item_id: str = ""
-    output_index: int = 0
     content_index: int = 0
     delta: str = ""
+    item_id: str = ""
+    output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.reasoning_text.delta"] = "response.reasoning_text.delta"

@@ -12,9 +12,9 @@ __all__ = ["ResponseReasoningTextDoneEvent"]
 class ResponseReasoningTextDoneEvent(APIObject):
     """Emitted when a reasoning text is completed."""
 
-    type: Literal["response.reasoning_text.done"] = "response.reasoning_text.done"
-    sequence_number: int = 0
+    content_index: int = 0
     item_id: str = ""
     output_index: int = 0
-    content_index: int = 0
+    sequence_number: int = 0
     text: str = ""
+    type: Literal["response.reasoning_text.done"] = "response.reasoning_text.done"

@@ -12,9 +12,9 @@ __all__ = ["ResponseRefusalDeltaEvent"]
 class ResponseRefusalDeltaEvent(APIObject):
     """Emitted when there is a partial refusal text."""
 
-    type: Literal["response.refusal.delta"] = "response.refusal.delta"
-    sequence_number: int = 0
-    item_id: str = ""
-    output_index: int = 0
     content_index: int = 0
     delta: str = ""
+    item_id: str = ""
+    output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.refusal.delta"] = "response.refusal.delta"

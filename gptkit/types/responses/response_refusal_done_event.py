@@ -12,9 +12,9 @@ __all__ = ["ResponseRefusalDoneEvent"]
 class ResponseRefusalDoneEvent(APIObject):
     """Emitted when refusal text is finalized."""
 
-    type: Literal["response.refusal.done"] = "response.refusal.done"
-    sequence_number: int = 0
+    content_index: int = 0
     item_id: str = ""
     output_index: int = 0
-    content_index: int = 0
     refusal: str = ""
+    sequence_number: int = 0
+    type: Literal["response.refusal.done"] = "response.refusal.done"

@@ -12,8 +12,8 @@ __all__ = ["ResponseShellCallCommandAddedEvent"]
 class ResponseShellCallCommandAddedEvent(APIObject):
     """A streaming event that indicated a shell command was added to a tool call."""
 
-    type: Literal["response.shell_call_command.added"] = "response.shell_call_command.added"
-    sequence_number: int = 0
-    output_index: int = 0
-    command_index: int = 0
     command: str = ""
+    command_index: int = 0
+    output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.shell_call_command.added"] = "response.shell_call_command.added"

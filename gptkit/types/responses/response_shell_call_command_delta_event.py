@@ -12,9 +12,9 @@ __all__ = ["ResponseShellCallCommandDeltaEvent"]
 class ResponseShellCallCommandDeltaEvent(APIObject):
     """A streaming event that indicated a shell command was incrementally updated."""
 
-    type: Literal["response.shell_call_command.delta"] = "response.shell_call_command.delta"
-    sequence_number: int = 0
-    output_index: int = 0
     command_index: int = 0
     delta: str = ""
+    output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.shell_call_command.delta"] = "response.shell_call_command.delta"
     obfuscation: str | None = None

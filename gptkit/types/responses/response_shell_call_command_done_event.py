@@ -12,8 +12,8 @@ __all__ = ["ResponseShellCallCommandDoneEvent"]
 class ResponseShellCallCommandDoneEvent(APIObject):
     """A streaming event that indicated a shell command was completed."""
 
-    type: Literal["response.shell_call_command.done"] = "response.shell_call_command.done"
-    sequence_number: int = 0
-    output_index: int = 0
-    command_index: int = 0
     command: str = ""
+    command_index: int = 0
+    output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.shell_call_command.done"] = "response.shell_call_command.done"

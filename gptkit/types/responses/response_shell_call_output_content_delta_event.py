@@ -12,9 +12,9 @@ __all__ = ["ResponseShellCallOutputContentDeltaEvent"]
 class ResponseShellCallOutputContentDeltaEvent(APIObject):
     """A streaming event that indicated shell call output was incrementally added."""
 
-    type: Literal["response.shell_call_output_content.delta"] = "response.shell_call_output_content.delta"
-    sequence_number: int = 0
-    item_id: str = ""
-    output_index: int = 0
     command_index: int = 0
     delta: Any = None
+    item_id: str = ""
+    output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.shell_call_output_content.delta"] = "response.shell_call_output_content.delta"

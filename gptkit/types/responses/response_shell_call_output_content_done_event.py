@@ -12,9 +12,9 @@ __all__ = ["ResponseShellCallOutputContentDoneEvent"]
 class ResponseShellCallOutputContentDoneEvent(APIObject):
     """A streaming event that indicated shell call output was completed."""
 
-    type: Literal["response.shell_call_output_content.done"] = "response.shell_call_output_content.done"
-    sequence_number: int = 0
-    item_id: str = ""
-    output_index: int = 0
     command_index: int = 0
+    item_id: str = ""
     output: list[Any] = []
+    output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.shell_call_output_content.done"] = "response.shell_call_output_content.done"

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 from gptkit.types._base import APIObject
+from gptkit.types.responses.response_format_text_config import ResponseFormatTextConfig
 
 __all__ = ["ResponseFormatTextConfig", "ResponseTextConfig"]
 
 
-class ResponseFormatTextConfig(APIObject):
-    """``{"type": "text"}``, ``{"type": "json_object"}`` or ``{"type": "json_schema", "name": ...,
-    "schema": ..., "strict": ...}`` (the schema's fields are kept as sent)."""
-
-    type: str = "text"
-    name: str | None = None
-    description: str | None = None
-    strict: bool | None = None
-
-
 class ResponseTextConfig(APIObject):
-    """The output format and verbosity."""
+    """The output ``format`` (text, JSON schema or JSON object) and ``verbosity``."""
 
     format: ResponseFormatTextConfig | None = None
     verbosity: str | None = None

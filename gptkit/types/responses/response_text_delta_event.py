@@ -13,10 +13,10 @@ __all__ = ["ResponseTextDeltaEvent"]
 class ResponseTextDeltaEvent(APIObject):
     """Emitted when there is an additional text delta."""
 
-    type: Literal["response.output_text.delta"] = "response.output_text.delta"
-    sequence_number: int = 0
-    item_id: str = ""
-    output_index: int = 0
     content_index: int = 0
     delta: str = ""
+    item_id: str = ""
     logprobs: list[Logprob] = []
+    output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.output_text.delta"] = "response.output_text.delta"

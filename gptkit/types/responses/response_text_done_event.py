@@ -13,10 +13,10 @@ __all__ = ["ResponseTextDoneEvent"]
 class ResponseTextDoneEvent(APIObject):
     """Emitted when text content is finalized."""
 
-    type: Literal["response.output_text.done"] = "response.output_text.done"
-    sequence_number: int = 0
-    item_id: str = ""
-    output_index: int = 0
     content_index: int = 0
-    text: str = ""
+    item_id: str = ""
     logprobs: list[Logprob] = []
+    output_index: int = 0
+    sequence_number: int = 0
+    text: str = ""
+    type: Literal["response.output_text.done"] = "response.output_text.done"

@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from gptkit.types._base import APIObject
 
-__all__ = ["InputTokensDetails", "OutputTokensDetails", "ResponseUsage"]
+__all__ = [
+    "InputTokensDetails",
+    "InputTokensDetailsCacheWriteTokensDetails",
+    "OutputTokensDetails",
+    "ResponseUsage",
+]
+
+
+class InputTokensDetailsCacheWriteTokensDetails(APIObject):
+    """The tokens written to the prompt cache, by how long they stay there."""
+
+    ttl_12h_tokens: int = 0
+    ttl_30m_tokens: int = 0
 
 
 class InputTokensDetails(APIObject):
     """Breakdown of the input tokens: those read from the prompt cache, and those written to it."""
 
-    cached_tokens: int = 0
     cache_write_tokens: int | None = None
+    cached_tokens: int = 0
+    cache_write_tokens_details: InputTokensDetailsCacheWriteTokensDetails | None = None
 
 
 class OutputTokensDetails(APIObject):
@@ -24,7 +39,8 @@ class ResponseUsage(APIObject):
     """Token counts of a response. ``input_tokens`` includes the cached ones and ``output_tokens``
     the reasoning ones (both are priced by ``response.cost``).
 
-    ``estimated`` is True when gptkit estimated the counts because the server sent no usage.
+    ``estimated`` is True when gptkit estimated the counts because the server sent no usage; it
+    is gptkit's, so it is neither printed nor dumped.
     """
 
     input_tokens: int = 0
@@ -32,7 +48,7 @@ class ResponseUsage(APIObject):
     output_tokens: int = 0
     output_tokens_details: OutputTokensDetails | None = None
     total_tokens: int = 0
-    estimated: bool = False
+    estimated: bool = Field(default=False, repr=False, exclude=True)
 
     @property
     def cached_tokens(self) -> int:

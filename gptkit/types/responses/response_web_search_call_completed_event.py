@@ -12,7 +12,7 @@ __all__ = ["ResponseWebSearchCallCompletedEvent"]
 class ResponseWebSearchCallCompletedEvent(APIObject):
     """Emitted when a web search call is completed."""
 
-    type: Literal["response.web_search_call.completed"] = "response.web_search_call.completed"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.web_search_call.completed"] = "response.web_search_call.completed"

@@ -12,7 +12,7 @@ __all__ = ["ResponseWebSearchCallInProgressEvent"]
 class ResponseWebSearchCallInProgressEvent(APIObject):
     """Emitted when a web search call is initiated."""
 
-    type: Literal["response.web_search_call.in_progress"] = "response.web_search_call.in_progress"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.web_search_call.in_progress"] = "response.web_search_call.in_progress"

@@ -12,7 +12,7 @@ __all__ = ["ResponseWebSearchCallSearchingEvent"]
 class ResponseWebSearchCallSearchingEvent(APIObject):
     """Emitted when a web search call is executing."""
 
-    type: Literal["response.web_search_call.searching"] = "response.web_search_call.searching"
-    sequence_number: int = 0
     item_id: str = ""
     output_index: int = 0
+    sequence_number: int = 0
+    type: Literal["response.web_search_call.searching"] = "response.web_search_call.searching"

@@ -1,0 +1,143 @@
+"""Every model at an official ``openai.types`` path declares the official model's fields, in the
+official order, and nests models of the official names: field order is print order (``repr``,
+``str``, ``model_dump``, ``to_json``), a missing field is a ``name=None`` the official package
+prints and gptkit does not, and a nested model prints its class name (``ToolChoiceFunction(...)``,
+not ``{...}`` or ``ToolChoice(...)``).
+
+The walk is automatic: a class added under ``gptkit.types`` is checked as soon as the official
+package has a class of the same name at the same path. What may differ is listed below with the
+reason; an entry that no longer matches anything must go.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+import pydantic
+
+import gptkit.types
+
+_ITEMS = ("output items gptkit does not model yet (shell, apply-patch, compaction, tool search, programs, "
+          "additional tools...): they read as `UnknownOutputItem`, every field kept, and print under that name")
+_INPUT = "input items are request TypedDicts in gptkit (`ResponseInputItemParam`): echoed back as sent"
+_GRADERS = "the fine-tuning graders are not provided (tests/test_types_layout.py)"
+
+#: ``path.Class.field`` -> why its nested model names differ from the official ones.
+NESTED_NAME_EXCEPTIONS: dict[str, str] = {
+    "fine_tuning.reinforcement_method.ReinforcementMethod.grader": _GRADERS,
+    "responses.response.Response.output": _ITEMS,
+    "responses.parsed_response.ParsedResponse.output": _ITEMS,
+    "responses.response_output_item_added_event.ResponseOutputItemAddedEvent.item": _ITEMS,
+    "responses.response_output_item_done_event.ResponseOutputItemDoneEvent.item": _ITEMS,
+    "responses.response_item_list.ResponseItemList.data": _ITEMS,
+    "conversations.conversation_item_list.ConversationItemList.data": _ITEMS,
+    "responses.response.Response.tools": "tools gptkit does not model yet (shell, apply-patch, namespace, "
+                                         "tool search): they read as `UnknownTool`, every field kept",
+    "responses.parsed_response.ParsedResponse.tools": "as `Response.tools`",
+    "responses.response.Response.instructions": _INPUT,
+    "responses.parsed_response.ParsedResponse.instructions": _INPUT,
+    "responses.response.ResponsePrompt.variables": "the prompt's variables are kept as sent (a dict)",
+    "responses.response_computer_tool_call.ResponseComputerToolCall.action":
+        "one `Action` model for every kind of computer action (fields of each kind kept)",
+    "responses.response_computer_tool_call.ResponseComputerToolCall.actions":
+        "one `Action` model for every kind of computer action (fields of each kind kept)",
+    "responses.response_input_message_item.ResponseInputMessageItem.content":
+        "gptkit also types the assistant text, refusals and audio a listed input item can hold",
+    "responses.response_function_tool_call_output_item.ResponseFunctionToolCallOutputItem.output":
+        "gptkit also types the assistant text, refusals and audio a listed input item can hold",
+    "responses.response_shell_call_output_content_delta_event.ResponseShellCallOutputContentDeltaEvent.delta":
+        "shell tool output is kept as sent (the shell tool is not modelled yet)",
+    "responses.response_shell_call_output_content_done_event.ResponseShellCallOutputContentDoneEvent.output":
+        "shell tool output is kept as sent (the shell tool is not modelled yet)",
+    "vector_stores.vector_store_file.VectorStoreFile.chunking_strategy":
+        "an unknown chunking strategy reads as gptkit's own fallback",
+}
+
+#: ``path.Class`` -> the official fields it lacks, and why.
+MISSING_FIELD_EXCEPTIONS: dict[str, tuple[tuple[str, ...], str]] = {}
+
+
+def _official_pairs() -> Iterator[tuple[str, type[pydantic.BaseModel], type[pydantic.BaseModel]]]:
+    """``(path.Class, ours, theirs)`` for every gptkit model with an official namesake."""
+    for info in pkgutil.walk_packages(gptkit.types.__path__, "gptkit.types."):
+        path = info.name.removeprefix("gptkit.types.")
+        if path.rsplit(".", 1)[-1].startswith("_"):
+            continue
+        try:
+            theirs = importlib.import_module(f"openai.types.{path}")
+        except ImportError:
+            continue
+        for name, cls in vars(importlib.import_module(info.name)).items():
+            other = getattr(theirs, name, None)
+            if (inspect.isclass(cls) and issubclass(cls, pydantic.BaseModel) and cls.__module__ == info.name
+                    and inspect.isclass(other) and issubclass(other, pydantic.BaseModel)):
+                yield f"{path}.{name}", cls, other
+
+
+def _gptkit_own(field: Any) -> bool:
+    """A field gptkit adds (``estimated``...): never printed nor dumped, so it may sit anywhere."""
+    return bool(field.exclude) and field.repr is False
+
+
+def _model_names(annotation: Any) -> set[str]:
+    """The names of the models an annotation can hold (through unions, lists, dicts, Annotated)."""
+    found: set[str] = set()
+    stack = [annotation]
+    while stack:
+        item = stack.pop()
+        if inspect.isclass(item) and issubclass(item, pydantic.BaseModel):
+            found.add(item.__name__)
+        stack.extend(typing.get_args(item))
+    return found
+
+
+def test_every_pair_is_walked() -> None:
+    # The walk finds the models it should (a broken walk would pass everything).
+    paths = {path for path, _, _ in _official_pairs()}
+    assert {"responses.response.Response", "responses.function_tool.FunctionTool", "chat.chat_completion.ChatCompletion",
+            "responses.response_text_delta_event.ResponseTextDeltaEvent"} <= paths
+    assert len(paths) > 250
+
+
+def test_fields_are_the_official_ones_in_the_official_order() -> None:
+    wrong: dict[str, list[str]] = {}
+    used: set[str] = set()
+    for path, ours, theirs in _official_pairs():
+        official = list(theirs.model_fields)
+        declared = [name for name, field in ours.model_fields.items() if not _gptkit_own(field)]
+        missing = tuple(name for name in official if name not in declared)
+        allowed, _reason = MISSING_FIELD_EXCEPTIONS.get(path, ((), ""))
+        if path in MISSING_FIELD_EXCEPTIONS:
+            used.add(path)
+        if declared != official and not (missing == allowed and
+                                         declared == [name for name in official if name not in allowed]):
+            wrong[path] = declared
+    assert wrong == {}, "declare the official fields in the official order (gptkit's own: repr=False, exclude=True)"
+    assert sorted(set(MISSING_FIELD_EXCEPTIONS) - used) == []
+
+
+def test_nested_models_have_the_official_names() -> None:
+    wrong: dict[str, tuple[list[str], list[str]]] = {}
+    used: set[str] = set()
+    for path, ours, theirs in _official_pairs():
+        for name, field in ours.model_fields.items():
+            if name not in theirs.model_fields:
+                continue
+            key = f"{path}.{name}"
+            # gptkit's fallbacks for kinds it does not know (``Unknown...``, a bare ``APIObject``)
+            # have no official twin.
+            mine = {n for n in _model_names(field.annotation) if not n.startswith("Unknown") and n != "APIObject"}
+            official = _model_names(theirs.model_fields[name].annotation)
+            if mine == official:
+                continue
+            if key in NESTED_NAME_EXCEPTIONS:
+                used.add(key)
+            else:
+                wrong[key] = (sorted(mine - official), sorted(official - mine))
+    assert wrong == {}, "nest models named as the official ones: key -> (gptkit only, official only)"
+    assert sorted(set(NESTED_NAME_EXCEPTIONS) - used) == []
