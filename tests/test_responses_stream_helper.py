@@ -251,4 +251,9 @@ async def test_an_incomplete_stream_has_no_final_response_as_in_the_official_hel
     plain = await invoke(client, "responses.create", model="gpt-4o", input=PROMPT, stream=True)
     final = await plain.get_final_response() if kind == "async" else plain.get_final_response()
     assert final.status == "incomplete"
+    # ``Stream.usage`` of a Responses stream is the response's ``ResponseUsage`` (typed so too:
+    # tests/typing/check_responses_types.py).
+    from gptkit.types.responses import ResponseUsage
+
+    assert isinstance(plain.usage, ResponseUsage) and plain.usage == final.usage
     await close(client)
