@@ -56,10 +56,12 @@ class _Resource:
         clone._streaming = True
         return _StreamingMethods(clone)
 
-    def _send(self, endpoint: Endpoint, params: Mapping[str, Any], path: str | None = None) -> Any:
+    def _send(
+        self, endpoint: Endpoint, params: Mapping[str, Any], path: str | None = None, files: Any = None
+    ) -> Any:
         """One call of ``endpoint``: its result (on an ``AsyncClient``, a coroutine of it)."""
         client = self._client
-        return client._execute(client._prepare(endpoint, params, raw=self._raw, path=path))
+        return client._execute(client._prepare(endpoint, params, raw=self._raw, path=path, files=files))
 
     def _sub(self, cls: type[R]) -> R:
         """The sub-resource ``cls`` (``client.audio.speech``), built once, raw if this one is."""

@@ -15,19 +15,20 @@ from __future__ import annotations
 import functools
 import types
 from collections.abc import Callable, Coroutine
-from typing import Any, Concatenate, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, TypeVar, overload
 
 from typing_extensions import ParamSpec, Self
 
-from gptkit.pagination import (
-    AsyncConversationCursorPage,
-    AsyncCursorPage,
-    AsyncPage,
-    AsyncPaginator,
-    SyncConversationCursorPage,
-    SyncCursorPage,
-    SyncPage,
-)
+if TYPE_CHECKING:  # the pages load with the first list call (tests/test_cold_start.py)
+    from gptkit.pagination import (
+        AsyncConversationCursorPage,
+        AsyncCursorPage,
+        AsyncPage,
+        AsyncPaginator,
+        SyncConversationCursorPage,
+        SyncCursorPage,
+        SyncPage,
+    )
 
 __all__ = ["AsyncListTwin", "AsyncTwin", "twin", "twin_list"]
 

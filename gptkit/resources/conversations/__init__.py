@@ -4,7 +4,7 @@ its ``items`` (create, list, retrieve, delete)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Final, cast
 
 from typing_extensions import Unpack
 
@@ -12,6 +12,7 @@ from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit.resources._common import body_params, path_with
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._twin import twin
 from gptkit.resources.conversations.items import AsyncItems, Items
 from gptkit.types.conversations.conversation import Conversation
 from gptkit.types.conversations.conversation_create_params import (
@@ -54,7 +55,7 @@ def _create(
 
 
 class Conversations(SyncResource):
-    """Conversations of a ``Client``."""
+    """Conversations of a ``Client`` (``AsyncConversations`` runs the same methods)."""
 
     @property
     def items(self) -> Items:
@@ -70,92 +71,34 @@ class Conversations(SyncResource):
         **options: Unpack[RequestOptions],
     ) -> Conversation:
         """Start a conversation, optionally with its first items (up to 20)."""
-        params = _create(items, metadata, safety_identifier, options)
-        result: Conversation = self._client._execute(self._client._prepare(CREATE, params, raw=self._raw))
-        return result
+        return cast(Conversation, self._send(CREATE, _create(items, metadata, safety_identifier, options)))
 
     def retrieve(self, conversation_id: str, **options: Unpack[RequestOptions]) -> Conversation:
         """A conversation's id, creation time and metadata."""
-        result: Conversation = self._client._execute(
-            self._client._prepare(
-                RETRIEVE, dict(options), raw=self._raw, path=_path("retrieve", conversation_id)
-            )
-        )
-        return result
+        return cast(Conversation, self._send(RETRIEVE, dict(options), _path("retrieve", conversation_id)))
 
     def update(
         self, conversation_id: str, *, metadata: Mapping[str, str] | None, **options: Unpack[RequestOptions]
     ) -> Conversation:
         """Replace a conversation's metadata."""
-        result: Conversation = self._client._execute(
-            self._client._prepare(
-                UPDATE,
-                {"metadata": metadata, **options},
-                raw=self._raw,
-                path=_path("update", conversation_id),
-            )
-        )
-        return result
+        params = {"metadata": metadata, **options}
+        return cast(Conversation, self._send(UPDATE, params, _path("update", conversation_id)))
 
     def delete(self, conversation_id: str, **options: Unpack[RequestOptions]) -> ConversationDeletedResource:
         """Delete a conversation (its items are not deleted)."""
-        result: ConversationDeletedResource = self._client._execute(
-            self._client._prepare(DELETE, dict(options), raw=self._raw, path=_path("delete", conversation_id))
-        )
-        return result
+        path = _path("delete", conversation_id)
+        return cast(ConversationDeletedResource, self._send(DELETE, dict(options), path))
 
 
 class AsyncConversations(AsyncResource):
-    """Conversations of an ``AsyncClient``."""
+    """Conversations of an ``AsyncClient``: ``Conversations``'s methods, awaited."""
 
     @property
     def items(self) -> AsyncItems:
         """A conversation's items: ``client.conversations.items.list(conversation_id)``."""
         return self._sub(AsyncItems)
 
-    async def create(
-        self,
-        *,
-        items: Iterable[Mapping[str, Any]] | None = None,
-        metadata: Mapping[str, str] | None = None,
-        safety_identifier: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> Conversation:
-        """Start a conversation, optionally with its first items (up to 20)."""
-        params = _create(items, metadata, safety_identifier, options)
-        result: Conversation = await self._client._execute(
-            self._client._prepare(CREATE, params, raw=self._raw)
-        )
-        return result
-
-    async def retrieve(self, conversation_id: str, **options: Unpack[RequestOptions]) -> Conversation:
-        """A conversation's id, creation time and metadata."""
-        result: Conversation = await self._client._execute(
-            self._client._prepare(
-                RETRIEVE, dict(options), raw=self._raw, path=_path("retrieve", conversation_id)
-            )
-        )
-        return result
-
-    async def update(
-        self, conversation_id: str, *, metadata: Mapping[str, str] | None, **options: Unpack[RequestOptions]
-    ) -> Conversation:
-        """Replace a conversation's metadata."""
-        result: Conversation = await self._client._execute(
-            self._client._prepare(
-                UPDATE,
-                {"metadata": metadata, **options},
-                raw=self._raw,
-                path=_path("update", conversation_id),
-            )
-        )
-        return result
-
-    async def delete(
-        self, conversation_id: str, **options: Unpack[RequestOptions]
-    ) -> ConversationDeletedResource:
-        """Delete a conversation (its items are not deleted)."""
-        result: ConversationDeletedResource = await self._client._execute(
-            self._client._prepare(DELETE, dict(options), raw=self._raw, path=_path("delete", conversation_id))
-        )
-        return result
+    create: Final = twin(Conversations.create)
+    retrieve: Final = twin(Conversations.retrieve)
+    update: Final = twin(Conversations.update)
+    delete: Final = twin(Conversations.delete)

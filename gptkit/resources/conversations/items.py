@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Final, cast
 
 import httpx
 import pydantic
@@ -12,9 +12,10 @@ from typing_extensions import Unpack
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit._exceptions import APIResponseValidationError
-from gptkit.pagination import AsyncConversationCursorPage, AsyncPaginator, SyncConversationCursorPage
-from gptkit.resources._common import async_list, list_query, path_with, sync_list, with_query
+from gptkit.pagination import AsyncConversationCursorPage, SyncConversationCursorPage
+from gptkit.resources._common import list_query, path_with, with_query
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._twin import twin, twin_list
 from gptkit.types._base import ResponseObject
 from gptkit.types.conversations.conversation import Conversation
 from gptkit.types.conversations.conversation_item import ConversationItem
@@ -58,7 +59,6 @@ LIST = (
     Endpoint(method="GET", path=_ITEMS, response=SyncConversationCursorPage[ConversationItem]),
     Endpoint(method="GET", path=_ITEMS, response=AsyncConversationCursorPage[ConversationItem]),
 )
-_AItems = AsyncPaginator[ConversationItem, AsyncConversationCursorPage[ConversationItem]]
 
 
 def _path(template: str, call: str, conversation_id: str, item_id: str | None = None) -> str:
@@ -73,7 +73,7 @@ def _include(options: Mapping[str, Any], include: Sequence[str] | None) -> dict[
 
 
 class Items(SyncResource):
-    """Conversation items of a ``Client``."""
+    """Conversation items of a ``Client`` (``AsyncItems`` runs the same methods)."""
 
     def create(
         self,
@@ -86,10 +86,7 @@ class Items(SyncResource):
         """Add ``items`` (1 to 20, shaped as ``responses.create`` input items) to a conversation."""
         path = _path(_ITEMS, "create", conversation_id)
         params = {"items": list(items), **_include(options, include)}
-        result: ConversationItemList = self._client._execute(
-            self._client._prepare(CREATE, params, raw=self._raw, path=path)
-        )
-        return result
+        return cast(ConversationItemList, self._send(CREATE, params, path))
 
     def list(
         self,
@@ -101,11 +98,11 @@ class Items(SyncResource):
         order: str | None = None,
         **options: Unpack[RequestOptions],
     ) -> SyncConversationCursorPage[ConversationItem]:
-        """A conversation's items; iterating goes through every page."""
+        """A conversation's items; iterating goes through every page (async: ``await`` for a
+        page, ``async for`` over every item)."""
         path = _path(_ITEMS, "list", conversation_id)
         query = list_query("conversations.items.list", after=after, include=include, limit=limit, order=order)
-        result: SyncConversationCursorPage[ConversationItem] = sync_list(self, LIST[0], query, options, path)
-        return result
+        return cast("SyncConversationCursorPage[ConversationItem]", self._list(LIST, query, options, path))
 
     def retrieve(
         self,
@@ -117,78 +114,20 @@ class Items(SyncResource):
     ) -> ConversationItem:
         """One item of a conversation."""
         path = _path(_ITEM, "retrieve", conversation_id, item_id)
-        result: ConversationItem = self._client._execute(
-            self._client._prepare(RETRIEVE, _include(options, include), raw=self._raw, path=path)
-        )
-        return result
+        return cast("ConversationItem", self._send(RETRIEVE, _include(options, include), path))
 
     def delete(
         self, item_id: str, *, conversation_id: str, **options: Unpack[RequestOptions]
     ) -> Conversation:
         """Remove an item from a conversation; returns the conversation."""
         path = _path(_ITEM, "delete", conversation_id, item_id)
-        result: Conversation = self._client._execute(
-            self._client._prepare(DELETE, dict(options), raw=self._raw, path=path)
-        )
-        return result
+        return cast(Conversation, self._send(DELETE, dict(options), path))
 
 
 class AsyncItems(AsyncResource):
-    """Conversation items of an ``AsyncClient``."""
+    """Conversation items of an ``AsyncClient``: ``Items``'s methods, awaited."""
 
-    async def create(
-        self,
-        conversation_id: str,
-        *,
-        items: Iterable[Mapping[str, Any]],
-        include: Sequence[str] | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> ConversationItemList:
-        """Add ``items`` (1 to 20, shaped as ``responses.create`` input items) to a conversation."""
-        path = _path(_ITEMS, "create", conversation_id)
-        params = {"items": list(items), **_include(options, include)}
-        result: ConversationItemList = await self._client._execute(
-            self._client._prepare(CREATE, params, raw=self._raw, path=path)
-        )
-        return result
-
-    def list(
-        self,
-        conversation_id: str,
-        *,
-        after: str | None = None,
-        include: Sequence[str] | None = None,
-        limit: int | None = None,
-        order: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> _AItems:
-        """A conversation's items: ``await`` for a page, ``async for`` over every item."""
-        path = _path(_ITEMS, "list", conversation_id)
-        query = list_query("conversations.items.list", after=after, include=include, limit=limit, order=order)
-        result: _AItems = async_list(self, LIST[1], query, options, path)
-        return result
-
-    async def retrieve(
-        self,
-        item_id: str,
-        *,
-        conversation_id: str,
-        include: Sequence[str] | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> ConversationItem:
-        """One item of a conversation."""
-        path = _path(_ITEM, "retrieve", conversation_id, item_id)
-        result: ConversationItem = await self._client._execute(
-            self._client._prepare(RETRIEVE, _include(options, include), raw=self._raw, path=path)
-        )
-        return result
-
-    async def delete(
-        self, item_id: str, *, conversation_id: str, **options: Unpack[RequestOptions]
-    ) -> Conversation:
-        """Remove an item from a conversation; returns the conversation."""
-        path = _path(_ITEM, "delete", conversation_id, item_id)
-        result: Conversation = await self._client._execute(
-            self._client._prepare(DELETE, dict(options), raw=self._raw, path=path)
-        )
-        return result
+    create: Final = twin(Items.create)
+    list: Final = twin_list(Items.list)
+    retrieve: Final = twin(Items.retrieve)
+    delete: Final = twin(Items.delete)

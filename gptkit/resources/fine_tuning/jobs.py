@@ -4,15 +4,16 @@ fine-tuning jobs, their events and (``jobs.checkpoints``) their checkpoints."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Final, cast
 
 from typing_extensions import Unpack
 
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
-from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
-from gptkit.resources._common import async_list, body_params, list_query, path_with, sync_list
+from gptkit.pagination import AsyncCursorPage, SyncCursorPage
+from gptkit.resources._common import body_params, list_query, path_with
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._twin import twin, twin_list
 from gptkit.types.fine_tuning.fine_tuning_job import FineTuningJob
 from gptkit.types.fine_tuning.fine_tuning_job_event import FineTuningJobEvent
 from gptkit.types.fine_tuning.job_create_params import Hyperparameters, Integration, JobCreateParams, Method
@@ -36,12 +37,15 @@ CHECKPOINTS = (
     Endpoint(method="GET", path=f"{_JOB}/checkpoints", response=AsyncCursorPage[FineTuningJobCheckpoint]),
 )
 _MOST = 10_000  # the API sets no maximum page size here
-_AsyncJobsPages = AsyncPaginator[FineTuningJob, AsyncCursorPage[FineTuningJob]]
-_AsyncCheckpointPages = AsyncPaginator[FineTuningJobCheckpoint, AsyncCursorPage[FineTuningJobCheckpoint]]
 
 
 def _job(endpoint: Endpoint, call: str, job_id: str) -> str:
     return path_with(endpoint.path, call, fine_tuning_job_id=job_id)
+
+
+def _action(action: str, job_id: str) -> tuple[Endpoint, str]:
+    """The endpoint and path of ``cancel``, ``pause`` or ``resume``."""
+    return ACTIONS[action], _job(ACTIONS[action], f"fine_tuning.jobs.{action}", job_id)
 
 
 class _CreateArgs:
@@ -60,7 +64,7 @@ class _CreateArgs:
 
 
 class Jobs(SyncResource):
-    """Fine-tuning jobs of a ``Client``."""
+    """Fine-tuning jobs of a ``Client`` (``AsyncJobs`` runs the same methods)."""
 
     @property
     def checkpoints(self) -> Checkpoints:
@@ -76,142 +80,75 @@ class Jobs(SyncResource):
         """Start fine-tuning ``model`` on the uploaded ``training_file`` (a ``fine-tune`` file)."""
         params = _CreateArgs.of(model, training_file, hyperparameters, integrations, metadata, method, seed,
                                 suffix, validation_file, options)
-        call = self._client._prepare(CREATE, params, raw=self._raw)
-        result: FineTuningJob = self._client._execute(call)
-        return result
+        return cast(FineTuningJob, self._send(CREATE, params))
 
     def retrieve(self, fine_tuning_job_id: str, **options: Unpack[RequestOptions]) -> FineTuningJob:
         """A job's current state."""
         path = _job(RETRIEVE, "fine_tuning.jobs.retrieve", fine_tuning_job_id)
-        result: FineTuningJob = self._client._execute(
-            self._client._prepare(RETRIEVE, dict(options), raw=self._raw, path=path))
-        return result
+        return cast(FineTuningJob, self._send(RETRIEVE, dict(options), path))
 
     def list(self, *, after: str | None = None, limit: int | None = None,
              metadata: Mapping[str, str] | None = None,
              **options: Unpack[RequestOptions]) -> SyncCursorPage[FineTuningJob]:
-        """Jobs, newest first; iterating goes through every page."""
+        """Jobs, newest first; iterating goes through every page (async: ``await`` it for one
+        page, ``async for`` over every job)."""
         query = list_query("fine_tuning.jobs.list", after=after, limit=limit, metadata=metadata, most=_MOST)
-        result: SyncCursorPage[FineTuningJob] = sync_list(self, LIST[0], query, options)
-        return result
+        return cast("SyncCursorPage[FineTuningJob]", self._list(LIST, query, options))
 
     def cancel(self, fine_tuning_job_id: str, **options: Unpack[RequestOptions]) -> FineTuningJob:
         """Cancel a job that has not finished."""
-        return self._action("cancel", fine_tuning_job_id, options)
+        endpoint, path = _action("cancel", fine_tuning_job_id)
+        return cast(FineTuningJob, self._send(endpoint, dict(options), path))
 
     def pause(self, fine_tuning_job_id: str, **options: Unpack[RequestOptions]) -> FineTuningJob:
         """Pause a running job."""
-        return self._action("pause", fine_tuning_job_id, options)
+        endpoint, path = _action("pause", fine_tuning_job_id)
+        return cast(FineTuningJob, self._send(endpoint, dict(options), path))
 
     def resume(self, fine_tuning_job_id: str, **options: Unpack[RequestOptions]) -> FineTuningJob:
         """Resume a paused job."""
-        return self._action("resume", fine_tuning_job_id, options)
-
-    def _action(self, action: str, job_id: str, options: RequestOptions) -> FineTuningJob:
-        endpoint = ACTIONS[action]
-        path = _job(endpoint, f"fine_tuning.jobs.{action}", job_id)
-        result: FineTuningJob = self._client._execute(
-            self._client._prepare(endpoint, dict(options), raw=self._raw, path=path))
-        return result
+        endpoint, path = _action("resume", fine_tuning_job_id)
+        return cast(FineTuningJob, self._send(endpoint, dict(options), path))
 
     def list_events(self, fine_tuning_job_id: str, *, after: str | None = None, limit: int | None = None,
                     **options: Unpack[RequestOptions]) -> SyncCursorPage[FineTuningJobEvent]:
-        """A job's events, newest first; iterating goes through every page."""
+        """A job's events, newest first; iterating goes through every page (async: ``await``
+        for one page, ``async for`` over every event)."""
         path = _job(EVENTS[0], "fine_tuning.jobs.list_events", fine_tuning_job_id)
         query = list_query("fine_tuning.jobs.list_events", after=after, limit=limit, most=_MOST)
-        result: SyncCursorPage[FineTuningJobEvent] = sync_list(self, EVENTS[0], query, options, path)
-        return result
+        return cast("SyncCursorPage[FineTuningJobEvent]", self._list(EVENTS, query, options, path))
 
 
 class AsyncJobs(AsyncResource):
-    """Fine-tuning jobs of an ``AsyncClient``."""
+    """Fine-tuning jobs of an ``AsyncClient``: ``Jobs``'s methods, awaited."""
 
     @property
     def checkpoints(self) -> AsyncCheckpoints:
         """The checkpoints of a job: ``client.fine_tuning.jobs.checkpoints.list(job_id)``."""
         return self._sub(AsyncCheckpoints)
 
-    async def create(
-        self, *, model: str, training_file: str, hyperparameters: Hyperparameters | None = None,
-        integrations: Iterable[Integration] | None = None, metadata: Mapping[str, str] | None = None,
-        method: Method | None = None, seed: int | None = None, suffix: str | None = None,
-        validation_file: str | None = None, **options: Unpack[RequestOptions],
-    ) -> FineTuningJob:
-        """Start fine-tuning ``model`` on the uploaded ``training_file`` (a ``fine-tune`` file)."""
-        params = _CreateArgs.of(model, training_file, hyperparameters, integrations, metadata, method, seed,
-                                suffix, validation_file, options)
-        call = self._client._prepare(CREATE, params, raw=self._raw)
-        result: FineTuningJob = await self._client._execute(call)
-        return result
-
-    async def retrieve(self, fine_tuning_job_id: str, **options: Unpack[RequestOptions]) -> FineTuningJob:
-        """A job's current state."""
-        path = _job(RETRIEVE, "fine_tuning.jobs.retrieve", fine_tuning_job_id)
-        result: FineTuningJob = await self._client._execute(
-            self._client._prepare(RETRIEVE, dict(options), raw=self._raw, path=path))
-        return result
-
-    def list(self, *, after: str | None = None, limit: int | None = None,
-             metadata: Mapping[str, str] | None = None,
-             **options: Unpack[RequestOptions]) -> _AsyncJobsPages:
-        """Jobs, newest first: ``await`` it for one page, ``async for`` over every job."""
-        query = list_query("fine_tuning.jobs.list", after=after, limit=limit, metadata=metadata, most=_MOST)
-        result: _AsyncJobsPages = async_list(self, LIST[1], query, options)
-        return result
-
-    async def cancel(self, fine_tuning_job_id: str, **options: Unpack[RequestOptions]) -> FineTuningJob:
-        """Cancel a job that has not finished."""
-        return await self._action("cancel", fine_tuning_job_id, options)
-
-    async def pause(self, fine_tuning_job_id: str, **options: Unpack[RequestOptions]) -> FineTuningJob:
-        """Pause a running job."""
-        return await self._action("pause", fine_tuning_job_id, options)
-
-    async def resume(self, fine_tuning_job_id: str, **options: Unpack[RequestOptions]) -> FineTuningJob:
-        """Resume a paused job."""
-        return await self._action("resume", fine_tuning_job_id, options)
-
-    async def _action(self, action: str, job_id: str, options: RequestOptions) -> FineTuningJob:
-        endpoint = ACTIONS[action]
-        path = _job(endpoint, f"fine_tuning.jobs.{action}", job_id)
-        result: FineTuningJob = await self._client._execute(
-            self._client._prepare(endpoint, dict(options), raw=self._raw, path=path))
-        return result
-
-    def list_events(
-        self, fine_tuning_job_id: str, *, after: str | None = None, limit: int | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> AsyncPaginator[FineTuningJobEvent, AsyncCursorPage[FineTuningJobEvent]]:
-        """A job's events, newest first: ``await`` for one page, ``async for`` over every event."""
-        path = _job(EVENTS[1], "fine_tuning.jobs.list_events", fine_tuning_job_id)
-        query = list_query("fine_tuning.jobs.list_events", after=after, limit=limit, most=_MOST)
-        result: AsyncPaginator[FineTuningJobEvent, AsyncCursorPage[FineTuningJobEvent]] = async_list(
-            self, EVENTS[1], query, options, path)
-        return result
+    create: Final = twin(Jobs.create)
+    retrieve: Final = twin(Jobs.retrieve)
+    list: Final = twin_list(Jobs.list)
+    cancel: Final = twin(Jobs.cancel)
+    pause: Final = twin(Jobs.pause)
+    resume: Final = twin(Jobs.resume)
+    list_events: Final = twin_list(Jobs.list_events)
 
 
 class Checkpoints(SyncResource):
-    """The checkpoints of fine-tuning jobs (``Client``)."""
+    """The checkpoints of fine-tuning jobs (``Client``; ``AsyncCheckpoints`` runs the same)."""
 
     def list(self, fine_tuning_job_id: str, *, after: str | None = None, limit: int | None = None,
              **options: Unpack[RequestOptions]) -> SyncCursorPage[FineTuningJobCheckpoint]:
-        """A job's checkpoints; iterating goes through every page."""
+        """A job's checkpoints; iterating goes through every page (async: ``await`` for one
+        page, ``async for`` over every checkpoint)."""
         path = _job(CHECKPOINTS[0], "fine_tuning.jobs.checkpoints.list", fine_tuning_job_id)
         query = list_query("fine_tuning.jobs.checkpoints.list", after=after, limit=limit, most=_MOST)
-        result: SyncCursorPage[FineTuningJobCheckpoint] = sync_list(
-            self, CHECKPOINTS[0], query, options, path)
-        return result
+        return cast("SyncCursorPage[FineTuningJobCheckpoint]", self._list(CHECKPOINTS, query, options, path))
 
 
 class AsyncCheckpoints(AsyncResource):
-    """The checkpoints of fine-tuning jobs (``AsyncClient``)."""
+    """The checkpoints of fine-tuning jobs (``AsyncClient``): ``Checkpoints``'s ``list``."""
 
-    def list(
-        self, fine_tuning_job_id: str, *, after: str | None = None, limit: int | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> _AsyncCheckpointPages:
-        """A job's checkpoints: ``await`` for one page, ``async for`` over every checkpoint."""
-        path = _job(CHECKPOINTS[1], "fine_tuning.jobs.checkpoints.list", fine_tuning_job_id)
-        query = list_query("fine_tuning.jobs.checkpoints.list", after=after, limit=limit, most=_MOST)
-        result: _AsyncCheckpointPages = async_list(self, CHECKPOINTS[1], query, options, path)
-        return result
+    list: Final = twin_list(Checkpoints.list)

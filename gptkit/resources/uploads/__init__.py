@@ -2,7 +2,8 @@
 
 ``upload_file_chunked`` does all of it: it creates the upload, sends the file in parts (64 MB by
 default) and completes it, returning the ``Upload`` whose ``file`` can be used like any file.
-Every step is an ordinary call of the client (retries, events, the ledger).
+Every step is an ordinary call of the client (retries, events, the ledger). The ``Async``
+classes run the same methods (``gptkit.resources._twin``).
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Sequence
-from typing import IO, Any
+from typing import IO, Any, Final, cast
 
 from typing_extensions import Unpack
 
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit.resources._common import FileTypes, body_params, file_parts, invalid, path_with
-from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._resource import AsyncResource, Steps, SyncResource
+from gptkit.resources._twin import twin
 from gptkit.types.request_options import RequestOptions
 from gptkit.types.upload import Upload
 from gptkit.types.upload_complete_params import UploadCompleteParams
@@ -106,18 +108,9 @@ class Uploads(SyncResource):
         **options: Unpack[RequestOptions],
     ) -> Upload:
         """Start an upload of a ``bytes``-long file; add its parts, then ``complete`` it."""
-        params = body_params(
-            {
-                "bytes": bytes,
-                "filename": filename,
-                "mime_type": mime_type,
-                "purpose": purpose,
-                "expires_after": expires_after,
-            },
-            options,
-        )
-        result: Upload = self._client._execute(self._client._prepare(CREATE, params, raw=self._raw))
-        return result
+        params = {"bytes": bytes, "filename": filename, "mime_type": mime_type, "purpose": purpose,
+                  "expires_after": expires_after}
+        return cast(Upload, self._send(CREATE, body_params(params, options)))
 
     def complete(
         self,
@@ -130,18 +123,11 @@ class Uploads(SyncResource):
         """Join the parts, in ``part_ids`` order, into the file (``Upload.file``)."""
         path = _path(COMPLETE.path, "complete", upload_id)
         params = body_params({"part_ids": part_ids, "md5": md5}, options)
-        result: Upload = self._client._execute(
-            self._client._prepare(COMPLETE, params, raw=self._raw, path=path)
-        )
-        return result
+        return cast(Upload, self._send(COMPLETE, params, path))
 
     def cancel(self, upload_id: str, **options: Unpack[RequestOptions]) -> Upload:
         """Cancel an upload; no part may be added afterwards."""
-        path = _path(CANCEL.path, "cancel", upload_id)
-        result: Upload = self._client._execute(
-            self._client._prepare(CANCEL, dict(options), raw=self._raw, path=path)
-        )
-        return result
+        return cast(Upload, self._send(CANCEL, dict(options), _path(CANCEL.path, "cancel", upload_id)))
 
     def upload_file_chunked(
         self,
@@ -156,93 +142,21 @@ class Uploads(SyncResource):
     ) -> Upload:
         """Upload ``file`` (a path, or bytes with a ``filename``) in parts and complete it."""
         chunked = _Chunked(file, filename, bytes, part_size)
-        try:
-            upload = self.create(
-                bytes=chunked.size, filename=chunked.filename, mime_type=mime_type, purpose=purpose
-            )
-            ids = [self.parts.create(upload.id, data=data).id for data in chunked.parts()]
-        finally:
-            chunked.close()
-        return self.complete(upload.id, part_ids=ids, md5=md5)
+        return self._steps(_chunked(self, chunked, mime_type, purpose, md5))
 
 
 class AsyncUploads(AsyncResource):
-    """Uploads of an ``AsyncClient``."""
+    """Uploads of an ``AsyncClient``: ``Uploads``'s methods, awaited."""
 
     @property
     def parts(self) -> AsyncParts:
         """The parts of an upload: ``await client.uploads.parts.create(upload_id, data=...)``."""
         return self._sub(AsyncParts)
 
-    async def create(
-        self,
-        *,
-        bytes: int,
-        filename: str,
-        mime_type: str,
-        purpose: str,
-        expires_after: ExpiresAfter | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> Upload:
-        """Start an upload of a ``bytes``-long file; add its parts, then ``complete`` it."""
-        params = body_params(
-            {
-                "bytes": bytes,
-                "filename": filename,
-                "mime_type": mime_type,
-                "purpose": purpose,
-                "expires_after": expires_after,
-            },
-            options,
-        )
-        result: Upload = await self._client._execute(self._client._prepare(CREATE, params, raw=self._raw))
-        return result
-
-    async def complete(
-        self,
-        upload_id: str,
-        *,
-        part_ids: Sequence[str],
-        md5: str | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> Upload:
-        """Join the parts, in ``part_ids`` order, into the file (``Upload.file``)."""
-        path = _path(COMPLETE.path, "complete", upload_id)
-        params = body_params({"part_ids": part_ids, "md5": md5}, options)
-        result: Upload = await self._client._execute(
-            self._client._prepare(COMPLETE, params, raw=self._raw, path=path)
-        )
-        return result
-
-    async def cancel(self, upload_id: str, **options: Unpack[RequestOptions]) -> Upload:
-        """Cancel an upload; no part may be added afterwards."""
-        path = _path(CANCEL.path, "cancel", upload_id)
-        result: Upload = await self._client._execute(
-            self._client._prepare(CANCEL, dict(options), raw=self._raw, path=path)
-        )
-        return result
-
-    async def upload_file_chunked(
-        self,
-        *,
-        file: os.PathLike[str] | bytes,
-        mime_type: str,
-        purpose: str,
-        filename: str | None = None,
-        bytes: int | None = None,
-        part_size: int | None = None,
-        md5: str | None = None,
-    ) -> Upload:
-        """Upload ``file`` (a path, or bytes with a ``filename``) in parts and complete it."""
-        chunked = _Chunked(file, filename, bytes, part_size)
-        try:
-            upload = await self.create(
-                bytes=chunked.size, filename=chunked.filename, mime_type=mime_type, purpose=purpose
-            )
-            ids = [(await self.parts.create(upload.id, data=data)).id for data in chunked.parts()]
-        finally:
-            chunked.close()
-        return await self.complete(upload.id, part_ids=ids, md5=md5)
+    create: Final = twin(Uploads.create)
+    complete: Final = twin(Uploads.complete)
+    cancel: Final = twin(Uploads.cancel)
+    upload_file_chunked: Final = twin(Uploads.upload_file_chunked)
 
 
 class Parts(SyncResource):
@@ -250,22 +164,38 @@ class Parts(SyncResource):
 
     def create(self, upload_id: str, *, data: FileTypes, **options: Unpack[RequestOptions]) -> UploadPart:
         """Add ``data`` (bytes, a path or an open file; at most 64 MB) as the next part."""
-        path = _path(PART.path, "parts.create", upload_id)
-        with file_parts("uploads.parts.create", data=data) as files:
-            call = self._client._prepare(PART, dict(options), raw=self._raw, path=path, files=files)
-            result: UploadPart = self._client._execute(call)
-        return result
+        return self._steps(_part(self, upload_id, data, options))
 
 
 class AsyncParts(AsyncResource):
-    """The parts of uploads (``AsyncClient``)."""
+    """The parts of uploads (``AsyncClient``): ``Parts``'s ``create``, awaited."""
 
-    async def create(
-        self, upload_id: str, *, data: FileTypes, **options: Unpack[RequestOptions]
-    ) -> UploadPart:
-        """Add ``data`` (bytes, a path or an open file; at most 64 MB) as the next part."""
-        path = _path(PART.path, "parts.create", upload_id)
-        with file_parts("uploads.parts.create", data=data) as files:
-            call = self._client._prepare(PART, dict(options), raw=self._raw, path=path, files=files)
-            result: UploadPart = await self._client._execute(call)
-        return result
+    create: Final = twin(Parts.create)
+
+
+# The steps of the methods above (``resource`` may be the ``Async`` twin: its ``_steps`` awaits
+# each call yielded here, so a file stays open until its part is sent).
+
+
+def _part(resource: Parts, upload_id: str, data: FileTypes, options: RequestOptions) -> Steps[UploadPart]:
+    path = _path(PART.path, "parts.create", upload_id)
+    with file_parts("uploads.parts.create", data=data) as files:
+        part = yield resource._send(PART, dict(options), path, files=files)
+    return cast(UploadPart, part)
+
+
+def _chunked(
+    resource: Uploads, chunked: _Chunked, mime_type: str, purpose: str, md5: str | None
+) -> Steps[Upload]:
+    try:
+        upload = yield resource.create(
+            bytes=chunked.size, filename=chunked.filename, mime_type=mime_type, purpose=purpose
+        )
+        ids = []
+        for data in chunked.parts():
+            part = yield resource.parts.create(upload.id, data=data)
+            ids.append(part.id)
+    finally:
+        chunked.close()
+    done = yield resource.complete(upload.id, part_ids=ids, md5=md5)
+    return cast(Upload, done)
