@@ -69,7 +69,7 @@ class StreamBase(Generic[T]):
 
     #: Token usage of the finished stream (None before it completes or if the server sent none):
     #: a ``CompletionUsage`` for chat and completions, a ``ResponseUsage`` for the Responses API.
-    usage = StreamUsage()
+    usage: StreamUsage = StreamUsage()
 
     @property
     def cost(self) -> Cost | None:
