@@ -48,6 +48,7 @@ TOOLS_RESPONSE = _response(
          "allowed_tools": ["ask"], "require_approval": "never", "headers": None},
         {"type": "custom", "name": "sql", "description": "Run SQL",
          "format": {"type": "grammar", "syntax": "lark", "definition": "start: /.+/"}},
+        {"type": "apply_patch"},
         {"type": "image_generation", "model": "gpt-image-1", "quality": "low", "size": "auto",
          "output_format": "png", "background": "auto", "partial_images": 0, "moderation": "auto"},
     ],
@@ -59,6 +60,15 @@ TOOLS_RESPONSE = _response(
          "arguments": "{\"city\":\"Paris\"}", "status": "completed"},
         {"type": "mcp_call", "id": "mcp_1", "server_label": "deepwiki", "name": "ask", "arguments": "{}",
          "output": None, "error": {"type": "http_error", "code": 502, "message": "Bad gateway"}},
+        {"type": "apply_patch_call", "id": "apc_1", "call_id": "call_2", "status": "completed",
+         "operation": {"type": "update_file", "path": "a.py", "diff": "@@ -1 +1 @@"}},
+        {"type": "shell_call", "id": "sh_1", "call_id": "call_3", "status": "completed",
+         "action": {"commands": ["ls"], "timeout_ms": 1000}, "environment": {"type": "local"}},
+        {"type": "shell_call_output", "id": "sho_1", "call_id": "call_3", "status": "completed",
+         "output": [{"stdout": "a.py\n", "stderr": "", "outcome": {"type": "exit", "exit_code": 0}}]},
+        {"type": "compaction", "id": "cmp_1", "encrypted_content": "gAAA"},
+        {"type": "custom_tool_call_output", "id": "cto_1", "call_id": "call_4", "output": "1 row",
+         "status": "completed"},
         {"type": "message", "id": "msg_1", "role": "assistant", "status": "completed", "content": [
             {"type": "output_text", "text": "{\"city\":\"Paris\"}", "logprobs": [], "annotations": [
                 {"type": "url_citation", "url": "https://example.com", "title": "Ex", "start_index": 0,

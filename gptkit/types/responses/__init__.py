@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .apply_patch_tool import ApplyPatchTool as ApplyPatchTool
     from .computer_tool import ComputerTool as ComputerTool
     from .computer_use_preview_tool import ComputerUsePreviewTool as ComputerUsePreviewTool
     from .container_network_policy_allowlist import (
@@ -42,6 +43,10 @@ if TYPE_CHECKING:
     from .parsed_response import ParsedResponseOutputText as ParsedResponseOutputText
     from .response import Response as Response
     from .response import ResponsePrompt as ResponsePrompt
+    from .response_apply_patch_tool_call import ResponseApplyPatchToolCall as ResponseApplyPatchToolCall
+    from .response_apply_patch_tool_call_output import (
+        ResponseApplyPatchToolCallOutput as ResponseApplyPatchToolCallOutput,
+    )
     from .response_audio_delta_event import ResponseAudioDeltaEvent as ResponseAudioDeltaEvent
     from .response_audio_done_event import ResponseAudioDoneEvent as ResponseAudioDoneEvent
     from .response_audio_transcript_delta_event import (
@@ -69,6 +74,7 @@ if TYPE_CHECKING:
         ResponseCodeInterpreterToolCall as ResponseCodeInterpreterToolCall,
     )
     from .response_code_interpreter_tool_call import UnknownOutput as UnknownOutput
+    from .response_compaction_item import ResponseCompactionItem as ResponseCompactionItem
     from .response_completed_event import ResponseCompletedEvent as ResponseCompletedEvent
     from .response_computer_tool_call import ResponseComputerToolCall as ResponseComputerToolCall
     from .response_computer_tool_call_output_item import (
@@ -77,6 +83,7 @@ if TYPE_CHECKING:
     from .response_computer_tool_call_output_screenshot import (
         ResponseComputerToolCallOutputScreenshot as ResponseComputerToolCallOutputScreenshot,
     )
+    from .response_container_reference import ResponseContainerReference as ResponseContainerReference
     from .response_content_part_added_event import (
         ResponseContentPartAddedEvent as ResponseContentPartAddedEvent,
     )
@@ -98,6 +105,10 @@ if TYPE_CHECKING:
     )
     from .response_custom_tool_call_input_done_event import (
         ResponseCustomToolCallInputDoneEvent as ResponseCustomToolCallInputDoneEvent,
+    )
+    from .response_custom_tool_call_item import ResponseCustomToolCallItem as ResponseCustomToolCallItem
+    from .response_custom_tool_call_output_item import (
+        ResponseCustomToolCallOutputItem as ResponseCustomToolCallOutputItem,
     )
     from .response_error import ResponseError as ResponseError
     from .response_error_event import ResponseErrorEvent as ResponseErrorEvent
@@ -121,6 +132,12 @@ if TYPE_CHECKING:
     )
     from .response_function_call_arguments_done_event import (
         ResponseFunctionCallArgumentsDoneEvent as ResponseFunctionCallArgumentsDoneEvent,
+    )
+    from .response_function_shell_tool_call import (
+        ResponseFunctionShellToolCall as ResponseFunctionShellToolCall,
+    )
+    from .response_function_shell_tool_call_output import (
+        ResponseFunctionShellToolCallOutput as ResponseFunctionShellToolCallOutput,
     )
     from .response_function_tool_call import ResponseFunctionToolCall as ResponseFunctionToolCall
     from .response_function_tool_call_item import ResponseFunctionToolCallItem as ResponseFunctionToolCallItem
@@ -167,6 +184,7 @@ if TYPE_CHECKING:
     from .response_input_param import ResponseInputParam as ResponseInputParam
     from .response_item import ResponseItem as ResponseItem
     from .response_item_list import ResponseItemList as ResponseItemList
+    from .response_local_environment import ResponseLocalEnvironment as ResponseLocalEnvironment
     from .response_mcp_call_arguments_delta_event import (
         ResponseMcpCallArgumentsDeltaEvent as ResponseMcpCallArgumentsDeltaEvent,
     )
