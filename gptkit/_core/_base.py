@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from gptkit._clock import get_clock
+from gptkit import _clock as _clocks
 from gptkit._core._config import ClientConfig, Secret, coerce_timeout
 from gptkit._core._options import ClientOptions, as_limiter, check_setup, resolve_client_config
 from gptkit._core._params import NOT_GIVEN, Omit, ParamValidator, clean_params
@@ -368,4 +368,4 @@ class BaseClient(OfficialSurface, Observable):
 
     @staticmethod
     def _clock() -> Any:
-        return get_clock()
+        return _clocks.current
