@@ -224,7 +224,6 @@ class ToolUsageImageGen(APIObject):
     """Tokens the image generation tool used."""
 
     input_tokens: int = 0
-    # A factory, not an instance: an instance as default builds its schema when imported.
     input_tokens_details: ToolUsageImageGenInputTokensDetails = Field(
         default_factory=ToolUsageImageGenInputTokensDetails
     )

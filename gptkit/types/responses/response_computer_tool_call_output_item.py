@@ -28,7 +28,6 @@ class ResponseComputerToolCallOutputItem(APIObject):
 
     id: str = ""
     call_id: str = ""
-    # A factory, not an instance: an instance as default builds its schema when imported.
     output: ResponseComputerToolCallOutputScreenshot = Field(
         default_factory=ResponseComputerToolCallOutputScreenshot
     )
