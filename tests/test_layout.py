@@ -26,7 +26,7 @@ ROOT_MODULES = {
 }
 
 #: "About 400 lines at most" (DESIGN.md): past this a module fails the suite (split it by
-#: responsibility); ``tools/layout_report.py`` lists the sizes.
+#: responsibility); ``.ci/tools/layout_report.py`` lists the sizes.
 MODULE_LIMIT = 400
 #: The modules still over the limit, each at most as long as it is today: split them, never grow
 #: them; drop an entry once its module is under the limit.
