@@ -89,6 +89,7 @@ SETUP: dict[str, Callable[[], FakeOpenAI]] = {
     "files_batches": lambda: FakeOpenAI(batch_time=0),  # a batch is done when next looked at
     "async_errors": _unauthorized,
     "responses_background": lambda: FakeOpenAI(response_time=0),  # done when next looked at
+    "responses_stream_resume_parsed": lambda: FakeOpenAI(response_time=0),
     "timeout_error": _slow_first,
     "chat_stream_tools": _two_calls,
     "pydantic_function_tool": _weather_call,
