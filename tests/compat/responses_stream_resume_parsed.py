@@ -1,8 +1,7 @@
 """Stream a structured answer in the background, drop the connection, then pick the stream up again."""
 
-from pydantic import BaseModel
-
 from openai import OpenAI
+from pydantic import BaseModel
 
 
 class Ingredient(BaseModel):
