@@ -1,10 +1,9 @@
 """``client.responses``: the Responses API (create, retrieve, delete, cancel, input items and
 input token counts), declared over the client's one call loop.
 
-Every call is an ordinary call of the client: parameters checked before anything is sent, then
-the budget, the rate limiter, retries, events and the ledger. Reading a stored response back
-(``retrieve``, ``cancel``) shows its ``cost`` without recording it again: it was billed when it
-was created.
+Every call is an ordinary call of the client: parameters checked before anything is sent, then the
+budget, the rate limiter, retries, events and the ledger. Reading a stored response back (``retrieve``,
+``cancel``) shows its ``cost`` without recording it again: it was billed when it was created.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from typing_extensions import Unpack
 from gptkit._core._base import Call, Endpoint
 from gptkit._responses._validate import ResponsesParamValidator
 from gptkit.resources._common import async_list, invalid, path_with, sync_list, with_query
+from gptkit.resources._quick import QUICK_RESPONSES
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.resources._responses_tools import AsyncResponsesTools, ResponsesTools
 from gptkit.types._base import ResponseObject
@@ -52,7 +52,7 @@ __all__ = [
 _STREAM = "gptkit._streams._responses_protocol:RESPONSES_STREAM"
 CREATE = Endpoint(
     method="POST", path="/responses", response=Response,
-    validator=ResponsesParamValidator(ResponseCreateParams, "responses.create"),
+    validator=ResponsesParamValidator(ResponseCreateParams, "responses.create", quick=QUICK_RESPONSES),
     stream_protocol=_STREAM,
 )
 RETRIEVE = Endpoint(method="GET", path="/responses/{response_id}", response=Response, records_usage=False,
