@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from typing_extensions import Unpack
 
@@ -40,9 +40,7 @@ class Embeddings(SyncResource):
 
     def create(self, **params: Unpack[EmbeddingCreateKwargs]) -> CreateEmbeddingResponse:
         """Embed ``input`` (a string, strings, or token arrays) with ``model``."""
-        call = self._client._prepare(EMBEDDINGS, _with_wire_encoding(dict(params)), raw=self._raw)
-        result: CreateEmbeddingResponse = self._client._execute(call)
-        return result
+        return cast(CreateEmbeddingResponse, self._send(EMBEDDINGS, _with_wire_encoding(dict(params))))
 
 
 class AsyncEmbeddings(AsyncResource):
@@ -50,6 +48,4 @@ class AsyncEmbeddings(AsyncResource):
 
     async def create(self, **params: Unpack[EmbeddingCreateKwargs]) -> CreateEmbeddingResponse:
         """Embed ``input`` (a string, strings, or token arrays) with ``model``."""
-        call = self._client._prepare(EMBEDDINGS, _with_wire_encoding(dict(params)), raw=self._raw)
-        result: CreateEmbeddingResponse = await self._client._execute(call)
-        return result
+        return cast(CreateEmbeddingResponse, await self._send(EMBEDDINGS, _with_wire_encoding(dict(params))))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import cast
 from urllib.parse import quote
 
 from typing_extensions import Unpack
@@ -43,16 +44,12 @@ class Models(SyncResource):
     def retrieve(self, model: str, **options: Unpack[RequestOptions]) -> Model:
         """One model by its id."""
         path = _model_path(model)
-        call = self._client._prepare(RETRIEVE_MODEL, dict(options), raw=self._raw, path=path)
-        result: Model = self._client._execute(call)
-        return result
+        return cast(Model, self._send(RETRIEVE_MODEL, dict(options), path))
 
     def delete(self, model: str, **options: Unpack[RequestOptions]) -> ModelDeleted:
         """Delete a fine-tuned model (the organization's Owner role is needed)."""
         path = _model_path(model, "models.delete")
-        call = self._client._prepare(DELETE_MODEL, dict(options), raw=self._raw, path=path)
-        result: ModelDeleted = self._client._execute(call)
-        return result
+        return cast(ModelDeleted, self._send(DELETE_MODEL, dict(options), path))
 
 
 class AsyncModels(AsyncResource):
@@ -66,13 +63,9 @@ class AsyncModels(AsyncResource):
     async def retrieve(self, model: str, **options: Unpack[RequestOptions]) -> Model:
         """One model by its id."""
         path = _model_path(model)
-        call = self._client._prepare(RETRIEVE_MODEL, dict(options), raw=self._raw, path=path)
-        result: Model = await self._client._execute(call)
-        return result
+        return cast(Model, await self._send(RETRIEVE_MODEL, dict(options), path))
 
     async def delete(self, model: str, **options: Unpack[RequestOptions]) -> ModelDeleted:
         """Delete a fine-tuned model (the organization's Owner role is needed)."""
         path = _model_path(model, "models.delete")
-        call = self._client._prepare(DELETE_MODEL, dict(options), raw=self._raw, path=path)
-        result: ModelDeleted = await self._client._execute(call)
-        return result
+        return cast(ModelDeleted, await self._send(DELETE_MODEL, dict(options), path))
