@@ -174,7 +174,8 @@ def parameters_of(method: Callable[..., Any]) -> set[str]:
 
 def _typed_dict_keys(method: Callable[..., Any], name: str) -> set[str]:
     function = getattr(method, "__func__", method)
-    typed = function.__globals__.get(name)
+    # getattr, not the globals: a module may define its kwargs TypedDict lazily (module __getattr__).
+    typed = getattr(sys.modules[function.__module__], name, None)
     if typed is None:  # imported for type checkers only: follow the module's own import of it
         tree = ast.parse(inspect.getsource(sys.modules[function.__module__]))
         source = next(node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)

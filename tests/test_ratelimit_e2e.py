@@ -33,15 +33,10 @@ def run(rpm: int, tpm: int, count: int, *, limited: bool) -> LoadResult:
 
 def test_requests_per_minute_bound_run_has_no_429s_and_near_full_rate() -> None:
     # 40 requests a second, 40 at once; gptkit starts with 30 (it keeps 0.25 s in reserve), so
-    # the remaining 240 take 6 s.
+    # the remaining 240 take 6 s. On a loaded machine the first 30, on fresh connections, can
+    # take longer than that reserve to reach the server: the limiter counts the refill from
+    # their first answer (tests/test_ratelimit_burst.py), so the run stays free of 429s.
     with_limiter = run(2400, 10_000_000, 270, limited=True)
-    if with_limiter.rate_limited:
-        # The 1-second window magnifies scheduling delays 60 times: on a loaded machine (seen on
-        # Python 3.10 in CI, about one run in three) 270 tasks can bunch up past the 0.25 s the
-        # limiter keeps in reserve. A second run must then be clean; a limiter that is wrong
-        # fails both.
-        print(f"\nfirst run, rerun once: {with_limiter.summary()}")
-        with_limiter = run(2400, 10_000_000, 270, limited=True)
     without = run(2400, 10_000_000, 270, limited=False)
     print(f"\nrequests-bound, with gptkit's limiter: {with_limiter.summary()}"
           f"\nrequests-bound, the same run without a limiter: {without.summary()}")

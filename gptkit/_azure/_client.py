@@ -57,6 +57,12 @@ class _AzureCore(BaseClient):
     _azure: AzureSettings
     _tokens: TokenCache | None
 
+    def _start_azure(self, options: ClientOptions, http_client: Any, transport: Any, **azure: Any) -> None:
+        """A new Azure client: its Azure settings (checked), then every client's setup."""
+        self._set_azure(resolve_azure(**azure, is_async=self._is_async))
+        self._start(options, http_client, transport, api_key=NO_API_KEY,
+                    base_url=self._azure.endpoint + "/openai", organization=None, project=None)
+
     def _set_azure(self, settings: AzureSettings) -> None:
         self._azure = settings
         self._tokens = TokenCache(settings.token_provider) if settings.token_provider else None
@@ -142,7 +148,7 @@ class _AzureCore(BaseClient):
         """
         azure_changes = self._split_changes(changes)
         clone: Self = super().with_options(retry=retry, tags=tags, **changes)
-        clone._apply_changes(azure_changes, is_async=isinstance(self, AsyncClient))
+        clone._apply_changes(azure_changes, is_async=self._is_async)
         return clone
 
     copy = with_options
@@ -202,13 +208,9 @@ class AzureClient(_AzureCore, Client):
         transport: httpx.BaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        self._set_azure(resolve_azure(
-            azure_endpoint=azure_endpoint, api_version=api_version, azure_deployment=azure_deployment,
-            api_key=api_key, azure_ad_token=azure_ad_token,
-            azure_ad_token_provider=azure_ad_token_provider, is_async=False,
-        ))
-        super().__init__(api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai",
-                         http_client=http_client, transport=transport, **options)
+        self._start_azure(options, http_client, transport, azure_endpoint=azure_endpoint,
+                          api_version=api_version, azure_deployment=azure_deployment, api_key=api_key,
+                          azure_ad_token=azure_ad_token, azure_ad_token_provider=azure_ad_token_provider)
 
     def _transmit(self, call: Call) -> httpx.Response:
         tokens = self._tokens
@@ -252,13 +254,9 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
         transport: httpx.AsyncBaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        self._set_azure(resolve_azure(
-            azure_endpoint=azure_endpoint, api_version=api_version, azure_deployment=azure_deployment,
-            api_key=api_key, azure_ad_token=azure_ad_token,
-            azure_ad_token_provider=azure_ad_token_provider, is_async=True,
-        ))
-        super().__init__(api_key=NO_API_KEY, base_url=self._azure.endpoint + "/openai",
-                         http_client=http_client, transport=transport, **options)
+        self._start_azure(options, http_client, transport, azure_endpoint=azure_endpoint,
+                          api_version=api_version, azure_deployment=azure_deployment, api_key=api_key,
+                          azure_ad_token=azure_ad_token, azure_ad_token_provider=azure_ad_token_provider)
 
     async def _transmit(self, call: Call) -> httpx.Response:
         tokens = self._tokens

@@ -17,7 +17,7 @@ import httpx
 
 from gptkit._clock import get_clock
 from gptkit._core._config import ClientConfig, Secret, coerce_timeout
-from gptkit._core._options import ClientOptions, as_limiter, check_setup
+from gptkit._core._options import ClientOptions, as_limiter, check_setup, resolve_client_config
 from gptkit._core._params import NOT_GIVEN, Omit, ParamValidator, clean_params
 from gptkit._core._protocol import (
     APIResponse,
@@ -112,6 +112,30 @@ class BaseClient(OfficialSurface, Observable):
     _limiter: RateLimiter | None
     #: False for a copy, or when the caller passed ``http_client=``: ``close()`` leaves the pool.
     _owns_http: bool
+    _http: Any  # httpx.Client or httpx.AsyncClient (the twin's)
+
+    #: The twin's kind: ``AsyncClient`` sets it (its budget settles off the loop, its network
+    #: is an async transport).
+    _is_async = False
+
+    def _start(self, options: ClientOptions, http_client: Any, transport: Any, **given: Any) -> None:
+        """A new client: its config (checked), setup and HTTP client; ``given`` are the named
+        constructor arguments (``api_key``, ``base_url``, ``organization``, ``project``)."""
+        config, retry = resolve_client_config(type(self).__name__, options, http_client=http_client,
+                                              transport=transport, is_async=self._is_async, **given)
+        self._setup(config, retry, options, is_async=self._is_async)
+        self._owns_http = http_client is None
+        self._http = http_client or self._new_http(transport, config.timeout)
+
+    def _new_http(self, transport: Any, timeout: httpx.Timeout) -> Any:
+        """The twin's own HTTP client (gptkit's defaults, ``transport`` when given)."""
+        raise NotImplementedError
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the HTTP client is closed."""
+        closed: bool = self._http.is_closed
+        return closed
 
     def _setup(
         self, config: ClientConfig, retry: RetryPolicy, options: ClientOptions, *, is_async: bool

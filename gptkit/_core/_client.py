@@ -9,7 +9,6 @@ attempts) and ``gptkit._retry`` (the retry decisions); the two classes here diff
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
@@ -17,23 +16,26 @@ from typing_extensions import Unpack
 
 from gptkit._core._attempts import Attempts
 from gptkit._core._base import BaseClient, Call
+from gptkit._core._closing import AsyncClosing, Closing
 from gptkit._core._config import NoAPIKey
 from gptkit._core._errors import map_transport_error, status_error
 from gptkit._core._generic import AsyncGenericRequests, GenericRequests
 from gptkit._core._mounts import AsyncResources, SyncResources
-from gptkit._core._options import DEFAULT_LIMITS, ClientOptions, resolve_client_config, shows_options
+from gptkit._core._options import DEFAULT_LIMITS, ClientOptions, shows_options
 from gptkit._core._usage import drop_stream_options
 from gptkit._exceptions import APIStatusError
 
 if TYPE_CHECKING:
-    from typing_extensions import Self
+    pass
 
 __all__ = ["AsyncClient", "Client"]
 
 T = TypeVar("T")
+#: What the HTTP clients gptkit builds have besides their transport and timeout.
+_HTTP_DEFAULTS: Any = {"limits": DEFAULT_LIMITS, "follow_redirects": True}
 
 
-class Client(BaseClient, GenericRequests, SyncResources):
+class Client(BaseClient, GenericRequests, SyncResources, Closing):
     """A synchronous client for the OpenAI API and every OpenAI-compatible server.
 
     Options fall back to ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID`` and
@@ -54,6 +56,8 @@ class Client(BaseClient, GenericRequests, SyncResources):
         ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
     """
 
+    _http: httpx.Client
+
     @shows_options
     def __init__(
         self,
@@ -66,15 +70,11 @@ class Client(BaseClient, GenericRequests, SyncResources):
         transport: httpx.BaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        config, retry = resolve_client_config(
-            type(self).__name__, options, api_key=api_key, base_url=base_url, organization=organization,
-            project=project, http_client=http_client, transport=transport, is_async=False,
-        )
-        self._setup(config, retry, options, is_async=False)
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(
-            transport=transport, timeout=config.timeout, limits=DEFAULT_LIMITS, follow_redirects=True
-        )
+        self._start(options, http_client, transport, api_key=api_key, base_url=base_url,
+                    organization=organization, project=project)
+
+    def _new_http(self, transport: httpx.BaseTransport | None, timeout: httpx.Timeout) -> httpx.Client:
+        return httpx.Client(transport=transport, timeout=timeout, **_HTTP_DEFAULTS)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -85,17 +85,6 @@ class Client(BaseClient, GenericRequests, SyncResources):
         if self._owns_http:
             self._http.close()
 
-    @property
-    def is_closed(self) -> bool:
-        return self._http.is_closed
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     # -- the I/O loop -----------------------------------------------------------------------
 
@@ -150,21 +139,25 @@ class Client(BaseClient, GenericRequests, SyncResources):
 
     def _transmit(self, call: Call) -> httpx.Response:
         """Send, and raise the typed error for a failed status or transport."""
-        request = call.request
         try:
-            response = self._http.send(request, stream=call.stream)
-            if not call.stream:
-                _unbind(response)
-            if self._failed(call, response):
+            response = self._http.send(call.request, stream=call.stream)
+            if self._failed(call, response):  # the error's body is read before it is raised
                 try:
                     response.read()
                 finally:
                     response.close()
         except httpx.TransportError as exc:
-            raise map_transport_error(exc, request) from exc
-        if response.status_code >= 400:
-            raise status_error(response)
-        return response
+            raise map_transport_error(exc, call.request) from exc
+        return _received(call, response)
+
+
+def _received(call: Call, response: httpx.Response) -> httpx.Response:
+    """The response of an attempt, or the typed error of its failed status."""
+    if response.status_code >= 400:
+        raise status_error(response)
+    if not call.stream:
+        _unbind(response)
+    return response
 
 
 def _unbind(response: httpx.Response) -> None:
@@ -183,7 +176,7 @@ def _unbind(response: httpx.Response) -> None:
 _READ = httpx.ByteStream(b"")
 
 
-class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
+class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources, AsyncClosing):
     """An asyncio client for the OpenAI API and every OpenAI-compatible server.
 
     The twin of ``Client``: the same options in the same order, ``await`` on every call, and
@@ -201,6 +194,9 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
     """
 
+    _is_async = True
+    _http: httpx.AsyncClient
+
     @shows_options
     def __init__(
         self,
@@ -213,20 +209,18 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         transport: httpx.AsyncBaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
-        config, retry = resolve_client_config(
-            type(self).__name__, options, api_key=api_key, base_url=base_url, organization=organization,
-            project=project, http_client=http_client, transport=transport, is_async=True,
-        )
-        self._setup(config, retry, options, is_async=True)
-        self._owns_http = http_client is None
-        if http_client is None and transport is None:
+        self._start(options, http_client, transport, api_key=api_key, base_url=base_url,
+                    organization=organization, project=project)
+
+    def _new_http(
+        self, transport: httpx.AsyncBaseTransport | None, timeout: httpx.Timeout
+    ) -> httpx.AsyncClient:
+        if transport is None:
             # perf: our pool (gptkit/_core/_pool.py) unless the caller brought a transport.
             from gptkit._core._pool import AsyncPoolTransport  # imported by async clients only
 
             transport = AsyncPoolTransport(limits=DEFAULT_LIMITS)
-        self._http = http_client or httpx.AsyncClient(
-            transport=transport, timeout=config.timeout, limits=DEFAULT_LIMITS, follow_redirects=True
-        )
+        return httpx.AsyncClient(transport=transport, timeout=timeout, **_HTTP_DEFAULTS)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -240,22 +234,10 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         """Alias of ``aclose()`` (the official ``AsyncOpenAI``'s name)."""
         await self.aclose()
 
-    @property
-    def is_closed(self) -> bool:
-        return self._http.is_closed
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
     # -- the I/O loop -----------------------------------------------------------------------
 
     async def _execute(self, call: Call) -> Any:
-        """Reserve the call's worst-case cost in the budget, then run it (released if it fails)."""
         trace = self._observe(call)  # events, DEBUG line and stats of the call
         try:
             await self._cost.areserve(call)  # refuses before anything is sent
@@ -268,7 +250,6 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         return result
 
     async def _run(self, call: Call) -> Any:
-        """Send ``call`` under the retry policy and finish it."""
         if call.stream and not call.endpoint.binary:  # a binary stream is a body read as it comes
             from gptkit._streams._open import aopen_stream, stream_result  # loaded by the first stream
 
@@ -282,7 +263,6 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         return self._finish(call, await self._attempts(call, lambda: self._send(call)))
 
     async def _attempts(self, call: Call, attempt: Callable[[], Awaitable[T]]) -> T:
-        """Run ``attempt`` under the retry policy: the one retry loop of the async client."""
         if self._retry.max_attempts == 1:
             return await attempt()
         async for try_ in Attempts(self._retry, self._clock(), method=call.request.method,
@@ -292,7 +272,6 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         return result
 
     async def _send(self, call: Call) -> httpx.Response:
-        """One attempt: wait for the rate limiter, then send (each retry acquires again)."""
         if self._limiter is None or call.model is None:
             return await self._transmit(call)
         permit = call.rate_permit = await self._limiter.aacquire_for(call, self._rate_limit_identity())
@@ -306,19 +285,13 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources):
         return response
 
     async def _transmit(self, call: Call) -> httpx.Response:
-        """Send, and raise the typed error for a failed status or transport."""
-        request = call.request
         try:
-            response = await self._http.send(request, stream=call.stream)
-            if not call.stream:
-                _unbind(response)
+            response = await self._http.send(call.request, stream=call.stream)
             if self._failed(call, response):
                 try:
                     await response.aread()
                 finally:
                     await response.aclose()
         except httpx.TransportError as exc:
-            raise map_transport_error(exc, request) from exc
-        if response.status_code >= 400:
-            raise status_error(response)
-        return response
+            raise map_transport_error(exc, call.request) from exc
+        return _received(call, response)

@@ -152,46 +152,29 @@ class GenericRequests:
     def post(self, path: str, *, cast_to: Any, body: Any = None, content: Any = None,
              options: GenericOptions | None = None, files: Any = None, stream: bool = False,
              stream_cls: Any = None) -> Any:
-        """``POST path`` (relative to the base URL) with a JSON ``body`` (or multipart ``files``).
-
-        The response is cast to ``cast_to``. ``options`` are the official request options
-        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
-        ``max_retries``). ``stream=True`` returns a stream of server-sent events, each parsed as
-        the model in ``stream_cls`` (``Stream[Model]``) or ``cast_to``. ``content`` (a raw body)
-        is refused: pass ``body`` or ``files``.
-        """
+        """``POST path`` with a JSON ``body`` (or multipart ``files``), the response cast to
+        ``cast_to``; ``options``, ``stream`` and ``stream_cls`` as for ``get``. ``content`` (a raw
+        body) is refused: pass ``body`` or ``files``."""
         return self._generic("POST", path, cast_to, body, options, files, stream, stream_cls, content)
 
     def patch(self, path: str, *, cast_to: type[ResponseT], body: Any = None, content: Any = None,
               files: Any = None, options: GenericOptions | None = None) -> ResponseT:
-        """``PATCH path`` (relative to the base URL) with a JSON ``body`` or multipart ``files``.
-
-        The response is cast to ``cast_to``. ``options`` are the official request options
-        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
-        ``max_retries``). ``content`` (a raw body) is refused: pass ``body`` or ``files``.
-        """
+        """``PATCH path`` with a JSON ``body`` or multipart ``files``, the response cast to
+        ``cast_to``; ``options`` as for ``get``, ``content`` refused as for ``post``."""
         result: ResponseT = self._generic("PATCH", path, cast_to, body, options, files, False, None, content)
         return result
 
     def put(self, path: str, *, cast_to: type[ResponseT], body: Any = None, content: Any = None,
             files: Any = None, options: GenericOptions | None = None) -> ResponseT:
-        """``PUT path`` (relative to the base URL) with a JSON ``body`` or multipart ``files``.
-
-        The response is cast to ``cast_to``. ``options`` are the official request options
-        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
-        ``max_retries``). ``content`` (a raw body) is refused: pass ``body`` or ``files``.
-        """
+        """``PUT path`` with a JSON ``body`` or multipart ``files``, the response cast to
+        ``cast_to``; ``options`` as for ``get``, ``content`` refused as for ``post``."""
         result: ResponseT = self._generic("PUT", path, cast_to, body, options, files, False, None, content)
         return result
 
     def delete(self, path: str, *, cast_to: type[ResponseT], body: Any = None, content: Any = None,
                options: GenericOptions | None = None) -> ResponseT:
-        """``DELETE path`` (relative to the base URL) with an optional JSON ``body``.
-
-        The response is cast to ``cast_to``. ``options`` are the official request options
-        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
-        ``max_retries``). ``content`` (a raw body) is refused: pass ``body``.
-        """
+        """``DELETE path`` with an optional JSON ``body``, the response cast to ``cast_to``;
+        ``options`` as for ``get``, ``content`` refused as for ``post``."""
         result: ResponseT = self._generic("DELETE", path, cast_to, body, options, None, False, None, content)
         return result
 
@@ -212,13 +195,7 @@ class AsyncGenericRequests:
                   stream: Literal[True], stream_cls: Any = None) -> Any: ...
     async def get(self, path: str, *, cast_to: Any, options: GenericOptions | None = None,
                   stream: bool = False, stream_cls: Any = None) -> Any:
-        """``GET path`` (relative to the base URL, e.g. ``/models``), the response cast to ``cast_to``.
-
-        ``options`` are the official request options (``headers``, ``params``, ``extra_json``,
-        ``timeout``, ``idempotency_key``, ``max_retries``). ``stream=True`` returns a stream of
-        server-sent events, each parsed as the model in ``stream_cls`` (``Stream[Model]``) or
-        ``cast_to``.
-        """
+        """The awaitable ``Client.get(path, cast_to, options, stream, stream_cls)``."""
         return await self._generic("GET", path, cast_to, None, options, None, stream, stream_cls, None)
 
     @overload
@@ -232,48 +209,26 @@ class AsyncGenericRequests:
     async def post(self, path: str, *, cast_to: Any, body: Any = None, content: Any = None,
                    files: Any = None, options: GenericOptions | None = None, stream: bool = False,
                    stream_cls: Any = None) -> Any:
-        """``POST path`` (relative to the base URL) with a JSON ``body`` (or multipart ``files``).
-
-        The response is cast to ``cast_to``. ``options`` are the official request options
-        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
-        ``max_retries``). ``stream=True`` returns a stream of server-sent events, each parsed as
-        the model in ``stream_cls`` (``Stream[Model]``) or ``cast_to``. ``content`` (a raw body)
-        is refused: pass ``body`` or ``files``.
-        """
+        """The awaitable ``Client.post(path, cast_to, body, content, options, files, stream, stream_cls)``."""
         return await self._generic("POST", path, cast_to, body, options, files, stream, stream_cls, content)
 
     async def patch(self, path: str, *, cast_to: type[ResponseT], body: Any = None, content: Any = None,
                     files: Any = None, options: GenericOptions | None = None) -> ResponseT:
-        """``PATCH path`` (relative to the base URL) with a JSON ``body`` or multipart ``files``.
-
-        The response is cast to ``cast_to``. ``options`` are the official request options
-        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
-        ``max_retries``). ``content`` (a raw body) is refused: pass ``body`` or ``files``.
-        """
+        """The awaitable ``Client.patch(path, cast_to, body, content, files, options)``."""
         result: ResponseT = await self._generic("PATCH", path, cast_to, body, options, files, False, None,
                                                 content)
         return result
 
     async def put(self, path: str, *, cast_to: type[ResponseT], body: Any = None, content: Any = None,
                   files: Any = None, options: GenericOptions | None = None) -> ResponseT:
-        """``PUT path`` (relative to the base URL) with a JSON ``body`` or multipart ``files``.
-
-        The response is cast to ``cast_to``. ``options`` are the official request options
-        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
-        ``max_retries``). ``content`` (a raw body) is refused: pass ``body`` or ``files``.
-        """
+        """The awaitable ``Client.put(path, cast_to, body, content, files, options)``."""
         result: ResponseT = await self._generic("PUT", path, cast_to, body, options, files, False, None,
                                                 content)
         return result
 
     async def delete(self, path: str, *, cast_to: type[ResponseT], body: Any = None, content: Any = None,
                      options: GenericOptions | None = None) -> ResponseT:
-        """``DELETE path`` (relative to the base URL) with an optional JSON ``body``.
-
-        The response is cast to ``cast_to``. ``options`` are the official request options
-        (``headers``, ``params``, ``extra_json``, ``timeout``, ``idempotency_key``,
-        ``max_retries``). ``content`` (a raw body) is refused: pass ``body``.
-        """
+        """The awaitable ``Client.delete(path, cast_to, body, content, options)``."""
         result: ResponseT = await self._generic("DELETE", path, cast_to, body, options, None, False, None,
                                                 content)
         return result

@@ -10,13 +10,19 @@ from __future__ import annotations
 import importlib
 from typing import Generic, TypeVar, overload
 
-__all__ = ["LazyResource", "lazy_names"]
+__all__ = ["AsyncMounts", "LazyResource", "lazy_names"]
 
 R = TypeVar("R")
+AR = TypeVar("AR")
 
 
-class LazyResource(Generic[R]):
-    """``images: LazyResource[Images] = LazyResource("gptkit.resources.images:Images")``."""
+class AsyncMounts:
+    """Marks an async client: its lazy resources are the ``Async``-prefixed classes."""
+
+
+class LazyResource(Generic[R, AR]):
+    """``images: LazyResource[Images, AsyncImages] = LazyResource("gptkit.resources.images:Images")``:
+    on an async client (``AsyncMounts``), the ``Async`` twin of the class named."""
 
     def __init__(self, target: str) -> None:
         self._target = target
@@ -26,14 +32,18 @@ class LazyResource(Generic[R]):
         self._name = name
 
     @overload
-    def __get__(self, instance: None, owner: type) -> LazyResource[R]: ...
+    def __get__(self, instance: None, owner: type) -> LazyResource[R, AR]: ...
+    @overload
+    def __get__(self, instance: AsyncMounts, owner: type) -> AR: ...
     @overload
     def __get__(self, instance: object, owner: type) -> R: ...
-    def __get__(self, instance: object | None, owner: type) -> LazyResource[R] | R:
+    def __get__(self, instance: object | None, owner: type) -> LazyResource[R, AR] | R | AR:
         if instance is None:
             return self
         module, _, name = self._target.partition(":")
-        value: R = getattr(importlib.import_module(module), name)(instance)
+        if isinstance(instance, AsyncMounts):
+            name = "Async" + name
+        value: R | AR = getattr(importlib.import_module(module), name)(instance)
         instance.__dict__[self._name] = value  # later reads find it first (no __set__ here)
         return value
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from gptkit._core._lazy import LazyResource
+from gptkit._core._lazy import AsyncMounts, LazyResource
 
 if TYPE_CHECKING:
     from gptkit.resources.audio import AsyncAudio, Audio
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from gptkit.resources.uploads import AsyncUploads, Uploads
     from gptkit.resources.vector_stores import AsyncVectorStores, VectorStores
 
-__all__ = ["AsyncResources", "SyncResources"]
+__all__ = ["AsyncResources", "Resources", "SyncResources"]
 
 _R = "gptkit.resources."
 
@@ -48,43 +48,33 @@ class _Views:
         return ClientResponses(self, "with_streaming_response")
 
 
-class SyncResources(_Views):
-    """``client.chat``, ``completions``, ``images``, ``audio``... of a ``Client``."""
+class Resources(_Views):
+    """``client.chat``, ``completions``, ``images``, ``audio``...: a ``Client``'s, and through
+    ``AsyncMounts`` their ``Async`` twins on an ``AsyncClient``."""
 
-    chat: LazyResource[Chat] = LazyResource(_R + "chat:Chat")
-    completions: LazyResource[Completions] = LazyResource(_R + "completions:Completions")
-    embeddings: LazyResource[Embeddings] = LazyResource(_R + "embeddings:Embeddings")
-    models: LazyResource[Models] = LazyResource(_R + "models:Models")
-    files: LazyResource[Files] = LazyResource(_R + "files:Files")
-    batches: LazyResource[Batches] = LazyResource(_R + "batches:Batches")
-    responses: LazyResource[Responses] = LazyResource(_R + "responses:Responses")
+    chat: LazyResource[Chat, AsyncChat] = LazyResource(_R + "chat:Chat")
+    completions: LazyResource[Completions, AsyncCompletions] = LazyResource(_R + "completions:Completions")
+    embeddings: LazyResource[Embeddings, AsyncEmbeddings] = LazyResource(_R + "embeddings:Embeddings")
+    models: LazyResource[Models, AsyncModels] = LazyResource(_R + "models:Models")
+    files: LazyResource[Files, AsyncFiles] = LazyResource(_R + "files:Files")
+    batches: LazyResource[Batches, AsyncBatches] = LazyResource(_R + "batches:Batches")
+    responses: LazyResource[Responses, AsyncResponses] = LazyResource(_R + "responses:Responses")
 
-    moderations: LazyResource[Moderations] = LazyResource(_R + "moderations:Moderations")
-    images: LazyResource[Images] = LazyResource(_R + "images:Images")
-    audio: LazyResource[Audio] = LazyResource(_R + "audio:Audio")
-    fine_tuning: LazyResource[FineTuning] = LazyResource(_R + "fine_tuning:FineTuning")
-    vector_stores: LazyResource[VectorStores] = LazyResource(_R + "vector_stores:VectorStores")
-    uploads: LazyResource[Uploads] = LazyResource(_R + "uploads:Uploads")
-    conversations: LazyResource[Conversations] = LazyResource(_R + "conversations:Conversations")
-    beta: LazyResource[Beta] = LazyResource(_R + "beta:Beta")
+    moderations: LazyResource[Moderations, AsyncModerations] = LazyResource(_R + "moderations:Moderations")
+    images: LazyResource[Images, AsyncImages] = LazyResource(_R + "images:Images")
+    audio: LazyResource[Audio, AsyncAudio] = LazyResource(_R + "audio:Audio")
+    fine_tuning: LazyResource[FineTuning, AsyncFineTuning] = LazyResource(_R + "fine_tuning:FineTuning")
+    vector_stores: LazyResource[VectorStores, AsyncVectorStores] = LazyResource(
+        _R + "vector_stores:VectorStores")
+    uploads: LazyResource[Uploads, AsyncUploads] = LazyResource(_R + "uploads:Uploads")
+    conversations: LazyResource[Conversations, AsyncConversations] = LazyResource(
+        _R + "conversations:Conversations")
+    beta: LazyResource[Beta, AsyncBeta] = LazyResource(_R + "beta:Beta")
 
 
-class AsyncResources(_Views):
-    """``client.chat``, ``completions``, ``images``, ``audio``... of an ``AsyncClient``."""
+class SyncResources(Resources):
+    """The resources of a ``Client``."""
 
-    chat: LazyResource[AsyncChat] = LazyResource(_R + "chat:AsyncChat")
-    completions: LazyResource[AsyncCompletions] = LazyResource(_R + "completions:AsyncCompletions")
-    embeddings: LazyResource[AsyncEmbeddings] = LazyResource(_R + "embeddings:AsyncEmbeddings")
-    models: LazyResource[AsyncModels] = LazyResource(_R + "models:AsyncModels")
-    files: LazyResource[AsyncFiles] = LazyResource(_R + "files:AsyncFiles")
-    batches: LazyResource[AsyncBatches] = LazyResource(_R + "batches:AsyncBatches")
-    responses: LazyResource[AsyncResponses] = LazyResource(_R + "responses:AsyncResponses")
 
-    moderations: LazyResource[AsyncModerations] = LazyResource(_R + "moderations:AsyncModerations")
-    images: LazyResource[AsyncImages] = LazyResource(_R + "images:AsyncImages")
-    audio: LazyResource[AsyncAudio] = LazyResource(_R + "audio:AsyncAudio")
-    fine_tuning: LazyResource[AsyncFineTuning] = LazyResource(_R + "fine_tuning:AsyncFineTuning")
-    vector_stores: LazyResource[AsyncVectorStores] = LazyResource(_R + "vector_stores:AsyncVectorStores")
-    uploads: LazyResource[AsyncUploads] = LazyResource(_R + "uploads:AsyncUploads")
-    conversations: LazyResource[AsyncConversations] = LazyResource(_R + "conversations:AsyncConversations")
-    beta: LazyResource[AsyncBeta] = LazyResource(_R + "beta:AsyncBeta")
+class AsyncResources(Resources, AsyncMounts):
+    """The resources of an ``AsyncClient``: the ``Async`` classes."""

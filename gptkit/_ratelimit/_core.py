@@ -23,6 +23,8 @@ __all__ = [
     "Observation",
     "Shape",
     "available",
+    "answered",
+    "catch_up",
     "effective_limits",
     "give_back",
     "hold",
@@ -34,6 +36,9 @@ __all__ = [
 #: A server count above ours by less than this share of the capacity (plus one unit) is noise
 #: (the server measured it a moment earlier, before some of the drain we already counted).
 OBSERVE_TOLERANCE = 0.02
+#: The longest a lane waits for its burst's first answer (``catch_up``) when the window is
+#: shorter: every caller reports an answer or a failure, so this only bounds the unforeseen.
+PAUSE_LIMIT = 60.0
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,10 @@ class LaneState:
     #: it before and after sleeping to learn it must sleep longer.
     shift: float = 0.0
     hold_until: float = 0.0
+    #: When a burst began on an idle lane, until an answer shows it reached the server (None:
+    #: none pending; see ``catch_up``), and how far the pause that follows has been applied.
+    restart: float | None = None
+    paused: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -132,23 +141,72 @@ def effective_limits(
     return _min(rpm, state.server_rpm), _min(tpm, state.server_tpm)
 
 
+def catch_up(state: LaneState, shape: Shape, now: float) -> None:
+    """Pause the drain while a burst that began on an idle lane has not been answered.
+
+    The server's bucket starts counting when the burst's first request *arrives*; ours would
+    start when it was let through. On a loaded machine a burst on fresh connections can take
+    longer than ``jitter`` to leave (dozens of connects at once, a busy event loop), and the
+    requests let through meanwhile, counted against a refill the server had not begun, would
+    reach it together with the burst and past its limit. So until the burst's first answer (at
+    most ``PAUSE_LIMIT`` or ``window`` seconds, whichever is longer) the buckets do not drain,
+    and queued requests wait as long (``shift``); requests that fit in the burst still start at
+    once, and the ``jitter`` reserve is left whole for the delays of the steady state. Every
+    step that reads or changes a lane calls this first (the in-process backend; see
+    ``reserve(track=...)``).
+    """
+    restart = state.restart
+    if restart is None:
+        return
+    limit = restart + max(shape.window, PAUSE_LIMIT)
+    start = max(restart, state.paused)
+    end = min(now, limit)
+    if end > start:
+        # Every stamp was set at or before ``start`` (each step catches up first): moving it on
+        # removes exactly the drain of [start, end].
+        state.requests.stamp += end - start
+        state.tokens.stamp += end - start
+        state.shift += end - start
+        state.paused = end
+    if now >= limit:
+        state.restart = None
+
+
+def answered(state: LaneState, shape: Shape, now: float, admitted: float) -> None:
+    """An answer (or a failure) came back for a request let through at ``admitted``: if it
+    belongs to the pending burst, the server has seen the burst and the pause ends."""
+    if state.restart is not None and admitted >= state.restart - 1e-3:
+        catch_up(state, shape, now)
+        state.restart = None
+
+
 def reserve(
-    state: LaneState, rpm: float | None, tpm: float | None, shape: Shape, now: float, tokens: int
+    state: LaneState, rpm: float | None, tpm: float | None, shape: Shape, now: float, tokens: int,
+    track: bool = False,
 ) -> Grant:
-    """Reserve one request of ``tokens`` tokens; the grant says how long to sleep first."""
+    """Reserve one request of ``tokens`` tokens; the grant says how long to sleep first.
+
+    ``track``: a request on an idle lane starts a burst whose first answer is awaited
+    (``catch_up``); the in-process backend tracks, the Redis script does not (yet)."""
+    if track:
+        catch_up(state, shape, now)
     rpm, tpm = effective_limits(rpm, tpm, state, shape)
     if tpm is not None and tokens > shape.capacity(tpm):
         raise NeverFits(tokens, shape.capacity(tpm))
     wait = max(0.0, state.hold_until - now)
     pending: list[tuple[Bucket, float]] = []
+    idle = True
     for bucket, limit, cost in ((state.requests, rpm, 1.0), (state.tokens, tpm, float(tokens))):
         if limit is None:
             continue
         level = bucket.level(now, limit)
+        idle = idle and level == 0.0
         wait = max(wait, (level + cost - shape.usable(limit)) / (limit / 60.0))
         pending.append((bucket, level + cost))
     for bucket, used in pending:
         bucket.set(now, used)
+    if track and idle and pending and state.restart is None:
+        state.restart = state.paused = now
     return Grant(wait, state.shift, max(0.0, state.hold_until - now))
 
 

@@ -30,11 +30,11 @@ import httpx
 from gptkit._clock import get_clock
 from gptkit._exceptions import RateLimitError, RateLimitExceededError
 from gptkit._ratelimit._config import Limits, RateLimit
-from gptkit._ratelimit._core import Grant, NeverFits, Shape
+from gptkit._ratelimit._core import Grant, NeverFits, Observation, Shape
 from gptkit._ratelimit._memory import LaneKey, MemoryBackend
 from gptkit._ratelimit._permit import RateLimitPermit
 from gptkit._ratelimit._slots import Slots
-from gptkit._ratelimit._steps import RESERVE, SHIFT, SLEEP, SLOT, Backend, Step, adrive, drive
+from gptkit._ratelimit._steps import OBSERVE, RESERVE, SHIFT, SLEEP, SLOT, Backend, Step, adrive, drive
 from gptkit._tokens import estimate_prompt_tokens, max_output_tokens
 
 if TYPE_CHECKING:
@@ -47,6 +47,9 @@ __all__ = [
 ]
 
 logger = logging.getLogger("gptkit")
+
+#: The shortest sleep of a waiter pushed back again (a pause grows by the time slept).
+_RESLEEP = 0.01
 
 
 class _LimitedEndpoint(Protocol):
@@ -153,7 +156,7 @@ class RateLimiter:
         ``namespace`` separates whose limits they are: requests in different namespaces never
         share a bucket (a client uses a hash of its API key).
         """
-        return drive(self._backend, self._admission(model, tokens, namespace, None))
+        return drive(self._backend, self._admission(model, tokens, namespace, None, reports=False))
 
     async def aacquire(self, model: str, *, tokens: int = 0, namespace: str = "default") -> RateLimitPermit:
         """Wait until one request of ``tokens`` tokens to ``model`` may start (async).
@@ -161,10 +164,10 @@ class RateLimiter:
         ``namespace`` separates whose limits they are: requests in different namespaces never
         share a bucket (a client uses a hash of its API key).
         """
-        return await adrive(self._backend, self._admission(model, tokens, namespace, None))
+        return await adrive(self._backend, self._admission(model, tokens, namespace, None, reports=False))
 
     def _admission(
-        self, model: str, tokens: int, namespace: str, request: httpx.Request | None
+        self, model: str, tokens: int, namespace: str, request: httpx.Request | None, *, reports: bool = True
     ) -> Generator[Step, Any, RateLimitPermit]:
         limits = self.limit.limits_for(model)
         key = (namespace, limits.scope)
@@ -189,10 +192,19 @@ class RateLimiter:
                 while wait > 0:
                     yield (SLEEP, wait)
                     latest: float = yield (SHIFT, key)
+                    # Pushed back by a 429 hold, or by a burst not answered yet (which grows by
+                    # the time slept: at least _RESLEEP, so the head of the lane never spins).
                     wait, shift = latest - shift, latest
+                    if wait > 0:
+                        wait = max(wait, _RESLEEP)
                     self._check_hold(wait, key, model, request)  # a 429 arrived while we slept
             finally:
                 turnstile.release()
+            if not reports and isinstance(self._backend, MemoryBackend):
+                # Whoever called ``acquire`` sends now and may never report an answer: that
+                # counts as the answer a burst on an idle lane waits for (``_core.catch_up``;
+                # only the in-process backend tracks bursts).
+                yield (OBSERVE, key, limits, Observation(), 0.0)
         except BaseException:
             self._abandon(key, limits, tokens, reserved)
             raise

@@ -27,6 +27,9 @@ class MemoryBackend:
         #: New lanes start with their whole burst spent: a limiter taking over from the shared
         #: state mid-run (``_outage``) cannot know what was just sent, so it assumes the most.
         self.start_full = start_full
+        #: Whether a burst on an idle lane waits for its first answer (``_core.catch_up``): not
+        #: for such a stand-in, whose lanes start full and which not every report reaches.
+        self.track = not start_full
         self._lanes: dict[LaneKey, tuple[LaneState, Limits]] = {}
         self._lock = threading.Lock()
 
@@ -43,31 +46,43 @@ class MemoryBackend:
             entry = self._lanes[key] = (lane, limits)
         return entry[0]
 
+    def _caught_up(self, key: LaneKey, limits: Limits, now: float) -> LaneState:
+        lane = self._lane(key, limits)
+        _core.catch_up(lane, self.shape, now)  # a burst not answered yet pauses the drain
+        return lane
+
     def reserve(self, key: LaneKey, limits: Limits, tokens: int) -> Grant:
         with self._lock:
             lane = self._lane(key, limits)
-            return _core.reserve(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(), tokens)
+            return _core.reserve(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(), tokens,
+                                 track=self.track)
 
     def shift(self, key: LaneKey) -> float:
         with self._lock:
             entry = self._lanes.get(key)
-            return entry[0].shift if entry is not None else 0.0
+            if entry is None:
+                return 0.0
+            _core.catch_up(entry[0], self.shape, get_clock().monotonic())
+            return entry[0].shift
 
     def give_back(self, key: LaneKey, limits: Limits, requests: float, tokens: float) -> None:
         with self._lock:
-            lane = self._lane(key, limits)
-            _core.give_back(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(),
-                            requests, tokens)
+            now = get_clock().monotonic()
+            lane = self._caught_up(key, limits, now)
+            _core.give_back(lane, limits.rpm, limits.tpm, self.shape, now, requests, tokens)
 
     def observe(self, key: LaneKey, limits: Limits, seen: Observation, age: float = 0.0) -> None:
         with self._lock:
-            lane = self._lane(key, limits)
-            _core.observe(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(), seen, age)
+            now = get_clock().monotonic()
+            lane = self._caught_up(key, limits, now)
+            _core.answered(lane, self.shape, now, now - age)
+            _core.observe(lane, limits.rpm, limits.tpm, self.shape, now, seen, age)
 
     def hold(self, key: LaneKey, limits: Limits, seconds: float) -> None:
         with self._lock:
-            lane = self._lane(key, limits)
-            _core.hold(lane, limits.rpm, limits.tpm, self.shape, get_clock().monotonic(), seconds)
+            now = get_clock().monotonic()
+            lane = self._caught_up(key, limits, now)
+            _core.hold(lane, limits.rpm, limits.tpm, self.shape, now, seconds)
 
     def levels(self) -> list[tuple[LaneKey, float, float]]:
         """Each lane's requests and tokens still counted now (what a re-joining limiter adds

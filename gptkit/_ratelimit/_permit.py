@@ -25,6 +25,8 @@ __all__ = ["RateLimitPermit", "usage_tokens"]
 
 logger = logging.getLogger("gptkit")
 
+_NOTHING_SEEN = Observation()
+
 
 class RateLimitPermit:
     """One admitted attempt: report what the server said and the real usage through it.
@@ -84,8 +86,9 @@ class RateLimitPermit:
 
     def _report(self, seen: Observation | None, hold: float | None, done: bool) -> Generator[Step, Any, None]:
         try:
-            if seen is not None:
-                yield (OBSERVE, self._key, self._limits, seen, self._age())
+            # Reported even without headers: any answer (or failure) ends the wait for a
+            # burst's first answer (``_core.catch_up``).
+            yield (OBSERVE, self._key, self._limits, seen or _NOTHING_SEEN, self._age())
             if hold is not None:
                 yield (HOLD, self._key, self._limits, hold)
         finally:

@@ -10,15 +10,15 @@ from typing_extensions import Unpack
 
 from gptkit._core._base import Call, Endpoint
 from gptkit._core._params import ParamValidator
+from gptkit.resources._chat_quick import QUICK_CHAT
 from gptkit.resources._chat_stored import AsyncStoredCompletions, StoredCompletions
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.chat.chat_completion import ChatCompletion
-from gptkit.types.chat_params import ChatCompletionCreateArgs, ChatCompletionCreateParams
 from gptkit.types.request_options import RequestOptions
 
 if TYPE_CHECKING:
-    # Streams and structured outputs are imported by the methods that use them: a plain
-    # ``create`` (the first call of most programs) loads neither (tests/test_cold_start.py).
+    # Streams, structured outputs and the parameter types are imported when used: a plain
+    # ``create`` (the first call of most programs) loads none of them (tests/test_cold_start.py).
     from gptkit._streams._chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager, Finisher
     from gptkit._streams._stream import AsyncStream, Stream
     from gptkit._structured._parse import (
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from gptkit._structured._runner import ToolRunResult
     from gptkit._structured._tools import ToolSpec
     from gptkit.types.chat.chat_completion_chunk import ChatCompletionChunk
+    from gptkit.types.chat.completion_create_params import ChatCompletionCreateArgs
     from gptkit.types.parsed_chat import ParsedChatCompletion
 
 __all__ = ["AsyncChat", "AsyncChatCompletions", "Chat", "ChatCompletionCreateKwargs", "ChatCompletions"]
@@ -38,14 +39,33 @@ CHAT_COMPLETIONS = Endpoint(
     method="POST",
     path="/chat/completions",
     response=ChatCompletion,
-    validator=ParamValidator(ChatCompletionCreateParams, "chat.completions.create"),
+    validator=ParamValidator("gptkit.types.chat.completion_create_params:ChatCompletionCreateParams",
+                             "chat.completions.create", quick=QUICK_CHAT),
     chunk="gptkit.types.chat.chat_completion_chunk:ChatCompletionChunk",
     stream_usage=True,
 )
 
 
-class ChatCompletionCreateKwargs(ChatCompletionCreateArgs, RequestOptions, total=False):
-    """The keyword arguments of ``chat.completions.create`` other than ``stream``."""
+if TYPE_CHECKING:
+
+    class ChatCompletionCreateKwargs(ChatCompletionCreateArgs, RequestOptions, total=False):
+        """The keyword arguments of ``chat.completions.create`` other than ``stream``."""
+
+else:
+
+    def __getattr__(name: str) -> Any:
+        # The parameter types load when first named, not with the resource: the quick check
+        # (above) serves most programs' first call without them (tests/test_cold_start.py).
+        if name != "ChatCompletionCreateKwargs":
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        from gptkit.types.chat.completion_create_params import ChatCompletionCreateArgs
+
+        class ChatCompletionCreateKwargs(ChatCompletionCreateArgs, RequestOptions, total=False):
+            """The keyword arguments of ``chat.completions.create`` other than ``stream``."""
+
+        ChatCompletionCreateKwargs.__qualname__ = name
+        globals()[name] = ChatCompletionCreateKwargs
+        return ChatCompletionCreateKwargs
 
 
 class ChatCompletions(StoredCompletions):
