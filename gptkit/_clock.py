@@ -1,6 +1,7 @@
 """The one place gptkit reads time and sleeps, so tests can swap in a virtual clock.
 
-Retry waits, deadlines and the rate limiter all ask ``get_clock()``; ``gptkit.testing`` installs
+Retry waits, deadlines and the rate limiter all ask ``get_clock()`` (the hot path of a call reads
+``gptkit._clock.current``, the same clock without a function call); ``gptkit.testing`` installs
 a virtual clock that records sleeps and advances instantly.
 """
 
@@ -10,18 +11,18 @@ import time
 
 import anyio
 
-__all__ = ["Clock", "get_clock", "set_clock"]
+__all__ = ["Clock", "current", "get_clock", "set_clock"]
 
 
 class Clock:
     """Real time: ``time.monotonic``, ``time.sleep`` and ``anyio.sleep``."""
 
-    def monotonic(self) -> float:
-        return time.monotonic()
-
-    def wall(self) -> float:
-        """Seconds since the epoch (for HTTP dates in ``retry-after``)."""
-        return time.time()
+    # The real readings are the C functions themselves: reading the time runs no Python code
+    # (every call reads it a few times; tests/test_layout.py counts the modules a call runs).
+    #: Seconds from an arbitrary start, never going back.
+    monotonic = staticmethod(time.monotonic)
+    #: Seconds since the epoch (for HTTP dates in ``retry-after``).
+    wall = staticmethod(time.time)
 
     def sleep(self, seconds: float) -> None:
         if seconds > 0:
@@ -31,17 +32,19 @@ class Clock:
         await anyio.sleep(max(seconds, 0.0))
 
 
-_clock: Clock = Clock()
+#: The clock in force (the real one unless a test installed another). Read it as an attribute of
+#: this module (``_clock.current``), never imported by name: ``set_clock`` replaces it.
+current: Clock = Clock()
 
 
 def get_clock() -> Clock:
     """The clock in force (the real one unless a test installed another)."""
-    return _clock
+    return current
 
 
 def set_clock(clock: Clock | None) -> Clock:
     """Install ``clock`` (None restores real time); returns the previous one."""
-    global _clock
-    previous = _clock
-    _clock = clock if clock is not None else Clock()
+    global current
+    previous = current
+    current = clock if clock is not None else Clock()
     return previous

@@ -196,7 +196,7 @@ async def test_with_options_changes_azure_options(kind: str) -> None:
     token_client = client.with_options(azure_ad_token="tok", timeout=3)
     assert token_client._headers.get("authorization") == "Bearer tok" and "api-key" not in token_client._headers
     same = client.with_options(timeout=5)
-    assert same._headers["api-key"] == AZURE_KEY and same.timeout.read == 5
+    assert same._headers["api-key"] == AZURE_KEY and same.timeout == 5
     with pytest.raises(TypeError, match="azure_endpoint"):
         client.with_options(base_url="https://elsewhere")
     await close(client)

@@ -153,3 +153,12 @@ def test_one_file_in_two_roles_is_refused_before_anything_is_sent(tmp_path: path
         with pytest.raises(BatchFileError, match="the failures file is also the results file"):
             fetch("batch_x", output, failures_path=failures, client=fake.client())
         assert fake.stats.requests == 0 and not other.exists()
+
+
+def test_result_files_with_blank_lines_are_read_record_by_record() -> None:
+    # files.content().iter_lines() yields blank lines too (as the official one does): skipped here.
+    from gptkit.batch._remote import _record_lines
+    from gptkit.types.file_list import BinaryContent
+
+    content = BinaryContent(b'{"custom_id": "a"}\n\n{"custom_id": "b"}\r\n \n')
+    assert [record["custom_id"] for record in _record_lines(content)] == ["a", "b"]

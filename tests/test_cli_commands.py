@@ -225,6 +225,7 @@ def test_network_failure() -> None:
     url = f"http://127.0.0.1:{free_port()}/v1"
     asked, listed = run_many(("--max-retries", "0", "ask", "hi"), ("models", "--max-retries", "0"), env=cli_env(url))
     assert_one_line_error(asked, 5, "cannot reach the server", url)
+    assert "Connection refused" in asked.stderr  # the chained cause, not the bare "Connection error."
     assert_one_line_error(listed, 5, "cannot reach")
 
 

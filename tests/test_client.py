@@ -7,6 +7,7 @@ import base64
 from typing import Any
 
 import httpx
+import openai
 import pytest
 
 import gptkit
@@ -114,6 +115,27 @@ async def test_embeddings_ask_for_base64_unless_told(kind: str) -> None:
     await close(client)
 
 
+async def test_embeddings_asked_for_base64_stay_base64(kind: str) -> None:
+    # As the official package: the caller who asks for base64 decodes it; one who does not gets floats.
+    vector = _b64([0.5, -1.0])
+    body = {"object": "list", "data": [{"object": "embedding", "index": 0, "embedding": vector}], "model": "m",
+            "usage": {"prompt_tokens": 1, "total_tokens": 1}}
+    rec = Recorder(httpx.Response(200, json=body))
+    client = make_client(kind, rec)
+    asked = await invoke(client, "embeddings.create", model="m", input="x", encoding_format="base64")
+    plain = await invoke(client, "embeddings.create", model="m", input="x")
+    raw = await invoke(client.embeddings.with_raw_response, "create", model="m", input="x", encoding_format="base64")
+    assert rec.json(0)["encoding_format"] == rec.json(1)["encoding_format"] == "base64"
+    assert asked.data[0].embedding == vector and plain.data[0].embedding == [0.5, -1.0]
+    assert raw.parse().data[0].embedding == vector
+    assert asked.usage.total_tokens == 1 and asked.request_id == plain.request_id
+    official = openai.OpenAI(api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(
+        lambda request: httpx.Response(200, json=body))))
+    theirs = official.embeddings.create(model="m", input="x", encoding_format="base64")
+    assert repr(theirs.data[0]) == repr(asked.data[0])  # the oracle agrees, printed alike
+    await close(client)
+
+
 async def test_models_retrieve_quotes_the_id(kind: str) -> None:
     rec = Recorder(httpx.Response(200, json={"id": "ft:gpt-4o:org/x", "object": "model"}))
     client = make_client(kind, rec)
@@ -183,9 +205,9 @@ async def test_no_api_key_opt_out_sends_no_authorization(kind: str) -> None:
 
 def test_default_timeout_and_bad_options() -> None:
     client = gptkit.Client(api_key="k")
-    assert client.timeout.read == 600.0
-    assert client.timeout.connect == 5.0
-    assert gptkit.Client(api_key="k", timeout=20).timeout.read == 20.0
+    assert client.timeout == httpx.Timeout(600, connect=5.0)
+    assert repr(client.timeout) == repr(openai.OpenAI(api_key="k").timeout)  # the same text printed
+    assert gptkit.Client(api_key="k", timeout=20).timeout == 20  # reported as given, as the official
     with pytest.raises(ValueError, match="http_client= or transport="):
         gptkit.Client(api_key="k", http_client=httpx.Client(), transport=httpx.MockTransport(lambda r: None))  # type: ignore[arg-type, return-value]
     with pytest.raises(ValueError, match="max_retries"):
@@ -261,7 +283,7 @@ def test_with_options_shares_the_pool_and_close_semantics() -> None:
     client = gptkit.Client(api_key="k", transport=rec.transport)
     copy = client.with_options(timeout=3.0, max_retries=0, tags={"job": "x"})
     assert copy._http is client._http
-    assert copy.timeout.read == 3.0
+    assert copy.timeout == 3.0
     assert copy.max_retries == 0
     assert client.max_retries == 2
     copy.chat.completions.create(model="m", messages=MSGS)

@@ -37,7 +37,7 @@ def test_attributes_match_the_official_client() -> None:
     assert (ours.organization, ours.project) == (theirs.organization, theirs.project) == ("org-1", "proj-1")
     assert ours.max_retries == theirs.max_retries == 4
     assert ours.default_query == theirs.default_query == {"api-version": "1"}
-    assert (ours.timeout.connect, ours.timeout.read) == (theirs.timeout.connect, theirs.timeout.read)  # type: ignore[union-attr]
+    assert repr(ours.timeout) == repr(theirs.timeout) == "Timeout(connect=5.0, read=600, write=600, pool=600)"
     assert ours.default_headers["OpenAI-Organization"] == theirs.default_headers["OpenAI-Organization"]
     assert ours.default_headers["Accept"] == theirs.default_headers["Accept"] == "application/json"
     assert KEY not in repr(ours) and KEY not in str(ours.default_headers)
@@ -105,6 +105,8 @@ def test_timeout_none_means_no_timeout_everywhere() -> None:
     client.chat.completions.create(model="gpt-4o", messages=MSGS, timeout=None)
     assert rec.requests[-1].extensions["timeout"]["read"] is None
     assert openai.OpenAI(api_key=KEY, timeout=None).timeout is None  # the oracle agrees
+    assert gptkit.Client(api_key=KEY, timeout=None).timeout is None
+    assert client.with_options(timeout=None).timeout is None
 
 
 def test_http_client_keeps_its_own_timeout_unless_one_is_given() -> None:
@@ -113,6 +115,7 @@ def test_http_client_keeps_its_own_timeout_unless_one_is_given() -> None:
     _call(gptkit.Client(api_key=KEY, http_client=http))
     assert rec.requests[-1].extensions["timeout"]["read"] == 3.0
     assert openai.OpenAI(api_key=KEY, http_client=http).timeout.read == 3.0  # type: ignore[union-attr]
+    assert gptkit.Client(api_key=KEY, http_client=http).timeout == http.timeout  # reported as the oracle does
     _call(gptkit.Client(api_key=KEY, http_client=http, timeout=9.0))
     assert rec.requests[-1].extensions["timeout"]["read"] == 9.0
     plain = httpx.Client(transport=rec.transport)  # httpx's default timeout: ours applies

@@ -95,25 +95,7 @@ SETUP: dict[str, Callable[[], FakeOpenAI]] = {
 }
 
 #: Programs that do not print the same yet, with the reason (kept in step with docs/migration.md).
-KNOWN_DIFFERENCES: dict[str, str] = {
-    "client_timeout": "`client.timeout` is the `httpx.Timeout` gptkit uses (connect 5 s, the rest as given); "
-                      "the official client reports the value it was given (`20.0`)",
-    "connection_error": "gptkit's `APIConnectionError` message names the cause (`Connection error: [Errno 111] "
-                        "Connection refused`); the official one says `Connection error.` (both chain the "
-                        "httpx error as `__cause__`)",
-    "embeddings_base64": "gptkit always returns floats: with `encoding_format=\"base64\"` it decodes the "
-                         "vectors for you (see \"What changes\"), where the official package hands back the "
-                         "base64 string",
-    "files_content_lines": "`files.content(...).iter_lines()` yields `bytes` and skips blank lines in gptkit; "
-                           "the official one yields `str`, blank lines included (a change of gptkit's "
-                           "documented behaviour, left to a decision)",
-    "parsing_stream": "gptkit asks for usage on every stream (its cost accounting), so the stream helper's "
-                      "final completion carries `usage`; the official one has `usage=None` unless the program "
-                      "passes `stream_options={\"include_usage\": True}` (chunks without choices stay hidden "
-                      "unless asked for, so plain loops print the same)",
-    "timeout_error": "gptkit's `APITimeoutError` message names the timeout (`Request timed out (ReadTimeout).`); "
-                     "the official one says `Request timed out.`",
-}
+KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
 def run_programs(names: list[str], packages: tuple[str, ...] = PACKAGES) -> dict[str, dict[str, dict[str, Any]]]:
@@ -175,6 +157,8 @@ def differences_table() -> str:
     """The known differences as docs/migration.md lists them, between the compat-programs markers."""
     rows = [f"| `{name}` | {reason} |" for name, reason in sorted(KNOWN_DIFFERENCES.items())]
     identical = len(PROGRAMS) - len(KNOWN_DIFFERENCES)
+    if not rows:
+        return f"All {len(PROGRAMS)} programs print identical output under both packages."
     return "\n".join([f"{identical} of the {len(PROGRAMS)} programs print identical output under both packages.",
                       "", "| program | how its output differs, and why |", "|---|---|", *rows])
 

@@ -1,5 +1,5 @@
 """Lazy pricing: while the price database is not loaded, a call no budget settles is priced when
-its cost is first read (``gptkit._cost._pending``), with exactly the result pricing at once gives.
+its cost is first read (``gptkit._cost._ledger``), with exactly the result pricing at once gives.
 
 The database is loaded in this test process already, so each test makes the client believe it is
 not (``database_loaded``), and quiets the debug log (which reads every call's cost).
@@ -17,7 +17,7 @@ import pytest
 
 import gptkit
 from gptkit._cost import _ledger, _state
-from gptkit._cost._pending import PendingCost
+from gptkit._cost._ledger import PendingCost
 from tests.cost_helpers import ok, usage_body
 from tests.helpers import Recorder, close, invoke, make_client
 

@@ -83,6 +83,10 @@ async def test_transport_errors_map(kind: str, exc: Exception, cls: type[Excepti
     assert type(info.value) is cls
     assert isinstance(info.value, gptkit.APIError)
     assert info.value.request is not None
+    # Worded as the official package's (programs print e.message); the detail is the cause.
+    official = "Request timed out." if cls is gptkit.APITimeoutError else "Connection error."
+    assert info.value.message == str(info.value) == official
+    assert info.value.__cause__ is exc
     await close(client)
 
 

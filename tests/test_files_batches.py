@@ -115,7 +115,7 @@ async def test_files_retrieve_content_delete_list(kind: str) -> None:
     await close(client)
     assert isinstance(got, FileObject) and got.filename == "in.jsonl"
     assert isinstance(content, BinaryContent) and content.request_id == "req_c"
-    assert list(content.iter_lines()) == [b'{"x":1}', b'{"y":2}'] and content.text.startswith('{"x"')
+    assert list(content.iter_lines()) == ['{"x":1}', '', '{"y":2}'] and content.text.startswith('{"x"')
     assert isinstance(deleted, FileDeleted) and deleted.deleted is True
     assert isinstance(listed, (SyncCursorPage, AsyncCursorPage)) and [f.id for f in listed.data] == ["file-1"]
     assert listed.has_more is False and not listed.has_next_page()

@@ -52,6 +52,9 @@ def test_sync_stream_helper_text_stream_and_final() -> None:
     assert isinstance(final, ChatCompletion)
     assert [c.message.content for c in final.choices] == ["Hello", "Bonjour"]
     assert stream.usage is not None and stream.usage.total_tokens == 7
+    # gptkit asked for the usage itself: the final completion has none, as the official helper's
+    # (the stream keeps it, and the cost)
+    assert final.usage is None and stream.cost is not None and final.cost == stream.cost
     assert recorder.json()["stream"] is True and bodies[0].closed
     client.close()
 
@@ -81,6 +84,7 @@ async def test_async_stream_helper() -> None:
         final = await stream.get_final_completion()
     assert texts == ["Hel", "lo"]
     assert [c.message.content for c in final.choices] == ["Hello", "Bonjour"]
+    assert final.usage is None and stream.usage is not None and stream.usage.total_tokens == 7
     assert bodies[0].closed
     async with client.chat.completions.stream(model="gpt-4o", messages=MSGS, n=2) as stream:
         events = [e async for e in stream]
@@ -92,6 +96,21 @@ async def test_async_stream_helper() -> None:
         ("Hel", "Hel"), ("Bon", "Bon"), ("lo", "Hello"), ("jour", "Bonjour")]
     assert stream.current_completion_snapshot.choices[1].message.content == "Bonjour"
     await client.aclose()
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_stream_helper_final_usage_when_the_caller_asks_for_it(kind: str) -> None:
+    client = make_client(kind, _recorder([]))
+    options = {"stream_options": {"include_usage": True}}
+    if isinstance(client, gptkit.Client):
+        with client.chat.completions.stream(model="gpt-4o", messages=MSGS, **options) as stream:
+            final = stream.get_final_completion()
+        client.close()
+    else:
+        async with client.chat.completions.stream(model="gpt-4o", messages=MSGS, **options) as astream:
+            final = await astream.get_final_completion()
+        await client.aclose()
+    assert final.usage is not None and final.usage.total_tokens == 7
 
 
 def test_stream_helper_validates_before_any_io() -> None:

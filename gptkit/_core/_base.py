@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from gptkit._clock import get_clock
+from gptkit import _clock as _clocks
 from gptkit._core._config import ClientConfig, Secret, coerce_timeout
 from gptkit._core._options import ClientOptions, as_limiter, check_setup, resolve_client_config
 from gptkit._core._params import NOT_GIVEN, Omit, ParamValidator, clean_params
@@ -125,7 +125,7 @@ class BaseClient(OfficialSurface, Observable):
                                               transport=transport, is_async=self._is_async, **given)
         self._setup(config, retry, options, is_async=self._is_async)
         self._owns_http = http_client is None
-        self._http = http_client or self._new_http(transport, config.timeout)
+        self._http = http_client or self._new_http(transport, config.http_timeout)
 
     def _new_http(self, transport: Any, timeout: httpx.Timeout) -> Any:
         """The twin's own HTTP client (gptkit's defaults, ``transport`` when given)."""
@@ -186,7 +186,10 @@ class BaseClient(OfficialSurface, Observable):
         return self._retry
 
     @property
-    def timeout(self) -> httpx.Timeout:
+    def timeout(self) -> float | httpx.Timeout | None:
+        """The client's timeout as given (seconds, an ``httpx.Timeout``, or None for none), as
+        the official client reports it; the default is ``httpx.Timeout(600, connect=5.0)``. A
+        number is each attempt's read, write and pool timeout; connecting is capped at 5 s."""
         return self._config.timeout
 
     @property
@@ -309,7 +312,7 @@ class BaseClient(OfficialSurface, Observable):
             query = {**query, **extra_query}
         timeout = options.get("timeout", NOT_GIVEN)
         try:  # a call's ``timeout=None`` means no timeout, as in the official SDK
-            resolved_timeout = self._config.timeout if timeout is NOT_GIVEN else coerce_timeout(timeout)
+            resolved_timeout = self._config.http_timeout if timeout is NOT_GIVEN else coerce_timeout(timeout)
         except TypeError as exc:
             raise InvalidParameterError(str(exc), param="timeout", errors=[("timeout", str(exc))]) from None
         url = self._url_for(endpoint, path or endpoint.path, body)
@@ -364,4 +367,4 @@ class BaseClient(OfficialSurface, Observable):
 
     @staticmethod
     def _clock() -> Any:
-        return get_clock()
+        return _clocks.current

@@ -24,13 +24,15 @@ __all__ = [
     "USER_AGENT",
     "Secret",
     "coerce_timeout",
+    "given_timeout",
     "normalize_base_url",
     "resolve_config",
 ]
 
 DEFAULT_BASE_URL: Final = "https://api.openai.com/v1"
-#: 600 s to read (long generations), 5 s to connect (fail fast on a dead host).
-DEFAULT_TIMEOUT: Final = httpx.Timeout(600.0, connect=5.0)
+#: 600 s to read (long generations), 5 s to connect (fail fast on a dead host). Whole seconds,
+#: as the official package spells it, so ``print(client.timeout)`` shows the same text.
+DEFAULT_TIMEOUT: Final = httpx.Timeout(600, connect=5.0)
 #: ``timeout=None`` given explicitly: wait as long as it takes (the official SDK's meaning).
 NO_TIMEOUT: Final = httpx.Timeout(None)
 #: httpx's own default; an ``http_client`` with any other timeout keeps it (as the official SDK does).
@@ -94,9 +96,15 @@ class ClientConfig:
     base_url: str
     organization: str | None
     project: str | None
-    timeout: httpx.Timeout
+    timeout: float | httpx.Timeout | None
+    """The timeout as given (``client.timeout`` reports it, as the official client does)."""
     default_headers: Mapping[str, str] = field(default_factory=dict)
     default_query: Mapping[str, Any] = field(default_factory=dict)
+    http_timeout: httpx.Timeout = field(init=False, repr=False, compare=False)
+    """The ``httpx.Timeout`` each request carries, from ``timeout`` (``coerce_timeout``)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "http_timeout", coerce_timeout(self.timeout))
 
     def __repr__(self) -> str:
         key = "None" if self.api_key is None else "'**********'"
@@ -141,6 +149,16 @@ def coerce_timeout(timeout: object) -> httpx.Timeout:
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
         raise TypeError(f"timeout must be a positive number of seconds or httpx.Timeout, not {timeout!r}")
     return httpx.Timeout(float(timeout), connect=min(5.0, float(timeout)))
+
+
+def given_timeout(timeout: object) -> float | httpx.Timeout | None:
+    """``timeout`` as ``client.timeout`` reports it: the number, ``httpx.Timeout`` or None that
+    was given (checked), the default when none was; another stack's timeout object as the
+    ``httpx.Timeout`` gptkit reads from it."""
+    effective = coerce_timeout(timeout)  # raises TypeError on a value that is no timeout
+    if isinstance(timeout, NotGiven) or (timeout is not None and not isinstance(timeout, (int, float))):
+        return effective
+    return timeout
 
 
 def _timeout_phases(timeout: object) -> dict[str, float | None] | None:
@@ -207,7 +225,7 @@ def resolve_config(
         base_url=url,
         organization=organization or os.environ.get("OPENAI_ORG_ID") or None,
         project=project or os.environ.get("OPENAI_PROJECT_ID") or None,
-        timeout=coerce_timeout(timeout),
+        timeout=given_timeout(timeout),
         default_headers=dict(default_headers or {}),
         default_query=dict(default_query or {}),
     )

@@ -55,11 +55,13 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
 
 
 def map_transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
-    """httpx's transport failures as gptkit's typed errors (no headers, so no key, in the text)."""
+    """httpx's transport failures as gptkit's typed errors, worded as the official package's
+    (``Request timed out.``, ``Connection error.``): programs print and compare ``e.message``.
+    The caller raises it ``from exc``, so the cause (which phase timed out, the socket's error)
+    is the chained ``__cause__``, as in the official package."""
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(request, message=f"Request timed out ({type(exc).__name__}).")
-    detail = str(exc) or type(exc).__name__
-    return APIConnectionError(message=f"Connection error: {detail}", request=request)
+        return APITimeoutError(request)
+    return APIConnectionError(request=request)
 
 
 def _decode_error_body(response: httpx.Response) -> tuple[object, object, str | None]:

@@ -197,7 +197,8 @@ def copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
     unknown = set(changes) - _COPY_OPTIONS
     if unknown:
         raise TypeError(f"with_options() got unexpected options: {', '.join(sorted(unknown))}")
-    current: dict[str, Any] = {f.name: getattr(config, f.name) for f in dataclasses.fields(ClientConfig)}
+    current: dict[str, Any] = {f.name: getattr(config, f.name) for f in dataclasses.fields(ClientConfig)
+                               if f.init}
     current["api_key"] = config.api_key.reveal() if config.api_key is not None else NoAPIKey()
     for name in _MERGED:
         merge, replace = changes.get(name), changes.get(f"set_{name}")
@@ -220,7 +221,7 @@ def copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
 
 #: Options merged into the current ones by a copy (``set_<name>`` replaces them).
 _MERGED = frozenset({"default_headers", "default_query"})
-_COPY_OPTIONS = (frozenset(f.name for f in dataclasses.fields(ClientConfig))
+_COPY_OPTIONS = (frozenset(f.name for f in dataclasses.fields(ClientConfig) if f.init)
                  | {f"set_{name}" for name in _MERGED} | {"max_retries"})
 
 

@@ -117,11 +117,12 @@ def build_multipart_request(
     )
 
 
-def parse_response(response: httpx.Response, model: type[T]) -> T:
-    """Validate a successful response body into ``model``; a bad body is a typed error."""
+def parse_response(response: httpx.Response, model: type[T], *, context: dict[str, Any] | None = None) -> T:
+    """Validate a successful response body into ``model``; a bad body is a typed error.
+    ``context`` reaches the model's validators (pydantic's validation context)."""
     content = response.content
     try:
-        result = model.model_validate_json(content)
+        result = model.model_validate_json(content, context=context)
     except pydantic.ValidationError as exc:
         raise invalid_body(response, exc) from None
     from gptkit.types._base import ResponseObject  # loaded already: `model` is one of its subclasses

@@ -52,7 +52,9 @@ class PriceTable:
         self._exact: dict[str, ModelPrice] = {}
         self._patterns: dict[str, ModelPrice] = {}
         self._default = default
-        self._use_database = use_database
+        #: Whether pricing may consult the database (else only overrides and ``default`` answer).
+        #: An attribute, not a property: every call reads it (tests/test_layout.py).
+        self.needs_database = use_database
         self._warned: set[str] = set()
         for name, price in (prices or {}).items():
             self.set(name, price)
@@ -60,12 +62,7 @@ class PriceTable:
     def __repr__(self) -> str:
         overrides = len(self._exact) + len(self._patterns)
         return (f"<PriceTable overrides={overrides} default={'yes' if self._default else 'no'} "
-                f"database={'on' if self._use_database else 'off'}>")
-
-    @property
-    def needs_database(self) -> bool:
-        """Whether pricing may consult the database (else only overrides and ``default`` answer)."""
-        return self._use_database
+                f"database={'on' if self.needs_database else 'off'}>")
 
     def set(self, model: str, price: ModelPrice) -> None:
         """Add or replace the price of ``model`` (or of a ``*`` pattern)."""
@@ -107,7 +104,7 @@ class PriceTable:
         found = self.override(model)
         if found is not None:
             return PriceInfo._of(model, found[1], f"override:{found[0]}")
-        if self._use_database:
+        if self.needs_database:
             context: dict[str, str] = {}
             if service_tier and service_tier.lower() not in _STANDARD_TIERS:
                 context["service_tier"] = service_tier
@@ -162,7 +159,7 @@ class PriceTable:
                 if found is not None:
                     key, price = found
                     return _cost_from(price, prompt, cached, completion, model, f"override:{key}", estimated)
-        if self._use_database:
+        if self.needs_database:
             context: dict[str, str] = {}
             if service_tier and service_tier.lower() not in _STANDARD_TIERS:
                 context["service_tier"] = service_tier
@@ -224,7 +221,7 @@ class PriceTable:
                 metered = _metered_cost(found[1], units, model, f"override:{found[0]}")
                 if metered is not None:
                     return metered
-        if self._use_database:
+        if self.needs_database:
             moment = when or datetime.fromtimestamp(get_clock().wall(), tz=timezone.utc)
             from gptkit._cost import _database
 

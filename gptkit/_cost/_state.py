@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from gptkit._clock import get_clock
+from gptkit import _clock
 from gptkit._cost._budget import BudgetBackend, Reservation
-from gptkit._cost._ledger import Ledger
+from gptkit._cost._ledger import PRICING_KEYS, Ledger, PendingCost, database_loaded
 from gptkit._cost._meter import Meter, Units, token_counts
 from gptkit._cost._model_price import ModelPrice
-from gptkit._cost._pending import PRICING_KEYS, PendingCost, database_loaded
 from gptkit._cost._prices import PriceTable, as_price_table
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import APIResponseValidationError, UnknownPriceError
@@ -199,7 +198,7 @@ class CostState:
         if call.endpoint.meter is not None or not self.prices.needs_database or database_loaded():
             return self.price(call, result)
         found = self._pricing(call, result)
-        return None if found is None else PendingCost(self.prices, found[0], get_clock().wall(), found[1])
+        return None if found is None else PendingCost(self.prices, found[0], _clock.current.wall(), found[1])
 
     def _pricing(self, call: BilledCall, result: APIObject) -> tuple[str, tuple[Any, ...]] | None:
         """The model ``result`` is priced as, and the values of ``PRICING_KEYS`` (None: no usage)."""

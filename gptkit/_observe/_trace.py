@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from gptkit._clock import get_clock
+from gptkit import _clock
 from gptkit._observe._listeners import EventListener, Observer, emit
 from gptkit._observe._stats import ClientStats
 
@@ -72,7 +72,7 @@ class CallTrace:
                  "_stats", "_tags", "_wait", "attempt", "attempt_start", "call_id", "retries", "start")
 
     def __init__(self, observer: Observer, call: TracedCall, provider: str | None) -> None:
-        self.start: float = get_clock().monotonic()
+        self.start: float = _clock.current.monotonic()
         self.attempt_start: float = self.start
         self._call: TracedCall | None = call  # None once the call ended
         self._stats = observer.stats
@@ -127,7 +127,7 @@ class CallTrace:
         if response.status_code == 429:
             self._stats.on_429()
         if self._listeners:  # only events carry the time to headers: no clock read otherwise
-            now = get_clock().monotonic()
+            now = _clock.current.monotonic()
             self._headers_time = now - self.attempt_start
             from gptkit._observe._events import ResponseHeaders
 
@@ -143,7 +143,7 @@ class CallTrace:
 
     def retried(self, event: RetryEvent) -> None:
         """The retry policy will retry after ``event.wait`` seconds (its ``before_sleep``)."""
-        now = get_clock().monotonic()
+        now = _clock.current.monotonic()
         self.retries += 1
         self._stats.on_retry()
         error = event.error
@@ -160,7 +160,7 @@ class CallTrace:
 
     def rate_limit_wait(self, seconds: float) -> None:
         """The limiter held the coming attempt back for ``seconds`` (called after the wait)."""
-        now = get_clock().monotonic()
+        now = _clock.current.monotonic()
         self._wait += seconds
         self.attempt_start = now
         self._stats.on_wait(seconds)
@@ -173,7 +173,7 @@ class CallTrace:
         """A stream's first event arrived (later calls are ignored)."""
         if self._first_chunk is not None or self._ended:
             return
-        now = get_clock().monotonic()
+        now = _clock.current.monotonic()
         self._first_chunk = now - self.start
         if self._listeners:
             from gptkit._observe._events import FirstChunk
@@ -206,7 +206,7 @@ class CallTrace:
             return
         self._ended = True
         try:
-            now = get_clock().monotonic()
+            now = _clock.current.monotonic()
             duration = now - self.start
             if self._closing:
                 self._stats.on_close()
@@ -262,7 +262,7 @@ class CallTrace:
             return
         self._ended = True
         try:
-            now = get_clock().monotonic()
+            now = _clock.current.monotonic()
             self._stats.on_close()
             if self._listeners:
                 from gptkit._observe._events import RequestEnd
@@ -288,7 +288,7 @@ class CallTrace:
             return
         self._ended = True
         try:
-            now = get_clock().monotonic()
+            now = _clock.current.monotonic()
             error_type = type(exc).__name__
             self._stats.on_failure(error_type)
             status = getattr(exc, "status_code", None)

@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 ParsedT = TypeVar("ParsedT")
+C = TypeVar("C", bound=ChatCompletion)
 W = TypeVar("W")
 #: What turns the accumulated completion into the caller's final object (None: use it as is).
 Finisher = Callable[[ChatCompletion], Any] | None
@@ -70,7 +71,7 @@ class _Common(StreamView, Generic[ParsedT]):
 
     def _final(self, final: Any) -> ParsedChatCompletion[ParsedT]:
         result: ParsedChatCompletion[ParsedT] = final if self._finish is None else self._finish(final)
-        return result
+        return _as_asked(result, self._stream)
 
 
 class ChatCompletionStream(_Common[ParsedT], Closing):
@@ -189,6 +190,16 @@ class AsyncChatCompletionStream(_Common[ParsedT], AsyncClosing):
         await self._stream.aclose()
 
     aclose = close
+
+
+def _as_asked(final: C, stream: StreamBase[ChatCompletionChunk]) -> C:
+    """The final completion as the caller asked for it: when gptkit added
+    ``stream_options.include_usage`` itself (for its cost accounting), the usage stays on the
+    stream (``stream.usage``, ``stream.cost``) and the completion has ``usage=None``, as the
+    official helper's has without ``include_usage``."""
+    if stream._core.hides_usage and final.usage is not None:
+        return final.model_copy(update={"usage": None})
+    return final
 
 
 def _first_choice_text(event: ChunkEvent) -> Iterator[str]:

@@ -77,6 +77,11 @@ class StreamCore(Generic[T]):
         return self._response.request
 
     @property
+    def hides_usage(self) -> bool:
+        """Whether the usage chunk is gptkit's own request (hidden from the caller)."""
+        return self._hide_usage
+
+    @property
     def accumulator(self) -> Any:
         """What the events add up to so far (the protocol's accumulator), or None."""
         return self._accumulator

@@ -70,6 +70,8 @@ def _record_lines(content: BinaryContent | None) -> Iterable[dict[str, Any]]:
     if content is None:
         return
     for line in content.iter_lines():
+        if not line.strip():
+            continue
         record = json.loads(line)
         if isinstance(record, dict) and isinstance(record.get("custom_id"), str):
             yield record

@@ -96,7 +96,9 @@ def stream_answer(client: gptkit.Client, params: dict[str, Any], out: TextIO, *,
                           usage=stream.usage, cost=stream.cost)
         final: ChatCompletion | Response = (stream.get_final_response() if responses
                                             else stream.get_final_completion())
-    return Answer("".join(pieces), final, time.monotonic() - start, first, usage=final.usage, cost=final.cost)
+    # The stream's usage: the chat helper's final completion has none unless the caller asked.
+    return Answer("".join(pieces), final, time.monotonic() - start, first,
+                  usage=stream.usage, cost=stream.cost)
 
 
 def stats_line(answer: Answer, model: str, style: Style) -> str:

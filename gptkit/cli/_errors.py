@@ -87,6 +87,15 @@ def _cut_short(exc: gptkit.APIConnectionError) -> str | None:
     return None
 
 
+def _cause(exc: gptkit.APIConnectionError) -> str:
+    """What went wrong under a connection error: its message is the official package's fixed
+    ``Connection error.`` / ``Request timed out.``, the detail is the chained httpx error."""
+    cause = exc.__cause__
+    if cause is None:
+        return exc.message
+    return str(cause) or type(cause).__name__
+
+
 def describe(exc: BaseException, *, base_url: str | None = None, model: str | None = None) -> tuple[str, int]:
     """The one-line message and exit code for ``exc`` (not yet redacted)."""
     where = f" at {safe_url(base_url)}" if base_url else ""
@@ -123,7 +132,7 @@ def describe(exc: BaseException, *, base_url: str | None = None, model: str | No
         return (f"the account is out of credit (429 insufficient_quota{where}): {_server_says(exc)}; "
                 "never retried"), EXIT["error"]
     if isinstance(exc, gptkit.APITimeoutError):
-        return f"the server{where} did not answer in time ({exc.message}); see --timeout", EXIT["network"]
+        return f"the server{where} did not answer in time ({_cause(exc)}); see --timeout", EXIT["network"]
     if isinstance(exc, gptkit.StreamInterruptedError):
         return f"the answer was cut off{where}: {exc.message}", EXIT["network"]
     if isinstance(exc, gptkit.APIConnectionError):
@@ -131,7 +140,7 @@ def describe(exc: BaseException, *, base_url: str | None = None, model: str | No
         if cut is not None:
             return (f"the server{where} cut its answer short{cut} (the connection closed before the "
                     "end of the body)"), EXIT["network"]
-        return f"cannot reach the server{where}: {exc.message}", EXIT["network"]
+        return f"cannot reach the server{where}: {_cause(exc)}", EXIT["network"]
     if isinstance(exc, gptkit.InvalidParameterError):  # a BadRequestError too, but nothing was sent
         return f"invalid request: {exc.message}", EXIT["usage"]
     if isinstance(exc, gptkit.APIStatusError):

@@ -200,6 +200,6 @@ class BilledObject(ResponseObject):
         cost = self._cost
         if cost is None or type(cost) is Cost:
             return cost
-        # A ``PendingCost`` (gptkit._cost._pending): the call was priced lazily; price it now.
+        # A ``PendingCost`` (gptkit._cost._ledger): the call was priced lazily; price it now.
         resolved: Cost | None = cost.value()  # type: ignore[attr-defined]
         return resolved

@@ -11,7 +11,7 @@ import sys
 from array import array
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import ValidationInfo, ValidatorFunctionWrapHandler, WrapValidator
 
 from gptkit.types._base import APIObject
 
@@ -23,22 +23,31 @@ if TYPE_CHECKING:
 
 __all__ = ["CreateEmbeddingResponse", "Embedding", "EmbeddingUsage"]
 
+#: The validation context under which a base64 vector stays the string the server sent: what
+#: a call that asked for ``encoding_format="base64"`` gets back, as from the official package.
+_KEEP_BASE64: dict[str, Any] = {"embedding_base64": True}
 
-def _decode_vector(value: object) -> object:
-    """Turn a base64 vector (little-endian float32, as the API sends it) into floats."""
+
+def _decode_vector(value: object, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> object:
+    """Turn a base64 vector (little-endian float32, as the API sends it) into floats, unless
+    the call asked for base64 (``_KEEP_BASE64``): then it is kept as sent."""
     if isinstance(value, str):
+        if info.context and info.context.get("embedding_base64"):
+            return value
         floats = array("f")
         floats.frombytes(base64.b64decode(value))
         if sys.byteorder != "little":
             floats.byteswap()
-        return floats.tolist()
-    return value
+        value = floats.tolist()
+    return handler(value)
 
 
 class Embedding(APIObject):
-    """One input's embedding vector, always as floats (base64 answers are decoded)."""
+    """One input's embedding vector: floats, or the base64 string the server sent when the call
+    asked for ``encoding_format="base64"`` (as the official package; its annotation says floats
+    too). Without ``encoding_format`` gptkit asks for base64 on the wire and decodes it."""
 
-    embedding: Annotated[list[float], BeforeValidator(_decode_vector)]
+    embedding: Annotated[list[float], WrapValidator(_decode_vector)]
     index: int = 0
     object: str = "embedding"
 

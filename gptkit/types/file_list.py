@@ -51,11 +51,10 @@ class BinaryContent:
         for start in range(0, len(text), size):
             yield text[start:start + size]
 
-    def iter_lines(self) -> Iterator[bytes]:
-        """The content's non-empty lines, without their line endings (JSONL files)."""
-        for line in self.content.splitlines():
-            if line.strip():
-                yield line
+    def iter_lines(self) -> Iterator[str]:
+        """The content's lines decoded as UTF-8, without their line endings, blank ones
+        included (as the official package's ``iter_lines()``; skip them when reading JSONL)."""
+        yield from self.text.splitlines()
 
     def write_to_file(self, path: str | os.PathLike[str]) -> None:
         """Write the content to ``path``."""
