@@ -10,7 +10,7 @@ from typing_extensions import Unpack
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
-from gptkit.resources._common import async_list, list_query, sync_list
+from gptkit.resources._common import list_query
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.resources.files import id_path
 from gptkit.types.batch import Batch, BatchCreateParams
@@ -67,8 +67,7 @@ class Batches(SyncResource):
     ) -> SyncCursorPage[Batch]:
         """Batches, newest first: iterating goes through every page."""
         query = list_query("batches.list", after=after, limit=limit)
-        result: SyncCursorPage[Batch] = sync_list(self, LIST_BATCHES, query, options)
-        return result
+        return cast("SyncCursorPage[Batch]", self._list((LIST_BATCHES, ALIST_BATCHES), query, options))
 
 
 class AsyncBatches(AsyncResource):
@@ -97,6 +96,5 @@ class AsyncBatches(AsyncResource):
     ) -> AsyncPaginator[Batch, AsyncCursorPage[Batch]]:
         """Batches, newest first: ``await`` it for one page, ``async for`` over every batch."""
         query = list_query("batches.list", after=after, limit=limit)
-        result: AsyncPaginator[Batch, AsyncCursorPage[Batch]] = async_list(
-            self, ALIST_BATCHES, query, options)
-        return result
+        pages = self._list((LIST_BATCHES, ALIST_BATCHES), query, options)
+        return cast("AsyncPaginator[Batch, AsyncCursorPage[Batch]]", pages)

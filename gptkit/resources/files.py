@@ -14,7 +14,6 @@ from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit._exceptions import InvalidParameterError
 from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
-from gptkit.resources._common import async_list, sync_list
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.file import BinaryContent, FileCreateParams, FileDeleted, FileObject
 from gptkit.types.request_options import RequestOptions
@@ -135,8 +134,7 @@ class Files(SyncResource):
     ) -> SyncCursorPage[FileObject]:
         """Files, optionally only those with ``purpose``: iterating goes through every page."""
         query = _list_query(purpose, limit, order, after)
-        result: SyncCursorPage[FileObject] = sync_list(self, LIST_FILES, query, options)
-        return result
+        return cast("SyncCursorPage[FileObject]", self._list((LIST_FILES, ALIST_FILES), query, options))
 
 
 class AsyncFiles(AsyncResource):
@@ -179,6 +177,5 @@ class AsyncFiles(AsyncResource):
     ) -> AsyncPaginator[FileObject, AsyncCursorPage[FileObject]]:
         """Files, optionally only those with ``purpose``: ``await`` for a page, ``async for`` all."""
         query = _list_query(purpose, limit, order, after)
-        result: AsyncPaginator[FileObject, AsyncCursorPage[FileObject]] = async_list(
-            self, ALIST_FILES, query, options)
-        return result
+        pages = self._list((LIST_FILES, ALIST_FILES), query, options)
+        return cast("AsyncPaginator[FileObject, AsyncCursorPage[FileObject]]", pages)

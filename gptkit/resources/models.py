@@ -10,7 +10,6 @@ from typing_extensions import Unpack
 from gptkit._core._base import Endpoint
 from gptkit._exceptions import InvalidParameterError
 from gptkit.pagination import AsyncPage, AsyncPaginator, SyncPage
-from gptkit.resources._common import async_list, sync_list
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.model import Model
 from gptkit.types.model_deleted import ModelDeleted
@@ -38,8 +37,7 @@ class Models(SyncResource):
 
     def list(self, **options: Unpack[RequestOptions]) -> SyncPage[Model]:
         """Every model the API offers; iterate over the result to get each ``Model``."""
-        result: SyncPage[Model] = sync_list(self, LIST_MODELS, {}, options)
-        return result
+        return cast("SyncPage[Model]", self._list((LIST_MODELS, ALIST_MODELS), {}, options))
 
     def retrieve(self, model: str, **options: Unpack[RequestOptions]) -> Model:
         """One model by its id."""
@@ -57,8 +55,8 @@ class AsyncModels(AsyncResource):
 
     def list(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[Model, AsyncPage[Model]]:
         """Every model the API offers: ``await`` it for the page, or ``async for`` each ``Model``."""
-        result: AsyncPaginator[Model, AsyncPage[Model]] = async_list(self, ALIST_MODELS, {}, options)
-        return result
+        pages = self._list((LIST_MODELS, ALIST_MODELS), {}, options)
+        return cast("AsyncPaginator[Model, AsyncPage[Model]]", pages)
 
     async def retrieve(self, model: str, **options: Unpack[RequestOptions]) -> Model:
         """One model by its id."""
