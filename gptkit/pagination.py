@@ -48,7 +48,9 @@ class PageInfo:
 class _BasePage(ResponseObject, Generic[T]):
     """``data`` and the way to the next page; the subclasses say where the cursor is."""
 
-    object: str | None = None
+    # Only the fields the official page models declare, in their order: a page prints as the
+    # official one does; what else the server sends (``object``, ``first_id``...) prints after
+    # them, as sent (``_ListExtras`` reads those typed).
     data: list[T] = []
     #: Fetches the page with these extra query parameters (set by the client that fetched this).
     _fetch: Callable[[Mapping[str, Any]], Any] | None = PrivateAttr(default=None)
@@ -100,6 +102,25 @@ class _ConversationCursor:
         if self.has_more is False or not self.last_id:
             return None
         return PageInfo({"after": self.last_id})
+
+
+class _ListExtras:
+    """The list fields the official cursor pages do not declare, read from what the server sent."""
+
+    def _extra(self, name: str) -> str | None:
+        extra: dict[str, Any] | None = getattr(self, "__pydantic_extra__", None)
+        value = (extra or {}).get(name)
+        return value if isinstance(value, str) else None
+
+    @property
+    def object(self) -> str | None:
+        """``"list"``, as the server sent it (None when it did not)."""
+        return self._extra("object")
+
+    @property
+    def first_id(self) -> str | None:
+        """The id of the page's first item, as the server sent it (None when it did not)."""
+        return self._extra("first_id")
 
 
 def _repeats(page: _BasePage[Any], seen: set[str]) -> bool:
@@ -160,44 +181,52 @@ class _AsyncPage(_BasePage[T]):
 class SyncPage(_SyncPage[T]):
     """A whole list in one page (``models.list()``): there is never a next page."""
 
+    object: str | None = None
+
 
 class AsyncPage(_AsyncPage[T]):
     """A whole list in one page (``models.list()``): there is never a next page."""
+
+    object: str | None = None
 
     def __iter__(self) -> Iterator[T]:  # type: ignore[override]
         # The whole list is here, so a plain ``for`` needs no I/O (pre-1.0 scripts do this).
         return iter(self.data)
 
 
-class SyncCursorPage(_Cursor, _SyncPage[T]):
+class SyncCursorPage(_Cursor, _ListExtras, _SyncPage[T]):
     """One page of a list that continues ``after`` its last item's id while ``has_more``."""
 
     has_more: bool | None = None
-    first_id: str | None = None
-    last_id: str | None = None
+
+    @property
+    def last_id(self) -> str | None:
+        """The id of the page's last item, as the server sent it (None when it did not)."""
+        return self._extra("last_id")
 
 
-class AsyncCursorPage(_Cursor, _AsyncPage[T]):
+class AsyncCursorPage(_Cursor, _ListExtras, _AsyncPage[T]):
     """One page of a list that continues ``after`` its last item's id while ``has_more``."""
 
     has_more: bool | None = None
-    first_id: str | None = None
-    last_id: str | None = None
+
+    @property
+    def last_id(self) -> str | None:
+        """The id of the page's last item, as the server sent it (None when it did not)."""
+        return self._extra("last_id")
 
 
-class SyncConversationCursorPage(_ConversationCursor, _SyncPage[T]):
+class SyncConversationCursorPage(_ConversationCursor, _ListExtras, _SyncPage[T]):
     """One page of a conversation's items; the next starts ``after`` its ``last_id``."""
 
     has_more: bool | None = None
-    first_id: str | None = None
     last_id: str | None = None
 
 
-class AsyncConversationCursorPage(_ConversationCursor, _AsyncPage[T]):
+class AsyncConversationCursorPage(_ConversationCursor, _ListExtras, _AsyncPage[T]):
     """One page of a conversation's items; the next starts ``after`` its ``last_id``."""
 
     has_more: bool | None = None
-    first_id: str | None = None
     last_id: str | None = None
 
 

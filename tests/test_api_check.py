@@ -1,4 +1,4 @@
-"""The API-break check (tools/api_check.py): the real API against its snapshot, and the checker
+"""The API-break check (.ci/tools/api_check.py): the real API against its snapshot, and the checker
 itself on synthetic packages with known breaks."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _load_checker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("api_check", ROOT / "tools" / "api_check.py")
+    spec = importlib.util.spec_from_file_location("api_check", ROOT / ".ci" / "tools" / "api_check.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["api_check"] = module  # dataclasses look their module up
@@ -79,7 +79,7 @@ def _write(root: Path, files: dict[str, str], changelog: str = "## [Unreleased]\
         path = root / "gptkit" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
-    (root / "tools").mkdir(exist_ok=True)
+    (root / ".ci" / "tools").mkdir(parents=True, exist_ok=True)
     (root / "CHANGELOG.md").write_text(changelog)
     return root
 
@@ -207,7 +207,7 @@ def test_the_command_fails_on_an_unrecorded_break_and_refreshes_at_a_release(tmp
     root = _write(tmp_path, OLD)
     out = io.StringIO()
     assert api_check.main(["--refresh"], root=root, out=out) == 0
-    snapshot = (root / "tools" / "api_snapshot.json").read_text()
+    snapshot = (root / ".ci" / "tools" / "api_snapshot.json").read_text()
     assert snapshot.startswith('{"version": "0.1.0", "objects": {\n "gptkit": ')
     assert api_check.main([], root=root, out=io.StringIO()) == 0
 
@@ -230,9 +230,9 @@ def test_the_command_fails_on_an_unrecorded_break_and_refreshes_at_a_release(tmp
     (root / "CHANGELOG.md").write_text(entry.replace("Unreleased", "0.1.1"))
     (root / "gptkit" / "_version.py").write_text('__version__ = "0.1.1"\n')
     assert api_check.main(["--refresh"], root=root, out=io.StringIO()) == 1
-    assert (root / "tools" / "api_snapshot.json").read_text() == snapshot
+    assert (root / ".ci" / "tools" / "api_snapshot.json").read_text() == snapshot
     (root / "CHANGELOG.md").write_text(entry.replace("Unreleased", "0.2.0"))
     (root / "gptkit" / "_version.py").write_text('__version__ = "0.2.0"\n')
     assert api_check.main(["--refresh"], root=root, out=io.StringIO()) == 0
-    refreshed = (root / "tools" / "api_snapshot.json").read_text()
+    refreshed = (root / ".ci" / "tools" / "api_snapshot.json").read_text()
     assert '"version": "0.2.0"' in refreshed and '"gptkit.helper"' not in refreshed

@@ -22,10 +22,11 @@ ROOT_MODULES = {
     "error.py", "otel.py", "pagination.py",  # public modules at the official package's paths
     "_retry.py",  # the retry policy
     "_clock.py", "_tokens.py", "_redis.py", "_optional.py",  # time, token estimates, Redis, extras
+    "_drive.py",  # running sans-IO step generators, blocking or awaited (the limiter, the budget)
 }
 
 #: "About 400 lines at most" (DESIGN.md): past this a module fails the suite (split it by
-#: responsibility); ``tools/layout_report.py`` lists the sizes.
+#: responsibility); ``.ci/tools/layout_report.py`` lists the sizes.
 MODULE_LIMIT = 400
 #: The modules still over the limit, each at most as long as it is today: split them, never grow
 #: them; drop an entry once its module is under the limit.

@@ -2,7 +2,7 @@
 
 Loads gptkit the way mkdocs does (griffe, static analysis, the extensions mkdocs.yml lists:
 ``unpack_typeddict`` turns ``**options: Unpack[ClientOptions]`` into parameters, and
-tools/griffe_public.py leaves private parameters out of signatures), then walks what each
+.ci/tools/griffe_public.py leaves private parameters out of signatures), then walks what each
 ``:::`` directive of the reference renders: every parameter of the constructors and methods it
 must cover is explained, and no private name (``_module``, ``_Class``, ``Configurable``...)
 shows in a signature, an annotation or a docstring.
@@ -60,7 +60,7 @@ def _extensions() -> list[str]:
 
 @pytest.fixture(scope="module")
 def package() -> Any:
-    names = [str(ROOT / name) if name.startswith("tools/") else name for name in _extensions()]
+    names = [str(ROOT / name) if name.startswith(".ci/tools/") else name for name in _extensions()]
     extensions = griffe.load_extensions(*names)
     return griffe.load("gptkit", search_paths=[str(ROOT)], extensions=extensions, docstring_parser="sphinx",
                        resolve_aliases=True, resolve_external=False)
@@ -231,7 +231,7 @@ def test_own_parameters_and_unpacked_options_make_one_list(tmp_path: Path) -> No
         '    """\n\n'
         "    def __init__(self, *, api_key: str = '', _hook: int = 0, **options: Unpack[Options]) -> None:\n"
         "        pass\n", encoding="utf-8")
-    names = [str(ROOT / name) if name.startswith("tools/") else name for name in _extensions()]
+    names = [str(ROOT / name) if name.startswith(".ci/tools/") else name for name in _extensions()]
     loaded = griffe.load("demo_pkg", search_paths=[str(tmp_path)], extensions=griffe.load_extensions(*names),
                          docstring_parser="sphinx", resolve_aliases=True, resolve_external=False)
     client = loaded["Client"]

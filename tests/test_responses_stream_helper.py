@@ -207,3 +207,53 @@ async def test_a_finisher_shapes_the_final_response(kind: str) -> None:
     _, final = await _read(kind, manager)
     assert final == "ECHO: SHOUT" and seen[0].status == "completed"
     await close(client)
+
+
+async def test_an_incomplete_stream_has_no_final_response_as_in_the_official_helper(kind: str) -> None:
+    # ``response.incomplete`` (max_output_tokens reached): the official helper's
+    # get_final_response() raises RuntimeError; so does gptkit's, and the response as it ended is
+    # the snapshot.
+    from tests.responses_helpers import message, text_stream_events
+
+    ended = response_body([message("Once upon", status="incomplete")], status="incomplete",
+                          incomplete_details={"reason": "max_output_tokens"})
+    events = text_stream_events(["Once", " upon"], final=ended)
+    events[-1]["type"] = "response.incomplete"
+    body = sse(events)
+
+    def transport() -> httpx.MockTransport:
+        return httpx.MockTransport(lambda request: httpx.Response(
+            200, content=body, headers={"content-type": "text/event-stream"}))
+
+    import openai
+
+    official = openai.OpenAI(api_key=API_KEY, max_retries=0, http_client=httpx.Client(transport=transport()))
+    with official.responses.stream(model="gpt-4o", input=PROMPT) as theirs:
+        list(theirs)
+        with pytest.raises(RuntimeError) as expected:
+            theirs.get_final_response()
+    client = _client(kind, transport())
+    with pytest.raises(RuntimeError) as caught:
+        await _read(kind, client.responses.stream(model="gpt-4o", input=PROMPT))
+    assert str(caught.value) == str(expected.value) == "Didn't receive a `response.completed` event."
+    manager = client.responses.stream(model="gpt-4o", input=PROMPT)
+    if kind == "async":
+        async with manager as stream:
+            await stream.until_done()
+            snapshot = stream.current_response_snapshot
+    else:
+        with manager as stream:
+            snapshot = stream.until_done().current_response_snapshot
+    assert snapshot is not None and snapshot.status == "incomplete"
+    assert snapshot.incomplete_details is not None and snapshot.incomplete_details.reason == "max_output_tokens"
+    assert snapshot.output_text == "Once upon"
+    # ``create(stream=True)`` has no such helper: its stream ends normally, the incomplete response final.
+    plain = await invoke(client, "responses.create", model="gpt-4o", input=PROMPT, stream=True)
+    final = await plain.get_final_response() if kind == "async" else plain.get_final_response()
+    assert final.status == "incomplete"
+    # ``Stream.usage`` of a Responses stream is the response's ``ResponseUsage`` (typed so too:
+    # tests/typing/check_responses_types.py).
+    from gptkit.types.responses import ResponseUsage
+
+    assert isinstance(plain.usage, ResponseUsage) and plain.usage == final.usage
+    await close(client)

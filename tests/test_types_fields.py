@@ -22,8 +22,8 @@ import pydantic
 
 import gptkit.types
 
-_ITEMS = ("output items gptkit does not model yet (shell, apply-patch, compaction, tool search, programs, "
-          "additional tools...): they read as `UnknownOutputItem`, every field kept, and print under that name")
+_ITEMS = ("output items gptkit does not model yet (tool search, programs, additional tools, configuration "
+          "updates): they read as `UnknownOutputItem`, every field kept, and print under that name")
 _INPUT = "input items are request TypedDicts in gptkit (`ResponseInputItemParam`): echoed back as sent"
 _GRADERS = "the fine-tuning graders are not provided (tests/test_types_layout.py)"
 
@@ -36,8 +36,8 @@ NESTED_NAME_EXCEPTIONS: dict[str, str] = {
     "responses.response_output_item_done_event.ResponseOutputItemDoneEvent.item": _ITEMS,
     "responses.response_item_list.ResponseItemList.data": _ITEMS,
     "conversations.conversation_item_list.ConversationItemList.data": _ITEMS,
-    "responses.response.Response.tools": "tools gptkit does not model yet (shell, apply-patch, namespace, "
-                                         "tool search): they read as `UnknownTool`, every field kept",
+    "responses.response.Response.tools": "tools gptkit does not model yet (shell, namespace, tool search): "
+                                         "they read as `UnknownTool`, every field kept",
     "responses.parsed_response.ParsedResponse.tools": "as `Response.tools`",
     "responses.response.Response.instructions": _INPUT,
     "responses.parsed_response.ParsedResponse.instructions": _INPUT,
@@ -49,6 +49,8 @@ NESTED_NAME_EXCEPTIONS: dict[str, str] = {
     "responses.response_input_message_item.ResponseInputMessageItem.content":
         "gptkit also types the assistant text, refusals and audio a listed input item can hold",
     "responses.response_function_tool_call_output_item.ResponseFunctionToolCallOutputItem.output":
+        "gptkit also types the assistant text, refusals and audio a listed input item can hold",
+    "responses.response_custom_tool_call_output_item.ResponseCustomToolCallOutputItem.output":
         "gptkit also types the assistant text, refusals and audio a listed input item can hold",
     "responses.response_shell_call_output_content_delta_event.ResponseShellCallOutputContentDeltaEvent.delta":
         "shell tool output is kept as sent (the shell tool is not modelled yet)",

@@ -48,6 +48,28 @@ def test_lazy_package_declarations_agree(package: str) -> None:
             assert getattr(module, sub) is importlib.import_module(f"{package}.{sub}")
 
 
+def test_responses_package_declarations_agree() -> None:
+    # ``gptkit.types.responses`` keeps its name -> module map in ``_index`` (too many names for
+    # one file); type checkers read the ``TYPE_CHECKING`` imports of its ``__init__``.
+    from gptkit.types.responses._index import MODULES
+
+    package = "gptkit.types.responses"
+    tree = ast.parse(Path(importlib.import_module(package).__file__ or "").read_text())
+    seen: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            for stmt in node.body:
+                assert isinstance(stmt, ast.ImportFrom) and stmt.module is not None and stmt.level == 1
+                for alias in stmt.names:
+                    assert alias.asname == alias.name, f"import {alias.name} as itself (re-export)"
+                    seen[alias.name] = stmt.module
+    assert seen == MODULES
+    module = importlib.import_module(package)
+    assert module.__all__ == sorted(MODULES)
+    for name, sub in MODULES.items():
+        assert getattr(module, name) is getattr(importlib.import_module(f"{package}.{sub}"), name)
+
+
 def test_every_types_module_declares_all_and_imports_nothing_heavy() -> None:
     root = Path(importlib.import_module("gptkit.types").__file__ or "").parent
     for path in sorted(root.rglob("*.py")):

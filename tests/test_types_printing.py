@@ -19,6 +19,7 @@ import pytest
 import gptkit
 
 from .printing_cases import MORE_CASES
+from .printing_responses import RESPONSES_CASES
 
 MSGS = [{"role": "user", "content": "hi"}]
 
@@ -116,6 +117,7 @@ CASES: dict[str, tuple[Any, Call]] = {
     "file deleted": (FILE_DELETED, lambda c: c.files.delete("file-1")),
     "batch": (BATCH, lambda c: c.batches.retrieve("batch_1")),
     **MORE_CASES,
+    **RESPONSES_CASES,
 }
 
 

@@ -168,7 +168,8 @@ class BaseClient(OfficialSurface, Observable):
 
     def _rate_limit_identity(self) -> Secret | str | None:
         """Whose limits a call counts against (the limiter keys its lanes by a hash of it)."""
-        return self._config.api_key
+        provider = self._config.api_key_provider
+        return provider.identity() if provider is not None else self._config.api_key
 
     def _url_for(self, endpoint: Endpoint, path: str, body: Mapping[str, Any] | None) -> str | httpx.URL:
         """The URL of one call; ``path`` is the endpoint's path with its parameters filled in."""

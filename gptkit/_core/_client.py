@@ -20,6 +20,7 @@ from gptkit._core._closing import AsyncClosing, Closing
 from gptkit._core._config import NoAPIKey
 from gptkit._core._errors import map_transport_error, status_error
 from gptkit._core._generic import AsyncGenericRequests, GenericRequests
+from gptkit._core._keys import APIKeyProvider, AsyncAPIKeyProvider
 from gptkit._core._mounts import AsyncResources, SyncResources
 from gptkit._core._options import DEFAULT_LIMITS, ClientOptions, shows_options
 from gptkit._core._usage import drop_stream_options
@@ -44,8 +45,9 @@ class Client(BaseClient, GenericRequests, SyncResources, Closing):
     Thread-safe; close it with ``close()`` or use it as a context manager. ``listeners=`` are
     told about every call (``gptkit.Listener``); ``client.stats`` counts them live.
 
-    :param api_key: the API key (default ``OPENAI_API_KEY``); ``NO_API_KEY`` for a server that
-        needs none. It never appears in reprs, logs or errors.
+    :param api_key: the API key (default ``OPENAI_API_KEY``), or a function returning it, called
+        before every attempt (a rotating credential); ``NO_API_KEY`` for a server that needs
+        none. It never appears in reprs, logs or errors.
     :param base_url: the API's URL up to ``/v1`` (default ``OPENAI_BASE_URL``, else
         ``https://api.openai.com/v1``): any OpenAI-compatible server.
     :param organization: sent as ``OpenAI-Organization`` (default ``OPENAI_ORG_ID``).
@@ -62,7 +64,7 @@ class Client(BaseClient, GenericRequests, SyncResources, Closing):
     def __init__(
         self,
         *,
-        api_key: str | NoAPIKey | None = None,
+        api_key: str | NoAPIKey | APIKeyProvider | None = None,
         base_url: str | httpx.URL | None = None,
         organization: str | None = None,
         project: str | None = None,
@@ -139,6 +141,9 @@ class Client(BaseClient, GenericRequests, SyncResources, Closing):
 
     def _transmit(self, call: Call) -> httpx.Response:
         """Send, and raise the typed error for a failed status or transport."""
+        provider = self._config.api_key_provider
+        if provider is not None:  # right before each send: a rotated key is used by the next attempt
+            call.request.headers["authorization"] = f"Bearer {provider.get()}"
         try:
             response = self._http.send(call.request, stream=call.stream)
             if self._failed(call, response):  # the error's body is read before it is raised
@@ -182,8 +187,9 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources, AsyncClosing
     The twin of ``Client``: the same options in the same order, ``await`` on every call, and
     ``aclose()`` / ``async with``. One instance serves any number of concurrent tasks.
 
-    :param api_key: the API key (default ``OPENAI_API_KEY``); ``NO_API_KEY`` for a server that
-        needs none. It never appears in reprs, logs or errors.
+    :param api_key: the API key (default ``OPENAI_API_KEY``), or a function (a coroutine function
+        too) returning it, called before every attempt; ``NO_API_KEY`` for a server that needs
+        none. It never appears in reprs, logs or errors.
     :param base_url: the API's URL up to ``/v1`` (default ``OPENAI_BASE_URL``, else
         ``https://api.openai.com/v1``): any OpenAI-compatible server.
     :param organization: sent as ``OpenAI-Organization`` (default ``OPENAI_ORG_ID``).
@@ -201,7 +207,7 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources, AsyncClosing
     def __init__(
         self,
         *,
-        api_key: str | NoAPIKey | None = None,
+        api_key: str | NoAPIKey | AsyncAPIKeyProvider | None = None,
         base_url: str | httpx.URL | None = None,
         organization: str | None = None,
         project: str | None = None,
@@ -285,6 +291,9 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources, AsyncClosing
         return response
 
     async def _transmit(self, call: Call) -> httpx.Response:
+        provider = self._config.api_key_provider
+        if provider is not None:  # right before each send: a rotated key is used by the next attempt
+            call.request.headers["authorization"] = f"Bearer {await provider.aget()}"
         try:
             response = await self._http.send(call.request, stream=call.stream)
             if self._failed(call, response):

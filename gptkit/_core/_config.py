@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 
 from gptkit._core._params import NOT_GIVEN, NotGiven
 from gptkit._exceptions import MissingAPIKeyError
 from gptkit._version import __version__
+
+if TYPE_CHECKING:
+    from gptkit._core._keys import KeyProvider
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -100,6 +103,8 @@ class ClientConfig:
     """The timeout as given (``client.timeout`` reports it, as the official client does)."""
     default_headers: Mapping[str, str] = field(default_factory=dict)
     default_query: Mapping[str, Any] = field(default_factory=dict)
+    #: ``api_key=`` given as a callable: asked for the key before each attempt (``api_key`` is None).
+    api_key_provider: KeyProvider | None = None
     http_timeout: httpx.Timeout = field(init=False, repr=False, compare=False)
     """The ``httpx.Timeout`` each request carries, from ``timeout`` (``coerce_timeout``)."""
 
@@ -197,15 +202,24 @@ def _check_optional(name: str, value: object, kind: type, what: str) -> None:
 
 def resolve_config(
     *,
-    api_key: str | NoAPIKey | None,
+    api_key: str | NoAPIKey | Callable[[], Any] | None,
     base_url: str | httpx.URL | None,
     organization: str | None,
     project: str | None,
     timeout: object = NOT_GIVEN,
     default_headers: Mapping[str, str] | None,
     default_query: Mapping[str, Any] | None,
+    is_async: bool = False,
 ) -> ClientConfig:
-    """Resolve arguments and environment (``OPENAI_*``) into a ``ClientConfig``."""
+    """Resolve arguments and environment (``OPENAI_*``) into a ``ClientConfig``; ``api_key`` may
+    be a callable returning the key (``is_async``: an async client's, which may be a coroutine
+    function)."""
+    provider = None
+    if callable(api_key):
+        from gptkit._core._keys import KeyProvider
+
+        provider = KeyProvider(api_key, is_async=is_async)
+        api_key = NO_API_KEY  # no fixed key: each attempt asks the provider
     if api_key is None:
         api_key = os.environ.get("OPENAI_API_KEY") or None
     if api_key is None:
@@ -214,7 +228,7 @@ def resolve_config(
             "(for a local server that needs none, pass api_key=gptkit.NO_API_KEY)."
         )
     if not isinstance(api_key, (str, NoAPIKey)):
-        raise TypeError(f"api_key must be a string, not {type(api_key).__name__}")
+        raise TypeError(f"api_key must be a string or a function returning one, not {type(api_key).__name__}")
     _check_optional("organization", organization, str, "a string")
     _check_optional("project", project, str, "a string")
     _check_optional("default_headers", default_headers, Mapping, "a mapping of header names to values")
@@ -228,4 +242,5 @@ def resolve_config(
         timeout=given_timeout(timeout),
         default_headers=dict(default_headers or {}),
         default_query=dict(default_query or {}),
+        api_key_provider=provider,
     )

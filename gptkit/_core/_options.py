@@ -104,7 +104,7 @@ def resolve_client_config(
     owner: str,
     options: ClientOptions,
     *,
-    api_key: str | NoAPIKey | None,
+    api_key: str | NoAPIKey | Callable[[], Any] | None,
     base_url: str | httpx.URL | None,
     organization: str | None,
     project: str | None,
@@ -131,7 +131,7 @@ def resolve_client_config(
     config = resolve_config(
         api_key=api_key, base_url=base_url, organization=organization, project=project,
         timeout=timeout, default_headers=options.get("default_headers"),
-        default_query=options.get("default_query"),
+        default_query=options.get("default_query"), is_async=is_async,
     )
     return config, retry if retry is not None else RetryPolicy.from_max_retries(max_retries)
 
@@ -189,7 +189,7 @@ def as_limiter(rate_limit: RateLimit | RateLimiter | None) -> RateLimiter | None
     return build(rate_limit)
 
 
-def copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
+def copy_changes(config: ClientConfig, changes: dict[str, Any], *, is_async: bool = False) -> ClientConfig:
     """``config`` with the official ``copy()``'s rules: an option left out (or ``None``) is kept,
     ``timeout=None`` means no timeout, ``default_headers``/``default_query`` merge into the current
     ones and ``set_default_headers``/``set_default_query`` replace them. What may change is what
@@ -199,7 +199,11 @@ def copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
         raise TypeError(f"with_options() got unexpected options: {', '.join(sorted(unknown))}")
     current: dict[str, Any] = {f.name: getattr(config, f.name) for f in dataclasses.fields(ClientConfig)
                                if f.init}
-    current["api_key"] = config.api_key.reveal() if config.api_key is not None else NoAPIKey()
+    provider = current.pop("api_key_provider")
+    if provider is not None:  # a copy asks the same function (its last key is its own)
+        current["api_key"] = provider.function
+    else:
+        current["api_key"] = config.api_key.reveal() if config.api_key is not None else NoAPIKey()
     for name in _MERGED:
         merge, replace = changes.get(name), changes.get(f"set_{name}")
         if merge is not None and replace is not None:
@@ -216,12 +220,12 @@ def copy_changes(config: ClientConfig, changes: dict[str, Any]) -> ClientConfig:
         value = changes.get(name)
         if value is not None and value is not NOT_GIVEN:
             current[name] = value
-    return resolve_config(**current)
+    return resolve_config(**current, is_async=is_async)
 
 
 #: Options merged into the current ones by a copy (``set_<name>`` replaces them).
 _MERGED = frozenset({"default_headers", "default_query"})
-_COPY_OPTIONS = (frozenset(f.name for f in dataclasses.fields(ClientConfig) if f.init)
+_COPY_OPTIONS = (frozenset(f.name for f in dataclasses.fields(ClientConfig) if f.init) - {"api_key_provider"}
                  | {f"set_{name}" for name in _MERGED} | {"max_retries"})
 
 
@@ -244,7 +248,7 @@ def derive_client(client: C, changes: dict[str, Any], *, retry: RetryPolicy | No
     clone = object.__new__(type(client))
     resources = lazy_names(type(client))  # built again, bound to the copy
     clone.__dict__.update({k: v for k, v in client.__dict__.items() if k not in resources})
-    config = copy_changes(client._config, changes) if changes else client._config
+    config = copy_changes(client._config, changes, is_async=client._is_async) if changes else client._config
     clone._init_core(config, retry or client._retry, {**client._tags, **(tags or {})})
     clone._owns_http = False
     if http_client is not None:

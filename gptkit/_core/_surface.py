@@ -8,7 +8,7 @@ copy their client run unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 import httpx
@@ -43,8 +43,12 @@ class OfficialSurface:
 
     @property
     def api_key(self) -> str:
-        """The API key (empty for a client made with ``api_key=gptkit.NO_API_KEY``); never shown
-        in the client's repr."""
+        """The API key (empty for a client made with ``api_key=gptkit.NO_API_KEY``); with
+        ``api_key=`` a function, the key it returned last (empty before the first call), as the
+        official client reports it. Never shown in the client's repr."""
+        provider = self._config.api_key_provider
+        if provider is not None:
+            return provider.last
         return self._config.api_key.reveal() if self._config.api_key is not None else ""
 
     @property
@@ -86,8 +90,8 @@ class OfficialSurface:
     @property
     def auth_headers(self) -> dict[str, str]:
         """The credential headers every call carries (they hold the key: do not log them)."""
-        key = self._config.api_key
-        bearer = {"Authorization": f"Bearer {key.reveal()}"} if key is not None else {}
+        key = self.api_key
+        bearer = {"Authorization": f"Bearer {key}"} if key else {}
         return {**bearer, **self._auth_headers()}  # Azure's api-key or token
 
     @property
@@ -103,7 +107,7 @@ class OfficialSurface:
     def with_options(
         self,
         *,
-        api_key: str | None = None,
+        api_key: str | Callable[[], Any] | None = None,
         organization: str | None = None,
         project: str | None = None,
         base_url: str | httpx.URL | NotGiven | None = NOT_GIVEN,

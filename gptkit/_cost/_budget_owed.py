@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from gptkit._cost._budget_health import report_unwritten
+from gptkit._drive import adrive, drive
 from gptkit._exceptions import BudgetBackendError, BudgetStateLostError
 from gptkit._redis import Conn, RedisConnector
 
@@ -82,32 +83,11 @@ class SettlementLog:
     # -- the drivers ----------------------------------------------------------------------------
 
     def _drive(self, steps: Generator[Cmd, Any, Any]) -> Any:
-        answer: Any = None
-        error: BaseException | None = None
-        while True:
-            try:
-                cmd = steps.send(answer) if error is None else steps.throw(error)
-            except StopIteration as done:
-                return done.value
-            answer, error = None, None
-            try:
-                answer = self._redis.run(self._what, self._op(cmd), patient=cmd.patient)
-            except BaseException as exc:
-                error = exc
+        return drive(steps, lambda cmd: self._redis.run(self._what, self._op(cmd), patient=cmd.patient))
 
     async def _adrive(self, steps: Generator[Cmd, Any, Any]) -> Any:
-        answer: Any = None
-        error: BaseException | None = None
-        while True:
-            try:
-                cmd = steps.send(answer) if error is None else steps.throw(error)
-            except StopIteration as done:
-                return done.value
-            answer, error = None, None
-            try:
-                answer = await self._redis.arun(self._what, self._op(cmd), patient=cmd.patient)
-            except BaseException as exc:
-                error = exc
+        redis = self._redis
+        return await adrive(steps, lambda cmd: redis.arun(self._what, self._op(cmd), patient=cmd.patient))
 
     # -- what is owed -------------------------------------------------------------------------
 

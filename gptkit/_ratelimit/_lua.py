@@ -4,7 +4,8 @@ KEYS[1] is the scope's hash. ARGV: op, rpm, tpm ("" = none), window, jitter, ada
 requests and tokens to give back first (this process's deferred corrections), then the op's
 own arguments. Numbers come back as strings (Redis would truncate Lua floats to integers).
 Every line mirrors a step of ``gptkit._ratelimit._core``; the tests run both on the same
-sequences.
+sequences. Not mirrored: the pause for an idle lane's first answer (``_core.catch_up``), kept
+in-process, since a shared lane whose answers were lost in an outage would stay paused.
 """
 
 from __future__ import annotations

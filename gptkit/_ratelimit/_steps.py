@@ -1,10 +1,9 @@
 """The steps a limiter takes, and the two shells that take them (blocking or awaited).
 
 An admission (``RateLimiter._admission``) or a permit's report (``RateLimitPermit._report``) is
-written once, as a generator of steps: ``(what, *arguments)``. ``drive`` performs each step at
-once, ``adrive`` awaits it, and both send the answer back, or throw the exception (cancellation
-included) back in so the steps clean up after it. The backends' method names are the steps'
-names (``reserve`` / ``areserve`` ...).
+written once, as a generator of steps: ``(what, *arguments)``, run by ``gptkit._drive``: ``drive``
+performs each step at once, ``adrive`` awaits it. The backends' method names are the steps' names
+(``reserve`` / ``areserve`` ...).
 """
 
 from __future__ import annotations
@@ -13,6 +12,8 @@ from collections.abc import Generator
 from typing import Any, Protocol, TypeVar
 
 from gptkit._clock import get_clock
+from gptkit._drive import adrive as arun_steps
+from gptkit._drive import drive as run_steps
 from gptkit._ratelimit._config import Limits
 from gptkit._ratelimit._core import Grant, Observation
 from gptkit._ratelimit._memory import LaneKey
@@ -40,47 +41,32 @@ class Backend(Protocol):
 
 
 def drive(backend: Backend, steps: Generator[Step, Any, T]) -> T:
-    """Run ``steps`` blocking: each step is performed at once and its answer sent back (an
-    exception, cancellation included, is thrown back in, so the steps clean up after it)."""
-    answer: Any = None
-    error: BaseException | None = None
-    while True:
-        try:
-            step = steps.send(answer) if error is None else steps.throw(error)
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
-        answer, error = None, None
-        try:
-            op, *args = step
-            if op == SLOT:
-                args[0].acquire()
-            elif op == SLEEP:
-                get_clock().sleep(args[0])
-            else:
-                answer = getattr(backend, op)(*args)
-        except BaseException as exc:
-            error = exc
+    """Run ``steps`` blocking: each step is performed at once."""
+
+    def perform(step: Step) -> Any:
+        op, *args = step
+        if op == SLOT:
+            args[0].acquire()
+        elif op == SLEEP:
+            get_clock().sleep(args[0])
+        else:
+            return getattr(backend, op)(*args)
+        return None
+
+    return run_steps(steps, perform)
 
 
 async def adrive(backend: Backend, steps: Generator[Step, Any, T]) -> T:
     """``drive`` for async code: each step is awaited."""
-    answer: Any = None
-    error: BaseException | None = None
-    while True:
-        try:
-            step = steps.send(answer) if error is None else steps.throw(error)
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
-        answer, error = None, None
-        try:
-            op, *args = step
-            if op == SLOT:
-                await args[0].aacquire()
-            elif op == SLEEP:
-                await get_clock().asleep(args[0])
-            else:
-                answer = await getattr(backend, "a" + op)(*args)
-        except BaseException as exc:
-            error = exc
 
+    async def perform(step: Step) -> Any:
+        op, *args = step
+        if op == SLOT:
+            await args[0].aacquire()
+        elif op == SLEEP:
+            await get_clock().asleep(args[0])
+        else:
+            return await getattr(backend, "a" + op)(*args)
+        return None
 
+    return await arun_steps(steps, perform)

@@ -63,6 +63,10 @@ class _Binary:
     def encoding(self) -> str | None:
         return self.response.encoding
 
+    @property
+    def is_closed(self) -> bool:
+        return self.response.is_closed
+
     def _iterate(self, chunks: Iterator[Any]) -> Iterator[Any]:
         try:
             yield from chunks
@@ -76,6 +80,15 @@ class _Binary:
         except httpx.TransportError as exc:
             raise map_transport_error(exc, self.response.request) from exc
 
+    def _read_error(self, exc: httpx.TransportError) -> Exception:
+        return map_transport_error(exc, self.response.request)
+
+    def _parsed(self) -> HttpxBinaryResponseContent:
+        """The body, read in full by now, as ``audio.speech.create`` returns it."""
+        content = HttpxBinaryResponseContent(self.response)
+        content._cost = self._cost
+        return content
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} [{self.status_code}] request_id={self.request_id!r}>"
 
@@ -86,7 +99,32 @@ def _write(chunks: Iterator[bytes], file: str | os.PathLike[str]) -> None:
             handle.write(chunk)
 
 
-class HttpxBinaryResponseContent(_Binary):
+class _SyncBody(_Binary):
+    """The sync iterators and file writers of a body read in full or as it arrives."""
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+        return self._iterate(self.response.iter_bytes(chunk_size))
+
+    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
+        return self._iterate(self.response.iter_text(chunk_size))
+
+    def iter_lines(self) -> Iterator[str]:
+        return self._iterate(self.response.iter_lines())
+
+    def stream_to_file(self, file: str | os.PathLike[str], *, chunk_size: int | None = None) -> None:
+        """Write the body to ``file`` as it arrives (with ``with_streaming_response``; a body
+        already read in full is written at once, as ``write_to_file`` does)."""
+        _write(self.iter_bytes(chunk_size), file)
+
+    def write_to_file(self, file: str | os.PathLike[str]) -> None:
+        """Write the body to ``file``."""
+        _write(self.iter_bytes(), file)
+
+    def close(self) -> None:
+        self.response.close()
+
+
+class HttpxBinaryResponseContent(_SyncBody):
     """A binary response read in full: ``content``, ``text``, ``write_to_file(path)``."""
 
     @property
@@ -107,48 +145,23 @@ class HttpxBinaryResponseContent(_Binary):
     def read(self) -> bytes:
         return self.response.read()
 
-    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        return self._iterate(self.response.iter_bytes(chunk_size))
-
-    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
-        return self._iterate(self.response.iter_text(chunk_size))
-
-    def iter_lines(self) -> Iterator[str]:
-        return self._iterate(self.response.iter_lines())
-
     def iter_raw(self, chunk_size: int | None = None) -> Iterator[bytes]:
         return self._iterate(self.response.iter_raw(chunk_size))
-
-    def write_to_file(self, file: str | os.PathLike[str]) -> None:
-        """Write the bytes to ``file``."""
-        _write(self.iter_bytes(), file)
-
-    def stream_to_file(self, file: str | os.PathLike[str], *, chunk_size: int | None = None) -> None:
-        """Write the bytes to ``file`` (the body is already read: ``write_to_file`` does the same;
-        use ``with_streaming_response`` to write audio as it arrives)."""
-        _write(self.iter_bytes(chunk_size), file)
-
-    def close(self) -> None:
-        self.response.close()
 
     async def aread(self) -> bytes:
         return await self.response.aread()
 
-    async def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
-        async for chunk in self._aiterate(self.response.aiter_bytes(chunk_size)):
-            yield chunk
+    def aiter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        return self._aiterate(self.response.aiter_bytes(chunk_size))
 
-    async def aiter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
-        async for chunk in self._aiterate(self.response.aiter_text(chunk_size)):
-            yield chunk
+    def aiter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+        return self._aiterate(self.response.aiter_text(chunk_size))
 
-    async def aiter_lines(self) -> AsyncIterator[str]:
-        async for line in self._aiterate(self.response.aiter_lines()):
-            yield line
+    def aiter_lines(self) -> AsyncIterator[str]:
+        return self._aiterate(self.response.aiter_lines())
 
-    async def aiter_raw(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
-        async for chunk in self._aiterate(self.response.aiter_raw(chunk_size)):
-            yield chunk
+    def aiter_raw(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        return self._aiterate(self.response.aiter_raw(chunk_size))
 
     async def astream_to_file(self, file: str | os.PathLike[str], *, chunk_size: int | None = None) -> None:
         """Write the bytes to ``file``."""
@@ -158,21 +171,19 @@ class HttpxBinaryResponseContent(_Binary):
         await self.response.aclose()
 
 
-class StreamedBinaryAPIResponse(_Binary):
+class StreamedBinaryAPIResponse(_SyncBody):
     """A binary response whose body is read as it is used (``with_streaming_response``)."""
 
     def parse(self) -> HttpxBinaryResponseContent:
         """Read the whole body."""
         self.read()
-        content = HttpxBinaryResponseContent(self.response)
-        content._cost = self._cost
-        return content
+        return self._parsed()
 
     def read(self) -> bytes:
         try:
             return self.response.read()
         except httpx.TransportError as exc:
-            raise map_transport_error(exc, self.response.request) from exc
+            raise self._read_error(exc) from exc
 
     @property
     def content(self) -> bytes:
@@ -187,46 +198,19 @@ class StreamedBinaryAPIResponse(_Binary):
         self.read()
         return self.response.json(**kwargs)
 
-    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        return self._iterate(self.response.iter_bytes(chunk_size))
-
-    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
-        return self._iterate(self.response.iter_text(chunk_size))
-
-    def iter_lines(self) -> Iterator[str]:
-        return self._iterate(self.response.iter_lines())
-
-    def stream_to_file(self, file: str | os.PathLike[str], *, chunk_size: int | None = None) -> None:
-        """Write the body to ``file`` as it arrives."""
-        _write(self.iter_bytes(chunk_size), file)
-
-    def write_to_file(self, file: str | os.PathLike[str]) -> None:
-        """Write the body to ``file`` (as it arrives)."""
-        _write(self.iter_bytes(), file)
-
-    @property
-    def is_closed(self) -> bool:
-        return self.response.is_closed
-
-    def close(self) -> None:
-        self.response.close()
-
 
 class AsyncStreamedBinaryAPIResponse(_Binary):
     """The async twin of ``StreamedBinaryAPIResponse``: ``await response.stream_to_file(path)``."""
 
     async def parse(self) -> HttpxBinaryResponseContent:
-        """Read the whole body."""
         await self.read()
-        content = HttpxBinaryResponseContent(self.response)
-        content._cost = self._cost
-        return content
+        return self._parsed()
 
     async def read(self) -> bytes:
         try:
             return await self.response.aread()
         except httpx.TransportError as exc:
-            raise map_transport_error(exc, self.response.request) from exc
+            raise self._read_error(exc) from exc
 
     async def text(self) -> str:
         await self.read()
@@ -236,17 +220,14 @@ class AsyncStreamedBinaryAPIResponse(_Binary):
         await self.read()
         return self.response.json(**kwargs)
 
-    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
-        async for chunk in self._aiterate(self.response.aiter_bytes(chunk_size)):
-            yield chunk
+    def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        return self._aiterate(self.response.aiter_bytes(chunk_size))
 
-    async def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
-        async for chunk in self._aiterate(self.response.aiter_text(chunk_size)):
-            yield chunk
+    def iter_text(self, chunk_size: int | None = None) -> AsyncIterator[str]:
+        return self._aiterate(self.response.aiter_text(chunk_size))
 
-    async def iter_lines(self) -> AsyncIterator[str]:
-        async for line in self._aiterate(self.response.aiter_lines()):
-            yield line
+    def iter_lines(self) -> AsyncIterator[str]:
+        return self._aiterate(self.response.aiter_lines())
 
     async def stream_to_file(self, file: str | os.PathLike[str], *, chunk_size: int | None = None) -> None:
         """Write the body to ``file`` as it arrives."""
@@ -255,12 +236,8 @@ class AsyncStreamedBinaryAPIResponse(_Binary):
                 handle.write(chunk)
 
     async def write_to_file(self, file: str | os.PathLike[str]) -> None:
-        """Write the body to ``file`` (as it arrives)."""
+        """Write the body to ``file``."""
         await self.stream_to_file(file)
-
-    @property
-    def is_closed(self) -> bool:
-        return self.response.is_closed
 
     async def close(self) -> None:
         await self.response.aclose()

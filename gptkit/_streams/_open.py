@@ -16,7 +16,7 @@ from gptkit._core._base import APIResponse, Call
 from gptkit._core._usage import ensure_usage
 from gptkit._streams._core import StreamCore
 from gptkit._streams._protocol import protocol_for
-from gptkit._streams._resume import areopener, reopener
+from gptkit._streams._resume import reopener
 from gptkit._streams._stream import AsyncStream, Stream
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ async def aopen_stream(client: AsyncClient, call: Call) -> AsyncStream[Any]:
     """The async twin of ``open_stream``."""
     response = await client._send(call)
     stream = AsyncStream(_core_for(client, call, response), response, lambda: client._cost.asettle(call),
-                         call.trace, reopen=areopener(client, call))
+                         call.trace, reopen=reopener(client, call))
     try:
         await stream._open()
     except BaseException:

@@ -100,6 +100,11 @@ class _Common(StreamView):
         return snapshot
 
     def _final(self, final: Response) -> Response:
+        if final.status is not None and final.status != "completed":
+            # As the official helper: only a ``response.completed`` event makes a final response.
+            # The response as it ended (``incomplete_details`` and all) stays readable as
+            # ``current_response_snapshot``.
+            raise RuntimeError("Didn't receive a `response.completed` event.")
         return final if self._finish is None else self._finish(final)
 
 
@@ -145,7 +150,12 @@ class ResponseStream(_Common, Closing):
 
     def get_final_response(self) -> Response:
         """The whole ``Response``, as ``responses.create`` returns it without streaming (reads the
-        rest of the stream first; a failed response raises ``ResponseFailedError``)."""
+        rest of the stream first; a failed response raises ``ResponseFailedError``).
+
+        As with the official helper, a stream that ended otherwise than in ``response.completed``
+        (``response.incomplete``: ``max_output_tokens`` reached, content filtered) raises
+        ``RuntimeError``; ``current_response_snapshot`` is then the response as it ended.
+        """
         return self._final(self._stream.get_final_response())
 
     def close(self) -> None:

@@ -10,10 +10,8 @@ that keeps breaking without progress gives up after ``MAX_RESUMES`` tries.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
-
-import httpx
 
 from gptkit._core._base import Call, Endpoint
 from gptkit._streams._protocol import protocol_for
@@ -22,7 +20,7 @@ if TYPE_CHECKING:
     from gptkit._core._client import AsyncClient, Client
     from gptkit._streams._core import StreamCore
 
-__all__ = ["MAX_RESUMES", "Resumptions", "areopener", "reopener"]
+__all__ = ["MAX_RESUMES", "Resumptions", "reopener"]
 
 #: Resumptions in a row that brought no new event before the cut is final.
 MAX_RESUMES = 3
@@ -60,25 +58,16 @@ def _resume_call(client: Client | AsyncClient, call: Call, ident: str, after: in
     return resumed
 
 
-def reopener(client: Client, call: Call) -> Callable[[str, int], httpx.Response] | None:
-    """What a sync stream of ``call`` resumes with, or None when its endpoint cannot resume."""
+def reopener(client: Client | AsyncClient, call: Call) -> Callable[[str, int], Any] | None:
+    """What a stream of ``call`` resumes with (the response; on an ``AsyncClient``, something to
+    await for it), or None when its endpoint cannot resume."""
     if not protocol_for(call.endpoint).resumable:
         return None
 
-    def reopen(ident: str, after: int) -> httpx.Response:
+    twin: Any = client  # either client's retry loop: an AsyncClient's answers with an awaitable
+
+    def reopen(ident: str, after: int) -> Any:
         resumed = _resume_call(client, call, ident, after)
-        return client._attempts(resumed, lambda: client._transmit(resumed))
-
-    return reopen
-
-
-def areopener(client: AsyncClient, call: Call) -> Callable[[str, int], Awaitable[httpx.Response]] | None:
-    """The async twin of ``reopener``."""
-    if not protocol_for(call.endpoint).resumable:
-        return None
-
-    async def reopen(ident: str, after: int) -> httpx.Response:
-        resumed = _resume_call(client, call, ident, after)
-        return await client._attempts(resumed, lambda: client._transmit(resumed))
+        return twin._attempts(resumed, lambda: twin._transmit(resumed))
 
     return reopen

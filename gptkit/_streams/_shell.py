@@ -15,11 +15,11 @@ from gptkit._core._errors import map_transport_error
 from gptkit._observe._trace import CallTrace
 from gptkit._streams._core import StreamCore
 from gptkit._streams._resume import Resumptions
+from gptkit._streams._usage import StreamUsage
 from gptkit.types._base import APIObject
 
 if TYPE_CHECKING:  # the first stream loads only the types it needs
     from gptkit.types.cost import Cost
-    from gptkit.types.shared import CompletionUsage
 
 __all__ = ["StreamBase", "StreamManager", "StreamView"]
 
@@ -67,11 +67,9 @@ class StreamBase(Generic[T]):
         """Whether the stream reached its ``[DONE]`` marker."""
         return self._core.done
 
-    @property
-    def usage(self) -> CompletionUsage | None:
-        """Token usage of the finished stream (None before it completes or if the server sent none)."""
-        final = self._core.final
-        return None if final is None else cast("CompletionUsage | None", final.usage)
+    #: Token usage of the finished stream (None before it completes or if the server sent none):
+    #: a ``CompletionUsage`` for chat and completions, a ``ResponseUsage`` for the Responses API.
+    usage: StreamUsage = StreamUsage()
 
     @property
     def cost(self) -> Cost | None:

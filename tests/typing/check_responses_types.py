@@ -47,6 +47,7 @@ def stream_calls(client: gptkit.Client) -> None:
     stream = client.responses.create(model="m", input="hi", stream=True)
     assert_type(stream, gptkit.Stream[ResponseStreamEvent])
     assert_type(stream.get_final_response(), Response)
+    assert_type(stream.usage, ResponseUsage | None)  # a Responses stream's usage, not chat's
     for event in stream:
         if event.type == "response.output_text.delta":
             print(event.sequence_number)
@@ -64,6 +65,7 @@ async def async_calls(client: gptkit.AsyncClient) -> None:
     astream = await client.responses.create(model="m", input="hi", stream=True)
     assert_type(astream, gptkit.AsyncStream[ResponseStreamEvent])
     assert_type(await astream.get_final_response(), Response)
+    assert_type(astream.usage, ResponseUsage | None)
     async with client.responses.stream(response_id="resp_1", starting_after=2) as ahelper:
         assert_type(ahelper, AsyncResponseStream)
         async for event in ahelper:

@@ -14,420 +14,294 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gptkit.types.responses.easy_input_message_param import EasyInputMessageParam as EasyInputMessageParam
-    from gptkit.types.responses.function_tool_param import FunctionToolParam as FunctionToolParam
-    from gptkit.types.responses.input_item_list_params import InputItemListParams as InputItemListParams
-    from gptkit.types.responses.input_token_count_params import InputTokenCountParams as InputTokenCountParams
-    from gptkit.types.responses.input_token_count_response import (
-        InputTokenCountResponse as InputTokenCountResponse,
+    from .apply_patch_tool import ApplyPatchTool as ApplyPatchTool
+    from .computer_tool import ComputerTool as ComputerTool
+    from .computer_use_preview_tool import ComputerUsePreviewTool as ComputerUsePreviewTool
+    from .container_network_policy_allowlist import (
+        ContainerNetworkPolicyAllowlist as ContainerNetworkPolicyAllowlist,
     )
-    from gptkit.types.responses.parsed_response import (
-        ParsedContent as ParsedContent,
+    from .container_network_policy_disabled import (
+        ContainerNetworkPolicyDisabled as ContainerNetworkPolicyDisabled,
     )
-    from gptkit.types.responses.parsed_response import (
-        ParsedResponse as ParsedResponse,
+    from .container_network_policy_domain_secret import (
+        ContainerNetworkPolicyDomainSecret as ContainerNetworkPolicyDomainSecret,
     )
-    from gptkit.types.responses.parsed_response import (
-        ParsedResponseFunctionToolCall as ParsedResponseFunctionToolCall,
+    from .custom_tool import CustomTool as CustomTool
+    from .easy_input_message_param import EasyInputMessageParam as EasyInputMessageParam
+    from .file_search_tool import FileSearchTool as FileSearchTool
+    from .function_tool import FunctionTool as FunctionTool
+    from .function_tool_param import FunctionToolParam as FunctionToolParam
+    from .input_item_list_params import InputItemListParams as InputItemListParams
+    from .input_token_count_params import InputTokenCountParams as InputTokenCountParams
+    from .input_token_count_response import InputTokenCountResponse as InputTokenCountResponse
+    from .mcp_tool_call_error import McpToolCallError as McpToolCallError
+    from .parsed_response import ParsedContent as ParsedContent
+    from .parsed_response import ParsedResponse as ParsedResponse
+    from .parsed_response import ParsedResponseFunctionToolCall as ParsedResponseFunctionToolCall
+    from .parsed_response import ParsedResponseOutputItem as ParsedResponseOutputItem
+    from .parsed_response import ParsedResponseOutputMessage as ParsedResponseOutputMessage
+    from .parsed_response import ParsedResponseOutputText as ParsedResponseOutputText
+    from .response import Response as Response
+    from .response import ResponsePrompt as ResponsePrompt
+    from .response_apply_patch_tool_call import ResponseApplyPatchToolCall as ResponseApplyPatchToolCall
+    from .response_apply_patch_tool_call_output import (
+        ResponseApplyPatchToolCallOutput as ResponseApplyPatchToolCallOutput,
     )
-    from gptkit.types.responses.parsed_response import (
-        ParsedResponseOutputItem as ParsedResponseOutputItem,
-    )
-    from gptkit.types.responses.parsed_response import (
-        ParsedResponseOutputMessage as ParsedResponseOutputMessage,
-    )
-    from gptkit.types.responses.parsed_response import (
-        ParsedResponseOutputText as ParsedResponseOutputText,
-    )
-    from gptkit.types.responses.response import Response as Response
-    from gptkit.types.responses.response import ResponsePrompt as ResponsePrompt
-    from gptkit.types.responses.response_audio_delta_event import (
-        ResponseAudioDeltaEvent as ResponseAudioDeltaEvent,
-    )
-    from gptkit.types.responses.response_audio_done_event import (
-        ResponseAudioDoneEvent as ResponseAudioDoneEvent,
-    )
-    from gptkit.types.responses.response_audio_transcript_delta_event import (
+    from .response_audio_delta_event import ResponseAudioDeltaEvent as ResponseAudioDeltaEvent
+    from .response_audio_done_event import ResponseAudioDoneEvent as ResponseAudioDoneEvent
+    from .response_audio_transcript_delta_event import (
         ResponseAudioTranscriptDeltaEvent as ResponseAudioTranscriptDeltaEvent,
     )
-    from gptkit.types.responses.response_audio_transcript_done_event import (
+    from .response_audio_transcript_done_event import (
         ResponseAudioTranscriptDoneEvent as ResponseAudioTranscriptDoneEvent,
     )
-    from gptkit.types.responses.response_code_interpreter_call_code_delta_event import (
+    from .response_code_interpreter_call_code_delta_event import (
         ResponseCodeInterpreterCallCodeDeltaEvent as ResponseCodeInterpreterCallCodeDeltaEvent,
     )
-    from gptkit.types.responses.response_code_interpreter_call_code_done_event import (
+    from .response_code_interpreter_call_code_done_event import (
         ResponseCodeInterpreterCallCodeDoneEvent as ResponseCodeInterpreterCallCodeDoneEvent,
     )
-    from gptkit.types.responses.response_code_interpreter_call_completed_event import (
+    from .response_code_interpreter_call_completed_event import (
         ResponseCodeInterpreterCallCompletedEvent as ResponseCodeInterpreterCallCompletedEvent,
     )
-    from gptkit.types.responses.response_code_interpreter_call_in_progress_event import (
+    from .response_code_interpreter_call_in_progress_event import (
         ResponseCodeInterpreterCallInProgressEvent as ResponseCodeInterpreterCallInProgressEvent,
     )
-    from gptkit.types.responses.response_code_interpreter_call_interpreting_event import (
+    from .response_code_interpreter_call_interpreting_event import (
         ResponseCodeInterpreterCallInterpretingEvent as ResponseCodeInterpreterCallInterpretingEvent,
     )
-    from gptkit.types.responses.response_code_interpreter_tool_call import (
+    from .response_code_interpreter_tool_call import (
         ResponseCodeInterpreterToolCall as ResponseCodeInterpreterToolCall,
     )
-    from gptkit.types.responses.response_code_interpreter_tool_call import (
-        UnknownOutput as UnknownOutput,
-    )
-    from gptkit.types.responses.response_completed_event import (
-        ResponseCompletedEvent as ResponseCompletedEvent,
-    )
-    from gptkit.types.responses.response_computer_tool_call import (
-        ResponseComputerToolCall as ResponseComputerToolCall,
-    )
-    from gptkit.types.responses.response_computer_tool_call_output_item import (
+    from .response_code_interpreter_tool_call import UnknownOutput as UnknownOutput
+    from .response_compaction_item import ResponseCompactionItem as ResponseCompactionItem
+    from .response_completed_event import ResponseCompletedEvent as ResponseCompletedEvent
+    from .response_computer_tool_call import ResponseComputerToolCall as ResponseComputerToolCall
+    from .response_computer_tool_call_output_item import (
         ResponseComputerToolCallOutputItem as ResponseComputerToolCallOutputItem,
     )
-    from gptkit.types.responses.response_content_part_added_event import (
+    from .response_computer_tool_call_output_screenshot import (
+        ResponseComputerToolCallOutputScreenshot as ResponseComputerToolCallOutputScreenshot,
+    )
+    from .response_container_reference import ResponseContainerReference as ResponseContainerReference
+    from .response_content_part_added_event import (
         ResponseContentPartAddedEvent as ResponseContentPartAddedEvent,
     )
-    from gptkit.types.responses.response_content_part_done_event import (
-        ResponseContentPartDoneEvent as ResponseContentPartDoneEvent,
-    )
-    from gptkit.types.responses.response_create_params import (
-        ResponseConversationParam as ResponseConversationParam,
-    )
-    from gptkit.types.responses.response_create_params import (
-        ResponseCreateArgs as ResponseCreateArgs,
-    )
-    from gptkit.types.responses.response_create_params import (
-        ResponseCreateParams as ResponseCreateParams,
-    )
-    from gptkit.types.responses.response_create_params import (
-        ResponseIncludable as ResponseIncludable,
-    )
-    from gptkit.types.responses.response_create_params import (
-        ResponsePromptParam as ResponsePromptParam,
-    )
-    from gptkit.types.responses.response_create_params import (
-        ToolChoiceAllowedParam as ToolChoiceAllowedParam,
-    )
-    from gptkit.types.responses.response_create_params import (
-        ToolChoiceCustomParam as ToolChoiceCustomParam,
-    )
-    from gptkit.types.responses.response_create_params import (
-        ToolChoiceFunctionParam as ToolChoiceFunctionParam,
-    )
-    from gptkit.types.responses.response_create_params import (
-        ToolChoiceMcpParam as ToolChoiceMcpParam,
-    )
-    from gptkit.types.responses.response_create_params import (
-        ToolChoiceOptions as ToolChoiceOptions,
-    )
-    from gptkit.types.responses.response_create_params import (
-        ToolChoiceTypesParam as ToolChoiceTypesParam,
-    )
-    from gptkit.types.responses.response_created_event import ResponseCreatedEvent as ResponseCreatedEvent
-    from gptkit.types.responses.response_custom_tool_call import (
-        ResponseCustomToolCall as ResponseCustomToolCall,
-    )
-    from gptkit.types.responses.response_custom_tool_call_input_delta_event import (
+    from .response_content_part_done_event import ResponseContentPartDoneEvent as ResponseContentPartDoneEvent
+    from .response_create_params import ResponseConversationParam as ResponseConversationParam
+    from .response_create_params import ResponseCreateArgs as ResponseCreateArgs
+    from .response_create_params import ResponseCreateParams as ResponseCreateParams
+    from .response_create_params import ResponseIncludable as ResponseIncludable
+    from .response_create_params import ResponsePromptParam as ResponsePromptParam
+    from .response_create_params import ToolChoiceAllowedParam as ToolChoiceAllowedParam
+    from .response_create_params import ToolChoiceCustomParam as ToolChoiceCustomParam
+    from .response_create_params import ToolChoiceFunctionParam as ToolChoiceFunctionParam
+    from .response_create_params import ToolChoiceMcpParam as ToolChoiceMcpParam
+    from .response_create_params import ToolChoiceTypesParam as ToolChoiceTypesParam
+    from .response_created_event import ResponseCreatedEvent as ResponseCreatedEvent
+    from .response_custom_tool_call import ResponseCustomToolCall as ResponseCustomToolCall
+    from .response_custom_tool_call_input_delta_event import (
         ResponseCustomToolCallInputDeltaEvent as ResponseCustomToolCallInputDeltaEvent,
     )
-    from gptkit.types.responses.response_custom_tool_call_input_done_event import (
+    from .response_custom_tool_call_input_done_event import (
         ResponseCustomToolCallInputDoneEvent as ResponseCustomToolCallInputDoneEvent,
     )
-    from gptkit.types.responses.response_error import ResponseError as ResponseError
-    from gptkit.types.responses.response_error_event import ResponseErrorEvent as ResponseErrorEvent
-    from gptkit.types.responses.response_failed_event import ResponseFailedEvent as ResponseFailedEvent
-    from gptkit.types.responses.response_file_search_call_completed_event import (
+    from .response_custom_tool_call_item import ResponseCustomToolCallItem as ResponseCustomToolCallItem
+    from .response_custom_tool_call_output_item import (
+        ResponseCustomToolCallOutputItem as ResponseCustomToolCallOutputItem,
+    )
+    from .response_error import ResponseError as ResponseError
+    from .response_error_event import ResponseErrorEvent as ResponseErrorEvent
+    from .response_failed_event import ResponseFailedEvent as ResponseFailedEvent
+    from .response_file_search_call_completed_event import (
         ResponseFileSearchCallCompletedEvent as ResponseFileSearchCallCompletedEvent,
     )
-    from gptkit.types.responses.response_file_search_call_in_progress_event import (
+    from .response_file_search_call_in_progress_event import (
         ResponseFileSearchCallInProgressEvent as ResponseFileSearchCallInProgressEvent,
     )
-    from gptkit.types.responses.response_file_search_call_searching_event import (
+    from .response_file_search_call_searching_event import (
         ResponseFileSearchCallSearchingEvent as ResponseFileSearchCallSearchingEvent,
     )
-    from gptkit.types.responses.response_file_search_tool_call import (
-        ResponseFileSearchToolCall as ResponseFileSearchToolCall,
+    from .response_file_search_tool_call import ResponseFileSearchToolCall as ResponseFileSearchToolCall
+    from .response_format_text_config import ResponseFormatTextConfig as ResponseFormatTextConfig
+    from .response_format_text_json_schema_config import (
+        ResponseFormatTextJSONSchemaConfig as ResponseFormatTextJSONSchemaConfig,
     )
-    from gptkit.types.responses.response_function_call_arguments_delta_event import (
+    from .response_function_call_arguments_delta_event import (
         ResponseFunctionCallArgumentsDeltaEvent as ResponseFunctionCallArgumentsDeltaEvent,
     )
-    from gptkit.types.responses.response_function_call_arguments_done_event import (
+    from .response_function_call_arguments_done_event import (
         ResponseFunctionCallArgumentsDoneEvent as ResponseFunctionCallArgumentsDoneEvent,
     )
-    from gptkit.types.responses.response_function_tool_call import (
-        ResponseFunctionToolCall as ResponseFunctionToolCall,
+    from .response_function_shell_tool_call import (
+        ResponseFunctionShellToolCall as ResponseFunctionShellToolCall,
     )
-    from gptkit.types.responses.response_function_tool_call_item import (
-        ResponseFunctionToolCallItem as ResponseFunctionToolCallItem,
+    from .response_function_shell_tool_call_output import (
+        ResponseFunctionShellToolCallOutput as ResponseFunctionShellToolCallOutput,
     )
-    from gptkit.types.responses.response_function_tool_call_output_item import (
+    from .response_function_tool_call import ResponseFunctionToolCall as ResponseFunctionToolCall
+    from .response_function_tool_call_item import ResponseFunctionToolCallItem as ResponseFunctionToolCallItem
+    from .response_function_tool_call_output_item import (
         ResponseFunctionToolCallOutputItem as ResponseFunctionToolCallOutputItem,
     )
-    from gptkit.types.responses.response_function_tool_call_param import (
+    from .response_function_tool_call_param import (
         ResponseFunctionToolCallParam as ResponseFunctionToolCallParam,
     )
-    from gptkit.types.responses.response_function_web_search import (
-        ResponseFunctionWebSearch as ResponseFunctionWebSearch,
-    )
-    from gptkit.types.responses.response_function_web_search import (
-        UnknownAction as UnknownAction,
-    )
-    from gptkit.types.responses.response_image_gen_call_completed_event import (
+    from .response_function_web_search import ResponseFunctionWebSearch as ResponseFunctionWebSearch
+    from .response_function_web_search import UnknownAction as UnknownAction
+    from .response_image_gen_call_completed_event import (
         ResponseImageGenCallCompletedEvent as ResponseImageGenCallCompletedEvent,
     )
-    from gptkit.types.responses.response_image_gen_call_generating_event import (
+    from .response_image_gen_call_generating_event import (
         ResponseImageGenCallGeneratingEvent as ResponseImageGenCallGeneratingEvent,
     )
-    from gptkit.types.responses.response_image_gen_call_in_progress_event import (
+    from .response_image_gen_call_in_progress_event import (
         ResponseImageGenCallInProgressEvent as ResponseImageGenCallInProgressEvent,
     )
-    from gptkit.types.responses.response_image_gen_call_partial_image_event import (
+    from .response_image_gen_call_partial_image_event import (
         ResponseImageGenCallPartialImageEvent as ResponseImageGenCallPartialImageEvent,
     )
-    from gptkit.types.responses.response_in_progress_event import (
-        ResponseInProgressEvent as ResponseInProgressEvent,
-    )
-    from gptkit.types.responses.response_incomplete_event import (
-        ResponseIncompleteEvent as ResponseIncompleteEvent,
-    )
-    from gptkit.types.responses.response_input_content import (
-        ResponseInputAudio as ResponseInputAudio,
-    )
-    from gptkit.types.responses.response_input_content import (
-        ResponseInputContent as ResponseInputContent,
-    )
-    from gptkit.types.responses.response_input_content import (
-        ResponseInputFile as ResponseInputFile,
-    )
-    from gptkit.types.responses.response_input_content import (
-        ResponseInputImage as ResponseInputImage,
-    )
-    from gptkit.types.responses.response_input_content import (
-        ResponseInputText as ResponseInputText,
-    )
-    from gptkit.types.responses.response_input_content_param import (
-        ResponseInputAudioParam as ResponseInputAudioParam,
-    )
-    from gptkit.types.responses.response_input_content_param import (
-        ResponseInputContentParam as ResponseInputContentParam,
-    )
-    from gptkit.types.responses.response_input_content_param import (
-        ResponseInputFileParam as ResponseInputFileParam,
-    )
-    from gptkit.types.responses.response_input_content_param import (
-        ResponseInputImageParam as ResponseInputImageParam,
-    )
-    from gptkit.types.responses.response_input_content_param import (
+    from .response_in_progress_event import ResponseInProgressEvent as ResponseInProgressEvent
+    from .response_incomplete_event import ResponseIncompleteEvent as ResponseIncompleteEvent
+    from .response_input_content import ResponseInputAudio as ResponseInputAudio
+    from .response_input_content import ResponseInputContent as ResponseInputContent
+    from .response_input_content import ResponseInputFile as ResponseInputFile
+    from .response_input_content import ResponseInputImage as ResponseInputImage
+    from .response_input_content import ResponseInputText as ResponseInputText
+    from .response_input_content_param import ResponseInputAudioParam as ResponseInputAudioParam
+    from .response_input_content_param import ResponseInputContentParam as ResponseInputContentParam
+    from .response_input_content_param import ResponseInputFileParam as ResponseInputFileParam
+    from .response_input_content_param import ResponseInputImageParam as ResponseInputImageParam
+    from .response_input_content_param import (
         ResponseInputMessageContentListParam as ResponseInputMessageContentListParam,
     )
-    from gptkit.types.responses.response_input_content_param import (
-        ResponseInputTextParam as ResponseInputTextParam,
-    )
-    from gptkit.types.responses.response_input_item_param import (
+    from .response_input_content_param import ResponseInputTextParam as ResponseInputTextParam
+    from .response_input_item_param import (
         ResponseCustomToolCallOutputParam as ResponseCustomToolCallOutputParam,
     )
-    from gptkit.types.responses.response_input_item_param import (
-        ResponseInputItemParam as ResponseInputItemParam,
-    )
-    from gptkit.types.responses.response_input_message_item import (
-        ResponseInputMessageItem as ResponseInputMessageItem,
-    )
-    from gptkit.types.responses.response_input_param import ResponseInputParam as ResponseInputParam
-    from gptkit.types.responses.response_item import ResponseItem as ResponseItem
-    from gptkit.types.responses.response_item_list import ResponseItemList as ResponseItemList
-    from gptkit.types.responses.response_mcp_call_arguments_delta_event import (
+    from .response_input_item_param import ResponseInputItemParam as ResponseInputItemParam
+    from .response_input_message_item import ResponseInputMessageItem as ResponseInputMessageItem
+    from .response_input_param import ResponseInputParam as ResponseInputParam
+    from .response_item import ResponseItem as ResponseItem
+    from .response_item_list import ResponseItemList as ResponseItemList
+    from .response_local_environment import ResponseLocalEnvironment as ResponseLocalEnvironment
+    from .response_mcp_call_arguments_delta_event import (
         ResponseMcpCallArgumentsDeltaEvent as ResponseMcpCallArgumentsDeltaEvent,
     )
-    from gptkit.types.responses.response_mcp_call_arguments_done_event import (
+    from .response_mcp_call_arguments_done_event import (
         ResponseMcpCallArgumentsDoneEvent as ResponseMcpCallArgumentsDoneEvent,
     )
-    from gptkit.types.responses.response_mcp_call_completed_event import (
+    from .response_mcp_call_completed_event import (
         ResponseMcpCallCompletedEvent as ResponseMcpCallCompletedEvent,
     )
-    from gptkit.types.responses.response_mcp_call_failed_event import (
-        ResponseMcpCallFailedEvent as ResponseMcpCallFailedEvent,
-    )
-    from gptkit.types.responses.response_mcp_call_in_progress_event import (
+    from .response_mcp_call_failed_event import ResponseMcpCallFailedEvent as ResponseMcpCallFailedEvent
+    from .response_mcp_call_in_progress_event import (
         ResponseMcpCallInProgressEvent as ResponseMcpCallInProgressEvent,
     )
-    from gptkit.types.responses.response_mcp_list_tools_completed_event import (
+    from .response_mcp_list_tools_completed_event import (
         ResponseMcpListToolsCompletedEvent as ResponseMcpListToolsCompletedEvent,
     )
-    from gptkit.types.responses.response_mcp_list_tools_failed_event import (
+    from .response_mcp_list_tools_failed_event import (
         ResponseMcpListToolsFailedEvent as ResponseMcpListToolsFailedEvent,
     )
-    from gptkit.types.responses.response_mcp_list_tools_in_progress_event import (
+    from .response_mcp_list_tools_in_progress_event import (
         ResponseMcpListToolsInProgressEvent as ResponseMcpListToolsInProgressEvent,
     )
-    from gptkit.types.responses.response_output_item import (
-        ResponseOutputItem as ResponseOutputItem,
-    )
-    from gptkit.types.responses.response_output_item import (
-        UnknownOutputItem as UnknownOutputItem,
-    )
-    from gptkit.types.responses.response_output_item_added_event import (
-        ResponseOutputItemAddedEvent as ResponseOutputItemAddedEvent,
-    )
-    from gptkit.types.responses.response_output_item_done_event import (
-        ResponseOutputItemDoneEvent as ResponseOutputItemDoneEvent,
-    )
-    from gptkit.types.responses.response_output_message import (
-        ResponseOutputMessage as ResponseOutputMessage,
-    )
-    from gptkit.types.responses.response_output_message import (
-        UnknownContent as UnknownContent,
-    )
-    from gptkit.types.responses.response_output_message_param import (
-        ResponseOutputMessageParam as ResponseOutputMessageParam,
-    )
-    from gptkit.types.responses.response_output_message_param import (
-        ResponseOutputRefusalParam as ResponseOutputRefusalParam,
-    )
-    from gptkit.types.responses.response_output_message_param import (
-        ResponseOutputTextParam as ResponseOutputTextParam,
-    )
-    from gptkit.types.responses.response_output_refusal import ResponseOutputRefusal as ResponseOutputRefusal
-    from gptkit.types.responses.response_output_text import (
-        ResponseOutputText as ResponseOutputText,
-    )
-    from gptkit.types.responses.response_output_text import (
-        UnknownAnnotation as UnknownAnnotation,
-    )
-    from gptkit.types.responses.response_output_text_annotation_added_event import (
+    from .response_output_item import ResponseOutputItem as ResponseOutputItem
+    from .response_output_item import UnknownOutputItem as UnknownOutputItem
+    from .response_output_item_added_event import ResponseOutputItemAddedEvent as ResponseOutputItemAddedEvent
+    from .response_output_item_done_event import ResponseOutputItemDoneEvent as ResponseOutputItemDoneEvent
+    from .response_output_message import ResponseOutputMessage as ResponseOutputMessage
+    from .response_output_message import UnknownContent as UnknownContent
+    from .response_output_message_param import ResponseOutputMessageParam as ResponseOutputMessageParam
+    from .response_output_message_param import ResponseOutputRefusalParam as ResponseOutputRefusalParam
+    from .response_output_message_param import ResponseOutputTextParam as ResponseOutputTextParam
+    from .response_output_refusal import ResponseOutputRefusal as ResponseOutputRefusal
+    from .response_output_text import ResponseOutputText as ResponseOutputText
+    from .response_output_text import UnknownAnnotation as UnknownAnnotation
+    from .response_output_text_annotation_added_event import (
         ResponseOutputTextAnnotationAddedEvent as ResponseOutputTextAnnotationAddedEvent,
     )
-    from gptkit.types.responses.response_queued_event import ResponseQueuedEvent as ResponseQueuedEvent
-    from gptkit.types.responses.response_reasoning_item import ResponseReasoningItem as ResponseReasoningItem
-    from gptkit.types.responses.response_reasoning_item_param import (
-        ResponseReasoningItemParam as ResponseReasoningItemParam,
-    )
-    from gptkit.types.responses.response_reasoning_summary_part_added_event import (
+    from .response_queued_event import ResponseQueuedEvent as ResponseQueuedEvent
+    from .response_reasoning_item import ResponseReasoningItem as ResponseReasoningItem
+    from .response_reasoning_item_param import ResponseReasoningItemParam as ResponseReasoningItemParam
+    from .response_reasoning_summary_part_added_event import (
         ResponseReasoningSummaryPartAddedEvent as ResponseReasoningSummaryPartAddedEvent,
     )
-    from gptkit.types.responses.response_reasoning_summary_part_done_event import (
+    from .response_reasoning_summary_part_done_event import (
         ResponseReasoningSummaryPartDoneEvent as ResponseReasoningSummaryPartDoneEvent,
     )
-    from gptkit.types.responses.response_reasoning_summary_text_delta_event import (
+    from .response_reasoning_summary_text_delta_event import (
         ResponseReasoningSummaryTextDeltaEvent as ResponseReasoningSummaryTextDeltaEvent,
     )
-    from gptkit.types.responses.response_reasoning_summary_text_done_event import (
+    from .response_reasoning_summary_text_done_event import (
         ResponseReasoningSummaryTextDoneEvent as ResponseReasoningSummaryTextDoneEvent,
     )
-    from gptkit.types.responses.response_reasoning_text_delta_event import (
+    from .response_reasoning_text_delta_event import (
         ResponseReasoningTextDeltaEvent as ResponseReasoningTextDeltaEvent,
     )
-    from gptkit.types.responses.response_reasoning_text_done_event import (
+    from .response_reasoning_text_done_event import (
         ResponseReasoningTextDoneEvent as ResponseReasoningTextDoneEvent,
     )
-    from gptkit.types.responses.response_refusal_delta_event import (
-        ResponseRefusalDeltaEvent as ResponseRefusalDeltaEvent,
-    )
-    from gptkit.types.responses.response_refusal_done_event import (
-        ResponseRefusalDoneEvent as ResponseRefusalDoneEvent,
-    )
-    from gptkit.types.responses.response_retrieve_params import (
-        ResponseRetrieveParams as ResponseRetrieveParams,
-    )
-    from gptkit.types.responses.response_shell_call_command_added_event import (
+    from .response_refusal_delta_event import ResponseRefusalDeltaEvent as ResponseRefusalDeltaEvent
+    from .response_refusal_done_event import ResponseRefusalDoneEvent as ResponseRefusalDoneEvent
+    from .response_retrieve_params import ResponseRetrieveParams as ResponseRetrieveParams
+    from .response_shell_call_command_added_event import (
         ResponseShellCallCommandAddedEvent as ResponseShellCallCommandAddedEvent,
     )
-    from gptkit.types.responses.response_shell_call_command_delta_event import (
+    from .response_shell_call_command_delta_event import (
         ResponseShellCallCommandDeltaEvent as ResponseShellCallCommandDeltaEvent,
     )
-    from gptkit.types.responses.response_shell_call_command_done_event import (
+    from .response_shell_call_command_done_event import (
         ResponseShellCallCommandDoneEvent as ResponseShellCallCommandDoneEvent,
     )
-    from gptkit.types.responses.response_shell_call_output_content_delta_event import (
+    from .response_shell_call_output_content_delta_event import (
         ResponseShellCallOutputContentDeltaEvent as ResponseShellCallOutputContentDeltaEvent,
     )
-    from gptkit.types.responses.response_shell_call_output_content_done_event import (
+    from .response_shell_call_output_content_done_event import (
         ResponseShellCallOutputContentDoneEvent as ResponseShellCallOutputContentDoneEvent,
     )
-    from gptkit.types.responses.response_status import (
-        TERMINAL_STATUSES as TERMINAL_STATUSES,
-    )
-    from gptkit.types.responses.response_status import (
-        ResponseStatus as ResponseStatus,
-    )
-    from gptkit.types.responses.response_stream_event import (
-        ResponseStreamEvent as ResponseStreamEvent,
-    )
-    from gptkit.types.responses.response_stream_event import (
-        UnknownStreamEvent as UnknownStreamEvent,
-    )
-    from gptkit.types.responses.response_text_config import (
-        ResponseFormatTextConfig as ResponseFormatTextConfig,
-    )
-    from gptkit.types.responses.response_text_config import (
-        ResponseTextConfig as ResponseTextConfig,
-    )
-    from gptkit.types.responses.response_text_config_param import (
-        ResponseFormatTextConfigParam as ResponseFormatTextConfigParam,
-    )
-    from gptkit.types.responses.response_text_config_param import (
+    from .response_status import TERMINAL_STATUSES as TERMINAL_STATUSES
+    from .response_status import ResponseStatus as ResponseStatus
+    from .response_stream_event import ResponseStreamEvent as ResponseStreamEvent
+    from .response_stream_event import UnknownStreamEvent as UnknownStreamEvent
+    from .response_text_config import ResponseTextConfig as ResponseTextConfig
+    from .response_text_config_param import ResponseFormatTextConfigParam as ResponseFormatTextConfigParam
+    from .response_text_config_param import (
         ResponseFormatTextJSONSchemaConfigParam as ResponseFormatTextJSONSchemaConfigParam,
     )
-    from gptkit.types.responses.response_text_config_param import (
-        ResponseTextConfigParam as ResponseTextConfigParam,
-    )
-    from gptkit.types.responses.response_text_delta_event import (
-        ResponseTextDeltaEvent as ResponseTextDeltaEvent,
-    )
-    from gptkit.types.responses.response_text_done_event import ResponseTextDoneEvent as ResponseTextDoneEvent
-    from gptkit.types.responses.response_usage import ResponseUsage as ResponseUsage
-    from gptkit.types.responses.response_web_search_call_completed_event import (
+    from .response_text_config_param import ResponseTextConfigParam as ResponseTextConfigParam
+    from .response_text_delta_event import ResponseTextDeltaEvent as ResponseTextDeltaEvent
+    from .response_text_done_event import ResponseTextDoneEvent as ResponseTextDoneEvent
+    from .response_usage import ResponseUsage as ResponseUsage
+    from .response_web_search_call_completed_event import (
         ResponseWebSearchCallCompletedEvent as ResponseWebSearchCallCompletedEvent,
     )
-    from gptkit.types.responses.response_web_search_call_in_progress_event import (
+    from .response_web_search_call_in_progress_event import (
         ResponseWebSearchCallInProgressEvent as ResponseWebSearchCallInProgressEvent,
     )
-    from gptkit.types.responses.response_web_search_call_searching_event import (
+    from .response_web_search_call_searching_event import (
         ResponseWebSearchCallSearchingEvent as ResponseWebSearchCallSearchingEvent,
     )
-    from gptkit.types.responses.tool import (
-        ComputerTool as ComputerTool,
-    )
-    from gptkit.types.responses.tool import (
-        ComputerUsePreviewTool as ComputerUsePreviewTool,
-    )
-    from gptkit.types.responses.tool import (
-        CustomTool as CustomTool,
-    )
-    from gptkit.types.responses.tool import (
-        FileSearchTool as FileSearchTool,
-    )
-    from gptkit.types.responses.tool import (
-        FunctionTool as FunctionTool,
-    )
-    from gptkit.types.responses.tool import (
-        Tool as Tool,
-    )
-    from gptkit.types.responses.tool import (
-        UnknownTool as UnknownTool,
-    )
-    from gptkit.types.responses.tool import (
-        WebSearchPreviewTool as WebSearchPreviewTool,
-    )
-    from gptkit.types.responses.tool import (
-        WebSearchTool as WebSearchTool,
-    )
-    from gptkit.types.responses.tool_param import (
-        ComputerUsePreviewToolParam as ComputerUsePreviewToolParam,
-    )
-    from gptkit.types.responses.tool_param import (
-        CustomToolParam as CustomToolParam,
-    )
-    from gptkit.types.responses.tool_param import (
-        FileSearchToolParam as FileSearchToolParam,
-    )
-    from gptkit.types.responses.tool_param import (
-        ToolParam as ToolParam,
-    )
-    from gptkit.types.responses.tool_param import (
-        WebSearchPreviewToolParam as WebSearchPreviewToolParam,
-    )
-    from gptkit.types.responses.tool_param import (
-        WebSearchToolParam as WebSearchToolParam,
-    )
+    from .tool import Tool as Tool
+    from .tool import UnknownTool as UnknownTool
+    from .tool_choice_allowed import ToolChoiceAllowed as ToolChoiceAllowed
+    from .tool_choice_apply_patch import ToolChoiceApplyPatch as ToolChoiceApplyPatch
+    from .tool_choice_custom import ToolChoiceCustom as ToolChoiceCustom
+    from .tool_choice_function import ToolChoiceFunction as ToolChoiceFunction
+    from .tool_choice_mcp import ToolChoiceMcp as ToolChoiceMcp
+    from .tool_choice_options import ToolChoiceOptions as ToolChoiceOptions
+    from .tool_choice_shell import ToolChoiceShell as ToolChoiceShell
+    from .tool_choice_types import ToolChoiceTypes as ToolChoiceTypes
+    from .tool_param import ComputerUsePreviewToolParam as ComputerUsePreviewToolParam
+    from .tool_param import CustomToolParam as CustomToolParam
+    from .tool_param import FileSearchToolParam as FileSearchToolParam
+    from .tool_param import ToolParam as ToolParam
+    from .tool_param import WebSearchPreviewToolParam as WebSearchPreviewToolParam
+    from .tool_param import WebSearchToolParam as WebSearchToolParam
+    from .web_search_preview_tool import WebSearchPreviewTool as WebSearchPreviewTool
+    from .web_search_tool import WebSearchTool as WebSearchTool
+
 
 def __getattr__(name: str) -> Any:
     import importlib

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import Discriminator, Tag
+from pydantic import Discriminator, Field, Tag
 
 from gptkit.types._base import APIObject, BilledObject, type_tag
 from gptkit.types.responses.response_error import ResponseError
@@ -224,7 +224,9 @@ class ToolUsageImageGen(APIObject):
     """Tokens the image generation tool used."""
 
     input_tokens: int = 0
-    input_tokens_details: ToolUsageImageGenInputTokensDetails = ToolUsageImageGenInputTokensDetails()
+    input_tokens_details: ToolUsageImageGenInputTokensDetails = Field(
+        default_factory=ToolUsageImageGenInputTokensDetails
+    )
     output_tokens: int = 0
     total_tokens: int = 0
     cached_tokens: int | None = None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from gptkit.types._base import APIObject
 from gptkit.types.responses.response_computer_tool_call_output_screenshot import (
     ResponseComputerToolCallOutputScreenshot,
@@ -26,7 +28,9 @@ class ResponseComputerToolCallOutputItem(APIObject):
 
     id: str = ""
     call_id: str = ""
-    output: ResponseComputerToolCallOutputScreenshot = ResponseComputerToolCallOutputScreenshot()
+    output: ResponseComputerToolCallOutputScreenshot = Field(
+        default_factory=ResponseComputerToolCallOutputScreenshot
+    )
     status: str | None = None
     type: Literal["computer_call_output"] = "computer_call_output"
     acknowledged_safety_checks: list[AcknowledgedSafetyCheck] | None = None

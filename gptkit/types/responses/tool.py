@@ -11,6 +11,7 @@ from pydantic import Discriminator, Tag
 
 from gptkit.types._base import APIObject, type_tag
 from gptkit.types.responses._tagged import UNKNOWN, by_type
+from gptkit.types.responses.apply_patch_tool import ApplyPatchTool
 from gptkit.types.responses.computer_tool import ComputerTool
 from gptkit.types.responses.computer_use_preview_tool import ComputerUsePreviewTool
 from gptkit.types.responses.container_network_policy_allowlist import ContainerNetworkPolicyAllowlist
@@ -22,6 +23,7 @@ from gptkit.types.responses.web_search_preview_tool import WebSearchPreviewTool
 from gptkit.types.responses.web_search_tool import WebSearchTool
 
 __all__ = [
+    "ApplyPatchTool",
     "CodeInterpreter",
     "CodeInterpreterContainer",
     "CodeInterpreterContainerCodeInterpreterToolAuto",
@@ -187,6 +189,7 @@ _TOOLS = (
     | Annotated[LocalShell, Tag("local_shell")]
     | Annotated[Mcp, Tag("mcp")]
     | Annotated[CustomTool, Tag("custom")]
+    | Annotated[ApplyPatchTool, Tag("apply_patch")]
     | Annotated[UnknownTool, Tag(UNKNOWN)]
 )
 Tool: TypeAlias = Annotated[_TOOLS, by_type(_TOOLS)]

@@ -1,8 +1,8 @@
 """The API-break check: gptkit's public API against the snapshot of the last release.
 
-    python tools/api_check.py            # CI: fail on a breaking change CHANGELOG.md does not record
-    python tools/api_check.py --list     # every breaking change since the snapshot, recorded or not
-    python tools/api_check.py --refresh  # at a release: write the snapshot of the API being released
+    python .ci/tools/api_check.py            # CI: fail on a breaking change CHANGELOG.md does not record
+    python .ci/tools/api_check.py --list     # every breaking change since the snapshot, recorded or not
+    python .ci/tools/api_check.py --refresh  # at a release: write the snapshot of the API being released
 
 What is public (docs/stability.md): the names in ``__all__`` of every module whose dotted path has no
 part starting with ``_`` (``gptkit``, ``gptkit.types`` and its submodules, ``gptkit.testing``,
@@ -10,7 +10,7 @@ part starting with ``_`` (``gptkit``, ``gptkit.types`` and its submodules, ``gpt
 not start with ``_`` (dunder methods such as ``__init__`` included). griffe reads the source
 statically; this script flattens what it finds into one tree per public module path (aliases
 resolved, inherited members copied into each class, private parameters dropped) and stores that
-tree as ``tools/api_snapshot.json``. griffe's ``find_breaking_changes`` compares the stored tree
+tree as ``.ci/tools/api_snapshot.json``. griffe's ``find_breaking_changes`` compares the stored tree
 with today's: removed objects and parameters, parameters that moved, changed kind or default,
 became required or were added as required, objects that changed kind, classes that lost a base.
 
@@ -47,8 +47,8 @@ __all__ = [
     "main",
 ]
 
-ROOT = Path(__file__).resolve().parent.parent
-SNAPSHOT = ROOT / "tools" / "api_snapshot.json"
+ROOT = Path(__file__).resolve().parents[2]
+SNAPSHOT = ROOT / ".ci" / "tools" / "api_snapshot.json"
 CHANGELOG = ROOT / "CHANGELOG.md"
 PACKAGE = "gptkit"
 
@@ -415,7 +415,7 @@ def main(argv: list[str] | None = None, *, root: Path = ROOT, out: Any = None) -
     group.add_argument("--list", action="store_true", help="list every breaking change, recorded or not")
     group.add_argument("--refresh", action="store_true", help="write the snapshot (at a release)")
     args = parser.parse_args(argv)
-    snapshot_file = root / "tools" / "api_snapshot.json"
+    snapshot_file = root / ".ci" / "tools" / "api_snapshot.json"
     current = build_snapshot(root)
     if not snapshot_file.exists():
         if not args.refresh:

@@ -1,14 +1,14 @@
 """pyright's type completeness of gptkit's public interface, held to a floor that only goes up.
 
-    python tools/type_score.py --python VENV/bin/python   # CI: the score of the gptkit installed there
+    python .ci/tools/type_score.py --python VENV/bin/python   # CI: the score of the gptkit installed there
                                                          # from a wheel; fails below the floor
-    python tools/type_score.py                           # the same, of the source tree (the test suite)
-    python tools/type_score.py --raise-floor             # after raising the score: the new floor
-    python tools/type_score.py --show 40                 # the first 40 problems, by symbol
+    python .ci/tools/type_score.py                           # the same, of the source tree (the test suite)
+    python .ci/tools/type_score.py --raise-floor             # after raising the score: the new floor
+    python .ci/tools/type_score.py --show 40                 # the first 40 problems, by symbol
 
 The score is ``pyright --verifytypes gptkit --ignoreexternal`` run against an installed wheel (what
 users' type checkers see), as the share of exported symbols whose type is fully known. The floor
-lives in ``tools/type_score_floor.txt``; when a change raises the score, raise the floor in the
+lives in ``.ci/tools/type_score_floor.txt``; when a change raises the score, raise the floor in the
 same commit, so that later code cannot lower it again unnoticed.
 """
 
@@ -25,8 +25,8 @@ from typing import Any
 
 __all__ = ["main", "score"]
 
-ROOT = Path(__file__).resolve().parent.parent
-FLOOR = ROOT / "tools" / "type_score_floor.txt"
+ROOT = Path(__file__).resolve().parents[2]
+FLOOR = ROOT / ".ci" / "tools" / "type_score_floor.txt"
 
 
 def score(python: str | None = None) -> dict[str, Any]:
@@ -89,10 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if value < floor:
         print(f"FAILED: the score fell below the floor ({value}% < {floor}%): give the new public names "
-              "full annotations (the problems above), or see tools/type_score.py")
+              "full annotations (the problems above), or see .ci/tools/type_score.py")
         return 1
     if value > floor:
-        print(f"the score is above the floor: raise it in this commit (python tools/type_score.py "
+        print(f"the score is above the floor: raise it in this commit (python .ci/tools/type_score.py "
               f"--python {args.python} --raise-floor)")
     return 0
 

@@ -1,7 +1,7 @@
 """Measure how the package is laid out: duplicated runs, sync/async twins, module sizes.
 
-    python tools/layout_report.py            # the figures docs/architecture.md records
-    python tools/layout_report.py --details  # and where they come from
+    python .ci/tools/layout_report.py            # the figures docs/architecture.md records
+    python .ci/tools/layout_report.py --details  # and where they come from
 
 Duplicated runs come from the ``duplicates`` command (six or more identical or same-shape lines,
 boilerplate rows not counted). It names only the longest run of each pair of files, so the
@@ -26,7 +26,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "gptkit"
 ROW = re.compile(r"^D\d+ (\S+):(\d+)-(\d+) ~ (\S+):(\d+)-(\d+)(.*)$")
 
