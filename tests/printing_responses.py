@@ -31,6 +31,8 @@ def _response(**fields: Any) -> dict[str, Any]:
 
 TOOLS_RESPONSE = _response(
     tool_choice={"type": "function", "name": "get_weather"},
+    prompt={"id": "pmpt_1", "version": "2", "variables": {
+        "city": "Paris", "photo": {"type": "input_image", "detail": "auto", "image_url": "https://example.com/p.png"}}},
     text={"format": {"type": "json_schema", "name": "weather", "strict": True,
                      "schema": {"type": "object", "properties": {"city": {"type": "string"}}}},
           "verbosity": "low"},
@@ -67,6 +69,9 @@ TOOLS_RESPONSE = _response(
         {"type": "shell_call_output", "id": "sho_1", "call_id": "call_3", "status": "completed",
          "output": [{"stdout": "a.py\n", "stderr": "", "outcome": {"type": "exit", "exit_code": 0}}]},
         {"type": "compaction", "id": "cmp_1", "encrypted_content": "gAAA"},
+        {"type": "computer_call", "id": "cu_1", "call_id": "call_5", "status": "completed",
+         "pending_safety_checks": [], "action": {"type": "click", "button": "left", "x": 1, "y": 2},
+         "actions": [{"type": "drag", "path": [{"x": 1, "y": 2}]}, {"type": "keypress", "keys": ["CTRL", "C"]}]},
         {"type": "custom_tool_call_output", "id": "cto_1", "call_id": "call_4", "output": "1 row",
          "status": "completed"},
         {"type": "message", "id": "msg_1", "role": "assistant", "status": "completed", "content": [

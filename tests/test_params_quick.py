@@ -16,7 +16,7 @@ import pydantic
 import pytest
 
 import gptkit
-from gptkit.resources._chat_quick import QUICK_CHAT
+from gptkit.resources._quick import QUICK_CHAT
 from gptkit.resources.chat import CHAT_COMPLETIONS
 from gptkit.types.chat.chat_completion_assistant_message_param import ChatCompletionAssistantMessageParam
 from gptkit.types.chat.chat_completion_developer_message_param import ChatCompletionDeveloperMessageParam
@@ -178,3 +178,64 @@ def test_errors_are_still_pydantics_named_errors(params: dict[str, Any], param: 
 def test_the_validator_names_its_schema_lazily() -> None:
     validator = CHAT_COMPLETIONS.validator
     assert validator is not None and validator.schema is ChatCompletionCreateParams
+
+
+# -- responses.create -------------------------------------------------------------------------------
+
+RESPONSES_VALUES: dict[str, list[Any]] = {
+    "model": ["gpt-4o", "", 3],
+    "instructions": ["Be brief.", None, 1],
+    "max_output_tokens": [16, 15, 1000, True],
+    "max_tool_calls": [1, 0],
+    "temperature": [0, 0.7, 2.5],
+    "top_p": [1, 0.5, 2],
+    "top_logprobs": [3, 21],
+    "store": [False, "no"],
+    "background": [True],
+    "parallel_tool_calls": [True, None],
+    "truncation": ["auto", "disabled", "middle"],
+    "safety_identifier": ["s" * 64, "s" * 65],
+    "previous_response_id": ["resp_1"],
+    "service_tier": ["flex"],
+    "prompt_cache_retention": ["24h", "1d"],
+    "user": ["u"],
+    "stream": [True, False],
+    "metadata": [{"k": "v"}],
+    "text": [{"format": {"type": "text"}}],
+    "tools": [[{"type": "web_search"}]],
+    "bogus": [1],
+}
+
+RESPONSES_INPUTS: list[Any] = [
+    "Capital of France?", "", [{"role": "user", "content": "hi"}], ({"content": "hi", "role": "developer"},),
+    [{"role": "assistant", "content": "yo"}, {"role": "system", "content": "s"}], [],
+    [{"role": "user", "content": "hi", "type": "message"}], [{"role": "user", "content": [{"type": "input_text",
+    "text": "hi"}]}], [{"role": "tool", "content": "x"}], [{"type": "function_call_output", "call_id": "c",
+    "output": "1"}], [{"role": "user"}], 5, None,
+]
+
+
+def test_the_responses_quick_check_returns_what_pydantic_returns_or_defers_to_it() -> None:
+    from gptkit.resources._quick import QUICK_RESPONSES
+    from gptkit.types.responses.response_create_params import ResponseCreateParams
+
+    adapter: pydantic.TypeAdapter[Any] = pydantic.TypeAdapter(ResponseCreateParams)
+    fields = list(ResponseCreateParams.__annotations__)
+    assert list(QUICK_RESPONSES._rules) == [name for name in fields if name in QUICK_RESPONSES._rules]
+    rng = random.Random(20)
+    vouched = 0
+    for _ in range(2000):
+        params: dict[str, Any] = {"model": "gpt-4o", "input": rng.choice(RESPONSES_INPUTS)}
+        for name in rng.sample(sorted(RESPONSES_VALUES), rng.randint(0, 4)):
+            params[name] = rng.choice(RESPONSES_VALUES[name])
+        quick = QUICK_RESPONSES.check(params)
+        try:
+            expected = adapter.validate_python(params)
+        except pydantic.ValidationError:
+            assert quick is None, params
+            continue
+        if quick is not None:
+            vouched += 1
+            assert json.dumps(quick) == json.dumps(expected) and quick == expected, params
+            assert {k: type(v) for k, v in quick.items()} == {k: type(v) for k, v in expected.items()}
+    assert vouched > 200, vouched

@@ -35,29 +35,20 @@ NESTED_NAME_EXCEPTIONS: dict[str, str] = {
     "responses.response_output_item_added_event.ResponseOutputItemAddedEvent.item": _ITEMS,
     "responses.response_output_item_done_event.ResponseOutputItemDoneEvent.item": _ITEMS,
     "responses.response_item_list.ResponseItemList.data": _ITEMS,
-    "conversations.conversation_item_list.ConversationItemList.data": _ITEMS,
+    "conversations.conversation_item_list.ConversationItemList.data":
+        "as `Response.output`; and a conversation's custom tool calls are listed items (with `status`), "
+        "typed as `input_items.list` types them",
     "responses.response.Response.tools": "tools gptkit does not model yet (shell, namespace, tool search): "
                                          "they read as `UnknownTool`, every field kept",
     "responses.parsed_response.ParsedResponse.tools": "as `Response.tools`",
     "responses.response.Response.instructions": _INPUT,
     "responses.parsed_response.ParsedResponse.instructions": _INPUT,
-    "responses.response.ResponsePrompt.variables": "the prompt's variables are kept as sent (a dict)",
-    "responses.response_computer_tool_call.ResponseComputerToolCall.action":
-        "one `Action` model for every kind of computer action (fields of each kind kept)",
-    "responses.response_computer_tool_call.ResponseComputerToolCall.actions":
-        "one `Action` model for every kind of computer action (fields of each kind kept)",
     "responses.response_input_message_item.ResponseInputMessageItem.content":
         "gptkit also types the assistant text, refusals and audio a listed input item can hold",
     "responses.response_function_tool_call_output_item.ResponseFunctionToolCallOutputItem.output":
         "gptkit also types the assistant text, refusals and audio a listed input item can hold",
     "responses.response_custom_tool_call_output_item.ResponseCustomToolCallOutputItem.output":
         "gptkit also types the assistant text, refusals and audio a listed input item can hold",
-    "responses.response_shell_call_output_content_delta_event.ResponseShellCallOutputContentDeltaEvent.delta":
-        "shell tool output is kept as sent (the shell tool is not modelled yet)",
-    "responses.response_shell_call_output_content_done_event.ResponseShellCallOutputContentDoneEvent.output":
-        "shell tool output is kept as sent (the shell tool is not modelled yet)",
-    "vector_stores.vector_store_file.VectorStoreFile.chunking_strategy":
-        "an unknown chunking strategy reads as gptkit's own fallback",
 }
 
 #: ``path.Class`` -> the official fields it lacks, and why.

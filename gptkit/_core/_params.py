@@ -20,8 +20,8 @@ import pydantic
 from gptkit._exceptions import InvalidParameterError
 
 __all__ = [
-    "NOT_GIVEN", "NotGiven", "Omit", "ParamValidator", "QuickCheck", "clean_params", "flag", "integer",
-    "number", "omit", "one_of", "text", "text_messages",
+    "NOT_GIVEN", "NotGiven", "Omit", "ParamValidator", "QuickCheck", "clean_params", "either", "flag",
+    "integer", "number", "omit", "one_of", "text", "text_messages",
 ]
 
 
@@ -196,13 +196,29 @@ class QuickCheck:
         return out
 
 
-def text(min_length: int = 0) -> Rule:
-    """A ``str`` (of at least ``min_length`` characters)."""
+def text(min_length: int = 0, max_length: int | None = None) -> Rule:
+    """A ``str`` (of at least ``min_length`` characters, and at most ``max_length``)."""
+
+    longest = max_length if max_length is not None else float("inf")
 
     def rule(value: Any) -> Any:
-        if type(value) is not str or len(value) < min_length:
+        if type(value) is not str or not min_length <= len(value) <= longest:
             raise _Undecided
         return value
+
+    return rule
+
+
+def either(*rules: Rule) -> Rule:
+    """The first of ``rules`` that vouches for the value (for a union: ``str | list[...]``)."""
+
+    def rule(value: Any) -> Any:
+        for one in rules:
+            try:
+                return one(value)
+            except _Undecided:  # noqa: PERF203 - rare: the first rule is the usual one
+                continue
+        raise _Undecided
 
     return rule
 

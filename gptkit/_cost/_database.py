@@ -148,19 +148,15 @@ def quote(
     same ``Quote`` as ``quote_uncached`` in a few microseconds instead of ~80.
     """
     module = _load()
-    if module is None:
-        return None
-    entry = PRICE_CACHE.model(module.data_snapshot.get_snapshot(), model, provider, api_url, _find)
+    entry = None if module is None else _cached(module, model, provider, api_url)
     if entry is None:
         return None
     key, resolved = resolved_for(entry, when, context)
     amounts = None if resolved is None else resolved.amounts(prompt, cached, completion, reasoning)
     if resolved is None or amounts is None:
         provider_info, model_info = entry.provider_info, entry.model_info
-        calc = model_info.calc_price(
-            module.Usage(**_usage_values(prompt, cached, completion, reasoning)), provider_info,
-            genai_request_timestamp=when, price_context=context or None,
-        )
+        calc = _calc(module, provider_info, model_info, when, context,
+                     _usage_values(prompt, cached, completion, reasoning))
         if resolved is None:
             remember(entry, key, calc.model_price, _source(provider_info, model_info, context))
         return _split(calc.model_price, calc.input_price, calc.output_price, calc.total_price,
@@ -168,30 +164,34 @@ def quote(
     return _split(resolved.model_price, *amounts, resolved.source, prompt, cached)
 
 
-def quote_uncached(
-    model: str,
-    *,
-    provider: str | None,
-    api_url: str | None,
-    when: datetime,
-    context: dict[str, str],
-    prompt: int,
-    cached: int,
-    completion: int,
-    reasoning: int,
-) -> Quote | None:
-    """``quote`` without any cache: genai-prices from the name on (the reference in tests)."""
+def _cached(module: Any, model: str, provider: str | None, api_url: str | None) -> Any:
+    return PRICE_CACHE.model(module.data_snapshot.get_snapshot(), model, provider, api_url, _find)
+
+
+def _calc(module: Any, provider_info: Any, model_info: Any, when: datetime, context: dict[str, str],
+          usage: Mapping[str, Any]) -> Any:
+    """genai-prices' price of ``usage`` (its ``calc_price``)."""
+    return model_info.calc_price(module.Usage(**usage), provider_info, genai_request_timestamp=when,
+                                 price_context=context or None)
+
+
+def _located(model: str, provider: str | None, api_url: str | None) -> tuple[Any, Any, Any] | None:
+    """genai-prices (uncached lookup), the provider and the model; None when either is unknown."""
     module = _load()
-    if module is None:
+    found = None if module is None else _find(module.data_snapshot.get_snapshot(), model, provider, api_url)
+    return None if found is None else (module, *found)
+
+
+def quote_uncached(model: str, *, provider: str | None, api_url: str | None, when: datetime,
+                   context: dict[str, str], prompt: int, cached: int, completion: int,
+                   reasoning: int) -> Quote | None:
+    """``quote`` without any cache: genai-prices from the name on (the reference in tests)."""
+    located = _located(model, provider, api_url)
+    if located is None:
         return None
-    found = _find(module.data_snapshot.get_snapshot(), model, provider, api_url)
-    if found is None:
-        return None
-    provider_info, model_info = found
-    calc = model_info.calc_price(
-        module.Usage(**_usage_values(prompt, cached, completion, reasoning)), provider_info,
-        genai_request_timestamp=when, price_context=context or None,
-    )
+    module, provider_info, model_info = located
+    calc = _calc(module, provider_info, model_info, when, context,
+                 _usage_values(prompt, cached, completion, reasoning))
     return _split(calc.model_price, calc.input_price, calc.output_price, calc.total_price,
                   _source(provider_info, model_info, context), prompt, cached)
 
@@ -208,9 +208,7 @@ def quote_units(
     """The database's price for a metered call (``gptkit._cost._meter``), or None when the model
     is unknown or one of the billed units has no price for it (never a made-up zero)."""
     module = _load()
-    if module is None:
-        return None
-    entry = PRICE_CACHE.model(module.data_snapshot.get_snapshot(), model, provider, api_url, _find)
+    entry = None if module is None else _cached(module, model, provider, api_url)
     if entry is None:
         return None
     provider_info, model_info = entry.provider_info, entry.model_info
@@ -218,10 +216,7 @@ def quote_units(
     for key, amount in units.items():
         if amount and not _priced(prices, key):
             return None
-    calc = model_info.calc_price(
-        module.Usage(**{k: v for k, v in units.items() if v}), provider_info,
-        genai_request_timestamp=when, price_context=context or None,
-    )
+    calc = _calc(module, provider_info, model_info, when, context, {k: v for k, v in units.items() if v})
     # Units priced with no direction (Whisper's audio hours) are what the call took in.
     undirected = calc.total_price - calc.input_price - calc.output_price
     return Quote(input=calc.input_price + undirected, cached_input=Decimal(0), output=calc.output_price,
@@ -267,13 +262,10 @@ def rates(
     model: str, *, provider: str | None, api_url: str | None, when: datetime, context: dict[str, str]
 ) -> Rates | None:
     """The database's per-million rates for ``model`` (base tier), or None when it is unknown."""
-    module = _load()
-    if module is None:
+    located = _located(model, provider, api_url)
+    if located is None:
         return None
-    found = _find(module.data_snapshot.get_snapshot(), model, provider, api_url)
-    if found is None:
-        return None
-    provider_info, model_info = found
+    _, provider_info, model_info = located
     prices = model_info.get_prices(when, context or None)
     raw = (getattr(prices, "input_mtok", None), getattr(prices, "cache_read_mtok", None),
            getattr(prices, "output_mtok", None))

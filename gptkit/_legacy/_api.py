@@ -8,7 +8,7 @@ dict-style access (``response["choices"][0]["text"]``). ``acreate`` is the async
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from gptkit._exceptions import InvalidParameterError
@@ -127,6 +127,7 @@ class Embedding(_EngineResource):
 
 def _options(params: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Split ``Model.list``/``retrieve`` arguments into request options and setting overrides."""
+    warn_module_level()
     options = dict(params)
     overrides = {name: options.pop(name) for name in OVERRIDE_NAMES if options.get(name) is not None}
     for name in OVERRIDE_NAMES:
@@ -135,6 +136,25 @@ def _options(params: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]
     if timeout is not None:
         options["timeout"] = legacy_timeout(timeout)
     return options, overrides
+
+
+def _on_models(params: Mapping[str, Any], op: Callable[[Any, dict[str, Any]], Any]) -> Any:
+    """``op(client.models, options)`` on the default client (with this call's overrides)."""
+    options, overrides = _options(params)
+    lease = sync_lease(overrides)
+    try:
+        return as_legacy(op(lease.client.models, options))
+    finally:
+        lease.release()
+
+
+async def _aon_models(params: Mapping[str, Any], op: Callable[[Any, dict[str, Any]], Any]) -> Any:
+    options, overrides = _options(params)
+    lease = async_lease(overrides)
+    try:
+        return as_legacy(await op(lease.client.models, options))
+    finally:
+        await lease.release()
 
 
 class Model:
@@ -146,47 +166,23 @@ class Model:
     @classmethod
     def list(cls, **params: Any) -> ModelList:
         """Every model the API offers (``result["data"]`` or iterate over it)."""
-        warn_module_level()
-        options, overrides = _options(params)
-        lease = sync_lease(overrides)
-        try:
-            result: ModelList = lease.client.models.list(**options)
-        finally:
-            lease.release()
-        return as_legacy(result)
+        result: ModelList = _on_models(params, lambda models, options: models.list(**options))
+        return result
 
     @classmethod
     def retrieve(cls, id: str, **params: Any) -> ModelObject:
         """One model by its id."""
-        warn_module_level()
-        options, overrides = _options(params)
-        lease = sync_lease(overrides)
-        try:
-            result: ModelObject = lease.client.models.retrieve(id, **options)
-        finally:
-            lease.release()
-        return as_legacy(result)
+        result: ModelObject = _on_models(params, lambda models, options: models.retrieve(id, **options))
+        return result
 
     @classmethod
     async def alist(cls, **params: Any) -> AsyncPage[ModelObject]:
         """The async ``list``."""
-        warn_module_level()
-        options, overrides = _options(params)
-        lease = async_lease(overrides)
-        try:
-            result: AsyncPage[ModelObject] = await lease.client.models.list(**options)
-        finally:
-            await lease.release()
-        return as_legacy(result)
+        page: AsyncPage[ModelObject] = await _aon_models(params, lambda models, opts: models.list(**opts))
+        return page
 
     @classmethod
     async def aretrieve(cls, id: str, **params: Any) -> ModelObject:
         """The async ``retrieve``."""
-        warn_module_level()
-        options, overrides = _options(params)
-        lease = async_lease(overrides)
-        try:
-            result: ModelObject = await lease.client.models.retrieve(id, **options)
-        finally:
-            await lease.release()
-        return as_legacy(result)
+        model: ModelObject = await _aon_models(params, lambda models, opts: models.retrieve(id, **opts))
+        return model

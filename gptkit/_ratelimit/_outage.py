@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gptkit._clock import get_clock
 from gptkit._exceptions import RateLimitBackendError
@@ -202,26 +202,32 @@ class Guarded:
 
     # -- advisory steps: never fail a call --------------------------------------------------
 
+    def _advise(self, step: str, *args: object) -> Any:
+        """Run an advisory step in Redis unless it is known to be down; None when it failed (a
+        shift: the last one stands; a hold: the next reservation, which fails closed, says so)."""
+        if self._try_shared():
+            try:
+                return getattr(self.shared, step)(*args)
+            except RateLimitBackendError as exc:
+                self._advisory_failed(exc)
+        return None
+
+    async def _aadvise(self, step: str, *args: object) -> Any:
+        if self._try_shared():
+            try:
+                return await getattr(self.shared, "a" + step)(*args)
+            except RateLimitBackendError as exc:
+                self._advisory_failed(exc)
+        return None
+
     def _local_shift(self, key: LaneKey) -> float | None:
         return self._local.shift(key) if self._local is not None else None
 
     def shift(self, key: LaneKey) -> float:
-        shared = None
-        if self._try_shared():
-            try:
-                shared = self.shared.shift(key)
-            except RateLimitBackendError as exc:  # the reservation is made: the last shift stands
-                self._advisory_failed(exc)
-        return self._total_shift(key, shared, self._local_shift(key))
+        return self._total_shift(key, self._advise("shift", key), self._local_shift(key))
 
     async def ashift(self, key: LaneKey) -> float:
-        shared = None
-        if self._try_shared():
-            try:
-                shared = await self.shared.ashift(key)
-            except RateLimitBackendError as exc:
-                self._advisory_failed(exc)
-        return self._total_shift(key, shared, self._local_shift(key))
+        return self._total_shift(key, await self._aadvise("shift", key), self._local_shift(key))
 
     def give_back(self, key: LaneKey, limits: Limits, requests: float, tokens: float) -> None:
         state = self._settle_state()
@@ -234,45 +240,31 @@ class Guarded:
     def _locally(self) -> MemoryBackend | None:
         return self._local if self.state != _SHARED else None
 
-    def observe(self, key: LaneKey, limits: Limits, seen: Observation, age: float = 0.0) -> None:
-        if self._try_shared():
-            try:
-                self.shared.observe(key, limits, seen, age)
-            except RateLimitBackendError as exc:
-                self._advisory_failed(exc)
+    def _observe_locally(self, key: LaneKey, limits: Limits, seen: Observation, age: float) -> None:
         local = self._locally()
         if local is not None:
             local.observe(key, self._limits(limits), self._seen(seen), age)
+
+    def _hold_locally(self, key: LaneKey, limits: Limits, seconds: float) -> None:
+        local = self._locally()
+        if local is not None:
+            local.hold(key, self._limits(limits), seconds)
+
+    def observe(self, key: LaneKey, limits: Limits, seen: Observation, age: float = 0.0) -> None:
+        self._advise("observe", key, limits, seen, age)
+        self._observe_locally(key, limits, seen, age)
 
     async def aobserve(self, key: LaneKey, limits: Limits, seen: Observation, age: float = 0.0) -> None:
-        if self._try_shared():
-            try:
-                await self.shared.aobserve(key, limits, seen, age)
-            except RateLimitBackendError as exc:
-                self._advisory_failed(exc)
-        local = self._locally()
-        if local is not None:
-            local.observe(key, self._limits(limits), self._seen(seen), age)
+        await self._aadvise("observe", key, limits, seen, age)
+        self._observe_locally(key, limits, seen, age)
 
     def hold(self, key: LaneKey, limits: Limits, seconds: float) -> None:
-        if self._try_shared():
-            try:
-                self.shared.hold(key, limits, seconds)
-            except RateLimitBackendError as exc:  # fail closed: the next reservation says so
-                self._advisory_failed(exc)
-        local = self._locally()
-        if local is not None:
-            local.hold(key, self._limits(limits), seconds)
+        self._advise("hold", key, limits, seconds)
+        self._hold_locally(key, limits, seconds)
 
     async def ahold(self, key: LaneKey, limits: Limits, seconds: float) -> None:
-        if self._try_shared():
-            try:
-                await self.shared.ahold(key, limits, seconds)
-            except RateLimitBackendError as exc:
-                self._advisory_failed(exc)
-        local = self._locally()
-        if local is not None:
-            local.hold(key, self._limits(limits), seconds)
+        await self._aadvise("hold", key, limits, seconds)
+        self._hold_locally(key, limits, seconds)
 
     def estimates(self) -> dict[str, dict[str, float | None]]:
         local = self._local

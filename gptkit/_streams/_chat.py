@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, Iterable, Iterator
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from gptkit._core._closing import AsyncClosing, Closing
@@ -22,7 +21,7 @@ from gptkit._streams._chat_event_types import (
     ParsedChatCompletionSnapshot,
 )
 from gptkit._streams._chat_events import ChatCompletionStreamState, is_chat_chunk
-from gptkit._streams._shell import StreamBase, StreamManager, StreamView
+from gptkit._streams._shell import AsyncManagerExit, ManagerExit, StreamBase, StreamManager, StreamView
 from gptkit._streams._stream import AsyncStream, Stream
 from gptkit.types.chat import ChatCompletion, ChatCompletionChunk
 from gptkit.types.parsed_chat import ParsedChatCompletion
@@ -86,10 +85,6 @@ class ChatCompletionStream(_Common[ParsedT], Closing):
     _stream: Stream[ChatCompletionChunk]
     _iterator: Generator[ChatCompletionStreamEvent[ParsedT], None, None]
 
-    def __init__(self, stream: Stream[ChatCompletionChunk], finish: Finisher = None,
-                 state: ChatCompletionStreamState[ParsedT] | None = None) -> None:
-        super().__init__(stream, finish, state)
-
     def _events(self) -> Generator[ChatCompletionStreamEvent[ParsedT], None, None]:
         handle = self._state.handle_chunk
         for chunk in self._stream:
@@ -143,10 +138,6 @@ class AsyncChatCompletionStream(_Common[ParsedT], AsyncClosing):
 
     _stream: AsyncStream[ChatCompletionChunk]
     _iterator: AsyncGenerator[ChatCompletionStreamEvent[ParsedT], None]
-
-    def __init__(self, stream: AsyncStream[ChatCompletionChunk], finish: Finisher = None,
-                 state: ChatCompletionStreamState[ParsedT] | None = None) -> None:
-        super().__init__(stream, finish, state)
 
     async def _events(self) -> AsyncGenerator[ChatCompletionStreamEvent[ParsedT], None]:
         handle = self._state.handle_chunk
@@ -228,29 +219,21 @@ class _Manager(StreamManager[W], Generic[ParsedT, W]):
         return ChatCompletionStreamState(**self._state_args)
 
 
-class ChatCompletionStreamManager(_Manager[ParsedT, ChatCompletionStream[ParsedT]]):
+class ChatCompletionStreamManager(_Manager[ParsedT, ChatCompletionStream[ParsedT]], ManagerExit):
     """What ``chat.completions.stream(...)`` returns: use it in a ``with`` block."""
 
     def __enter__(self) -> ChatCompletionStream[ParsedT]:
         self._stream = ChatCompletionStream(self._opener()(), self._finish, self._state())
         return self._stream
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self._stream is not None:
-            self._stream.close()
 
 
-class AsyncChatCompletionStreamManager(_Manager[ParsedT, AsyncChatCompletionStream[ParsedT]]):
+class AsyncChatCompletionStreamManager(
+    _Manager[ParsedT, AsyncChatCompletionStream[ParsedT]], AsyncManagerExit
+):
     """What ``chat.completions.stream(...)`` returns on an ``AsyncClient``: use ``async with``."""
 
     async def __aenter__(self) -> AsyncChatCompletionStream[ParsedT]:
         self._stream = AsyncChatCompletionStream(await self._opener()(), self._finish, self._state())
         return self._stream
 
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self._stream is not None:
-            await self._stream.close()

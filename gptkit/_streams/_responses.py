@@ -15,11 +15,10 @@ start, so the final response is whole, and shows the caller only those after ``N
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from gptkit._core._closing import AsyncClosing, Closing
-from gptkit._streams._shell import StreamManager, StreamView
+from gptkit._streams._shell import AsyncManagerExit, ManagerExit, StreamManager, StreamView
 from gptkit._streams._stream import AsyncStream, Stream
 from gptkit.types.responses.response_text_delta_event import ResponseTextDeltaEvent
 
@@ -113,11 +112,6 @@ class ResponseStream(_Common, Closing):
 
     _stream: Stream[ResponseStreamEvent]
 
-    def __init__(
-        self, stream: Stream[ResponseStreamEvent], starting_after: int | None = None, finish: Finisher = None
-    ) -> None:
-        super().__init__(stream, starting_after, finish)
-
     @property
     def stream(self) -> Stream[ResponseStreamEvent]:
         """The underlying event stream."""
@@ -167,12 +161,6 @@ class AsyncResponseStream(_Common, AsyncClosing):
     """The async twin of ``ResponseStream`` (its methods, awaited)."""
 
     _stream: AsyncStream[ResponseStreamEvent]
-
-    def __init__(
-        self, stream: AsyncStream[ResponseStreamEvent], starting_after: int | None = None,
-        finish: Finisher = None,
-    ) -> None:
-        super().__init__(stream, starting_after, finish)
 
     @property
     def stream(self) -> AsyncStream[ResponseStreamEvent]:
@@ -231,29 +219,19 @@ class _Manager(StreamManager[W]):
         self._finish = finish
 
 
-class ResponseStreamManager(_Manager[ResponseStream]):
+class ResponseStreamManager(_Manager[ResponseStream], ManagerExit):
     """What ``responses.stream(...)`` returns: use it in a ``with`` block."""
 
     def __enter__(self) -> ResponseStream:
         self._stream = ResponseStream(self._opener()(), self._starting_after, self._finish)
         return self._stream
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self._stream is not None:
-            self._stream.close()
 
 
-class AsyncResponseStreamManager(_Manager[AsyncResponseStream]):
+class AsyncResponseStreamManager(_Manager[AsyncResponseStream], AsyncManagerExit):
     """What ``responses.stream(...)`` returns on an ``AsyncClient``: use ``async with``."""
 
     async def __aenter__(self) -> AsyncResponseStream:
         self._stream = AsyncResponseStream(await self._opener()(), self._starting_after, self._finish)
         return self._stream
 
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        if self._stream is not None:
-            await self._stream.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import httpx
@@ -21,7 +22,7 @@ from gptkit.types._base import APIObject
 if TYPE_CHECKING:  # the first stream loads only the types it needs
     from gptkit.types.cost import Cost
 
-__all__ = ["StreamBase", "StreamManager", "StreamView"]
+__all__ = ["AsyncManagerExit", "ManagerExit", "StreamBase", "StreamManager", "StreamView"]
 
 T = TypeVar("T", bound=APIObject)
 W = TypeVar("W")
@@ -175,7 +176,8 @@ class StreamView:
 
 class StreamManager(Generic[W]):
     """What a helper's ``stream(...)`` returns: entered once, it opens the stream on entry (the
-    shells' ``__enter__`` / ``__aenter__``) and closes it on exit."""
+    sync or async manager's ``__enter__`` / ``__aenter__``) and closes it on exit (``with`` or
+    ``async with``, whichever entered it)."""
 
     _open: Callable[[], Any]
     _stream: W | None = None
@@ -185,6 +187,30 @@ class StreamManager(Generic[W]):
         if self._stream is not None:
             raise RuntimeError("this stream manager was already entered; call stream() again")
         return self._open
+
+
+class ManagerExit:
+    """``with``: the stream a manager opened is closed on exit."""
+
+    _stream: Any
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+
+class AsyncManagerExit:
+    """``async with``: the stream a manager opened is closed on exit."""
+
+    _stream: Any
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self._stream is not None:
+            await self._stream.close()
 
 
 def _transport_error(core: StreamCore[Any], exc: httpx.TransportError) -> Exception:

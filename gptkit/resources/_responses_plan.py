@@ -13,6 +13,7 @@ from typing import Any
 from gptkit._core._base import Call, Endpoint
 from gptkit._responses._validate import ResponsesParamValidator
 from gptkit.resources._common import invalid, path_with, with_query
+from gptkit.resources._quick import QUICK_RESPONSES
 from gptkit.types._base import ResponseObject
 from gptkit.types.request_options import RequestOptions
 from gptkit.types.responses.input_item_list_params import InputItemListParams
@@ -42,7 +43,7 @@ __all__ = [
 _STREAM = "gptkit._streams._responses_protocol:RESPONSES_STREAM"
 CREATE = Endpoint(
     method="POST", path="/responses", response=Response,
-    validator=ResponsesParamValidator(ResponseCreateParams, "responses.create"),
+    validator=ResponsesParamValidator(ResponseCreateParams, "responses.create", quick=QUICK_RESPONSES),
     stream_protocol=_STREAM,
 )
 RETRIEVE = Endpoint(method="GET", path="/responses/{response_id}", response=Response, records_usage=False,

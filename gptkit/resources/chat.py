@@ -10,8 +10,8 @@ from typing_extensions import Unpack
 
 from gptkit._core._base import Call, Endpoint
 from gptkit._core._params import ParamValidator
-from gptkit.resources._chat_quick import QUICK_CHAT
 from gptkit.resources._chat_stored import AsyncStoredCompletions, StoredCompletions
+from gptkit.resources._quick import QUICK_CHAT
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.chat.chat_completion import ChatCompletion
 from gptkit.types.request_options import RequestOptions

@@ -1,10 +1,9 @@
 """``client.responses``: the Responses API (create, retrieve, delete, cancel, input items and
 input token counts), declared over the client's one call loop.
 
-Every call is an ordinary call of the client: parameters checked before anything is sent, then
-the budget, the rate limiter, retries, events and the ledger. Reading a stored response back
-(``retrieve``, ``cancel``) shows its ``cost`` without recording it again: it was billed when it
-was created.
+Every call is an ordinary call of the client: parameters checked before anything is sent, then the
+budget, the rate limiter, retries, events and the ledger. Reading a stored response back (``retrieve``,
+``cancel``) shows its ``cost`` without recording it again: it was billed when it was created.
 """
 
 from __future__ import annotations

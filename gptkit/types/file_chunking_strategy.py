@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from gptkit.types._base import APIObject
+from typing import Annotated, TypeAlias
+
+from pydantic import Discriminator, Tag
+
+from gptkit.types._base import APIObject, type_tag
 
 __all__ = [
     "FileChunkingStrategy", "OtherFileChunkingStrategyObject", "StaticFileChunkingStrategy",
@@ -30,5 +34,10 @@ class OtherFileChunkingStrategyObject(APIObject):
     type: str = "other"
 
 
-#: The strategy a file was chunked with (``type`` says which; fields of new ones are kept).
-FileChunkingStrategy = StaticFileChunkingStrategyObject
+#: The strategy a file was chunked with, by ``type`` (``static`` or ``other``; a kind gptkit does
+#: not know reads as ``StaticFileChunkingStrategyObject``, its fields kept).
+FileChunkingStrategy: TypeAlias = Annotated[
+    Annotated[StaticFileChunkingStrategyObject, Tag("static")]
+    | Annotated[OtherFileChunkingStrategyObject, Tag("other")],
+    Discriminator(type_tag(frozenset({"static", "other"}), "static")),
+]

@@ -14,23 +14,16 @@ from pydantic import Tag
 
 from gptkit.types.responses._tagged import UNKNOWN, by_type
 from gptkit.types.responses.response import Response
-from gptkit.types.responses.response_apply_patch_tool_call import ResponseApplyPatchToolCall
-from gptkit.types.responses.response_apply_patch_tool_call_output import ResponseApplyPatchToolCallOutput
 from gptkit.types.responses.response_code_interpreter_tool_call import ResponseCodeInterpreterToolCall
-from gptkit.types.responses.response_compaction_item import ResponseCompactionItem
 from gptkit.types.responses.response_computer_tool_call import ResponseComputerToolCall
 from gptkit.types.responses.response_computer_tool_call_output_item import ResponseComputerToolCallOutputItem
 from gptkit.types.responses.response_custom_tool_call import ResponseCustomToolCall
-from gptkit.types.responses.response_custom_tool_call_output_item import ResponseCustomToolCallOutputItem
 from gptkit.types.responses.response_file_search_tool_call import ResponseFileSearchToolCall
-from gptkit.types.responses.response_function_shell_tool_call import ResponseFunctionShellToolCall
-from gptkit.types.responses.response_function_shell_tool_call_output import (
-    ResponseFunctionShellToolCallOutput,
-)
 from gptkit.types.responses.response_function_tool_call import ResponseFunctionToolCall
 from gptkit.types.responses.response_function_tool_call_output_item import ResponseFunctionToolCallOutputItem
 from gptkit.types.responses.response_function_web_search import ResponseFunctionWebSearch
 from gptkit.types.responses.response_output_item import (
+    TOOL_OUTPUT_ITEMS,
     ImageGenerationCall,
     LocalShellCall,
     LocalShellCallOutput,
@@ -115,12 +108,7 @@ _PARSED_ITEMS = (
     | Annotated[McpApprovalRequest, Tag("mcp_approval_request")]
     | Annotated[McpApprovalResponse, Tag("mcp_approval_response")]
     | Annotated[ResponseCustomToolCall, Tag("custom_tool_call")]
-    | Annotated[ResponseCustomToolCallOutputItem, Tag("custom_tool_call_output")]
-    | Annotated[ResponseCompactionItem, Tag("compaction")]
-    | Annotated[ResponseApplyPatchToolCall, Tag("apply_patch_call")]
-    | Annotated[ResponseApplyPatchToolCallOutput, Tag("apply_patch_call_output")]
-    | Annotated[ResponseFunctionShellToolCall, Tag("shell_call")]
-    | Annotated[ResponseFunctionShellToolCallOutput, Tag("shell_call_output")]
+    | TOOL_OUTPUT_ITEMS
     | Annotated[UnknownOutputItem, Tag(UNKNOWN)]
 )
 #: An output item of a parsed response: the message and function call items parsed, the rest as

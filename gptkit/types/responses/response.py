@@ -8,6 +8,11 @@ from pydantic import Discriminator, Field, Tag
 
 from gptkit.types._base import APIObject, BilledObject, type_tag
 from gptkit.types.responses.response_error import ResponseError
+from gptkit.types.responses.response_input_content import (
+    ResponseInputFile,
+    ResponseInputImage,
+    ResponseInputText,
+)
 from gptkit.types.responses.response_output_item import ResponseOutputItem
 from gptkit.types.responses.response_output_message import ResponseOutputMessage
 from gptkit.types.responses.response_output_text import ResponseOutputText
@@ -75,11 +80,20 @@ class Conversation(APIObject):
     id: str = ""
 
 
+#: A value of a prompt variable: a string, or an input part (text, image, file) by ``type``.
+_PromptVariable: TypeAlias = str | Annotated[
+    Annotated[ResponseInputText, Tag("input_text")]
+    | Annotated[ResponseInputImage, Tag("input_image")]
+    | Annotated[ResponseInputFile, Tag("input_file")],
+    Discriminator(type_tag(frozenset({"input_text", "input_image", "input_file"}), "input_text")),
+]
+
+
 class ResponsePrompt(APIObject):
     """The stored prompt template a response used."""
 
     id: str = ""
-    variables: dict[str, Any] | None = None
+    variables: dict[str, _PromptVariable] | None = None
     version: str | None = None
 
 

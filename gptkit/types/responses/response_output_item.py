@@ -185,6 +185,16 @@ class UnknownOutputItem(APIObject):
     id: str | None = None
 
 
+#: The tool items listed alike in a response's output, in parsed responses and in stored items.
+TOOL_OUTPUT_ITEMS = (
+    Annotated[ResponseCustomToolCallOutputItem, Tag("custom_tool_call_output")]
+    | Annotated[ResponseCompactionItem, Tag("compaction")]
+    | Annotated[ResponseApplyPatchToolCall, Tag("apply_patch_call")]
+    | Annotated[ResponseApplyPatchToolCallOutput, Tag("apply_patch_call_output")]
+    | Annotated[ResponseFunctionShellToolCall, Tag("shell_call")]
+    | Annotated[ResponseFunctionShellToolCallOutput, Tag("shell_call_output")]
+)
+
 _OUTPUT_ITEMS = (
     Annotated[ResponseOutputMessage, Tag("message")]
     | Annotated[ResponseFileSearchToolCall, Tag("file_search_call")]
@@ -203,12 +213,7 @@ _OUTPUT_ITEMS = (
     | Annotated[McpApprovalRequest, Tag("mcp_approval_request")]
     | Annotated[McpApprovalResponse, Tag("mcp_approval_response")]
     | Annotated[ResponseCustomToolCall, Tag("custom_tool_call")]
-    | Annotated[ResponseCustomToolCallOutputItem, Tag("custom_tool_call_output")]
-    | Annotated[ResponseCompactionItem, Tag("compaction")]
-    | Annotated[ResponseApplyPatchToolCall, Tag("apply_patch_call")]
-    | Annotated[ResponseApplyPatchToolCallOutput, Tag("apply_patch_call_output")]
-    | Annotated[ResponseFunctionShellToolCall, Tag("shell_call")]
-    | Annotated[ResponseFunctionShellToolCallOutput, Tag("shell_call_output")]
+    | TOOL_OUTPUT_ITEMS
     | Annotated[UnknownOutputItem, Tag(UNKNOWN)]
 )
 ResponseOutputItem: TypeAlias = Annotated[_OUTPUT_ITEMS, by_type(_OUTPUT_ITEMS)]

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
+
+from pydantic import Field
 
 from gptkit.types._base import APIObject
 
-__all__ = ["ResponseShellCallOutputContentDeltaEvent"]
+__all__ = ["Delta", "ResponseShellCallOutputContentDeltaEvent"]
+
+
+class Delta(APIObject):
+    """The piece of output that arrived: from ``stdout`` or ``stderr``."""
+
+    stderr: str | None = None
+    stdout: str | None = None
 
 
 class ResponseShellCallOutputContentDeltaEvent(APIObject):
     """A streaming event that indicated shell call output was incrementally added."""
 
     command_index: int = 0
-    delta: Any = None
+    delta: Delta = Field(default_factory=Delta)
     item_id: str = ""
     output_index: int = 0
     sequence_number: int = 0

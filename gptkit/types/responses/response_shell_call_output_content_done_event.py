@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from gptkit.types._base import APIObject
+from gptkit.types.responses.response_function_shell_tool_call_output import (
+    Output,
+    OutputOutcome,
+    OutputOutcomeExit,
+    OutputOutcomeTimeout,
+)
 
-__all__ = ["ResponseShellCallOutputContentDoneEvent"]
+__all__ = [
+    "Output",
+    "OutputOutcome",
+    "OutputOutcomeExit",
+    "OutputOutcomeTimeout",
+    "ResponseShellCallOutputContentDoneEvent",
+]
 
 
 class ResponseShellCallOutputContentDoneEvent(APIObject):
@@ -14,7 +26,7 @@ class ResponseShellCallOutputContentDoneEvent(APIObject):
 
     command_index: int = 0
     item_id: str = ""
-    output: list[Any] = []
+    output: list[Output] = []
     output_index: int = 0
     sequence_number: int = 0
     type: Literal["response.shell_call_output_content.done"] = "response.shell_call_output_content.done"
