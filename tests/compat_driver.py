@@ -41,6 +41,9 @@ def _child(package: str, item: dict[str, Any], out: int, err: int, workdir: str)
     os.chdir(workdir)
     os.environ["OPENAI_BASE_URL"] = item["base_url"]
     os.environ["OPENAI_API_KEY"] = "sk-compat-programs"
+    # The same fake as an Azure resource (it serves /openai/deployments/... too), for the Azure programs.
+    os.environ["AZURE_OPENAI_ENDPOINT"] = item["base_url"].removesuffix("/v1")
+    os.environ["AZURE_OPENAI_API_KEY"] = "sk-compat-programs"
     path = item["path"]
     sys.argv = [path]
     with open(path, encoding="utf-8") as handle:

@@ -92,6 +92,8 @@ SETUP: dict[str, Callable[[], FakeOpenAI]] = {
     "timeout_error": _slow_first,
     "chat_stream_tools": _two_calls,
     "pydantic_function_tool": _weather_call,
+    "azure_client": lambda: FakeOpenAI(api_key="sk-compat-programs"),  # the api-key header is checked
+    "azure_async": lambda: FakeOpenAI(api_key="sk-compat-programs"),
 }
 
 #: Programs that do not print the same yet, with the reason (kept in step with docs/migration.md).
