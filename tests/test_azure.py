@@ -197,8 +197,13 @@ async def test_with_options_changes_azure_options(kind: str) -> None:
     assert token_client._headers.get("authorization") == "Bearer tok" and "api-key" not in token_client._headers
     same = client.with_options(timeout=5)
     assert same._headers["api-key"] == AZURE_KEY and same.timeout == 5
-    with pytest.raises(TypeError, match="azure_endpoint"):
-        client.with_options(base_url="https://elsewhere")
+    moved = client.with_options(base_url="https://elsewhere.example/openai/deployments/d9")
+    await invoke(moved, "chat.completions.create", model="ignored", messages=MSGS)
+    assert str(rec.requests[-1].url) == (
+        f"https://elsewhere.example/openai/deployments/d9/chat/completions?api-version={VERSION}")
+    back = moved.with_options(azure_endpoint=ENDPOINT)  # the official copy's rule: one or the other
+    await invoke(back, "chat.completions.create", model="d1", messages=MSGS)
+    assert str(rec.requests[-1].url) == str(second.url)
     await close(client)
 
 
@@ -234,8 +239,62 @@ async def test_the_official_names_build_the_azure_clients(kind: str) -> None:
     names = {n for n, p in inspect.signature(theirs).parameters.items() if p.kind is p.KEYWORD_ONLY}
     ours = {n for n, p in inspect.signature(cls).parameters.items() if p.kind is p.KEYWORD_ONLY}
     # Not taken (docs/migration.md): realtime websockets, webhooks, the admin key and workload
-    # identity federation, the official client's private switches; and, not yet, organization,
-    # project and base_url (an Azure resource is reached through azure_endpoint).
+    # identity federation, the official client's private switches.
     not_taken = {"websocket_base_url", "webhook_secret", "admin_api_key", "workload_identity",
-                 "_strict_response_validation", "_enforce_credentials", "organization", "project", "base_url"}
-    assert names - ours <= not_taken, names - ours - not_taken
+                 "_strict_response_validation", "_enforce_credentials"}
+    assert names - ours == not_taken
+
+
+@pytest.mark.parametrize(("base_url", "expected"), [
+    (ENDPOINT + "/openai", f"{ENDPOINT}/openai/deployments/by-model/chat/completions?api-version={VERSION}"),
+    (ENDPOINT + "/openai/deployments/fixed/", f"{ENDPOINT}/openai/deployments/fixed/chat/completions?api-version={VERSION}"),
+])
+async def test_base_url_instead_of_the_endpoint(kind: str, base_url: str, expected: str) -> None:
+    # The official constructor's other spelling: calls go under base_url; a deployment in it wins.
+    rec = Recorder(httpx.Response(200, json=chat_body()), httpx.Response(200, json=MODELS_BODY))
+    client = make_azure(kind, rec, azure_endpoint=None, base_url=base_url)
+    await invoke(client, "chat.completions.create", model="by-model", messages=MSGS)
+    await invoke(client, "models.list")
+    assert str(rec.requests[0].url) == expected
+    assert str(rec.requests[1].url) == f"{base_url.rstrip('/')}/models?api-version={VERSION}"
+    assert rec.requests[0].headers["api-key"] == AZURE_KEY and client.azure_endpoint == ENDPOINT
+    await close(client)
+    with pytest.raises(ValueError, match="mutually exclusive"):
+        make_azure(kind, rec, base_url=base_url)  # and azure_endpoint: one or the other, as the official
+    with pytest.raises(ValueError, match="azure_deployment"):
+        make_azure(kind, rec, azure_endpoint=None, base_url=base_url, azure_deployment="d")
+
+
+async def test_organization_and_project_given_are_sent(kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_PROJECT_ID", "proj-of-an-openai-account")  # never read for Azure
+    rec = Recorder(httpx.Response(200, json=chat_body()))
+    client = make_azure(kind, rec, organization="org-az", max_retries=0)
+    await invoke(client, "chat.completions.create", model="d", messages=MSGS)
+    other = client.with_options(project="proj-az")
+    await invoke(other, "chat.completions.create", model="d", messages=MSGS)
+    first, second = rec.requests
+    assert first.headers["openai-organization"] == "org-az" and "openai-project" not in first.headers
+    assert (second.headers["openai-organization"], second.headers["openai-project"]) == ("org-az", "proj-az")
+    assert (client.organization, other.project) == ("org-az", "proj-az")
+    await close(client)
+
+
+async def test_api_key_function_is_asked_before_each_attempt(kind: str) -> None:
+    keys = iter(["az-rot-1", "az-rot-2"])
+    sent: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request.headers["api-key"])
+        return httpx.Response(500 if len(sent) == 1 else 200, json=chat_body())
+
+    def provider() -> str:
+        return next(keys)
+
+    rec = Recorder(answer)
+    client = make_azure(kind, rec, api_key=provider, retry=gptkit.RetryPolicy(zero_waits=True))
+    assert client.api_key == "" and "az-rot" not in repr(client)
+    await invoke(client, "chat.completions.create", model="d", messages=MSGS)
+    assert sent == ["az-rot-1", "az-rot-2"] and client.api_key == "az-rot-2"
+    assert "authorization" not in rec.requests[0].headers
+    assert make_azure(kind, rec, api_key="fixed-key").api_key == "fixed-key"  # as the official reports it
+    await close(client)

@@ -7,6 +7,7 @@ import json
 import struct
 from typing import Any
 
+import httpx
 import pytest
 
 from gptkit._tokens import estimate_prompt_tokens, max_output_tokens
@@ -238,3 +239,28 @@ def test_custom_route() -> None:
     fake.route("GET", "/files/{file_id}", lambda req, params: (200, {"id": params["file_id"], "object": "file"}))
     reply = fake.handle("GET", "/v1/files/file-abc", {}, b"")
     assert reply.status == 200 and json.loads(reply.chunks[0])["id"] == "file-abc"
+
+
+def test_azure_deployment_paths_with_api_version_and_api_key() -> None:
+    # Azure's paths: the deployment in the URL names the model, api-version is required, the
+    # key travels as api-key. The official AzureOpenAI client runs against the fake this way.
+    import openai
+
+    fake = FakeOpenAI(api_key="az-key")
+    http = httpx.Client(transport=fake.transport(), base_url="https://res.openai.azure.com")
+    ok = http.post("/openai/deployments/my%20dep/chat/completions?api-version=2024-10-21",
+                   headers={"api-key": "az-key"}, json={"messages": [{"role": "user", "content": "hi"}]})
+    unversioned = http.post("/openai/deployments/d/embeddings", headers={"api-key": "az-key"},
+                            json={"input": "x"})
+    wrong_key = http.get("/openai/models?api-version=2024-10-21", headers={"api-key": "nope"})
+    v1 = http.get("/openai/v1/models", headers={"api-key": "az-key"})  # Azure's OpenAI-style API
+    assert ok.status_code == 200 and ok.json()["model"] == "my dep"
+    assert unversioned.status_code == 404 and unversioned.json()["error"]["message"] == "Resource not found"
+    assert wrong_key.status_code == 401 and v1.status_code == 200
+    assert [(r.path, r.deployment) for r in fake.requests] == [
+        ("/chat/completions", "my dep"), ("/embeddings", "d"), ("/models", None), ("/models", None)]
+    official = openai.AzureOpenAI(azure_endpoint="https://res.openai.azure.com", api_key="az-key",
+                                  api_version="2024-10-21",
+                                  http_client=httpx.Client(transport=fake.transport()))
+    reply = official.chat.completions.create(model="gpt4o-prod", messages=[{"role": "user", "content": "hi"}])
+    assert reply.choices[0].message.content == "Echo: hi" and fake.requests[-1].deployment == "gpt4o-prod"

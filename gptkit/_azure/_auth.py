@@ -17,9 +17,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Final, Protocol, Union
 
 import anyio
+import httpx
 
 from gptkit._clock import get_clock
-from gptkit._core._config import NoAPIKey, Secret
+from gptkit._core._config import NoAPIKey, Secret, normalize_base_url
+from gptkit._core._keys import KeyProvider
 from gptkit._exceptions import ConfigurationError, MissingAPIKeyError
 
 __all__ = [
@@ -158,11 +160,23 @@ class AzureSettings:
     ad_token: Secret | None = None
     token_provider: Callable[[], Any] | None = field(default=None, repr=False)
     no_key: bool = False
+    #: ``api_key=`` a function: asked for the ``api-key`` before every attempt.
+    key_provider: KeyProvider | None = field(default=None, repr=False)
+    #: ``base_url=`` instead of ``azure_endpoint``: calls go under it (no trailing slash).
+    base_url: str | None = None
+    #: Sent as ``OpenAI-Organization`` / ``OpenAI-Project`` when given (never from the environment).
+    organization: str | None = None
+    project: str | None = None
+
+    @property
+    def root(self) -> str:
+        """What every call's path is appended to: ``base_url``, else ``{endpoint}/openai``."""
+        return self.base_url if self.base_url is not None else self.endpoint + "/openai"
 
     @property
     def auth(self) -> str:
         """How requests authenticate, for reprs: api-key, azure_ad_token, token provider, none."""
-        if self.api_key is not None:
+        if self.api_key is not None or self.key_provider is not None:
             return "api-key"
         if self.ad_token is not None:
             return "azure_ad_token"
@@ -176,16 +190,30 @@ class AzureSettings:
         if any(k in changes for k in credential_keys):
             credentials = {k: changes.get(k) for k in credential_keys}
         else:
+            key: Any = self.api_key.reveal() if self.api_key else None
+            if self.key_provider is not None:
+                key = self.key_provider.function
             credentials = {
-                "api_key": NoAPIKey() if self.no_key else (self.api_key.reveal() if self.api_key else None),
+                "api_key": NoAPIKey() if self.no_key else key,
                 "azure_ad_token": self.ad_token.reveal() if self.ad_token else None,
                 "azure_ad_token_provider": self.token_provider,
             }
+        # The official copy's rule: where calls go is azure_endpoint (+ deployment) or base_url.
+        if "base_url" in changes:
+            where = {"azure_endpoint": None, "base_url": changes["base_url"],
+                     "azure_deployment": changes.get("azure_deployment")}
+        elif "azure_endpoint" in changes or self.base_url is None:
+            where = {"azure_endpoint": changes.get("azure_endpoint", self.endpoint), "base_url": None,
+                     "azure_deployment": changes.get("azure_deployment", self.deployment)}
+        else:
+            where = {"azure_endpoint": None, "base_url": self.base_url,
+                     "azure_deployment": changes.get("azure_deployment")}
         return resolve_azure(
-            azure_endpoint=changes.get("azure_endpoint", self.endpoint),
             api_version=changes.get("api_version", self.api_version),
-            azure_deployment=changes.get("azure_deployment", self.deployment),
+            organization=changes.get("organization", self.organization),
+            project=changes.get("project", self.project),
             is_async=is_async,
+            **where,
             **credentials,
         )
 
@@ -210,18 +238,39 @@ def _endpoint(value: str | None) -> str:
     return endpoint
 
 
+def _where(azure_endpoint: str | None, base_url: object,
+           azure_deployment: str | None) -> tuple[str, str | None]:
+    """The endpoint and, when calls go under a ``base_url`` instead, that URL."""
+    if base_url is None:
+        return _endpoint(azure_endpoint), None
+    if azure_endpoint is not None:
+        raise ConfigurationError("base_url and azure_endpoint are mutually exclusive")
+    if azure_deployment is not None:
+        raise ConfigurationError("azure_deployment goes with azure_endpoint; with base_url, put the "
+                                 "deployment in the URL (.../openai/deployments/NAME)")
+    url = normalize_base_url(base_url)
+    parts = httpx.URL(url)
+    return f"{parts.scheme}://{parts.netloc.decode('ascii')}", url
+
+
 def resolve_azure(
     *,
     azure_endpoint: str | None,
     api_version: str | None,
     azure_deployment: str | None,
-    api_key: str | NoAPIKey | None,
+    api_key: str | NoAPIKey | Callable[[], Any] | None,
     azure_ad_token: str | None,
     azure_ad_token_provider: Callable[[], Any] | None,
     is_async: bool,
+    base_url: object = None,
+    organization: str | None = None,
+    project: str | None = None,
 ) -> AzureSettings:
     """Resolve arguments and ``AZURE_OPENAI_*`` / ``OPENAI_API_VERSION`` into settings."""
-    endpoint = _endpoint(azure_endpoint)
+    endpoint, root = _where(azure_endpoint, base_url, azure_deployment)
+    for name, value in (("organization", organization), ("project", project)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a string, not {type(value).__name__}")
     version = api_version or os.environ.get("OPENAI_API_VERSION") or None
     if version is None:
         raise ConfigurationError(
@@ -236,7 +285,8 @@ def resolve_azure(
                             ("azure_ad_token_provider", azure_ad_token_provider)) if v is not None]
     if len(given) > 1:
         raise ConfigurationError(f"pass only one credential, not {' and '.join(given)}")
-    settings = AzureSettings(endpoint=endpoint, api_version=version, deployment=azure_deployment)
+    settings = AzureSettings(endpoint=endpoint, api_version=version, deployment=azure_deployment,
+                             base_url=root, organization=organization or None, project=project or None)
     if azure_ad_token_provider is not None:
         if not callable(azure_ad_token_provider):
             raise ConfigurationError("azure_ad_token_provider must be a callable returning a token")
@@ -250,6 +300,8 @@ def resolve_azure(
     if not given:
         api_key = os.environ.get("AZURE_OPENAI_API_KEY") or None
         azure_ad_token = None if api_key else (os.environ.get("AZURE_OPENAI_AD_TOKEN") or None)
+    if callable(api_key):
+        return settings.with_replaced(key_provider=KeyProvider(api_key, is_async=is_async))
     if api_key is not None:
         if not isinstance(api_key, str):
             raise TypeError(f"api_key must be a string, not {type(api_key).__name__}")

@@ -26,6 +26,7 @@ from gptkit._azure._auth import (
 from gptkit._core._base import BaseClient, Call, Endpoint
 from gptkit._core._client import AsyncClient, Client
 from gptkit._core._config import NO_API_KEY, ClientConfig, NoAPIKey
+from gptkit._core._keys import APIKeyProvider, AsyncAPIKeyProvider
 from gptkit._core._options import ClientOptions, shows_options
 from gptkit._exceptions import InvalidParameterError
 from gptkit._retry import RetryPolicy
@@ -47,7 +48,7 @@ DEPLOYMENT_PATHS = frozenset({
     "/images/edits",
 })
 _AZURE_OPTIONS = ("azure_endpoint", "api_version", "azure_deployment", "api_key", "azure_ad_token",
-                  "azure_ad_token_provider")
+                  "azure_ad_token_provider", "base_url", "organization", "project")
 _MAX_CACHED_URLS = 512
 
 
@@ -61,7 +62,7 @@ class _AzureCore(BaseClient):
         """A new Azure client: its Azure settings (checked), then every client's setup."""
         self._set_azure(resolve_azure(**azure, is_async=self._is_async))
         self._start(options, http_client, transport, api_key=NO_API_KEY,
-                    base_url=self._azure.endpoint + "/openai", organization=None, project=None)
+                    base_url=self._azure.root, organization=None, project=None)
 
     def _set_azure(self, settings: AzureSettings) -> None:
         self._azure = settings
@@ -70,8 +71,10 @@ class _AzureCore(BaseClient):
     # -- BaseClient hooks -------------------------------------------------------------------
 
     def _init_core(self, config: ClientConfig, retry: RetryPolicy, tags: Mapping[str, str] | None) -> None:
-        # Azure has no organizations or projects: never send OPENAI_ORG_ID's header there.
-        config = config.replace(base_url=self._azure.endpoint + "/openai", organization=None, project=None)
+        # OPENAI_ORG_ID / OPENAI_PROJECT_ID belong to OpenAI accounts: never sent to Azure; an
+        # organization or project given to the Azure client is (as the official one sends it).
+        azure = self._azure
+        config = config.replace(base_url=azure.root, organization=azure.organization, project=azure.project)
         super()._init_core(config, retry, tags)
 
     def _auth_headers(self) -> Mapping[str, str]:
@@ -85,11 +88,11 @@ class _AzureCore(BaseClient):
     def _rate_limit_identity(self) -> str:
         # Azure's limits belong to a deployment of a resource, whichever key or token is used
         # (and never to NO_API_KEY's empty identity, which every keyless client would share).
-        return f"azure\n{self._azure.endpoint}\n{self._azure.deployment or ''}"
+        return f"azure\n{self._azure.root}\n{self._azure.deployment or ''}"
 
     def _url_for(self, endpoint: Endpoint, path: str, body: Mapping[str, Any] | None) -> httpx.URL:
         deployment: object = None
-        if endpoint.path in DEPLOYMENT_PATHS:
+        if endpoint.path in DEPLOYMENT_PATHS and not self._deployment_in_url():
             deployment = self._azure.deployment or (body.get("model") if body is not None else None)
             if not isinstance(deployment, str) or not deployment:
                 raise InvalidParameterError(
@@ -111,10 +114,24 @@ class _AzureCore(BaseClient):
             self._urls[key] = url
         return url
 
+    def _deployment_in_url(self) -> bool:
+        # A base_url that names a deployment already (the official client's test, on its path).
+        base_url = self._azure.base_url
+        return base_url is not None and "/deployments" in httpx.URL(base_url).path
+
     def _detect_price_provider(self) -> str | None:
         return "azure"
 
     # -- public read-only options -----------------------------------------------------------
+
+    @property
+    def api_key(self) -> str:
+        """The ``api-key`` (a function's last one; "" with an Entra ID token or ``NO_API_KEY``),
+        as the official client reports it; never shown in the client's repr."""
+        azure = self._azure
+        if azure.key_provider is not None:
+            return azure.key_provider.last
+        return azure.api_key.reveal() if azure.api_key is not None else ""
 
     @property
     def azure_endpoint(self) -> str:
@@ -143,8 +160,8 @@ class _AzureCore(BaseClient):
 
         ``**changes`` are constructor options (``azure_endpoint``, ``api_version``,
         ``azure_deployment``, ``api_key``, ``azure_ad_token``, ``azure_ad_token_provider``,
-        ``timeout``, ``max_retries``...; not ``base_url``). ``retry`` replaces the
-        ``RetryPolicy``; ``tags`` are added to this client's.
+        ``base_url``, ``organization``, ``project``, ``timeout``, ``max_retries``...). ``retry``
+        replaces the ``RetryPolicy``; ``tags`` are added to this client's.
         """
         azure_changes = self._split_changes(changes)
         clone: Self = super().with_options(retry=retry, tags=tags, **changes)
@@ -154,8 +171,6 @@ class _AzureCore(BaseClient):
     copy = with_options
 
     def _split_changes(self, changes: dict[str, Any]) -> dict[str, Any]:
-        if "base_url" in changes:
-            raise TypeError(f"{type(self).__name__}.with_options() takes azure_endpoint=, not base_url=")
         return {k: changes.pop(k) for k in _AZURE_OPTIONS if k in changes}
 
     def _apply_changes(self, azure_changes: dict[str, Any], *, is_async: bool) -> None:
@@ -185,10 +200,17 @@ class AzureClient(_AzureCore, Client):
         ``OPENAI_API_VERSION``).
     :param azure_deployment: the deployment every call goes to; None: each call's ``model``
         names it.
-    :param api_key: the resource's key, sent as ``api-key`` (default ``AZURE_OPENAI_API_KEY``).
+    :param api_key: the resource's key, sent as ``api-key`` (default ``AZURE_OPENAI_API_KEY``),
+        or a function returning it, called before every attempt.
     :param azure_ad_token: a fixed Entra ID token (default ``AZURE_OPENAI_AD_TOKEN``).
     :param azure_ad_token_provider: a callable returning a token string (called for every
         request) or a token with an expiry (reused until shortly before it expires).
+    :param organization: sent as ``OpenAI-Organization`` when given (``OPENAI_ORG_ID`` is not
+        read: it names an OpenAI account).
+    :param project: sent as ``OpenAI-Project`` when given (``OPENAI_PROJECT_ID`` is not read).
+    :param base_url: instead of ``azure_endpoint``: the URL calls go under, e.g.
+        ``https://NAME.openai.azure.com/openai`` (each call's ``model`` names the deployment) or
+        ``.../openai/deployments/NAME`` (every call goes to that deployment).
     :param http_client: your own ``httpx.Client``; gptkit never closes it. Not with
         ``transport=``.
     :param transport: an httpx transport for the client gptkit builds (a cassette, a fake).
@@ -201,21 +223,27 @@ class AzureClient(_AzureCore, Client):
         azure_endpoint: str | None = None,
         api_version: str | None = None,
         azure_deployment: str | None = None,
-        api_key: str | NoAPIKey | None = None,
+        api_key: str | NoAPIKey | APIKeyProvider | None = None,
         azure_ad_token: str | None = None,
         azure_ad_token_provider: AzureADTokenProvider | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        base_url: str | httpx.URL | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
         self._start_azure(options, http_client, transport, azure_endpoint=azure_endpoint,
                           api_version=api_version, azure_deployment=azure_deployment, api_key=api_key,
-                          azure_ad_token=azure_ad_token, azure_ad_token_provider=azure_ad_token_provider)
+                          azure_ad_token=azure_ad_token, azure_ad_token_provider=azure_ad_token_provider,
+                          organization=organization, project=project, base_url=base_url)
 
     def _transmit(self, call: Call) -> httpx.Response:
-        tokens = self._tokens
+        tokens, keys = self._tokens, self._azure.key_provider
         if tokens is not None:  # right before each send: a retry or a limiter wait may outlast a token
             call.request.headers["authorization"] = f"Bearer {tokens.get()}"
+        elif keys is not None:
+            call.request.headers["api-key"] = keys.get()
         return super()._transmit(call)
 
 
@@ -232,9 +260,15 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
         ``OPENAI_API_VERSION``).
     :param azure_deployment: the deployment every call goes to; None: each call's ``model``
         names it.
-    :param api_key: the resource's key, sent as ``api-key`` (default ``AZURE_OPENAI_API_KEY``).
+    :param api_key: like ``AzureClient``'s; a function may be a coroutine function.
     :param azure_ad_token: a fixed Entra ID token (default ``AZURE_OPENAI_AD_TOKEN``).
     :param azure_ad_token_provider: like ``AzureClient``'s, or a coroutine function.
+    :param organization: sent as ``OpenAI-Organization`` when given (``OPENAI_ORG_ID`` is not
+        read: it names an OpenAI account).
+    :param project: sent as ``OpenAI-Project`` when given (``OPENAI_PROJECT_ID`` is not read).
+    :param base_url: instead of ``azure_endpoint``: the URL calls go under, e.g.
+        ``https://NAME.openai.azure.com/openai`` (each call's ``model`` names the deployment) or
+        ``.../openai/deployments/NAME`` (every call goes to that deployment).
     :param http_client: your own ``httpx.AsyncClient``; gptkit never closes it. Not with
         ``transport=``.
     :param transport: an httpx async transport for the client gptkit builds (a cassette, a fake).
@@ -247,21 +281,27 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
         azure_endpoint: str | None = None,
         api_version: str | None = None,
         azure_deployment: str | None = None,
-        api_key: str | NoAPIKey | None = None,
+        api_key: str | NoAPIKey | AsyncAPIKeyProvider | None = None,
         azure_ad_token: str | None = None,
         azure_ad_token_provider: AsyncAzureADTokenProvider | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        base_url: str | httpx.URL | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
         self._start_azure(options, http_client, transport, azure_endpoint=azure_endpoint,
                           api_version=api_version, azure_deployment=azure_deployment, api_key=api_key,
-                          azure_ad_token=azure_ad_token, azure_ad_token_provider=azure_ad_token_provider)
+                          azure_ad_token=azure_ad_token, azure_ad_token_provider=azure_ad_token_provider,
+                          organization=organization, project=project, base_url=base_url)
 
     async def _transmit(self, call: Call) -> httpx.Response:
-        tokens = self._tokens
+        tokens, keys = self._tokens, self._azure.key_provider
         if tokens is not None:  # right before each send: a retry or a limiter wait may outlast a token
             call.request.headers["authorization"] = f"Bearer {await tokens.aget()}"
+        elif keys is not None:
+            call.request.headers["api-key"] = await keys.aget()
         return await super()._transmit(call)
 
 

@@ -46,6 +46,10 @@ class OfficialSurface:
         """The API key (empty for a client made with ``api_key=gptkit.NO_API_KEY``); with
         ``api_key=`` a function, the key it returned last (empty before the first call), as the
         official client reports it. Never shown in the client's repr."""
+        return self._bearer_key()
+
+    def _bearer_key(self) -> str:
+        """The key sent as ``Authorization: Bearer`` (the provider's last one), or ""."""
         provider = self._config.api_key_provider
         if provider is not None:
             return provider.last
@@ -90,7 +94,7 @@ class OfficialSurface:
     @property
     def auth_headers(self) -> dict[str, str]:
         """The credential headers every call carries (they hold the key: do not log them)."""
-        key = self.api_key
+        key = self._bearer_key()
         bearer = {"Authorization": f"Bearer {key}"} if key else {}
         return {**bearer, **self._auth_headers()}  # Azure's api-key or token
 

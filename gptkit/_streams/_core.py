@@ -204,7 +204,7 @@ class StreamCore(Generic[T]):
         final = self._accumulator.final() if self._accumulator is not None else None
         validate = self._validate
         received = [validate(data) for data in self._received]
-        self.failure = self._protocol.failure(chunk, received, final, "The stream ended in failure")
+        self.failure = self._protocol.failure(chunk, received, final)
         if isinstance(self.failure, APIError):
             self.failure.request = self.request
 

@@ -75,7 +75,7 @@ class StreamProtocol:
         """``COMPLETE``, ``FAILED`` or ``ERROR`` when this event ends the stream, else None."""
         return None
 
-    def failure(self, chunk: Any, received: list[Any], final: Any, message_prefix: str) -> Exception:
+    def failure(self, chunk: Any, received: list[Any], final: Any) -> Exception:
         """The typed error for an event that ends the stream as ``FAILED`` or ``ERROR``."""
         raise NotImplementedError
 

@@ -62,7 +62,7 @@ class ResponsesStreamProtocol(StreamProtocol):
     def ending(self, chunk: Any) -> str | None:
         return _ENDINGS.get(chunk.type)
 
-    def failure(self, chunk: Any, received: list[Any], final: Any, message_prefix: str) -> Exception:
+    def failure(self, chunk: Any, received: list[Any], final: Any) -> Exception:
         if chunk.type == "error":
             message = chunk.message or "An error occurred during streaming."
             body: dict[str, Any] = {"error": {"message": message, "type": "error", "code": chunk.code,

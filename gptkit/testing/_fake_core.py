@@ -26,7 +26,7 @@ from gptkit.testing._fake_files import FakeFile, FakeFileStore
 from gptkit.testing._fake_limits import DEFAULT_WINDOW, LimitBuckets
 from gptkit.testing._fake_reply import FakeReply, apply_fault, json_reply, stream_reply
 from gptkit.testing._fake_responses import FakeResponses
-from gptkit.testing._fake_rules import FakeStats, ResponseRule, normalise_path, route_pattern
+from gptkit.testing._fake_rules import FakeStats, ResponseRule, azure_path, normalise_path, route_pattern
 from gptkit.testing._faults import FakeRequest, Fault, FaultRule, Predicate, fault_from
 
 __all__ = ["FakeCore", "RouteHandler"]
@@ -216,7 +216,7 @@ class FakeCore:
 
         ``rate_limited=False`` skips the RPM/TPM limiter (Batch API lines have their own quota).
         """
-        path = normalise_path(raw_path)
+        path, deployment, versioned = azure_path(normalise_path(raw_path))
         _, _, query_string = raw_path.partition("?")
         query = dict(urllib.parse.parse_qsl(query_string)) if query_string else {}
         body: Any = None
@@ -231,13 +231,17 @@ class FakeCore:
         with self._lock:
             serial = next(self._ids)
             attempt = self._attempts[key] = self._attempts.get(key, 0) + 1
-            request = FakeRequest(method.upper(), path, headers, body, attempt, key, content, query)
+            request = FakeRequest(method.upper(), path, headers, body, attempt, key, content, query,
+                                  deployment)
             self.requests.append(request)
             self.stats.requests += 1
             self.stats.by_path[path] += 1
             base = [("x-request-id", f"req_{serial:016x}"), ("openai-version", "2020-10-01"),
                     ("openai-processing-ms", "1")]
-            reply = self._decide(request, base, serial, bad_json, rate_limited)
+            if versioned and "api-version" not in query:  # Azure's answer to a request without one
+                reply = json_reply(404, {"error": {"code": "404", "message": "Resource not found"}}, base)
+            else:
+                reply = self._decide(request, base, serial, bad_json, rate_limited)
             reply.header_delay += self.latency
             if reply.drop_before_headers:
                 self.stats.statuses[0] += 1
@@ -290,6 +294,8 @@ class FakeCore:
         if not isinstance(body, dict):
             return json_reply(400, error_body("The request body must be a JSON object.",
                                               "invalid_request_error"), base)
+        if request.deployment is not None and "model" not in body:
+            body["model"] = request.deployment  # Azure: the deployment names the model
         for name in _REQUIRED[path]:
             if name not in body:
                 message = f"Missing required parameter: '{name}'."

@@ -4,13 +4,14 @@ and the paths it routes (with ``/v1`` or not, ``{name}`` parameters)."""
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections import Counter
 from dataclasses import dataclass, field
 
 from gptkit.testing._fake_answers import Answer
 from gptkit.testing._faults import FakeRequest, Predicate
 
-__all__ = ["FakeStats", "ResponseRule", "normalise_path", "route_pattern"]
+__all__ = ["FakeStats", "ResponseRule", "azure_path", "normalise_path", "route_pattern"]
 
 
 @dataclass
@@ -66,6 +67,24 @@ def normalise_path(raw: str) -> str:
     if path.startswith("/v1/"):
         path = path[3:]
     return path
+
+
+#: Azure OpenAI's paths: ``/openai/deployments/{name}/<operation>`` (and ``/openai/<operation>``
+#: for what is not per deployment), each with an ``api-version`` query; ``/openai/v1/...`` is
+#: Azure's OpenAI-style API, which takes none.
+_AZURE = re.compile(r"^/openai(?:/deployments/(?P<deployment>[^/]+))?(?P<rest>/.*)$")
+
+
+def azure_path(path: str) -> tuple[str, str | None, bool]:
+    """``(the OpenAI path, the deployment or None, whether it needs an api-version)`` of a
+    normalised path; a path that is not Azure's is returned as is (``False``: no api-version)."""
+    match = _AZURE.match(path)
+    if match is None:
+        return path, None, False
+    rest, deployment = match["rest"], match["deployment"]
+    if deployment is None and rest.startswith("/v1/"):
+        return rest[3:], None, False
+    return rest, urllib.parse.unquote(deployment) if deployment else None, True
 
 
 def route_pattern(pattern: str) -> re.Pattern[str]:

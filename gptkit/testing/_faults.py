@@ -103,6 +103,8 @@ class FakeRequest:
     content: bytes = b""
     #: The query string's parameters (the last value of each name).
     query: Mapping[str, str] = field(default_factory=dict)
+    #: The Azure deployment the path named (``/openai/deployments/{name}/...``), else None.
+    deployment: str | None = None
 
     @property
     def model(self) -> str | None:

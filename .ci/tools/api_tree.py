@@ -1,0 +1,211 @@
+"""The public API as a flat tree: read from the source with griffe, stored compactly, loaded back.
+
+``build_snapshot`` flattens what griffe finds into one tree per public module path (aliases
+resolved, inherited members copied into each class, private parameters dropped); ``compact`` and
+``expand`` turn it into the stored form of ``.ci/tools/api_snapshot.json`` and back; ``load``
+reads that file. ``api_check.py`` compares two such trees (see its docstring for what is public).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import griffe
+
+__all__ = ["PACKAGE", "ROOT", "Node", "SnapshotError", "build_snapshot", "compact", "expand", "load"]
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = "gptkit"
+
+Node = dict[str, Any]
+
+
+def _is_public_module_path(path: str) -> bool:
+    return not any(part.startswith("_") for part in path.split("."))
+
+
+def _is_public_member(name: str) -> bool:
+    return not name.startswith("_") or (name.startswith("__") and name.endswith("__"))
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+class SnapshotError(Exception):
+    """The public API cannot be read statically (a name in ``__all__`` griffe cannot find)."""
+
+
+def _resolve(obj: griffe.Object | griffe.Alias) -> griffe.Object | None:
+    """The object an alias points to, or None when it lies outside the package."""
+    if not obj.is_alias:
+        return obj  # type: ignore[return-value]
+    try:
+        target = obj.final_target  # type: ignore[union-attr]
+    except (griffe.AliasResolutionError, griffe.CyclicAliasError) as exc:
+        if obj.target_path.split(".")[0] == PACKAGE:  # type: ignore[union-attr]
+            raise SnapshotError(f"{obj.path} points to {obj.target_path}, which does not exist") from exc  # type: ignore[union-attr]
+        return None
+    return target if target.path.split(".")[0] == PACKAGE else None
+
+
+def _flatten(path: str, obj: griffe.Object | griffe.Alias, into: dict[str, Node], depth: int = 0) -> None:
+    """Record ``obj`` at public ``path`` and its public members below it: aliases resolved,
+    inherited members included, private parameters dropped. ``origin`` is where it is defined."""
+    target = _resolve(obj)
+    if target is None:  # a re-export from another package: its path is the contract
+        into[path] = {"kind": "alias", "origin": obj.target_path}  # type: ignore[union-attr]
+        return
+    if depth > 20:
+        raise SnapshotError(f"{path}: nesting too deep")
+    node: Node = {"kind": target.kind.value, "origin": target.path}
+    if isinstance(target, griffe.Class):
+        node["bases"] = [str(b) for b in target.bases]
+    elif isinstance(target, griffe.Function):
+        node["parameters"] = [
+            [p.name, p.kind.value, _text(p.annotation), _text(p.default)]
+            for p in target.parameters
+            if not p.name.startswith("_")
+        ]
+        node["returns"] = _text(target.returns)
+    elif target.is_module:
+        node["kind"] = "module-ref"  # a module re-exported under another name: compared by presence
+    else:
+        node["annotation"] = _text(getattr(target, "annotation", None))
+    into[path] = node
+    if target.is_class:
+        for name, member in target.all_members.items():
+            if _is_public_member(name) and not (member.is_alias and member.is_module):
+                _flatten(f"{path}.{name}", member, into, depth + 1)
+
+
+def _flatten_module(module: griffe.Module, into: dict[str, Node]) -> None:
+    exports = module.exports
+    if exports is None:
+        raise SnapshotError(f"{module.path} is public but declares no __all__")
+    into[module.path] = {"kind": "module", "origin": module.path}
+    for export in exports:
+        name = export if isinstance(export, str) else export.name
+        member = module.members.get(name)
+        if member is None:
+            raise SnapshotError(
+                f"{module.path}.__all__ names {name!r}, which is not visible statically: import it "
+                "in the module (under `if TYPE_CHECKING:` when it loads lazily)"
+            )
+        _flatten(f"{module.path}.{name}", member, into)
+    for sub in module.modules.values():
+        if _is_public_module_path(sub.path) and not sub.is_alias:
+            _flatten_module(sub, into)
+
+
+def build_snapshot(search_path: Path = ROOT, version: str | None = None) -> Node:
+    """The public API of the gptkit found under ``search_path``: public path -> what it is."""
+    loader = griffe.GriffeLoader(search_paths=[search_path], allow_inspection=False)
+    # not try_relative_path: a gptkit/ folder in the working directory must not win over search_path
+    package = loader.load(PACKAGE, try_relative_path=False)
+    assert isinstance(package, griffe.Module)
+    objects: dict[str, Node] = {}
+    _flatten_module(package, objects)
+    return {"version": version or _version_of(search_path), "objects": dict(sorted(objects.items()))}
+
+
+def _version_of(search_path: Path) -> str:
+    text = (search_path / PACKAGE / "_version.py").read_text()
+    match = re.search(r"""__version__\s*=\s*["']([^"']+)["']""", text)
+    if match is None:
+        raise SnapshotError("no __version__ in gptkit/_version.py")
+    return match.group(1)
+
+
+# -- the stored form ------------------------------------------------------------------------------
+# Stored expanded, the snapshot would repeat every inherited member in every subclass (each response
+# model carries APIObject's methods) and every class exported from two modules. Stored, a class
+# exported again is {"same_as": its first path}, and a member inherited unchanged from a public
+# class is listed by name under "inherits" instead of copied; loading expands both back.
+
+
+def _ancestors(path: str) -> Iterator[str]:
+    while "." in path:
+        path = path.rpartition(".")[0]
+        yield path
+
+
+def _natural_origin(objects: Mapping[str, Node], path: str) -> str:
+    """Where an object at ``path`` is defined unless its node says otherwise: in its owner."""
+    owner, _, name = path.rpartition(".")
+    return f"{objects[owner]['origin']}.{name}" if owner in objects else path
+
+
+def compact(objects: Mapping[str, Node]) -> dict[str, Node]:
+    """The stored form of an expanded snapshot's objects."""
+    first: dict[str, str] = {}  # class origin -> its shortest public path
+    classes = [p for p, n in objects.items() if n["kind"] == "class"]
+    for path in sorted(classes, key=lambda p: (p.count("."), p)):
+        first.setdefault(objects[path]["origin"], path)
+    parents = {p.rpartition(".")[0] for p in objects}
+    out: dict[str, Node] = {}
+    again: set[str] = set()
+    for path, node in objects.items():
+        if not again.isdisjoint(_ancestors(path)):
+            continue  # a member of a class stored once, elsewhere
+        if node["kind"] == "class" and first[node["origin"]] != path:
+            again.add(path)
+            out[path] = {"kind": "class", "same_as": first[node["origin"]]}
+            continue
+        owner, _, name = path.rpartition(".")
+        owner_node = out.get(owner)
+        if owner_node is not None and owner_node["kind"] == "class":
+            base = first.get(node["origin"].rpartition(".")[0])
+            inherited = base is not None and base != owner and path not in parents
+            if inherited and objects.get(f"{base}.{name}") == node:
+                owner_node.setdefault("inherits", {}).setdefault(base, []).append(name)
+                continue
+        out[path] = dict(node)
+        if node["origin"] == _natural_origin(objects, path):
+            del out[path]["origin"]
+    return out
+
+
+def expand(stored: Mapping[str, Node]) -> dict[str, Node]:
+    """The expanded objects of a stored snapshot (the inverse of ``compact``)."""
+    objects: dict[str, Node] = {}
+    for path, node in stored.items():  # owners sort before their members
+        if "same_as" not in node:
+            full = {k: v for k, v in node.items() if k != "inherits"}
+            full.setdefault("origin", _natural_origin(objects, path))
+            objects[path] = full
+
+    def member(base: str, name: str) -> Node:
+        path = f"{base}.{name}"
+        if path in objects:
+            return objects[path]
+        for grand, names in stored[base].get("inherits", {}).items():
+            if name in names:
+                return member(grand, name)
+        raise SnapshotError(f"the snapshot has no {path}")
+
+    for path, node in stored.items():
+        for base, names in node.get("inherits", {}).items():
+            for name in names:
+                objects[f"{path}.{name}"] = member(base, name)
+    ordered = sorted(objects)
+    for path, node in stored.items():
+        if "same_as" in node:
+            source = node["same_as"]
+            objects[path] = objects[source]
+            start = bisect.bisect_left(ordered, source + ".")
+            end = bisect.bisect_left(ordered, source + "/")  # "/" sorts right after "."
+            for other in ordered[start:end]:
+                objects[path + other[len(source):]] = objects[other]
+    return dict(sorted(objects.items()))
+
+
+def load(text: str) -> Node:
+    """A snapshot from its stored text."""
+    data = json.loads(text)
+    return {"version": data["version"], "objects": expand(data["objects"])}
