@@ -30,7 +30,7 @@ ROOT_MODULES = {
 MODULE_LIMIT = 400
 #: The modules still over the limit, each at most as long as it is today: split them, never grow
 #: them; drop an entry once its module is under the limit.
-OVER_LIMIT = {"types/responses/__init__.py": 457, "resources/responses.py": 430}
+OVER_LIMIT = {"resources/responses.py": 430}
 
 _ONE_CALL = """
 import json, sys
