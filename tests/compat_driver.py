@@ -1,7 +1,7 @@
 """Run the compatibility programs under one package, each in a forked child, and print JSON results.
 
 Usage: ``python tests/compat_driver.py openai|gptkit < job.json``; the job holds ``programs``, a list
-of ``{"name", "path", "base_url"}``, and ``warm_url``, a fake for the warm-up calls (or null). The package is imported once, before forking, so each program
+of ``{"name", "path", "base_url", "env"}`` (``env``: extra environment variables, optional), and ``warm_url``, a fake for the warm-up calls (or null). The package is imported once, before forking, so each program
 costs a fork rather than an interpreter start and an import (the suite stays fast), and each
 starts from the same fresh module state, as a script would. Under ``gptkit`` the program text has
 its imports changed to ``import gptkit as openai`` / ``from gptkit... import`` (what a user does);
@@ -41,9 +41,7 @@ def _child(package: str, item: dict[str, Any], out: int, err: int, workdir: str)
     os.chdir(workdir)
     os.environ["OPENAI_BASE_URL"] = item["base_url"]
     os.environ["OPENAI_API_KEY"] = "sk-compat-programs"
-    # The same fake as an Azure resource (it serves /openai/deployments/... too), for the Azure programs.
-    os.environ["AZURE_OPENAI_ENDPOINT"] = item["base_url"].removesuffix("/v1")
-    os.environ["AZURE_OPENAI_API_KEY"] = "sk-compat-programs"
+    os.environ.update(item.get("env", {}))  # a program's own variables (the Azure ones)
     path = item["path"]
     sys.argv = [path]
     with open(path, encoding="utf-8") as handle:

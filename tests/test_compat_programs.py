@@ -96,6 +96,18 @@ SETUP: dict[str, Callable[[], FakeOpenAI]] = {
     "azure_async": lambda: FakeOpenAI(api_key="sk-compat-programs"),
 }
 
+def _azure_resource(base_url: str) -> dict[str, str]:
+    # The same fake as an Azure resource (it serves /openai/deployments/... too). Only for the
+    # Azure programs: with both keys set, the official module-level client refuses to guess.
+    return {"AZURE_OPENAI_ENDPOINT": base_url.removesuffix("/v1"), "AZURE_OPENAI_API_KEY": "sk-compat-programs"}
+
+
+#: Environment variables a program gets besides OPENAI_BASE_URL and OPENAI_API_KEY, from its fake's URL.
+ENVIRONMENT: dict[str, Callable[[str], dict[str, str]]] = {
+    "azure_client": _azure_resource,
+    "azure_async": _azure_resource,
+}
+
 #: Programs that do not print the same yet, with the reason (kept in step with docs/migration.md).
 KNOWN_DIFFERENCES: dict[str, str] = {}
 
@@ -112,7 +124,8 @@ def run_programs(names: list[str], packages: tuple[str, ...] = PACKAGES) -> dict
             for name in names:
                 fake = SETUP.get(name, FakeOpenAI)()
                 server = stack.enter_context(fake.serve())
-                plan.append({"name": name, "path": str(HERE / "compat" / f"{name}.py"), "base_url": server.base_url})
+                plan.append({"name": name, "path": str(HERE / "compat" / f"{name}.py"), "base_url": server.base_url,
+                             "env": ENVIRONMENT[name](server.base_url) if name in ENVIRONMENT else {}})
             warm = stack.enter_context(FakeOpenAI().serve())
             job = {"programs": plan, "warm_url": warm.base_url}
             driver = subprocess.Popen([sys.executable, str(DRIVER), package], stdin=subprocess.PIPE,
@@ -133,7 +146,7 @@ def outputs() -> dict[str, dict[str, dict[str, Any]]]:
 
 def test_there_are_programs() -> None:
     assert len(PROGRAMS) >= 10
-    assert set(SETUP) <= set(PROGRAMS)
+    assert set(SETUP) <= set(PROGRAMS) and set(ENVIRONMENT) <= set(PROGRAMS)
     assert set(KNOWN_DIFFERENCES) <= set(PROGRAMS)
 
 

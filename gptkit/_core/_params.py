@@ -20,8 +20,8 @@ import pydantic
 from gptkit._exceptions import InvalidParameterError
 
 __all__ = [
-    "NOT_GIVEN", "NotGiven", "Omit", "ParamValidator", "QuickCheck", "clean_params", "either", "flag",
-    "integer", "number", "omit", "one_of", "text", "text_messages",
+    "NOT_GIVEN", "NotGiven", "Omit", "ParamValidator", "QuickCheck", "clean_params", "either", "error_text",
+    "flag", "integer", "number", "omit", "one_of", "text", "text_messages",
 ]
 
 
@@ -113,13 +113,7 @@ class ParamValidator:
         found: list[tuple[str, str]] = []
         for err in exc.errors(include_url=False):
             param = _param_path(err["loc"])
-            if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:
-                text = "is not a parameter of this call (use extra_body= for provider extensions)"
-            elif err["type"] == "missing":
-                text = "is required"
-            else:
-                text = f"{err['msg']} (got {_short(err.get('input'))})"
-            found.append((param, text))
+            found.append((param, error_text(err)))
         # The first error of a union is often the least helpful branch; prefer a tag/bound error.
         param, text = found[0]
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
@@ -141,6 +135,15 @@ def _param_path(loc: tuple[int | str, ...]) -> str:
     # the class name of a TypedDict branch, which parameter names never are).
     parts = [str(p) for p in loc if isinstance(p, int) or not _is_label(p)]
     return ".".join(parts) or "params"
+
+
+def error_text(err: Any) -> str:
+    """What is wrong with a parameter, from one of pydantic's errors (``ErrorDetails``)."""
+    if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:
+        return "is not a parameter of this call (use extra_body= for provider extensions)"
+    if err["type"] == "missing":
+        return "is required"
+    return f"{err['msg']} (got {_short(err.get('input'))})"
 
 
 def _short(value: object) -> str:

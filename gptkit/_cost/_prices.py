@@ -105,12 +105,7 @@ class PriceTable:
         if found is not None:
             return PriceInfo._of(model, found[1], f"override:{found[0]}")
         if self.needs_database:
-            context: dict[str, str] = {}
-            if service_tier and service_tier.lower() not in _STANDARD_TIERS:
-                context["service_tier"] = service_tier
-            if batch:
-                context["processing"] = "batch"
-            moment = when or datetime.fromtimestamp(get_clock().wall(), tz=timezone.utc)
+            context, moment = _database_query(service_tier, batch, when)
             from gptkit._cost import _database  # the genai-prices adapter loads with the first price
 
             rates = _database.rates(model, provider=provider, api_url=api_url, when=moment, context=context)
@@ -160,12 +155,7 @@ class PriceTable:
                     key, price = found
                     return _cost_from(price, prompt, cached, completion, model, f"override:{key}", estimated)
         if self.needs_database:
-            context: dict[str, str] = {}
-            if service_tier and service_tier.lower() not in _STANDARD_TIERS:
-                context["service_tier"] = service_tier
-            if batch:
-                context["processing"] = "batch"
-            moment = when or datetime.fromtimestamp(get_clock().wall(), tz=timezone.utc)
+            context, moment = _database_query(service_tier, batch, when)
             from gptkit._cost import _database  # the genai-prices adapter loads with the first price
 
             for name in names:
@@ -344,3 +334,16 @@ def price_of(
     """
     return as_price_table(prices).lookup(model, provider=provider, service_tier=service_tier, batch=batch,
                                          when=when)
+
+
+def _database_query(
+    service_tier: str | None, batch: bool, when: datetime | None
+) -> tuple[dict[str, str], datetime]:
+    """What the price database selects a price by: the context (a tier other than the standard
+    one, batch processing) and the moment (default: now)."""
+    context: dict[str, str] = {}
+    if service_tier and service_tier.lower() not in _STANDARD_TIERS:
+        context["service_tier"] = service_tier
+    if batch:
+        context["processing"] = "batch"
+    return context, when or datetime.fromtimestamp(get_clock().wall(), tz=timezone.utc)

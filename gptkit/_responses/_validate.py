@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import pydantic
 
-from gptkit._core._params import ParamValidator
+from gptkit._core._params import ParamValidator, error_text
 from gptkit._exceptions import InvalidParameterError
 from gptkit.types.responses._tagged import TAGS, UNKNOWN
 
@@ -40,11 +40,6 @@ def _path(loc: Sequence[int | str]) -> list[int | str]:
     return parts
 
 
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 class ResponsesParamValidator(ParamValidator):
     """A ``ParamValidator`` whose error names the most specific bad field of nested unions."""
 
@@ -52,13 +47,7 @@ class ResponsesParamValidator(ParamValidator):
         found: list[tuple[list[int | str], str]] = []
         for err in exc.errors(include_url=False):
             path = _path(err["loc"])
-            if err["type"] == "extra_forbidden" and len(err["loc"]) == 1:
-                text = "is not a parameter of this call (use extra_body= for provider extensions)"
-            elif err["type"] == "missing":
-                text = "is required"
-            else:
-                text = f"{err['msg']} (got {_short(err.get('input'))})"
-            found.append((path, text))
+            found.append((path, error_text(err)))
         # The deepest error first (the first of equals): it is the branch the value was meant for.
         best = max(range(len(found)), key=lambda i: (len(found[i][0]), -i))
         ordered = [found[best], *found[:best], *found[best + 1:]]

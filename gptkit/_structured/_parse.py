@@ -173,14 +173,16 @@ def parse_completion(
     return result
 
 
-def json_arguments(raw: str, completion: ChatCompletion, tool_name: str) -> Any:
-    """A strict tool's arguments as JSON, or ``StructuredOutputError`` when they are not JSON."""
+def json_arguments(raw: str, completion: ChatCompletion | None, tool_name: str, *,
+                   response: Any = None) -> Any:
+    """A strict tool's arguments as JSON, or ``StructuredOutputError`` (with the completion or the
+    Responses API's response) when they are not JSON."""
     try:
         return json.loads(raw)
     except ValueError as exc:
         raise StructuredOutputError(
             f"The arguments of tool call {tool_name!r} are not valid JSON ({exc}); the raw text is in .raw",
-            raw=raw, completion=completion, tool_name=tool_name,
+            raw=raw, completion=completion, tool_name=tool_name, response=response,
         ) from None
 
 

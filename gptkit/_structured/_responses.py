@@ -16,7 +16,6 @@ not match the model raises ``StructuredOutputError`` with ``.raw`` and ``.respon
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -29,9 +28,8 @@ from gptkit._exceptions import (
     ContentFilterFinishReasonError,
     InvalidParameterError,
     LengthFinishReasonError,
-    StructuredOutputError,
 )
-from gptkit._structured._parse import validate_json
+from gptkit._structured._parse import json_arguments, validate_json
 from gptkit._structured._schema import schema_name, strict_json_schema
 from gptkit._structured._tools import PydanticFunctionTool
 from gptkit.types.responses.function_tool_param import FunctionToolParam
@@ -214,15 +212,5 @@ def parse_response(response: Response, model: type[pydantic.BaseModel] | None,
                 item.parsed_arguments = validate_json(tool_model, item.arguments, None, item.name,
                                                   response=response)
             else:
-                item.parsed_arguments = _json(item.arguments, item.name, response)
+                item.parsed_arguments = json_arguments(item.arguments, None, item.name, response=response)
     return result
-
-
-def _json(raw: str, name: str, response: Response) -> Any:
-    try:
-        return json.loads(raw)
-    except ValueError as exc:
-        raise StructuredOutputError(
-            f"The arguments of tool call {name!r} are not valid JSON ({exc}); the raw text is in .raw",
-            raw=raw, tool_name=name, response=response,
-        ) from None

@@ -179,6 +179,14 @@ def tool_output(call: PendingCall, value: Any) -> str:
     return call.error if call.error is not None else _tool_output(value)
 
 
+def _called(call: PendingCall) -> Any:
+    """What the tool of ``call`` returned (an awaitable for an async tool), or None when the call
+    names no known tool or its arguments did not parse (its result says so)."""
+    if call.tool is None or call.arguments is None:
+        return None
+    return call.tool.call(call.arguments)
+
+
 def run_tools_sync(create: Callable[..., Any], loop: RunsTools[ResultT]) -> ResultT:
     """The loop for ``Client``: sync tools are called, async ones run to completion on a loop of
     their own (in a helper thread when this thread already runs one)."""
@@ -187,12 +195,8 @@ def run_tools_sync(create: Callable[..., Any], loop: RunsTools[ResultT]) -> Resu
         if not pending:
             return loop.finish()
         for call in pending:
-            value: Any = None
-            if call.tool is not None and call.arguments is not None:
-                value = call.tool.call(call.arguments)
-                if inspect.isawaitable(value):
-                    value = _run_awaitable(value)
-            loop.add_result(call, value)
+            value = _called(call)
+            loop.add_result(call, _run_awaitable(value) if inspect.isawaitable(value) else value)
 
 
 async def run_tools_async(create: Callable[..., Awaitable[Any]], loop: RunsTools[ResultT]) -> ResultT:
@@ -204,12 +208,8 @@ async def run_tools_async(create: Callable[..., Awaitable[Any]], loop: RunsTools
         # One at a time, in the model's order: results line up with the calls and a tool that
         # shares state with another never runs concurrently with it.
         for call in pending:
-            value: Any = None
-            if call.tool is not None and call.arguments is not None:
-                value = call.tool.call(call.arguments)
-                if inspect.isawaitable(value):
-                    value = await value
-            loop.add_result(call, value)
+            value = _called(call)
+            loop.add_result(call, await value if inspect.isawaitable(value) else value)
 
 
 def _run_awaitable(value: Awaitable[Any]) -> Any:

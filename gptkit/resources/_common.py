@@ -1,7 +1,7 @@
 """What the resource modules share: ids in paths, list queries and pages, multipart file parts.
 
 All of it runs before any I/O (bad input raises ``InvalidParameterError`` naming the parameter)
-except ``sync_list`` / ``async_list``, which hand each page's call to the client.
+except ``list_pages``, which hands each page's call to the client.
 """
 
 from __future__ import annotations
@@ -17,17 +17,16 @@ from gptkit._core._params import clean_params
 from gptkit._exceptions import InvalidParameterError
 
 if TYPE_CHECKING:
-    from gptkit.resources._resource import AsyncResource, SyncResource
+    from gptkit.resources._resource import _Resource
 
 __all__ = [
     "FileTypes",
-    "async_list",
     "body_params",
     "file_parts",
     "invalid",
+    "list_pages",
     "list_query",
     "path_with",
-    "sync_list",
     "with_query",
 ]
 
@@ -91,44 +90,38 @@ def _page_of(result: Any) -> Any:
     return result.parse() if isinstance(result, APIResponse) else result
 
 
-def sync_list(
-    resource: SyncResource, endpoint: Endpoint, query: Mapping[str, Any], options: Mapping[str, Any],
-    path: str | None = None, body: Mapping[str, Any] | None = None,
+def list_pages(
+    resource: _Resource, endpoints: tuple[Endpoint, Endpoint], query: Mapping[str, Any],
+    options: Mapping[str, Any], path: str | None = None, body: Mapping[str, Any] | None = None,
 ) -> Any:
-    """The first page of a list call (``body``: the parameters of a POST that answers a page);
-    the page fetches the following ones the same way."""
+    """The first page of a list call (``endpoints``: its sync and async page types; ``body``: the
+    parameters of a POST that answers a page); the page fetches the following ones the same way.
+    On an ``AsyncClient``: an ``AsyncPaginator`` (a coroutine of the raw response when raw)."""
     client = resource._client
+    is_async = resource._is_async
+    endpoint = endpoints[is_async]
 
     def fetch(more: Mapping[str, Any], raw: bool = False) -> Any:
         params = with_query({**(body or {}), **options}, {**query, **more})
-        call = client._prepare(endpoint, params, raw=raw, path=path)
-        result = client._execute(call)
-        _page_of(result)._fetch = fetch
-        return result
+        result = client._execute(client._prepare(endpoint, params, raw=raw, path=path))
+        return _paged(result, fetch) if not is_async else _paged_when_awaited(result, fetch)
 
-    return fetch({}, resource._raw)
-
-
-def async_list(
-    resource: AsyncResource, endpoint: Endpoint, query: Mapping[str, Any], options: Mapping[str, Any],
-    path: str | None = None, body: Mapping[str, Any] | None = None,
-) -> Any:
-    """``sync_list`` for an async client: an ``AsyncPaginator`` (a coroutine for a raw response)."""
+    if not is_async or resource._raw:
+        return fetch({}, resource._raw)
     from gptkit.pagination import AsyncPaginator
 
-    client = resource._client
-
-    async def fetch(more: Mapping[str, Any], raw: bool = False) -> Any:
-        params = with_query({**(body or {}), **options}, {**query, **more})
-        call = client._prepare(endpoint, params, raw=raw, path=path)
-        result = await client._execute(call)
-        _page_of(result)._fetch = fetch
-        return result
-
-    if resource._raw:
-        return fetch({}, True)
     first: Callable[[], Awaitable[Any]] = lambda: fetch({})  # noqa: E731
     return AsyncPaginator(first)
+
+
+def _paged(result: Any, fetch: Callable[..., Any]) -> Any:
+    """``result``, its page told how to fetch the next one."""
+    _page_of(result)._fetch = fetch
+    return result
+
+
+async def _paged_when_awaited(result: Awaitable[Any], fetch: Callable[..., Any]) -> Any:
+    return _paged(await result, fetch)
 
 
 def _one_part(value: object, call: str, param: str, stack: ExitStack) -> tuple[str, Any, str]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from gptkit._clock import get_clock
 from gptkit._core._base import APIResponse, Endpoint
-from gptkit.resources._common import async_list, sync_list
+from gptkit.resources._common import list_pages
 from gptkit.resources._raw import AsyncStreamedAPIResponse, StreamedAPIResponse
 
 if TYPE_CHECKING:
@@ -26,6 +26,9 @@ Steps = Generator[Any, Any, T]
 
 
 class _Resource:
+    #: Whether the client is an ``AsyncClient`` (its calls give something to await).
+    _is_async = False
+
     def __init__(self, client: Any) -> None:
         self._client = client
         self._raw = False
@@ -63,6 +66,14 @@ class _Resource:
         client = self._client
         return client._execute(client._prepare(endpoint, params, raw=self._raw, path=path, files=files))
 
+    def _list(
+        self, endpoints: tuple[Endpoint, Endpoint], query: Mapping[str, Any], options: Mapping[str, Any],
+        path: str | None = None, body: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """The first page of a list call (``endpoints``: its sync and async page types; on an
+        ``AsyncClient`` an ``AsyncPaginator``)."""
+        return list_pages(self, endpoints, query, options, path, body)
+
     def _sub(self, cls: type[R]) -> R:
         """The sub-resource ``cls`` (``client.audio.speech``), built once, raw if this one is."""
         name = "_sub_" + cls.__name__
@@ -85,7 +96,7 @@ class _StreamingMethods:
             return _StreamingMethods(attr)
         if not callable(attr):
             return attr
-        is_async = isinstance(self._resource, AsyncResource)
+        is_async = self._resource._is_async
 
         def method(*args: Any, **kwargs: Any) -> Any:
             if is_async:
@@ -158,13 +169,6 @@ class SyncResource(_Resource):
 
     _client: Client
 
-    def _list(
-        self, endpoints: tuple[Endpoint, Endpoint], query: Mapping[str, Any], options: Mapping[str, Any],
-        path: str | None = None, body: Mapping[str, Any] | None = None,
-    ) -> Any:
-        """The first page of a list call (``endpoints``: its sync and async page types)."""
-        return sync_list(self, endpoints[0], query, options, path, body)
-
     def _steps(self, steps: Steps[T]) -> T:
         """Run a method of several calls: here each step has run by the time it is yielded."""
         try:
@@ -182,13 +186,7 @@ class AsyncResource(_Resource):
     """A resource of an ``AsyncClient``."""
 
     _client: AsyncClient
-
-    def _list(
-        self, endpoints: tuple[Endpoint, Endpoint], query: Mapping[str, Any], options: Mapping[str, Any],
-        path: str | None = None, body: Mapping[str, Any] | None = None,
-    ) -> Any:
-        """An ``AsyncPaginator`` of a list call (a coroutine of the raw response when raw)."""
-        return async_list(self, endpoints[1], query, options, path, body)
+    _is_async = True
 
     async def _steps(self, steps: Steps[T]) -> T:
         """Run a method of several calls: each step yielded is awaited, its result sent back

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from typing_extensions import Unpack
 
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
-from gptkit.resources._common import async_list, list_query, sync_list
+from gptkit.resources._common import list_query
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.resources.files import id_path
 from gptkit.types.batch import Batch, BatchCreateParams
@@ -50,31 +50,24 @@ class Batches(SyncResource):
     ) -> Batch:
         """Start a batch over an uploaded ``purpose="batch"`` file, for one ``endpoint``."""
         params = _create_params(input_file_id, endpoint, completion_window, metadata, options)
-        call = self._client._prepare(CREATE_BATCH, params, raw=self._raw)
-        result: Batch = self._client._execute(call)
-        return result
+        return cast(Batch, self._send(CREATE_BATCH, params))
 
     def retrieve(self, batch_id: str, **options: Unpack[RequestOptions]) -> Batch:
         """A batch's current status and request counts."""
         path = id_path(RETRIEVE_BATCH.path, "batches.retrieve", "batch_id", batch_id)
-        call = self._client._prepare(RETRIEVE_BATCH, dict(options), raw=self._raw, path=path)
-        result: Batch = self._client._execute(call)
-        return result
+        return cast(Batch, self._send(RETRIEVE_BATCH, dict(options), path))
 
     def cancel(self, batch_id: str, **options: Unpack[RequestOptions]) -> Batch:
         """Ask the provider to cancel a batch (it moves to ``cancelling``, then ``cancelled``)."""
         path = id_path(CANCEL_BATCH.path, "batches.cancel", "batch_id", batch_id)
-        call = self._client._prepare(CANCEL_BATCH, dict(options), raw=self._raw, path=path)
-        result: Batch = self._client._execute(call)
-        return result
+        return cast(Batch, self._send(CANCEL_BATCH, dict(options), path))
 
     def list(
         self, *, after: str | None = None, limit: int | None = None, **options: Unpack[RequestOptions]
     ) -> SyncCursorPage[Batch]:
         """Batches, newest first: iterating goes through every page."""
         query = list_query("batches.list", after=after, limit=limit)
-        result: SyncCursorPage[Batch] = sync_list(self, LIST_BATCHES, query, options)
-        return result
+        return cast("SyncCursorPage[Batch]", self._list((LIST_BATCHES, ALIST_BATCHES), query, options))
 
 
 class AsyncBatches(AsyncResource):
@@ -86,29 +79,22 @@ class AsyncBatches(AsyncResource):
     ) -> Batch:
         """Start a batch over an uploaded ``purpose="batch"`` file, for one ``endpoint``."""
         params = _create_params(input_file_id, endpoint, completion_window, metadata, options)
-        call = self._client._prepare(CREATE_BATCH, params, raw=self._raw)
-        result: Batch = await self._client._execute(call)
-        return result
+        return cast(Batch, await self._send(CREATE_BATCH, params))
 
     async def retrieve(self, batch_id: str, **options: Unpack[RequestOptions]) -> Batch:
         """A batch's current status and request counts."""
         path = id_path(RETRIEVE_BATCH.path, "batches.retrieve", "batch_id", batch_id)
-        call = self._client._prepare(RETRIEVE_BATCH, dict(options), raw=self._raw, path=path)
-        result: Batch = await self._client._execute(call)
-        return result
+        return cast(Batch, await self._send(RETRIEVE_BATCH, dict(options), path))
 
     async def cancel(self, batch_id: str, **options: Unpack[RequestOptions]) -> Batch:
         """Ask the provider to cancel a batch (it moves to ``cancelling``, then ``cancelled``)."""
         path = id_path(CANCEL_BATCH.path, "batches.cancel", "batch_id", batch_id)
-        call = self._client._prepare(CANCEL_BATCH, dict(options), raw=self._raw, path=path)
-        result: Batch = await self._client._execute(call)
-        return result
+        return cast(Batch, await self._send(CANCEL_BATCH, dict(options), path))
 
     def list(
         self, *, after: str | None = None, limit: int | None = None, **options: Unpack[RequestOptions]
     ) -> AsyncPaginator[Batch, AsyncCursorPage[Batch]]:
         """Batches, newest first: ``await`` it for one page, ``async for`` over every batch."""
         query = list_query("batches.list", after=after, limit=limit)
-        result: AsyncPaginator[Batch, AsyncCursorPage[Batch]] = async_list(
-            self, ALIST_BATCHES, query, options)
-        return result
+        pages = self._list((LIST_BATCHES, ALIST_BATCHES), query, options)
+        return cast("AsyncPaginator[Batch, AsyncCursorPage[Batch]]", pages)

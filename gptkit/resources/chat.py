@@ -214,11 +214,8 @@ class AsyncChatCompletions(AsyncStoredCompletions):
     async def create(
         self, *, stream: bool | None = None, **params: Unpack[ChatCompletionCreateKwargs]
     ) -> ChatCompletion | AsyncStream[ChatCompletionChunk]:
-        """Create a chat completion; with ``stream=True``, iterate over its chunks as they arrive.
-
-        Takes every parameter of the API's ``POST /chat/completions`` (validated before sending)
-        plus ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout`` and ``tags``.
-        """
+        """Create a chat completion (see ``ChatCompletions.create``); with ``stream=True``,
+        ``async for`` over its chunks as they arrive."""
         call = self._client._prepare(CHAT_COMPLETIONS, params, stream=bool(stream), raw=self._raw)
         result: ChatCompletion | AsyncStream[ChatCompletionChunk] = await self._client._execute(call)
         return result
@@ -236,19 +233,8 @@ class AsyncChatCompletions(AsyncStoredCompletions):
     async def parse(
         self, *, response_format: Any = None, **params: Unpack[ChatCompletionParseKwargs]
     ) -> ParsedChatCompletion[Any]:
-        """Create a chat completion and validate its answer into a pydantic model.
-
-        ``response_format=MyModel`` sends MyModel's strict-mode JSON schema and returns a
-        ``ParsedChatCompletion[MyModel]`` whose ``choices[i].message.parsed`` is a ``MyModel``
-        (None when the model refused: see ``message.refusal``). Tool calls of strict tools made
-        with ``gptkit.pydantic_function_tool``/``gptkit.function_tool`` get
-        ``function.parsed_arguments``. A plain ``response_format`` dict is sent as it is.
-
-        Raises ``StrictSchemaError`` (before any I/O) when the model cannot be expressed in
-        strict mode, ``LengthFinishReasonError``/``ContentFilterFinishReasonError`` when the
-        output was cut off or filtered, and ``StructuredOutputError`` (with ``.raw``) when it is
-        not valid JSON or does not match the model. Otherwise takes what ``create`` takes.
-        """
+        """Create a chat completion and validate its answer into a pydantic model (see
+        ``ChatCompletions.parse``: the same parameters, results and errors)."""
         from gptkit._structured._parse import plan_parse
 
         plan = plan_parse(params, response_format)
@@ -281,17 +267,8 @@ class AsyncChatCompletions(AsyncStoredCompletions):
         max_rounds: int = 10,
         **params: Unpack[ChatCompletionRunToolsKwargs],
     ) -> ToolRunResult[Any]:
-        """Call the model, run the tools it asks for, send their results, repeat until it answers.
-
-        ``tools`` are the functions to run, sync or async: plain functions (``tools=[get_weather]``,
-        described from their signature and docstring) or ``gptkit.function_tool(fn, ...)`` results.
-        Each round is one ordinary ``create`` call (retries, rate limits, cost accounting);
-        after ``max_rounds`` calls that still ask for tools, ``ToolRoundsExceededError`` is
-        raised. Invalid tool arguments from the model are sent back to it as the tool's result;
-        an exception raised by a tool function propagates. The final answer is parsed as in
-        ``parse`` (``response_format`` optional). Returns a ``ToolRunResult`` with the parsed
-        final ``completion``, the whole ``messages`` list and every round's completion.
-        """
+        """Run the tool-call loop (see ``ChatCompletions.run_tools``); async tools are awaited,
+        sync ones called in the event loop's thread."""
         from gptkit._structured._runner import ToolLoop, run_tools_async
 
         loop = ToolLoop({**params, "tools": tools}, response_format, max_rounds)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import Any, cast
 
 from typing_extensions import Unpack
 
@@ -51,9 +51,7 @@ class Embeddings(SyncResource):
 
     def create(self, **params: Unpack[EmbeddingCreateKwargs]) -> CreateEmbeddingResponse:
         """Embed ``input`` (a string, strings, or token arrays) with ``model``."""
-        call = self._client._prepare(*_endpoint(dict(params)), raw=self._raw)
-        result: CreateEmbeddingResponse = self._client._execute(call)
-        return result
+        return cast(CreateEmbeddingResponse, self._send(*_endpoint(dict(params))))
 
 
 class AsyncEmbeddings(AsyncResource):
@@ -61,6 +59,4 @@ class AsyncEmbeddings(AsyncResource):
 
     async def create(self, **params: Unpack[EmbeddingCreateKwargs]) -> CreateEmbeddingResponse:
         """Embed ``input`` (a string, strings, or token arrays) with ``model``."""
-        call = self._client._prepare(*_endpoint(dict(params)), raw=self._raw)
-        result: CreateEmbeddingResponse = await self._client._execute(call)
-        return result
+        return cast(CreateEmbeddingResponse, await self._send(*_endpoint(dict(params))))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO, Any, TypeAlias, Union
+from typing import IO, Any, TypeAlias, Union, cast
 from urllib.parse import quote
 
 from typing_extensions import Unpack, deprecated
@@ -14,7 +14,6 @@ from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit._exceptions import InvalidParameterError
 from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
-from gptkit.resources._common import async_list, sync_list
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.file import BinaryContent, FileCreateParams, FileDeleted, FileObject
 from gptkit.types.request_options import RequestOptions
@@ -111,31 +110,23 @@ class Files(SyncResource):
     def retrieve(self, file_id: str, **options: Unpack[RequestOptions]) -> FileObject:
         """One file's metadata."""
         path = id_path(RETRIEVE_FILE.path, "files.retrieve", "file_id", file_id)
-        call = self._client._prepare(RETRIEVE_FILE, dict(options), raw=self._raw, path=path)
-        result: FileObject = self._client._execute(call)
-        return result
+        return cast(FileObject, self._send(RETRIEVE_FILE, dict(options), path))
 
     def content(self, file_id: str, **options: Unpack[RequestOptions]) -> BinaryContent:
         """A file's bytes (a batch's output or error file, for example)."""
         path = id_path(FILE_CONTENT.path, "files.content", "file_id", file_id)
-        call = self._client._prepare(FILE_CONTENT, dict(options), raw=self._raw, path=path)
-        result: BinaryContent = self._client._execute(call)
-        return result
+        return cast(BinaryContent, self._send(FILE_CONTENT, dict(options), path))
 
     @deprecated("The `.content()` method should be used instead")
     def retrieve_content(self, file_id: str, **options: Unpack[RequestOptions]) -> str:
         """A file's contents as text (deprecated, as in the official package: use ``content``)."""
         path = id_path(FILE_TEXT.path, "files.retrieve_content", "file_id", file_id)
-        call = self._client._prepare(FILE_TEXT, dict(options), raw=self._raw, path=path)
-        result: str = self._client._execute(call)
-        return result
+        return cast(str, self._send(FILE_TEXT, dict(options), path))
 
     def delete(self, file_id: str, **options: Unpack[RequestOptions]) -> FileDeleted:
         """Delete a file."""
         path = id_path(DELETE_FILE.path, "files.delete", "file_id", file_id)
-        call = self._client._prepare(DELETE_FILE, dict(options), raw=self._raw, path=path)
-        result: FileDeleted = self._client._execute(call)
-        return result
+        return cast(FileDeleted, self._send(DELETE_FILE, dict(options), path))
 
     def list(
         self, *, purpose: str | None = None, limit: int | None = None, order: str | None = None,
@@ -143,8 +134,7 @@ class Files(SyncResource):
     ) -> SyncCursorPage[FileObject]:
         """Files, optionally only those with ``purpose``: iterating goes through every page."""
         query = _list_query(purpose, limit, order, after)
-        result: SyncCursorPage[FileObject] = sync_list(self, LIST_FILES, query, options)
-        return result
+        return cast("SyncCursorPage[FileObject]", self._list((LIST_FILES, ALIST_FILES), query, options))
 
 
 class AsyncFiles(AsyncResource):
@@ -163,31 +153,23 @@ class AsyncFiles(AsyncResource):
     async def retrieve(self, file_id: str, **options: Unpack[RequestOptions]) -> FileObject:
         """One file's metadata."""
         path = id_path(RETRIEVE_FILE.path, "files.retrieve", "file_id", file_id)
-        call = self._client._prepare(RETRIEVE_FILE, dict(options), raw=self._raw, path=path)
-        result: FileObject = await self._client._execute(call)
-        return result
+        return cast(FileObject, await self._send(RETRIEVE_FILE, dict(options), path))
 
     async def content(self, file_id: str, **options: Unpack[RequestOptions]) -> BinaryContent:
         """A file's bytes (a batch's output or error file, for example)."""
         path = id_path(FILE_CONTENT.path, "files.content", "file_id", file_id)
-        call = self._client._prepare(FILE_CONTENT, dict(options), raw=self._raw, path=path)
-        result: BinaryContent = await self._client._execute(call)
-        return result
+        return cast(BinaryContent, await self._send(FILE_CONTENT, dict(options), path))
 
     @deprecated("The `.content()` method should be used instead")
     async def retrieve_content(self, file_id: str, **options: Unpack[RequestOptions]) -> str:
         """A file's contents as text (deprecated, as in the official package: use ``content``)."""
         path = id_path(FILE_TEXT.path, "files.retrieve_content", "file_id", file_id)
-        call = self._client._prepare(FILE_TEXT, dict(options), raw=self._raw, path=path)
-        result: str = await self._client._execute(call)
-        return result
+        return cast(str, await self._send(FILE_TEXT, dict(options), path))
 
     async def delete(self, file_id: str, **options: Unpack[RequestOptions]) -> FileDeleted:
         """Delete a file."""
         path = id_path(DELETE_FILE.path, "files.delete", "file_id", file_id)
-        call = self._client._prepare(DELETE_FILE, dict(options), raw=self._raw, path=path)
-        result: FileDeleted = await self._client._execute(call)
-        return result
+        return cast(FileDeleted, await self._send(DELETE_FILE, dict(options), path))
 
     def list(
         self, *, purpose: str | None = None, limit: int | None = None, order: str | None = None,
@@ -195,6 +177,5 @@ class AsyncFiles(AsyncResource):
     ) -> AsyncPaginator[FileObject, AsyncCursorPage[FileObject]]:
         """Files, optionally only those with ``purpose``: ``await`` for a page, ``async for`` all."""
         query = _list_query(purpose, limit, order, after)
-        result: AsyncPaginator[FileObject, AsyncCursorPage[FileObject]] = async_list(
-            self, ALIST_FILES, query, options)
-        return result
+        pages = self._list((LIST_FILES, ALIST_FILES), query, options)
+        return cast("AsyncPaginator[FileObject, AsyncCursorPage[FileObject]]", pages)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import cast
 from urllib.parse import quote
 
 from typing_extensions import Unpack
@@ -9,7 +10,6 @@ from typing_extensions import Unpack
 from gptkit._core._base import Endpoint
 from gptkit._exceptions import InvalidParameterError
 from gptkit.pagination import AsyncPage, AsyncPaginator, SyncPage
-from gptkit.resources._common import async_list, sync_list
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.types.model import Model
 from gptkit.types.model_deleted import ModelDeleted
@@ -37,22 +37,17 @@ class Models(SyncResource):
 
     def list(self, **options: Unpack[RequestOptions]) -> SyncPage[Model]:
         """Every model the API offers; iterate over the result to get each ``Model``."""
-        result: SyncPage[Model] = sync_list(self, LIST_MODELS, {}, options)
-        return result
+        return cast("SyncPage[Model]", self._list((LIST_MODELS, ALIST_MODELS), {}, options))
 
     def retrieve(self, model: str, **options: Unpack[RequestOptions]) -> Model:
         """One model by its id."""
         path = _model_path(model)
-        call = self._client._prepare(RETRIEVE_MODEL, dict(options), raw=self._raw, path=path)
-        result: Model = self._client._execute(call)
-        return result
+        return cast(Model, self._send(RETRIEVE_MODEL, dict(options), path))
 
     def delete(self, model: str, **options: Unpack[RequestOptions]) -> ModelDeleted:
         """Delete a fine-tuned model (the organization's Owner role is needed)."""
         path = _model_path(model, "models.delete")
-        call = self._client._prepare(DELETE_MODEL, dict(options), raw=self._raw, path=path)
-        result: ModelDeleted = self._client._execute(call)
-        return result
+        return cast(ModelDeleted, self._send(DELETE_MODEL, dict(options), path))
 
 
 class AsyncModels(AsyncResource):
@@ -60,19 +55,15 @@ class AsyncModels(AsyncResource):
 
     def list(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[Model, AsyncPage[Model]]:
         """Every model the API offers: ``await`` it for the page, or ``async for`` each ``Model``."""
-        result: AsyncPaginator[Model, AsyncPage[Model]] = async_list(self, ALIST_MODELS, {}, options)
-        return result
+        pages = self._list((LIST_MODELS, ALIST_MODELS), {}, options)
+        return cast("AsyncPaginator[Model, AsyncPage[Model]]", pages)
 
     async def retrieve(self, model: str, **options: Unpack[RequestOptions]) -> Model:
         """One model by its id."""
         path = _model_path(model)
-        call = self._client._prepare(RETRIEVE_MODEL, dict(options), raw=self._raw, path=path)
-        result: Model = await self._client._execute(call)
-        return result
+        return cast(Model, await self._send(RETRIEVE_MODEL, dict(options), path))
 
     async def delete(self, model: str, **options: Unpack[RequestOptions]) -> ModelDeleted:
         """Delete a fine-tuned model (the organization's Owner role is needed)."""
         path = _model_path(model, "models.delete")
-        call = self._client._prepare(DELETE_MODEL, dict(options), raw=self._raw, path=path)
-        result: ModelDeleted = await self._client._execute(call)
-        return result
+        return cast(ModelDeleted, await self._send(DELETE_MODEL, dict(options), path))

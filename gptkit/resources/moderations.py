@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from typing_extensions import Unpack
 
@@ -40,9 +40,7 @@ class Moderations(SyncResource):
         self, *, input: ModerationInput, model: str | NotGiven = NOT_GIVEN, **options: Unpack[RequestOptions]
     ) -> ModerationCreateResponse:
         """Classify ``input`` (a string, strings, or text and image parts) with ``model``."""
-        call = self._client._prepare(MODERATIONS, _params(input, model, options), raw=self._raw)
-        result: ModerationCreateResponse = self._client._execute(call)
-        return result
+        return cast(ModerationCreateResponse, self._send(MODERATIONS, _params(input, model, options)))
 
 
 class AsyncModerations(AsyncResource):
@@ -52,6 +50,4 @@ class AsyncModerations(AsyncResource):
         self, *, input: ModerationInput, model: str | NotGiven = NOT_GIVEN, **options: Unpack[RequestOptions]
     ) -> ModerationCreateResponse:
         """Classify ``input`` (a string, strings, or text and image parts) with ``model``."""
-        call = self._client._prepare(MODERATIONS, _params(input, model, options), raw=self._raw)
-        result: ModerationCreateResponse = await self._client._execute(call)
-        return result
+        return cast(ModerationCreateResponse, await self._send(MODERATIONS, _params(input, model, options)))

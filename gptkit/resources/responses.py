@@ -8,27 +8,32 @@ budget, the rate limiter, retries, events and the ledger. Reading a stored respo
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, overload
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal, cast, overload
 
 import pydantic
 from typing_extensions import Unpack
 
-from gptkit._core._base import Call, Endpoint
-from gptkit._responses._validate import ResponsesParamValidator
-from gptkit.resources._common import async_list, invalid, path_with, sync_list, with_query
-from gptkit.resources._quick import QUICK_RESPONSES
+from gptkit.resources._common import path_with
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._responses_plan import (
+    CANCEL,
+    COUNT_TOKENS,
+    DELETE,
+    RETRIEVE,
+    items_query,
+    list_items,
+    plan_stream,
+    retrieve_params,
+    tools_shaped,
+)
+from gptkit.resources._responses_plan import CREATE as CREATE  # the batch runner's Responses endpoint
 from gptkit.resources._responses_tools import AsyncResponsesTools, ResponsesTools
-from gptkit.types._base import ResponseObject
 from gptkit.types.request_options import RequestOptions
-from gptkit.types.responses.input_item_list_params import InputItemListParams
 from gptkit.types.responses.input_token_count_params import InputTokenCountParams
 from gptkit.types.responses.input_token_count_response import InputTokenCountResponse
 from gptkit.types.responses.response import Response
-from gptkit.types.responses.response_create_params import ResponseCreateArgs, ResponseCreateParams
-from gptkit.types.responses.response_retrieve_params import ResponseRetrieveParams
+from gptkit.types.responses.response_create_params import ResponseCreateArgs
 
 if TYPE_CHECKING:  # streams and the input item pages load with their first use, not with create
     from gptkit._streams._responses import AsyncResponseStreamManager, ResponseStreamManager
@@ -48,117 +53,12 @@ __all__ = [
     "Responses",
 ]
 
-#: How Responses streams are read, by name: imported by the first stream (Endpoint.stream_protocol).
-_STREAM = "gptkit._streams._responses_protocol:RESPONSES_STREAM"
-CREATE = Endpoint(
-    method="POST", path="/responses", response=Response,
-    validator=ResponsesParamValidator(ResponseCreateParams, "responses.create", quick=QUICK_RESPONSES),
-    stream_protocol=_STREAM,
-)
-RETRIEVE = Endpoint(method="GET", path="/responses/{response_id}", response=Response, records_usage=False,
-                    stream_protocol=_STREAM)
-CANCEL = Endpoint(method="POST", path="/responses/{response_id}/cancel", response=Response,
-                  records_usage=False)
-# The API answers a deletion with a short JSON object or nothing at all; the official SDK's
-# ``delete`` returns None either way.
-DELETE = Endpoint(method="DELETE", path="/responses/{response_id}", response=ResponseObject,
-                  parse=lambda response: None)
-_ITEMS_PATH = "/responses/{response_id}/input_items"
-
-
-@functools.cache
-def _list_items(is_async: bool) -> Endpoint:
-    """``input_items.list``'s endpoint: parametrising the page type builds its schema (~10 ms), so
-    on first use rather than with ``client.responses``."""
-    from gptkit.pagination import AsyncCursorPage, SyncCursorPage
-    from gptkit.types.responses.response_item import ResponseItem
-
-    page = AsyncCursorPage[ResponseItem] if is_async else SyncCursorPage[ResponseItem]
-    return Endpoint(method="GET", path=_ITEMS_PATH, response=page)
-
-
-COUNT_TOKENS = Endpoint(
-    method="POST", path="/responses/input_tokens", response=InputTokenCountResponse,
-    validator=ResponsesParamValidator(InputTokenCountParams, "responses.input_tokens.count"),
-)
-_RETRIEVE_QUERY = ResponsesParamValidator(ResponseRetrieveParams, "responses.retrieve")
-_ITEMS_QUERY = ResponsesParamValidator(InputItemListParams, "responses.input_items.list")
-
-
 class ResponseCreateKwargs(ResponseCreateArgs, RequestOptions, total=False):
     """The keyword arguments of ``responses.create`` other than ``stream``."""
 
 
 class InputTokenCountKwargs(InputTokenCountParams, RequestOptions, total=False):
     """The keyword arguments of ``responses.input_tokens.count``."""
-
-
-def _query(validator: ResponsesParamValidator, given: Mapping[str, Any]) -> dict[str, Any]:
-    """Checked query parameters; lists go as ``name[]`` (the official SDK's array format)."""
-    checked = validator.validate({k: v for k, v in given.items() if v is not None})
-    return {f"{k}[]" if isinstance(v, list) else k: v for k, v in checked.items()}
-
-
-def _retrieve(response_id: str, include: Sequence[str] | None, include_obfuscation: bool | None,
-              starting_after: int | None, stream: object, options: Mapping[str, Any],
-              ) -> tuple[str, dict[str, Any]]:
-    if starting_after is not None and not stream:
-        raise invalid("responses.retrieve", "starting_after", "only applies with stream=True")
-    path = path_with(RETRIEVE.path, "responses.retrieve", response_id=response_id)
-    query = _query(_RETRIEVE_QUERY, {"include": include, "include_obfuscation": include_obfuscation,
-                                     "starting_after": starting_after, "stream": True if stream else None})
-    if stream:
-        query["stream"] = "true"  # the API's spelling (httpx would send "True")
-    return path, with_query(options, query)
-
-
-_OPTIONS = frozenset(RequestOptions.__annotations__)
-
-
-def _attach(response_id: str | None, starting_after: int | None, params: Mapping[str, Any]) -> dict[str, Any]:
-    """``responses.stream(response_id=...)``'s request options; refuses create parameters next to
-    it, as the official helper does (an ``InvalidParameterError``, a ``ValueError``)."""
-    if response_id is None:
-        if starting_after is not None:
-            raise invalid("responses.stream", "starting_after", "needs response_id (an existing response)")
-        return {}
-    extra = sorted(k for k in params if k not in _OPTIONS)
-    if extra:
-        raise invalid("responses.stream", extra[0], "cannot be given with response_id: a response being "
-                                                    "streamed again already has its parameters")
-    return dict(params)
-
-
-def _plan_stream(client: Any, response_id: str | None, starting_after: int | None,
-                 params: Mapping[str, Any], text_format: object = None) -> tuple[Call, Any]:
-    """The call ``responses.stream(...)`` opens on entering its block (checked now, before I/O),
-    and how its final response is finished (parsed into ``text_format``, or as it is). Like the
-    official helper, it has no raw view: the block gives the stream itself."""
-    options = _attach(response_id, starting_after, params)
-    if response_id is None:
-        if text_format is None:
-            return client._prepare(CREATE, _tools_shaped(params), stream=True), None
-        from gptkit._structured._responses import parse_response, plan_responses_parse
-
-        plan = plan_responses_parse(params, text_format, method="stream")
-        call: Call = client._prepare(CREATE, plan.params, stream=True)
-        return call, lambda response: parse_response(response, plan.model, plan.tools)
-    if text_format is not None:
-        raise invalid("responses.stream", "text_format", "cannot be given with response_id")
-    path, merged = _retrieve(response_id, None, None, None, True, options)
-    call = client._prepare(RETRIEVE, merged, path=path)
-    call.stream = True
-    return call, None
-
-
-def _tools_shaped(params: Mapping[str, Any]) -> Mapping[str, Any]:
-    # gptkit's own tool builders (pydantic_function_tool, function_tool) make the chat shape;
-    # converted here so they work in ``tools=`` as they do with parse and run_tools.
-    if not params.get("tools"):
-        return params
-    from gptkit._structured._responses import responses_tools
-
-    return {**params, "tools": responses_tools(params["tools"], method="create")[0]}
 
 
 class Responses(ResponsesTools):
@@ -186,7 +86,7 @@ class Responses(ResponsesTools):
         ``retrieve``, or ``wait`` for it). With ``stream=True``: a ``Stream`` of typed events
         (``response.created``, ``response.output_text.delta``, ..., ``response.completed``);
         ``get_final_response()`` is the ``Response`` a plain call returns."""
-        call = self._client._prepare(CREATE, _tools_shaped(params), stream=bool(stream), raw=self._raw)
+        call = self._client._prepare(CREATE, tools_shaped(params), stream=bool(stream), raw=self._raw)
         result: Response | Stream[ResponseStreamEvent] = self._client._execute(call)
         return result
 
@@ -211,7 +111,8 @@ class Responses(ResponsesTools):
         finished). Its ``cost`` is shown, not recorded again: it was billed when created. With
         ``stream=True`` (a background response): its events, those after ``starting_after`` only
         when given, as ``create(stream=True)`` streams them."""
-        path, merged = _retrieve(response_id, include, include_obfuscation, starting_after, stream, options)
+        path, merged = retrieve_params(response_id, include, include_obfuscation, starting_after, stream,
+                                       options)
         call = self._client._prepare(RETRIEVE, merged, raw=self._raw, path=path)
         call.stream = bool(stream)
         result: Response | Stream[ResponseStreamEvent] = self._client._execute(call)
@@ -220,16 +121,13 @@ class Responses(ResponsesTools):
     def delete(self, response_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a stored response."""
         path = path_with(DELETE.path, "responses.delete", response_id=response_id)
-        call = self._client._prepare(DELETE, dict(options), raw=self._raw, path=path)
-        result: None = self._client._execute(call)  # an ``APIResponse`` for ``with_raw_response``
+        result: None = self._send(DELETE, dict(options), path)  # an ``APIResponse`` when raw
         return result
 
     def cancel(self, response_id: str, **options: Unpack[RequestOptions]) -> Response:
         """Cancel a background response still running; it comes back ``cancelled``."""
         path = path_with(CANCEL.path, "responses.cancel", response_id=response_id)
-        call = self._client._prepare(CANCEL, dict(options), raw=self._raw, path=path)
-        result: Response = self._client._execute(call)
-        return result
+        return cast(Response, self._send(CANCEL, dict(options), path))
 
     def stream(
         self, *, response_id: str | None = None, starting_after: int | None = None,
@@ -250,7 +148,7 @@ class Responses(ResponsesTools):
         """
         from gptkit._streams._responses import ResponseStreamManager
 
-        call, finish = _plan_stream(self._client, response_id, starting_after, params, text_format)
+        call, finish = plan_stream(self._client, response_id, starting_after, params, text_format)
         return ResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after,
                                      finish=finish)
 
@@ -290,11 +188,8 @@ class InputItems(SyncResource):
     ) -> SyncCursorPage[ResponseItem]:
         """The items a response was given, newest first unless ``order="asc"``; iterating goes
         through every page."""
-        path = path_with(_ITEMS_PATH, "responses.input_items.list", response_id=response_id)
-        query = _query(_ITEMS_QUERY, {"after": after, "include": include, "limit": limit, "order": order})
-        result: SyncCursorPage[ResponseItem] = sync_list(self, _list_items(False), query, options,
-                                                            path=path)
-        return result
+        path, query = items_query(response_id, after, include, limit, order)
+        return cast("SyncCursorPage[ResponseItem]", self._list(list_items(), query, options, path))
 
 
 class InputTokens(SyncResource):
@@ -302,9 +197,7 @@ class InputTokens(SyncResource):
 
     def count(self, **params: Unpack[InputTokenCountKwargs]) -> InputTokenCountResponse:
         """How many input tokens a ``responses.create`` call with these parameters would use."""
-        call = self._client._prepare(COUNT_TOKENS, params, raw=self._raw)
-        result: InputTokenCountResponse = self._client._execute(call)
-        return result
+        return cast(InputTokenCountResponse, self._send(COUNT_TOKENS, params))
 
 
 class AsyncResponses(AsyncResponsesTools):
@@ -327,7 +220,7 @@ class AsyncResponses(AsyncResponsesTools):
     ) -> Response | AsyncStream[ResponseStreamEvent]:
         """Create a model response (see ``Responses.create``); ``stream=True`` gives an
         ``AsyncStream`` of typed events."""
-        call = self._client._prepare(CREATE, _tools_shaped(params), stream=bool(stream), raw=self._raw)
+        call = self._client._prepare(CREATE, tools_shaped(params), stream=bool(stream), raw=self._raw)
         result: Response | AsyncStream[ResponseStreamEvent] = await self._client._execute(call)
         return result
 
@@ -350,7 +243,8 @@ class AsyncResponses(AsyncResponsesTools):
     ) -> Response | AsyncStream[ResponseStreamEvent]:
         """A stored response as it is now, or its events with ``stream=True`` (see
         ``Responses.retrieve``)."""
-        path, merged = _retrieve(response_id, include, include_obfuscation, starting_after, stream, options)
+        path, merged = retrieve_params(response_id, include, include_obfuscation, starting_after, stream,
+                                       options)
         call = self._client._prepare(RETRIEVE, merged, raw=self._raw, path=path)
         call.stream = bool(stream)
         result: Response | AsyncStream[ResponseStreamEvent] = await self._client._execute(call)
@@ -359,16 +253,13 @@ class AsyncResponses(AsyncResponsesTools):
     async def delete(self, response_id: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a stored response."""
         path = path_with(DELETE.path, "responses.delete", response_id=response_id)
-        call = self._client._prepare(DELETE, dict(options), raw=self._raw, path=path)
-        result: None = await self._client._execute(call)  # an ``APIResponse`` for ``with_raw_response``
+        result: None = await self._send(DELETE, dict(options), path)  # an ``APIResponse`` when raw
         return result
 
     async def cancel(self, response_id: str, **options: Unpack[RequestOptions]) -> Response:
         """Cancel a background response still running; it comes back ``cancelled``."""
         path = path_with(CANCEL.path, "responses.cancel", response_id=response_id)
-        call = self._client._prepare(CANCEL, dict(options), raw=self._raw, path=path)
-        result: Response = await self._client._execute(call)
-        return result
+        return cast(Response, await self._send(CANCEL, dict(options), path))
 
     def stream(
         self, *, response_id: str | None = None, starting_after: int | None = None,
@@ -377,7 +268,7 @@ class AsyncResponses(AsyncResponsesTools):
         """Stream a response in an ``async with`` block (see ``Responses.stream``)."""
         from gptkit._streams._responses import AsyncResponseStreamManager
 
-        call, finish = _plan_stream(self._client, response_id, starting_after, params, text_format)
+        call, finish = plan_stream(self._client, response_id, starting_after, params, text_format)
         return AsyncResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after,
                                           finish=finish)
 
@@ -413,11 +304,9 @@ class AsyncInputItems(AsyncResource):
         **options: Unpack[RequestOptions],
     ) -> AsyncPaginator[ResponseItem, AsyncCursorPage[ResponseItem]]:
         """The items a response was given: ``await`` it for one page, ``async for`` over every item."""
-        path = path_with(_ITEMS_PATH, "responses.input_items.list", response_id=response_id)
-        query = _query(_ITEMS_QUERY, {"after": after, "include": include, "limit": limit, "order": order})
-        result: AsyncPaginator[ResponseItem, AsyncCursorPage[ResponseItem]] = async_list(
-            self, _list_items(True), query, options, path=path)
-        return result
+        path, query = items_query(response_id, after, include, limit, order)
+        pages = self._list(list_items(), query, options, path)
+        return cast("AsyncPaginator[ResponseItem, AsyncCursorPage[ResponseItem]]", pages)
 
 
 class AsyncInputTokens(AsyncResource):
@@ -425,6 +314,4 @@ class AsyncInputTokens(AsyncResource):
 
     async def count(self, **params: Unpack[InputTokenCountKwargs]) -> InputTokenCountResponse:
         """How many input tokens a ``responses.create`` call with these parameters would use."""
-        call = self._client._prepare(COUNT_TOKENS, params, raw=self._raw)
-        result: InputTokenCountResponse = await self._client._execute(call)
-        return result
+        return cast(InputTokenCountResponse, await self._send(COUNT_TOKENS, params))
