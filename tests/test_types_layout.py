@@ -120,12 +120,10 @@ TYPE_EXCEPTIONS: dict[str, str] = {
     "shared.decision_*": _NOT_SERVED, "shared_params.decision_*": _NOT_SERVED,
     "shared.oauth_error_code": "workload-identity OAuth: not provided",
     "shared_params.oauth_error_code": "workload-identity OAuth: not provided",
-    "chat.completions": "the params TypedDict of chat.completions.messages.list: not yet at this path",
     "responses": "Responses API types: still being completed",
-    "conversations.conversation_item": "item types shared with the Responses API: still being completed",
+    "conversations.conversation_item": "`AdditionalTools`, `Program`, `ProgramOutput` (programmatic tool calling): "
+                                       "not yet in `gptkit.types.responses`, whose item types it re-exports",
     "fine_tuning.reinforcement_method*": "its `Grader` union: the graders are not provided",
-    "image_edit_params": "one `ImageEditParams` (no Base/Streaming/NonStreaming split); SVG options not yet",
-    "image_generate_params": "one `ImageGenerateParams` (no Base/Streaming/NonStreaming split); SVG options not yet",
 }
 
 

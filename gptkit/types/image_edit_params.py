@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, with_config
 from typing_extensions import Required, TypedDict
 
-__all__ = ["ImageEditArgs", "ImageEditFields", "ImageEditParams"]
+__all__ = [
+    "ImageEditArgs",
+    "ImageEditFields",
+    "ImageEditParams",
+    "ImageEditParamsBase",
+    "ImageEditParamsNonStreaming",
+    "ImageEditParamsStreaming",
+    "Svg",
+    "SvgReasoning",
+]
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -47,3 +56,37 @@ class ImageEditParams(ImageEditFields, total=False):
     image: Required[Any]
     mask: Any
     markup: Any
+
+
+class ImageEditParamsBase(ImageEditArgs, total=False):
+    """Every parameter of ``images.edit`` but ``stream``: the form fields and the files."""
+
+    image: Required[Any]
+    mask: Any
+    markup: Any
+
+
+class ImageEditParamsNonStreaming(ImageEditParamsBase, total=False):
+    """``images.edit`` answered in one piece."""
+
+    stream: Literal[False]
+
+
+class ImageEditParamsStreaming(ImageEditParamsBase):
+    """``images.edit`` answered as a stream of partial images."""
+
+    stream: Required[Literal[True]]
+
+
+class SvgReasoning(TypedDict, total=False):
+    """How hard the SVG's author model thinks (``svg={"reasoning": {"effort": ...}}``)."""
+
+    effort: str
+
+
+class Svg(TypedDict, total=False):
+    """The ``svg`` parameter, with ``output_format="svg"``: the author model and its reasoning."""
+
+    model: str
+    """The model that authors the SVG (when SVG model selection is enabled)."""
+    reasoning: SvgReasoning | None

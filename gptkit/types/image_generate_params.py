@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, with_config
 from typing_extensions import Required, TypedDict
 
-__all__ = ["ImageGenerateArgs", "ImageGenerateParams"]
+__all__ = [
+    "ImageGenerateArgs",
+    "ImageGenerateParams",
+    "ImageGenerateParamsBase",
+    "ImageGenerateParamsNonStreaming",
+    "ImageGenerateParamsStreaming",
+    "Svg",
+    "SvgReasoning",
+]
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -40,3 +48,33 @@ class ImageGenerateParams(ImageGenerateArgs, total=False):
     """The parameters of ``images.generate``."""
 
     stream: bool
+
+
+#: The official name of every parameter but ``stream``.
+ImageGenerateParamsBase = ImageGenerateArgs
+
+
+class ImageGenerateParamsNonStreaming(ImageGenerateArgs, total=False):
+    """``images.generate`` answered in one piece."""
+
+    stream: Literal[False]
+
+
+class ImageGenerateParamsStreaming(ImageGenerateArgs):
+    """``images.generate`` answered as a stream of partial images."""
+
+    stream: Required[Literal[True]]
+
+
+class SvgReasoning(TypedDict, total=False):
+    """How hard the SVG's author model thinks (``svg={"reasoning": {"effort": ...}}``)."""
+
+    effort: str
+
+
+class Svg(TypedDict, total=False):
+    """The ``svg`` parameter, with ``output_format="svg"``: the author model and its reasoning."""
+
+    model: Required[str]
+    """The model that authors the SVG (when SVG model selection is enabled)."""
+    reasoning: SvgReasoning | None

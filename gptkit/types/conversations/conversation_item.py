@@ -8,8 +8,37 @@ from pydantic import Discriminator, Tag
 
 from gptkit.types.conversations.message import Message
 from gptkit.types.responses.response_item import ResponseItem
+from gptkit.types.responses.response_output_item import (
+    ImageGenerationCall,
+    ImageGenerationCallError,
+    ImageGenerationCallErrorModerationDetails,
+    ImageGenerationCallSvgUsage,
+    LocalShellCall,
+    LocalShellCallAction,
+    LocalShellCallOutput,
+    McpApprovalRequest,
+    McpApprovalResponse,
+    McpCall,
+    McpListTools,
+    McpListToolsTool,
+)
 
-__all__ = ["ConversationItem"]
+# The item classes the official module defines again here are the Responses API's, re-exported.
+__all__ = [
+    "ConversationItem",
+    "ImageGenerationCall",
+    "ImageGenerationCallError",
+    "ImageGenerationCallErrorModerationDetails",
+    "ImageGenerationCallSvgUsage",
+    "LocalShellCall",
+    "LocalShellCallAction",
+    "LocalShellCallOutput",
+    "McpApprovalRequest",
+    "McpApprovalResponse",
+    "McpCall",
+    "McpListTools",
+    "McpListToolsTool",
+]
 
 
 def _kind(value: Any) -> str:
