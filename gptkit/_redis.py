@@ -25,10 +25,11 @@ import logging
 import socket
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any, TypeVar
 
 from gptkit._clock import get_clock
+from gptkit._drive import adrive, drive
 from gptkit._exceptions import BackendError
 from gptkit._optional import require
 
@@ -223,41 +224,38 @@ class RedisConnector:
             self.down = False
             logger.warning("Redis at %s answers again; %s resumes", self.where(), self.feature)
 
-    def run(self, what: str, op: Callable[[Conn], T], *, patient: bool = True) -> T:
-        """Run ``op`` on the sync client; ``patient``: ride over a failover (``reconnect`` s)."""
-        conn = self.sync_conn()
+    def _tries(self, what: str, patient: bool) -> Generator[float | None, Any, Any]:
+        """One command's tries, written once: yields None to run the command (and is sent its
+        answer, or has its error thrown in), or the seconds to pause before trying again."""
         patience = _Patience(self.reconnect, patient and not self.down)
         while True:
             try:
-                result = op(conn)
+                result = yield None
             except self._errors() as exc:  # noqa: PERF203 - the retry loop of a failing command
                 wait = patience.next_wait(exc, self._redis)
                 if wait is None:
                     raise self._failed(what, exc, patience) from exc
-                get_clock().sleep(wait)
+                yield wait
             else:
                 self._answered()
                 return result
 
+    def run(self, what: str, op: Callable[[Conn], T], *, patient: bool = True) -> T:
+        """Run ``op`` on the sync client; ``patient``: ride over a failover (``reconnect`` s)."""
+        conn, clock = self.sync_conn(), get_clock()
+        tries = self._tries(what, patient)
+        result: T = drive(tries, lambda wait: op(conn) if wait is None else clock.sleep(wait))
+        return result
+
     async def arun(self, what: str, op: Callable[[Conn], Any], *, patient: bool = True) -> Any:
         """``run`` for async code: this loop's asyncio client, or the sync one in a thread."""
-        conn = self.async_conn()
+        conn, clock = self.async_conn(), get_clock()
         if conn is None:
             import anyio.to_thread
 
             return await anyio.to_thread.run_sync(lambda: self.run(what, op, patient=patient))
-        patience = _Patience(self.reconnect, patient and not self.down)
-        while True:
-            try:
-                result = await op(conn)
-            except self._errors() as exc:  # noqa: PERF203 - the retry loop of a failing command
-                wait = patience.next_wait(exc, self._redis)
-                if wait is None:
-                    raise self._failed(what, exc, patience) from exc
-                await get_clock().asleep(wait)
-            else:
-                self._answered()
-                return result
+        return await adrive(self._tries(what, patient),
+                            lambda wait: op(conn) if wait is None else clock.asleep(wait))
 
     # -- closing --------------------------------------------------------------------------------
 

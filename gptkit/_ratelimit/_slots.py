@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections import deque
+from collections.abc import Callable
+from typing import TypeVar
 
 __all__ = ["Slots"]
 
@@ -30,6 +32,9 @@ class _AsyncWaiter:
         self.loop.call_soon_threadsafe(grant)
 
 
+W = TypeVar("W", threading.Event, _AsyncWaiter)
+
+
 class Slots:
     """At most ``size`` holders at once; a freed slot goes to the longest waiter."""
 
@@ -43,31 +48,34 @@ class Slots:
     def in_use(self) -> int:
         return self.size - self._free
 
-    def acquire(self) -> None:
+    def _queue(self, make: Callable[[], W]) -> W | None:
+        """Take a free slot (None), or queue a new waiter from ``make`` and return it."""
         with self._lock:
             if self._free > 0 and not self._waiters:
                 self._free -= 1
-                return
-            event = threading.Event()
-            self._waiters.append(event)
-        try:
-            event.wait()
-        except BaseException:
-            self._abandon(event)
-            raise
+                return None
+            waiter = make()
+            self._waiters.append(waiter)
+            return waiter
+
+    def acquire(self) -> None:
+        event = self._queue(threading.Event)
+        if event is not None:
+            try:
+                event.wait()
+            except BaseException:
+                self._abandon(event)
+                raise
 
     async def aacquire(self) -> None:
-        with self._lock:
-            if self._free > 0 and not self._waiters:
-                self._free -= 1
-                return
-            waiter = _AsyncWaiter(asyncio.get_running_loop())
-            self._waiters.append(waiter)
-        try:
-            await waiter.future
-        except BaseException:
-            self._abandon(waiter)
-            raise
+        loop = asyncio.get_running_loop()
+        waiter = self._queue(lambda: _AsyncWaiter(loop))
+        if waiter is not None:
+            try:
+                await waiter.future
+            except BaseException:
+                self._abandon(waiter)
+                raise
 
     def _abandon(self, waiter: threading.Event | _AsyncWaiter) -> None:
         """A waiter gave up (cancelled, interrupted): drop it, or pass on a slot it was handed."""

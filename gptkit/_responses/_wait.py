@@ -7,16 +7,17 @@ at ``poll_interval_ms`` (else half a second) and grows by half each time up to `
 seconds, so a long job costs few requests and a short one is seen soon. Waits sleep on gptkit's
 clock (``VirtualClock`` makes them instant in tests).
 
-The policy (next interval, whether time is up, what a finished response means) is written once
-here; the sync and async loops only retrieve and sleep.
+The policy (next interval, whether time is up, what a finished response means) and the loop are
+written once here; the sync and async drivers (``gptkit._drive``) only retrieve and sleep.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Generator
 from typing import Any
 
 from gptkit._clock import get_clock
+from gptkit._drive import adrive, drive
 from gptkit._exceptions import APITimeoutError, InvalidParameterError, ResponseFailedError
 
 __all__ = ["MAX_INTERVAL", "TERMINAL", "WaitPolicy", "await_response", "wait_response"]
@@ -78,20 +79,30 @@ def _invalid(name: str, problem: str) -> InvalidParameterError:
                                  errors=[(name, problem)])
 
 
-def wait_response(
-    retrieve: Callable[[], Any], poll_interval_ms: int | None, max_wait_seconds: float | None
-) -> Any:
-    """Retrieve until the response finishes; the policy says how long to pause and when to stop."""
+def _waiting(
+    poll_interval_ms: int | None, max_wait_seconds: float | None
+) -> Generator[float | None, Any, Any]:
+    """The wait, written once: yields None to retrieve the response (and is sent it), or the
+    seconds to sleep before the next look; returns the finished response."""
     clock = get_clock()
     policy = WaitPolicy(poll_interval_ms, max_wait_seconds, clock.monotonic())
     while True:
-        response = retrieve()
+        response = yield None
         if policy.outcome(response) is not None:
             return response
         pause = policy.pause(clock.monotonic())
         if pause is None:
             raise policy.timed_out(response)
-        clock.sleep(pause)
+        yield pause
+
+
+def wait_response(
+    retrieve: Callable[[], Any], poll_interval_ms: int | None, max_wait_seconds: float | None
+) -> Any:
+    """Retrieve until the response finishes; the policy says how long to pause and when to stop."""
+    clock = get_clock()
+    return drive(_waiting(poll_interval_ms, max_wait_seconds),
+                 lambda pause: retrieve() if pause is None else clock.sleep(pause))
 
 
 async def await_response(
@@ -99,12 +110,5 @@ async def await_response(
 ) -> Any:
     """The async twin of ``wait_response``."""
     clock = get_clock()
-    policy = WaitPolicy(poll_interval_ms, max_wait_seconds, clock.monotonic())
-    while True:
-        response = await retrieve()
-        if policy.outcome(response) is not None:
-            return response
-        pause = policy.pause(clock.monotonic())
-        if pause is None:
-            raise policy.timed_out(response)
-        await clock.asleep(pause)
+    return await adrive(_waiting(poll_interval_ms, max_wait_seconds),
+                        lambda pause: retrieve() if pause is None else clock.asleep(pause))
