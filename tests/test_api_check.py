@@ -236,3 +236,76 @@ def test_the_command_fails_on_an_unrecorded_break_and_refreshes_at_a_release(tmp
     assert api_check.main(["--refresh"], root=root, out=io.StringIO()) == 0
     refreshed = (root / ".ci" / "tools" / "api_snapshot.json").read_text()
     assert '"version": "0.2.0"' in refreshed and '"gptkit.helper"' not in refreshed
+
+
+_TWIN_SOURCES = {
+    "resources/__init__.py": "__all__ = []\n",
+    "resources/_twin.py": '''
+        __all__ = ["twin", "twin_list"]
+
+        def twin(method): ...
+        def twin_list(method): ...
+    ''',
+    "resources/files.py": '''
+        from typing import Final
+
+        from gptkit.resources._twin import twin, twin_list
+
+        __all__ = ["AsyncFiles", "Files"]
+
+        class Files:
+            def retrieve(self, file_id: str, *, timeout: float | None = None) -> FileObject: ...
+            def list(self, *, limit: int | None = None) -> SyncCursorPage[FileObject]: ...
+
+        class AsyncFiles:
+            async def retrieve(self, file_id: str, *, timeout: float | None = None) -> FileObject: ...
+            def list(self, *, limit: int | None = None) -> AsyncPaginator[FileObject, AsyncCursorPage[FileObject]]: ...
+    ''',
+}
+_TWINNED = (
+    "    async def retrieve(self, file_id: str, *, timeout: float | None = None) -> FileObject: ...\n"
+    "    def list(self, *, limit: int | None = None) -> AsyncPaginator[FileObject, AsyncCursorPage[FileObject]]: ...\n",
+    "    retrieve: Final = twin(Files.retrieve)\n    list: Final = twin_list(Files.list)\n",
+)
+
+
+def _with_twins(**replacements: tuple[str, str]) -> dict[str, str]:
+    files = {**OLD, **{name: textwrap.dedent(text) for name, text in _TWIN_SOURCES.items()}}
+    for name, (old, new) in replacements.items():
+        assert old in files[name], (name, old)
+        files[name] = files[name].replace(old, new)
+    return files
+
+
+def _twin_breaks(tmp_path: Path, files: dict[str, str]) -> list[str]:
+    old = api_check.build_snapshot(_write(tmp_path / "old", _with_twins()))
+    new = api_check.build_snapshot(_write(tmp_path / "new", files))
+    return [str(b) for b in api_check.find_breaks(old, new)]
+
+
+def test_a_method_turned_into_its_twin_is_the_same_method(tmp_path: Path) -> None:
+    twinned = _with_twins(**{"resources/files.py": _TWINNED})
+    snapshot = api_check.build_snapshot(_write(tmp_path / "twinned", twinned))["objects"]
+    written = api_check.build_snapshot(_write(tmp_path / "written", _with_twins()))["objects"]
+    for name in ("retrieve", "list"):  # stored like the written-out method: parameters and result
+        path = f"gptkit.resources.files.AsyncFiles.{name}"
+        assert snapshot[path] == written[path], name
+    assert _twin_breaks(tmp_path / "check", twinned) == []
+
+
+def test_a_parameter_removed_through_a_twin_is_still_a_break(tmp_path: Path) -> None:
+    files = _with_twins(**{"resources/files.py": _TWINNED})
+    files["resources/files.py"] = files["resources/files.py"].replace(
+        "def retrieve(self, file_id: str, *, timeout: float | None = None)", "def retrieve(self, file_id: str)")
+    assert _twin_breaks(tmp_path, files) == [
+        "gptkit.resources.files.AsyncFiles.retrieve: Parameter was removed: parameter 'timeout'",
+        "gptkit.resources.files.Files.retrieve: Parameter was removed: parameter 'timeout'",
+    ]
+    # and an attribute that is no twin stays an attribute: a method turned into it breaks
+    files = _with_twins(**{"resources/files.py": _TWINNED})
+    files["resources/files.py"] = files["resources/files.py"].replace(
+        "twin(Files.retrieve)", "Files.retrieve")
+    assert _twin_breaks(tmp_path / "plain", files) == [
+        "gptkit.resources.files.AsyncFiles.retrieve: Public object points to a different kind of object: "
+        "function -> attribute",
+    ]

@@ -9,10 +9,12 @@ part starting with ``_`` (``gptkit``, ``gptkit.types`` and its submodules, ``gpt
 ``gptkit.batch``, ``gptkit.resources.*``, ...), and the members of those names whose own names do
 not start with ``_`` (dunder methods such as ``__init__`` included). griffe reads the source
 statically; ``api_tree.py`` flattens what it finds into one tree per public module path (aliases
-resolved, inherited members copied into each class, private parameters dropped) and stores that
-tree as ``.ci/tools/api_snapshot.json``. griffe's ``find_breaking_changes`` compares the stored tree
-with today's: removed objects and parameters, parameters that moved, changed kind or default,
-became required or were added as required, objects that changed kind, classes that lost a base.
+resolved, inherited members copied into each class, private parameters dropped; an async resource's
+``name = twin(X.m)`` / ``twin_list(X.m)`` recorded as the method it gives, with ``X.m``'s parameters)
+and stores that tree as ``.ci/tools/api_snapshot.json``. griffe's ``find_breaking_changes``
+compares the stored tree with today's: removed objects and parameters, parameters that moved,
+changed kind or default, became required or were added as required, objects that changed kind,
+classes that lost a base.
 
 A breaking change is allowed when CHANGELOG.md records it (``changelog_problems``): a bullet that
 contains the word ``BREAKING`` and names the changed object by its public path in backticks

@@ -54,6 +54,43 @@ def _resolve(obj: griffe.Object | griffe.Alias) -> griffe.Object | None:
     return target if target.path.split(".")[0] == PACKAGE else None
 
 
+def _function_node(function: griffe.Function) -> Node:
+    """A function's public parameters and its return annotation."""
+    parameters = [
+        [p.name, p.kind.value, _text(p.annotation), _text(p.default)]
+        for p in function.parameters
+        if not p.name.startswith("_")
+    ]
+    return {"parameters": parameters, "returns": _text(function.returns)}
+
+
+_TWINS = {f"{PACKAGE}.resources._twin.twin": False, f"{PACKAGE}.resources._twin.twin_list": True}
+_LIST_PAGE = re.compile(r"^Sync(\w*Page)\[(.+)\]$")
+
+
+def _twinned(obj: griffe.Object) -> tuple[griffe.Function, bool] | None:
+    """For an attribute ``name = twin(X.m)`` (or ``twin_list``): ``X.m`` and whether it lists.
+
+    Such an attribute is an ``AsyncResource`` method (``gptkit/resources/_twin.py``): a descriptor
+    giving a bound async function with ``X.m``'s parameters, so it is compared as that method would
+    be, written out; turning a method into a twin of the same signature is then no break."""
+    value = getattr(obj, "value", None) if obj.is_attribute else None
+    if not isinstance(value, griffe.ExprCall) or len(value.arguments) != 1:
+        return None
+    lists = _TWINS.get(getattr(value.function, "canonical_path", ""))
+    argument = value.arguments[0]
+    if lists is None or not isinstance(argument, (griffe.ExprName, griffe.ExprAttribute)):
+        return None
+    try:
+        method = obj.modules_collection[argument.canonical_path]
+    except KeyError as exc:
+        raise SnapshotError(f"{obj.path} twins {argument.canonical_path}, which griffe cannot find") from exc
+    method = _resolve(method)
+    if not isinstance(method, griffe.Function):
+        raise SnapshotError(f"{obj.path} twins {argument.canonical_path}, which is not a function")
+    return method, lists
+
+
 def _flatten(path: str, obj: griffe.Object | griffe.Alias, into: dict[str, Node], depth: int = 0) -> None:
     """Record ``obj`` at public ``path`` and its public members below it: aliases resolved,
     inherited members included, private parameters dropped. ``origin`` is where it is defined."""
@@ -64,15 +101,15 @@ def _flatten(path: str, obj: griffe.Object | griffe.Alias, into: dict[str, Node]
     if depth > 20:
         raise SnapshotError(f"{path}: nesting too deep")
     node: Node = {"kind": target.kind.value, "origin": target.path}
-    if isinstance(target, griffe.Class):
+    twinned = _twinned(target)
+    if twinned is not None:
+        node.update(_function_node(twinned[0]), kind="function")
+        if twinned[1]:  # twin_list: the async kind of page, as the written-out method declared it
+            node["returns"] = _LIST_PAGE.sub(r"AsyncPaginator[\2, Async\1[\2]]", node["returns"] or "")
+    elif isinstance(target, griffe.Class):
         node["bases"] = [str(b) for b in target.bases]
     elif isinstance(target, griffe.Function):
-        node["parameters"] = [
-            [p.name, p.kind.value, _text(p.annotation), _text(p.default)]
-            for p in target.parameters
-            if not p.name.startswith("_")
-        ]
-        node["returns"] = _text(target.returns)
+        node.update(_function_node(target))
     elif target.is_module:
         node["kind"] = "module-ref"  # a module re-exported under another name: compared by presence
     else:

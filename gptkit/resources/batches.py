@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Any, Final, cast
 
 from typing_extensions import Unpack
 
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
-from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
+from gptkit.pagination import AsyncCursorPage, SyncCursorPage
 from gptkit.resources._common import list_query
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._twin import twin, twin_list
 from gptkit.resources.files import id_path
 from gptkit.types.batch import Batch, BatchCreateParams
 from gptkit.types.request_options import RequestOptions
@@ -73,28 +74,7 @@ class Batches(SyncResource):
 class AsyncBatches(AsyncResource):
     """Batch API jobs of an ``AsyncClient``."""
 
-    async def create(
-        self, *, input_file_id: str, endpoint: str, completion_window: str = "24h",
-        metadata: Mapping[str, str] | None = None, **options: Unpack[RequestOptions],
-    ) -> Batch:
-        """Start a batch over an uploaded ``purpose="batch"`` file, for one ``endpoint``."""
-        params = _create_params(input_file_id, endpoint, completion_window, metadata, options)
-        return cast(Batch, await self._send(CREATE_BATCH, params))
-
-    async def retrieve(self, batch_id: str, **options: Unpack[RequestOptions]) -> Batch:
-        """A batch's current status and request counts."""
-        path = id_path(RETRIEVE_BATCH.path, "batches.retrieve", "batch_id", batch_id)
-        return cast(Batch, await self._send(RETRIEVE_BATCH, dict(options), path))
-
-    async def cancel(self, batch_id: str, **options: Unpack[RequestOptions]) -> Batch:
-        """Ask the provider to cancel a batch (it moves to ``cancelling``, then ``cancelled``)."""
-        path = id_path(CANCEL_BATCH.path, "batches.cancel", "batch_id", batch_id)
-        return cast(Batch, await self._send(CANCEL_BATCH, dict(options), path))
-
-    def list(
-        self, *, after: str | None = None, limit: int | None = None, **options: Unpack[RequestOptions]
-    ) -> AsyncPaginator[Batch, AsyncCursorPage[Batch]]:
-        """Batches, newest first: ``await`` it for one page, ``async for`` over every batch."""
-        query = list_query("batches.list", after=after, limit=limit)
-        pages = self._list((LIST_BATCHES, ALIST_BATCHES), query, options)
-        return cast("AsyncPaginator[Batch, AsyncCursorPage[Batch]]", pages)
+    create: Final = twin(Batches.create)
+    retrieve: Final = twin(Batches.retrieve)
+    cancel: Final = twin(Batches.cancel)
+    list: Final = twin_list(Batches.list)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, cast
+from typing import Any, Final, cast
 
 from typing_extensions import Unpack
 
@@ -11,6 +11,7 @@ from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit._core._protocol import parse_response
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._twin import twin
 from gptkit.types.completion_params import EmbeddingCreateParams
 from gptkit.types.embedding import _KEEP_BASE64, CreateEmbeddingResponse
 from gptkit.types.request_options import RequestOptions
@@ -57,6 +58,4 @@ class Embeddings(SyncResource):
 class AsyncEmbeddings(AsyncResource):
     """Embeddings of an ``AsyncClient``."""
 
-    async def create(self, **params: Unpack[EmbeddingCreateKwargs]) -> CreateEmbeddingResponse:
-        """Embed ``input`` (a string, strings, or token arrays) with ``model``."""
-        return cast(CreateEmbeddingResponse, await self._send(*_endpoint(dict(params))))
+    create: Final = twin(Embeddings.create)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO, Any, TypeAlias, Union, cast
+from typing import IO, Any, Final, TypeAlias, Union, cast
 from urllib.parse import quote
 
 from typing_extensions import Unpack, deprecated
@@ -13,8 +13,9 @@ from typing_extensions import Unpack, deprecated
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit._exceptions import InvalidParameterError
-from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
+from gptkit.pagination import AsyncCursorPage, SyncCursorPage
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._twin import twin, twin_list
 from gptkit.types.file import BinaryContent, FileCreateParams, FileDeleted, FileObject
 from gptkit.types.request_options import RequestOptions
 
@@ -140,6 +141,13 @@ class Files(SyncResource):
 class AsyncFiles(AsyncResource):
     """Files of an ``AsyncClient``."""
 
+    retrieve: Final = twin(Files.retrieve)
+    content: Final = twin(Files.content)
+    delete: Final = twin(Files.delete)
+    list: Final = twin_list(Files.list)
+
+    # Written out: the file opened for the upload must stay open until the awaited call has sent it,
+    # and a twin's awaitable would run after ``_file_part`` closed it.
     async def create(
         self, *, file: FileInput, purpose: str, **options: Unpack[RequestOptions]
     ) -> FileObject:
@@ -150,32 +158,8 @@ class AsyncFiles(AsyncResource):
             result: FileObject = await self._client._execute(call)
         return result
 
-    async def retrieve(self, file_id: str, **options: Unpack[RequestOptions]) -> FileObject:
-        """One file's metadata."""
-        path = id_path(RETRIEVE_FILE.path, "files.retrieve", "file_id", file_id)
-        return cast(FileObject, await self._send(RETRIEVE_FILE, dict(options), path))
-
-    async def content(self, file_id: str, **options: Unpack[RequestOptions]) -> BinaryContent:
-        """A file's bytes (a batch's output or error file, for example)."""
-        path = id_path(FILE_CONTENT.path, "files.content", "file_id", file_id)
-        return cast(BinaryContent, await self._send(FILE_CONTENT, dict(options), path))
-
     @deprecated("The `.content()` method should be used instead")
     async def retrieve_content(self, file_id: str, **options: Unpack[RequestOptions]) -> str:
         """A file's contents as text (deprecated, as in the official package: use ``content``)."""
         path = id_path(FILE_TEXT.path, "files.retrieve_content", "file_id", file_id)
         return cast(str, await self._send(FILE_TEXT, dict(options), path))
-
-    async def delete(self, file_id: str, **options: Unpack[RequestOptions]) -> FileDeleted:
-        """Delete a file."""
-        path = id_path(DELETE_FILE.path, "files.delete", "file_id", file_id)
-        return cast(FileDeleted, await self._send(DELETE_FILE, dict(options), path))
-
-    def list(
-        self, *, purpose: str | None = None, limit: int | None = None, order: str | None = None,
-        after: str | None = None, **options: Unpack[RequestOptions],
-    ) -> AsyncPaginator[FileObject, AsyncCursorPage[FileObject]]:
-        """Files, optionally only those with ``purpose``: ``await`` for a page, ``async for`` all."""
-        query = _list_query(purpose, limit, order, after)
-        pages = self._list((LIST_FILES, ALIST_FILES), query, options)
-        return cast("AsyncPaginator[FileObject, AsyncCursorPage[FileObject]]", pages)

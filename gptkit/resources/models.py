@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Final, cast
 from urllib.parse import quote
 
 from typing_extensions import Unpack
 
 from gptkit._core._base import Endpoint
 from gptkit._exceptions import InvalidParameterError
-from gptkit.pagination import AsyncPage, AsyncPaginator, SyncPage
+from gptkit.pagination import AsyncPage, SyncPage
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._twin import twin, twin_list
 from gptkit.types.model import Model
 from gptkit.types.model_deleted import ModelDeleted
 from gptkit.types.request_options import RequestOptions
@@ -53,17 +54,6 @@ class Models(SyncResource):
 class AsyncModels(AsyncResource):
     """Models of an ``AsyncClient``."""
 
-    def list(self, **options: Unpack[RequestOptions]) -> AsyncPaginator[Model, AsyncPage[Model]]:
-        """Every model the API offers: ``await`` it for the page, or ``async for`` each ``Model``."""
-        pages = self._list((LIST_MODELS, ALIST_MODELS), {}, options)
-        return cast("AsyncPaginator[Model, AsyncPage[Model]]", pages)
-
-    async def retrieve(self, model: str, **options: Unpack[RequestOptions]) -> Model:
-        """One model by its id."""
-        path = _model_path(model)
-        return cast(Model, await self._send(RETRIEVE_MODEL, dict(options), path))
-
-    async def delete(self, model: str, **options: Unpack[RequestOptions]) -> ModelDeleted:
-        """Delete a fine-tuned model (the organization's Owner role is needed)."""
-        path = _model_path(model, "models.delete")
-        return cast(ModelDeleted, await self._send(DELETE_MODEL, dict(options), path))
+    list: Final = twin_list(Models.list)
+    retrieve: Final = twin(Models.retrieve)
+    delete: Final = twin(Models.delete)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from typing import Any, Final, cast
 
 from typing_extensions import Unpack
 
@@ -12,6 +12,7 @@ from gptkit._core._params import NOT_GIVEN, NotGiven, ParamValidator
 from gptkit._cost._meter import Meter
 from gptkit.resources._common import body_params, invalid
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._twin import twin
 from gptkit.types.moderation_create_params import ModerationCreateParams, ModerationMultiModalInputParam
 from gptkit.types.moderation_create_response import ModerationCreateResponse
 from gptkit.types.request_options import RequestOptions
@@ -46,8 +47,4 @@ class Moderations(SyncResource):
 class AsyncModerations(AsyncResource):
     """Moderations of an ``AsyncClient``."""
 
-    async def create(
-        self, *, input: ModerationInput, model: str | NotGiven = NOT_GIVEN, **options: Unpack[RequestOptions]
-    ) -> ModerationCreateResponse:
-        """Classify ``input`` (a string, strings, or text and image parts) with ``model``."""
-        return cast(ModerationCreateResponse, await self._send(MODERATIONS, _params(input, model, options)))
+    create: Final = twin(Moderations.create)

@@ -9,15 +9,22 @@ from typing_extensions import assert_type
 import gptkit
 from gptkit.pagination import (
     AsyncCursorPage,
+    AsyncPage,
     AsyncPaginator,
     SyncConversationCursorPage,
     SyncCursorPage,
     SyncPage,
 )
 from gptkit.types import (
+    Batch,
+    BinaryContent,
+    CreateEmbeddingResponse,
+    FileDeleted,
+    FileObject,
     ImageGenStreamEvent,
     ImagesResponse,
     Model,
+    ModelDeleted,
     ModerationCreateResponse,
     Upload,
     VectorStore,
@@ -73,3 +80,21 @@ async def async_calls(client: gptkit.AsyncClient) -> None:
     assert_type(await client.vector_stores.files.upload_and_poll(vector_store_id="vs_1", file=b"x"),
                 VectorStoreFile)
     assert_type(await client.vector_stores.create(name="n"), VectorStore)
+    # the released resources' twins: parameters checked, keyword options kept, pages of the async kind
+    assert_type(await client.files.retrieve("file-1", timeout=5), FileObject)
+    assert_type(await client.files.content("file-1"), BinaryContent)
+    assert_type(await client.files.delete("file-1"), FileDeleted)
+    assert_type(client.files.list(purpose="batch", limit=2), AsyncPaginator[FileObject, AsyncCursorPage[FileObject]])
+    assert_type(await client.files.list(), AsyncCursorPage[FileObject])
+    assert_type(await client.batches.create(input_file_id="f", endpoint="/v1/chat/completions"), Batch)
+    assert_type(await client.batches.cancel("batch_1"), Batch)
+    assert_type(client.batches.list(limit=1), AsyncPaginator[Batch, AsyncCursorPage[Batch]])
+    assert_type(client.models.list(), AsyncPaginator[Model, AsyncPage[Model]])
+    assert_type(await client.models.retrieve("gpt-4o"), Model)
+    assert_type(await client.models.delete("ft:x"), ModelDeleted)
+    assert_type(await client.moderations.create(input="x", model="m"), ModerationCreateResponse)
+    assert_type(await client.embeddings.create(input="x", model="m"), CreateEmbeddingResponse)
+    # a twin checks its parameters as the written-out method did
+    await client.files.retrieve(file_id=1)  # type: ignore[arg-type]
+    await client.batches.create(endpoint="/v1/embeddings")  # type: ignore[call-arg]
+    await client.embeddings.create(input="x", model="m", dimension=3)  # type: ignore[call-arg]
