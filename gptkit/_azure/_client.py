@@ -125,6 +125,20 @@ class _AzureCore(BaseClient):
     # -- public read-only options -----------------------------------------------------------
 
     @property
+    def base_url(self) -> httpx.URL:
+        """Where calls go, as the official client shows it: ``{endpoint}/openai/``, or
+        ``.../openai/deployments/{azure_deployment}/`` with a fixed deployment, or ``base_url``."""
+        azure = self._azure
+        if azure.deployment is not None and azure.base_url is None:
+            return httpx.URL(f"{azure.root}/deployments/{quote(azure.deployment, safe='')}/")
+        return httpx.URL(azure.root + "/")
+
+    @base_url.setter
+    def base_url(self, url: str | httpx.URL) -> None:
+        self._set_azure(self._azure.changed({"base_url": url}, is_async=self._is_async))
+        self._init_core(self._config, self._retry, self._tags)
+
+    @property
     def api_key(self) -> str:
         """The ``api-key`` (a function's last one; "" with an Entra ID token or ``NO_API_KEY``),
         as the official client reports it; never shown in the client's repr."""
