@@ -20,10 +20,10 @@ from gptkit._core._closing import AsyncClosing, Closing
 from gptkit._core._config import NoAPIKey
 from gptkit._core._errors import map_transport_error, status_error
 from gptkit._core._generic import AsyncGenericRequests, GenericRequests
-from gptkit._core._http import apply_client_defaults
 from gptkit._core._keys import APIKeyProvider, AsyncAPIKeyProvider
 from gptkit._core._mounts import AsyncResources, SyncResources
 from gptkit._core._options import DEFAULT_LIMITS, ClientOptions, shows_options
+from gptkit._core._protocol import apply_client_defaults
 from gptkit._core._usage import drop_stream_options
 from gptkit._exceptions import APIStatusError
 

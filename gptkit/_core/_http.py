@@ -9,7 +9,6 @@ above (``OpenAI(http_client=DefaultHttpx2Client(...))`` runs unchanged).
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 import httpx
@@ -22,7 +21,6 @@ __all__ = [
     "DefaultAsyncHttpxClient",
     "DefaultHttpx2Client",
     "DefaultHttpxClient",
-    "apply_client_defaults",
 ]
 
 
@@ -76,28 +74,3 @@ def DefaultHttpx2Client(**kwargs: Any) -> DefaultHttpxClient:
 def DefaultAsyncHttpx2Client(**kwargs: Any) -> DefaultAsyncHttpxClient:
     """The ``DefaultAsyncHttpxClient`` twin of ``DefaultHttpx2Client``."""
     return DefaultAsyncHttpxClient(**_as_httpx(kwargs))
-
-
-@functools.cache
-def _httpx_default_headers() -> frozenset[tuple[str, str]]:
-    """The headers every httpx client has unless told otherwise (accept, user agent...)."""
-    with httpx.Client() as plain:
-        return frozenset((key.lower(), value) for key, value in plain.headers.multi_items())
-
-
-def apply_client_defaults(http: Any, request: httpx.Request) -> None:
-    """Add what the caller set on their ``http_client`` (headers, query parameters, cookies) to a
-    request gptkit built itself, as the official client's requests get them (it builds them with
-    ``http_client.build_request``); the request's own values win. httpx's stock headers are left
-    out, so a plain client sends what gptkit sends."""
-    stock = _httpx_default_headers()
-    headers = request.headers
-    for key, value in http.headers.multi_items():
-        if key not in headers and (key.lower(), value) not in stock:
-            headers[key] = value
-    params = http.params
-    if params:
-        request.url = request.url.copy_with(params=params.merge(request.url.params))
-    cookies = http.cookies
-    if cookies and "cookie" not in headers:
-        cookies.set_cookie_header(request)
