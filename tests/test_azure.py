@@ -298,3 +298,23 @@ async def test_api_key_function_is_asked_before_each_attempt(kind: str) -> None:
     assert "authorization" not in rec.requests[0].headers
     assert make_azure(kind, rec, api_key="fixed-key").api_key == "fixed-key"  # as the official reports it
     await close(client)
+
+
+def test_base_url_shows_where_calls_go_as_the_official_client() -> None:
+    import openai as official
+
+    for options in ({"azure_endpoint": ENDPOINT + "/", "azure_deployment": "my dep"},
+                    {"base_url": ENDPOINT + "/openai/deployments/x"}, {"azure_endpoint": ENDPOINT}):
+        ours = gptkit.AzureClient(api_key="k", api_version=VERSION, **options)
+        theirs = official.AzureOpenAI(api_key="k", api_version=VERSION, **options)
+        assert str(ours.base_url) == str(theirs.base_url)
+
+
+async def test_assigning_base_url_moves_the_calls(kind: str) -> None:
+    rec = Recorder(httpx.Response(200, json=chat_body()))
+    client = make_azure(kind, rec, azure_deployment="d1")
+    client.base_url = "https://other.example/openai/deployments/d2"
+    await invoke(client, "chat.completions.create", model="m", messages=MSGS)
+    assert str(rec.requests[0].url) == f"https://other.example/openai/deployments/d2/chat/completions?api-version={VERSION}"
+    assert client.azure_deployment is None and str(client.base_url) == "https://other.example/openai/deployments/d2/"
+    await close(client)

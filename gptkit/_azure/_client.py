@@ -125,6 +125,20 @@ class _AzureCore(BaseClient):
     # -- public read-only options -----------------------------------------------------------
 
     @property
+    def base_url(self) -> httpx.URL:
+        """Where calls go, as the official client shows it: ``{endpoint}/openai/``, or
+        ``.../openai/deployments/{azure_deployment}/`` with a fixed deployment, or ``base_url``."""
+        azure = self._azure
+        if azure.deployment is not None and azure.base_url is None:
+            return httpx.URL(f"{azure.root}/deployments/{quote(azure.deployment, safe='')}/")
+        return httpx.URL(azure.root + "/")
+
+    @base_url.setter
+    def base_url(self, url: str | httpx.URL) -> None:
+        self._set_azure(self._azure.changed({"base_url": url}, is_async=self._is_async))
+        self._init_core(self._config, self._retry, self._tags)
+
+    @property
     def api_key(self) -> str:
         """The ``api-key`` (a function's last one; "" with an Entra ID token or ``NO_API_KEY``),
         as the official client reports it; never shown in the client's repr."""
@@ -254,21 +268,15 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
     ``azure.identity.aio``). A synchronous provider runs on the event loop, so it should return
     quickly (azure-identity's providers cache their tokens).
 
-    :param azure_endpoint: the resource's endpoint, ``https://NAME.openai.azure.com`` (default
-        ``AZURE_OPENAI_ENDPOINT``).
-    :param api_version: the ``api-version`` every request carries (default
-        ``OPENAI_API_VERSION``).
-    :param azure_deployment: the deployment every call goes to; None: each call's ``model``
-        names it.
+    :param azure_endpoint: like ``AzureClient``'s (default ``AZURE_OPENAI_ENDPOINT``).
+    :param api_version: like ``AzureClient``'s (default ``OPENAI_API_VERSION``).
+    :param azure_deployment: like ``AzureClient``'s.
     :param api_key: like ``AzureClient``'s; a function may be a coroutine function.
-    :param azure_ad_token: a fixed Entra ID token (default ``AZURE_OPENAI_AD_TOKEN``).
+    :param azure_ad_token: like ``AzureClient``'s (default ``AZURE_OPENAI_AD_TOKEN``).
     :param azure_ad_token_provider: like ``AzureClient``'s, or a coroutine function.
-    :param organization: sent as ``OpenAI-Organization`` when given (``OPENAI_ORG_ID`` is not
-        read: it names an OpenAI account).
-    :param project: sent as ``OpenAI-Project`` when given (``OPENAI_PROJECT_ID`` is not read).
-    :param base_url: instead of ``azure_endpoint``: the URL calls go under, e.g.
-        ``https://NAME.openai.azure.com/openai`` (each call's ``model`` names the deployment) or
-        ``.../openai/deployments/NAME`` (every call goes to that deployment).
+    :param organization: like ``AzureClient``'s.
+    :param project: like ``AzureClient``'s.
+    :param base_url: like ``AzureClient``'s: instead of ``azure_endpoint``, the URL calls go under.
     :param http_client: your own ``httpx.AsyncClient``; gptkit never closes it. Not with
         ``transport=``.
     :param transport: an httpx async transport for the client gptkit builds (a cassette, a fake).

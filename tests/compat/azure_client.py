@@ -33,6 +33,7 @@ by_url = AzureOpenAI(
 )
 print(by_url.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "url"}]).choices[0])
 print(client.api_key == os.environ["AZURE_OPENAI_API_KEY"], client.max_retries)
+print(client.base_url == f"{os.environ['AZURE_OPENAI_ENDPOINT']}/openai/", str(fixed.base_url).endswith("/openai/deployments/fixed-deployment/"))
 print([model.id for model in client.models.list()][:3])
 
 try:
