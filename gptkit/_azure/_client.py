@@ -268,21 +268,15 @@ class AsyncAzureClient(_AzureCore, AsyncClient):
     ``azure.identity.aio``). A synchronous provider runs on the event loop, so it should return
     quickly (azure-identity's providers cache their tokens).
 
-    :param azure_endpoint: the resource's endpoint, ``https://NAME.openai.azure.com`` (default
-        ``AZURE_OPENAI_ENDPOINT``).
-    :param api_version: the ``api-version`` every request carries (default
-        ``OPENAI_API_VERSION``).
-    :param azure_deployment: the deployment every call goes to; None: each call's ``model``
-        names it.
+    :param azure_endpoint: like ``AzureClient``'s (default ``AZURE_OPENAI_ENDPOINT``).
+    :param api_version: like ``AzureClient``'s (default ``OPENAI_API_VERSION``).
+    :param azure_deployment: like ``AzureClient``'s.
     :param api_key: like ``AzureClient``'s; a function may be a coroutine function.
-    :param azure_ad_token: a fixed Entra ID token (default ``AZURE_OPENAI_AD_TOKEN``).
+    :param azure_ad_token: like ``AzureClient``'s (default ``AZURE_OPENAI_AD_TOKEN``).
     :param azure_ad_token_provider: like ``AzureClient``'s, or a coroutine function.
-    :param organization: sent as ``OpenAI-Organization`` when given (``OPENAI_ORG_ID`` is not
-        read: it names an OpenAI account).
-    :param project: sent as ``OpenAI-Project`` when given (``OPENAI_PROJECT_ID`` is not read).
-    :param base_url: instead of ``azure_endpoint``: the URL calls go under, e.g.
-        ``https://NAME.openai.azure.com/openai`` (each call's ``model`` names the deployment) or
-        ``.../openai/deployments/NAME`` (every call goes to that deployment).
+    :param organization: like ``AzureClient``'s.
+    :param project: like ``AzureClient``'s.
+    :param base_url: like ``AzureClient``'s: instead of ``azure_endpoint``, the URL calls go under.
     :param http_client: your own ``httpx.AsyncClient``; gptkit never closes it. Not with
         ``transport=``.
     :param transport: an httpx async transport for the client gptkit builds (a cassette, a fake).

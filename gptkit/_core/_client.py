@@ -190,10 +190,9 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources, AsyncClosing
     :param api_key: the API key (default ``OPENAI_API_KEY``), or a function (a coroutine function
         too) returning it, called before every attempt; ``NO_API_KEY`` for a server that needs
         none. It never appears in reprs, logs or errors.
-    :param base_url: the API's URL up to ``/v1`` (default ``OPENAI_BASE_URL``, else
-        ``https://api.openai.com/v1``): any OpenAI-compatible server.
-    :param organization: sent as ``OpenAI-Organization`` (default ``OPENAI_ORG_ID``).
-    :param project: sent as ``OpenAI-Project`` (default ``OPENAI_PROJECT_ID``).
+    :param base_url: like ``Client``'s (default ``OPENAI_BASE_URL``).
+    :param organization: like ``Client``'s (default ``OPENAI_ORG_ID``).
+    :param project: like ``Client``'s (default ``OPENAI_PROJECT_ID``).
     :param http_client: your own ``httpx.AsyncClient`` (proxies, limits, HTTP/2); gptkit never
         closes it. Not with ``transport=``.
     :param transport: an httpx async transport for the client gptkit builds: a cassette, a
