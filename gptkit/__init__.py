@@ -72,7 +72,12 @@ from gptkit._version import __version__
 if TYPE_CHECKING:
     from gptkit._azure._auth import AzureToken
     from gptkit._azure._client import AsyncAzureClient, AsyncAzureOpenAI, AzureClient, AzureOpenAI
-    from gptkit._core._http import DefaultAsyncHttpxClient, DefaultHttpxClient
+    from gptkit._core._http import (
+        DefaultAsyncHttpx2Client,
+        DefaultAsyncHttpxClient,
+        DefaultHttpx2Client,
+        DefaultHttpxClient,
+    )
     from gptkit._cost._ledger_models import LedgerSnapshot, LedgerTotals
     from gptkit._cost._redis_budget import RedisBudget
 
@@ -134,6 +139,8 @@ _LAZY = {
     "Cost": "gptkit.types.cost",
     "DefaultHttpxClient": "gptkit._core._http",
     "DefaultAsyncHttpxClient": "gptkit._core._http",
+    "DefaultHttpx2Client": "gptkit._core._http",
+    "DefaultAsyncHttpx2Client": "gptkit._core._http",
     "RequestOptions": "gptkit.types.request_options",
 }
 
@@ -240,7 +247,9 @@ __all__ = [
     "ContentFilterFinishReasonError",
     "ContextLengthExceededError",
     "Cost",
+    "DefaultAsyncHttpx2Client",
     "DefaultAsyncHttpxClient",
+    "DefaultHttpx2Client",
     "DefaultHttpxClient",
     "FirstChunk",
     "GptkitError",

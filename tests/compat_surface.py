@@ -49,8 +49,6 @@ NAME_EXCEPTIONS: dict[str, str] = {
     "file_from_path": "pass an open file or `(name, bytes)`, as the official package also accepts",
     "BaseModel": "gptkit's models are pydantic models (`gptkit.types` classes); no shared base is public",
     "DefaultAioHttpClient": "aiohttp transport: not provided (gptkit pools connections itself)",
-    "DefaultHttpx2Client": "httpx2 transports: gptkit runs on httpx",
-    "DefaultAsyncHttpx2Client": "httpx2 transports: gptkit runs on httpx",
     "ReconnectingEvent": _REALTIME,
     "ReconnectingOverrides": _REALTIME,
     "WebSocketQueueFullError": _REALTIME,

@@ -84,11 +84,13 @@ def _weather_call() -> FakeOpenAI:
 SETUP: dict[str, Callable[[], FakeOpenAI]] = {
     "tool_calling": _tool_calls,
     "responses_tools": _tool_calls,
+    "chat_stream_final_json": _tool_calls,
     "errors_bad_request": _bad_request,
     "errors_rate_limit": _rate_limited,
     "files_batches": lambda: FakeOpenAI(batch_time=0),  # a batch is done when next looked at
     "async_errors": _unauthorized,
     "responses_background": lambda: FakeOpenAI(response_time=0),  # done when next looked at
+    "responses_stream_resume_parsed": lambda: FakeOpenAI(response_time=0),
     "timeout_error": _slow_first,
     "chat_stream_tools": _two_calls,
     "pydantic_function_tool": _weather_call,

@@ -234,8 +234,6 @@ def test_stream_with_text_format_finishes_as_a_parsed_response() -> None:
                                      text_format=Event) as stream:
             text = "".join(stream.text_stream)
         response = stream.get_final_response()
-        with pytest.raises(gptkit.InvalidParameterError, match="text_format"):
-            client.responses.stream(response_id="resp_1", text_format=Event)
     fmt = fake.requests[0].body["text"]["format"]
     assert fake.requests[0].body["stream"] is True and fmt["type"] == "json_schema" and fmt["name"] == "Event"
     assert type(response) is ParsedResponse and response.output_text == text

@@ -22,25 +22,17 @@ import pydantic
 
 import gptkit.types
 
-_ITEMS = ("output items gptkit does not model yet (tool search, programs, additional tools, configuration "
-          "updates): they read as `UnknownOutputItem`, every field kept, and print under that name")
 _INPUT = "input items are request TypedDicts in gptkit (`ResponseInputItemParam`): echoed back as sent"
 _GRADERS = "the fine-tuning graders are not provided (tests/test_types_layout.py)"
 
 #: ``path.Class.field`` -> why its nested model names differ from the official ones.
 NESTED_NAME_EXCEPTIONS: dict[str, str] = {
     "fine_tuning.reinforcement_method.ReinforcementMethod.grader": _GRADERS,
-    "responses.response.Response.output": _ITEMS,
-    "responses.parsed_response.ParsedResponse.output": _ITEMS,
-    "responses.response_output_item_added_event.ResponseOutputItemAddedEvent.item": _ITEMS,
-    "responses.response_output_item_done_event.ResponseOutputItemDoneEvent.item": _ITEMS,
-    "responses.response_item_list.ResponseItemList.data": _ITEMS,
+    "responses.parsed_response.ParsedResponse.output":
+        "the official union also lists `LocalShellCallAction` (an action, never an output item: no `type` of its own)",
     "conversations.conversation_item_list.ConversationItemList.data":
         "as `Response.output`; and a conversation's custom tool calls are listed items (with `status`), "
         "typed as `input_items.list` types them",
-    "responses.response.Response.tools": "tools gptkit does not model yet (shell, namespace, tool search): "
-                                         "they read as `UnknownTool`, every field kept",
-    "responses.parsed_response.ParsedResponse.tools": "as `Response.tools`",
     "responses.response.Response.instructions": _INPUT,
     "responses.parsed_response.ParsedResponse.instructions": _INPUT,
     "responses.response_input_message_item.ResponseInputMessageItem.content":

@@ -70,7 +70,7 @@ class _Common(StreamView, Generic[ParsedT]):
 
     def _final(self, final: Any) -> ParsedChatCompletion[ParsedT]:
         result: ParsedChatCompletion[ParsedT] = final if self._finish is None else self._finish(final)
-        return _as_asked(result, self._stream)
+        return _as_official_final(_as_asked(result, self._stream))
 
 
 class ChatCompletionStream(_Common[ParsedT], Closing):
@@ -190,6 +190,25 @@ def _as_asked(final: C, stream: StreamBase[ChatCompletionChunk]) -> C:
     official helper's has without ``include_usage``."""
     if stream._core.hides_usage and final.usage is not None:
         return final.model_copy(update={"usage": None})
+    return final
+
+
+def _as_official_final(final: C) -> C:
+    """The helper's final completion as the official helper builds it: every field of each message
+    set (``to_json()`` shows ``"audio": null``...), ``parsed_arguments`` set on each function, and
+    each tool call keeping its stream ``index`` (an extra field). A copy: the stream's own final
+    completion is untouched."""
+    final = final.model_copy(deep=True)
+    for choice in final.choices:
+        message = choice.message
+        message.__pydantic_fields_set__.update(type(message).model_fields)
+        for position, call in enumerate(message.tool_calls or ()):
+            if call.__pydantic_extra__ is None:
+                call.__pydantic_extra__ = {}
+            call.__pydantic_extra__["index"] = position
+            function = getattr(call, "function", None)
+            if function is not None and "parsed_arguments" in type(function).model_fields:
+                function.__pydantic_fields_set__.add("parsed_arguments")
     return final
 
 

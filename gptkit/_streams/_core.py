@@ -189,7 +189,7 @@ class StreamCore(Generic[T]):
             if accumulator is not None:
                 accumulator.add(chunk)
             if not protocol.hidden(chunk, self._hide_usage):
-                pending.append(chunk)
+                pending.append(protocol.as_shown(chunk, self._hide_usage))
             ending = protocol.ending(chunk)
             if ending is not None:
                 self._end(ending, chunk)

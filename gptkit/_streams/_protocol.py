@@ -67,6 +67,10 @@ class StreamProtocol:
         """Whether the caller should not see this chunk (it still counts for the final object)."""
         return False
 
+    def as_shown(self, chunk: Any, usage_requested_by_us: bool) -> Any:
+        """The chunk as the caller sees it (after ``hidden`` let it through)."""
+        return chunk
+
     def replayed(self, chunk: Any, accumulator: Any) -> bool:
         """Whether the stream already delivered this event (after a resumption): skipped."""
         return False
@@ -116,6 +120,14 @@ class ChunkProtocol(StreamProtocol):
     def hidden(self, chunk: Any, usage_requested_by_us: bool) -> bool:
         # The usage-only last chunk that gptkit asked for is recorded but not shown.
         return usage_requested_by_us and chunk.usage is not None and not chunk.choices
+
+    def as_shown(self, chunk: Any, usage_requested_by_us: bool) -> Any:
+        # With ``include_usage`` the server sends ``"usage": null`` on every chunk; a caller who
+        # did not ask for it gets chunks without the key (as the official client prints them:
+        # ``to_json()`` and ``model_dump(exclude_unset=True)`` leave it out).
+        if usage_requested_by_us and chunk.usage is None:
+            chunk.__pydantic_fields_set__.discard("usage")
+        return chunk
 
 
 _DEFAULTS: dict[Any, ChunkProtocol] = {}

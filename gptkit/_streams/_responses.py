@@ -47,11 +47,13 @@ __all__ = [
 class _Snapshots:
     """The text of each streamed part and the arguments of each function call so far (sans-IO)."""
 
-    __slots__ = ("_arguments", "_texts", "starting_after")
+    __slots__ = ("_arguments", "_parse_text", "_phases", "_texts", "starting_after")
 
-    def __init__(self, starting_after: int | None) -> None:
+    def __init__(self, starting_after: int | None, parse_text: Callable[[str], Any] | None = None) -> None:
         self._texts: dict[tuple[int, int], str] = {}
         self._arguments: dict[int, str] = {}
+        self._phases: dict[int, str | None] = {}
+        self._parse_text = parse_text
         self.starting_after = starting_after
 
     def shown(self, event: Any) -> bool:
@@ -65,8 +67,18 @@ class _Snapshots:
             index = event.output_index
             text = self._arguments[index] = self._arguments.get(index, "") + event.delta
             _set_extra(event, "snapshot", text)
+        elif kind == "response.output_item.added":
+            self._phases[event.output_index] = getattr(event.item, "phase", None)
         after = self.starting_after
-        return after is None or event.sequence_number > after
+        show = after is None or event.sequence_number > after
+        if show and kind == "response.output_text.done":
+            # As the official helper: every text-done event carries ``parsed``, the text in the
+            # ``text_format`` model when it is a final answer (no phase, or ``final_answer``).
+            phase = self._phases.get(event.output_index)
+            final = phase is None or phase == "final_answer"
+            parse = self._parse_text
+            _set_extra(event, "parsed", parse(event.text) if final and parse is not None else None)
+        return show
 
 
 def _set_extra(event: Any, name: str, value: Any) -> None:
@@ -79,7 +91,7 @@ def _set_extra(event: Any, name: str, value: Any) -> None:
 class _Common(StreamView):
     def __init__(self, stream: Any, starting_after: int | None = None, finish: Finisher = None) -> None:
         self._stream = stream
-        self._snapshots = _Snapshots(starting_after)
+        self._snapshots = _Snapshots(starting_after, getattr(finish, "parse_text", None))
         self._finish = finish
 
     @property

@@ -42,11 +42,13 @@ from gptkit.types.responses.parsed_response import (
 from gptkit.types.responses.response import Response
 
 __all__ = [
+    "ParsingFinish",
     "ResponsesParsePlan",
     "ResponsesPydanticFunctionTool",
     "check_incomplete",
     "parse_response",
     "plan_responses_parse",
+    "stream_finish",
     "pydantic_responses_function_tool",
     "responses_tools",
     "text_format_param",
@@ -175,6 +177,30 @@ def plan_responses_parse(params: Mapping[str, Any], text_format: object, *,
     if wire is not None:
         given["tools"] = wire
     return ResponsesParsePlan(params=given, model=model, tools=known)
+
+
+class ParsingFinish:
+    """How a ``responses.stream(..., text_format=...)`` block parses: its final response
+    (``ParsedResponse``) and, as it streams, each ``response.output_text.done`` text."""
+
+    def __init__(self, model: type[pydantic.BaseModel] | None, tools: Mapping[str, Any]) -> None:
+        self.model = model
+        self.tools = tools
+
+    def __call__(self, response: Response) -> ParsedResponse[Any]:
+        return parse_response(response, self.model, self.tools)
+
+    def parse_text(self, text: str) -> Any:
+        """A streamed final-answer text in ``model`` (None without one)."""
+        return None if self.model is None else validate_json(self.model, text, None, None)
+
+
+def stream_finish(text_format: object,
+                  params: Mapping[str, Any] | None) -> tuple[dict[str, Any], ParsingFinish]:
+    """The parameters a parsing stream sends (``params`` None: it attaches to a response and
+    sends none) and how it parses what it gets."""
+    plan = plan_responses_parse(params or {}, text_format, method="stream")
+    return plan.params, ParsingFinish(plan.model, plan.tools)
 
 
 def check_incomplete(response: Response) -> None:

@@ -131,17 +131,18 @@ def plan_stream(client: Any, response_id: str | None, starting_after: int | None
     if response_id is None:
         if text_format is None:
             return client._prepare(CREATE, tools_shaped(params), stream=True), None
-        from gptkit._structured._responses import parse_response, plan_responses_parse
+        from gptkit._structured._responses import stream_finish
 
-        plan = plan_responses_parse(params, text_format, method="stream")
-        call: Call = client._prepare(CREATE, plan.params, stream=True)
-        return call, lambda response: parse_response(response, plan.model, plan.tools)
-    if text_format is not None:
-        raise invalid("responses.stream", "text_format", "cannot be given with response_id")
+        sent, finish = stream_finish(text_format, params)
+        return client._prepare(CREATE, sent, stream=True), finish
     path, merged = retrieve_params(response_id, None, None, None, True, options)
-    call = client._prepare(RETRIEVE, merged, path=path)
+    call: Call = client._prepare(RETRIEVE, merged, path=path)
     call.stream = True
-    return call, None
+    if text_format is None:
+        return call, None
+    from gptkit._structured._responses import stream_finish  # attached: the stored response is parsed
+
+    return call, stream_finish(text_format, None)[1]
 
 
 def tools_shaped(params: Mapping[str, Any]) -> Mapping[str, Any]:

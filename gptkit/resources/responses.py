@@ -9,7 +9,7 @@ budget, the rate limiter, retries, events and the ledger. Reading a stored respo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal, cast, overload
+from typing import TYPE_CHECKING, Final, Literal, cast, overload
 
 import pydantic
 from typing_extensions import Unpack
@@ -29,6 +29,7 @@ from gptkit.resources._responses_plan import (
 )
 from gptkit.resources._responses_plan import CREATE as CREATE  # the batch runner's Responses endpoint
 from gptkit.resources._responses_tools import AsyncResponsesTools, ResponsesTools
+from gptkit.resources._twin import twin, twin_list
 from gptkit.types.request_options import RequestOptions
 from gptkit.types.responses.input_token_count_params import InputTokenCountParams
 from gptkit.types.responses.input_token_count_response import InputTokenCountResponse
@@ -38,7 +39,7 @@ from gptkit.types.responses.response_create_params import ResponseCreateArgs
 if TYPE_CHECKING:  # streams and the input item pages load with their first use, not with create
     from gptkit._streams._responses import AsyncResponseStreamManager, ResponseStreamManager
     from gptkit._streams._stream import AsyncStream, Stream
-    from gptkit.pagination import AsyncCursorPage, AsyncPaginator, SyncCursorPage
+    from gptkit.pagination import SyncCursorPage
     from gptkit.types.responses.response_item import ResponseItem
     from gptkit.types.responses.response_stream_event import ResponseStreamEvent
 
@@ -250,16 +251,8 @@ class AsyncResponses(AsyncResponsesTools):
         result: Response | AsyncStream[ResponseStreamEvent] = await self._client._execute(call)
         return result
 
-    async def delete(self, response_id: str, **options: Unpack[RequestOptions]) -> None:
-        """Delete a stored response."""
-        path = path_with(DELETE.path, "responses.delete", response_id=response_id)
-        result: None = await self._send(DELETE, dict(options), path)  # an ``APIResponse`` when raw
-        return result
-
-    async def cancel(self, response_id: str, **options: Unpack[RequestOptions]) -> Response:
-        """Cancel a background response still running; it comes back ``cancelled``."""
-        path = path_with(CANCEL.path, "responses.cancel", response_id=response_id)
-        return cast(Response, await self._send(CANCEL, dict(options), path))
+    delete: Final = twin(Responses.delete)
+    cancel: Final = twin(Responses.cancel)
 
     def stream(
         self, *, response_id: str | None = None, starting_after: int | None = None,
@@ -298,20 +291,10 @@ class AsyncResponses(AsyncResponsesTools):
 class AsyncInputItems(AsyncResource):
     """The input items of stored responses (``client.responses.input_items``)."""
 
-    def list(
-        self, response_id: str, *, after: str | None = None, include: Sequence[str] | None = None,
-        limit: int | None = None, order: Literal["asc", "desc"] | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> AsyncPaginator[ResponseItem, AsyncCursorPage[ResponseItem]]:
-        """The items a response was given: ``await`` it for one page, ``async for`` over every item."""
-        path, query = items_query(response_id, after, include, limit, order)
-        pages = self._list(list_items(), query, options, path)
-        return cast("AsyncPaginator[ResponseItem, AsyncCursorPage[ResponseItem]]", pages)
+    list: Final = twin_list(InputItems.list)
 
 
 class AsyncInputTokens(AsyncResource):
     """Input token counts (``client.responses.input_tokens``)."""
 
-    async def count(self, **params: Unpack[InputTokenCountKwargs]) -> InputTokenCountResponse:
-        """How many input tokens a ``responses.create`` call with these parameters would use."""
-        return cast(InputTokenCountResponse, await self._send(COUNT_TOKENS, params))
+    count: Final = twin(InputTokens.count)

@@ -37,6 +37,7 @@ from gptkit.types.audio import (
 )
 from gptkit.types.conversations import Conversation, ConversationItem
 from gptkit.types.fine_tuning import FineTuningJob
+from gptkit.types.responses import InputTokenCountResponse, Response, ResponseItem
 from gptkit.types.vector_stores import VectorStoreFile
 
 
@@ -94,7 +95,13 @@ async def async_calls(client: gptkit.AsyncClient) -> None:
     assert_type(await client.models.delete("ft:x"), ModelDeleted)
     assert_type(await client.moderations.create(input="x", model="m"), ModerationCreateResponse)
     assert_type(await client.embeddings.create(input="x", model="m"), CreateEmbeddingResponse)
+    assert_type(await client.responses.cancel("resp_1"), Response)
+    assert_type(await client.responses.delete("resp_1"), None)
+    assert_type(client.responses.input_items.list("resp_1", order="asc"),
+                AsyncPaginator[ResponseItem, AsyncCursorPage[ResponseItem]])
+    assert_type(await client.responses.input_tokens.count(model="m", input="x"), InputTokenCountResponse)
     # a twin checks its parameters as the written-out method did
     await client.files.retrieve(file_id=1)  # type: ignore[arg-type]
     await client.batches.create(endpoint="/v1/embeddings")  # type: ignore[call-arg]
     await client.embeddings.create(input="x", model="m", dimension=3)  # type: ignore[call-arg]
+    client.responses.input_items.list("resp_1", order="up")  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .apply_patch_tool import ApplyPatchTool as ApplyPatchTool
     from .computer_tool import ComputerTool as ComputerTool
     from .computer_use_preview_tool import ComputerUsePreviewTool as ComputerUsePreviewTool
+    from .container_auto import ContainerAuto as ContainerAuto
     from .container_network_policy_allowlist import (
         ContainerNetworkPolicyAllowlist as ContainerNetworkPolicyAllowlist,
     )
@@ -26,15 +27,22 @@ if TYPE_CHECKING:
     from .container_network_policy_domain_secret import (
         ContainerNetworkPolicyDomainSecret as ContainerNetworkPolicyDomainSecret,
     )
+    from .container_reference import ContainerReference as ContainerReference
     from .custom_tool import CustomTool as CustomTool
     from .easy_input_message_param import EasyInputMessageParam as EasyInputMessageParam
     from .file_search_tool import FileSearchTool as FileSearchTool
+    from .function_shell_tool import FunctionShellTool as FunctionShellTool
     from .function_tool import FunctionTool as FunctionTool
     from .function_tool_param import FunctionToolParam as FunctionToolParam
+    from .inline_skill import InlineSkill as InlineSkill
+    from .inline_skill_source import InlineSkillSource as InlineSkillSource
     from .input_item_list_params import InputItemListParams as InputItemListParams
     from .input_token_count_params import InputTokenCountParams as InputTokenCountParams
     from .input_token_count_response import InputTokenCountResponse as InputTokenCountResponse
+    from .local_environment import LocalEnvironment as LocalEnvironment
+    from .local_skill import LocalSkill as LocalSkill
     from .mcp_tool_call_error import McpToolCallError as McpToolCallError
+    from .namespace_tool import NamespaceTool as NamespaceTool
     from .parsed_response import ParsedContent as ParsedContent
     from .parsed_response import ParsedResponse as ParsedResponse
     from .parsed_response import ParsedResponseFunctionToolCall as ParsedResponseFunctionToolCall
@@ -82,6 +90,9 @@ if TYPE_CHECKING:
     )
     from .response_computer_tool_call_output_screenshot import (
         ResponseComputerToolCallOutputScreenshot as ResponseComputerToolCallOutputScreenshot,
+    )
+    from .response_configuration_update_item import (
+        ResponseConfigurationUpdateItem as ResponseConfigurationUpdateItem,
     )
     from .response_container_reference import ResponseContainerReference as ResponseContainerReference
     from .response_content_part_added_event import (
@@ -273,6 +284,8 @@ if TYPE_CHECKING:
     from .response_text_config_param import ResponseTextConfigParam as ResponseTextConfigParam
     from .response_text_delta_event import ResponseTextDeltaEvent as ResponseTextDeltaEvent
     from .response_text_done_event import ResponseTextDoneEvent as ResponseTextDoneEvent
+    from .response_tool_search_call import ResponseToolSearchCall as ResponseToolSearchCall
+    from .response_tool_search_output_item import ResponseToolSearchOutputItem as ResponseToolSearchOutputItem
     from .response_usage import ResponseUsage as ResponseUsage
     from .response_web_search_call_completed_event import (
         ResponseWebSearchCallCompletedEvent as ResponseWebSearchCallCompletedEvent,
@@ -283,6 +296,7 @@ if TYPE_CHECKING:
     from .response_web_search_call_searching_event import (
         ResponseWebSearchCallSearchingEvent as ResponseWebSearchCallSearchingEvent,
     )
+    from .skill_reference import SkillReference as SkillReference
     from .tool import Tool as Tool
     from .tool import UnknownTool as UnknownTool
     from .tool_choice_allowed import ToolChoiceAllowed as ToolChoiceAllowed
@@ -299,6 +313,7 @@ if TYPE_CHECKING:
     from .tool_param import ToolParam as ToolParam
     from .tool_param import WebSearchPreviewToolParam as WebSearchPreviewToolParam
     from .tool_param import WebSearchToolParam as WebSearchToolParam
+    from .tool_search_tool import ToolSearchTool as ToolSearchTool
     from .web_search_preview_tool import WebSearchPreviewTool as WebSearchPreviewTool
     from .web_search_tool import WebSearchTool as WebSearchTool
 

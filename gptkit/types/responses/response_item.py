@@ -11,6 +11,7 @@ from gptkit.types.responses._tagged import UNKNOWN, by_type
 from gptkit.types.responses.response_code_interpreter_tool_call import ResponseCodeInterpreterToolCall
 from gptkit.types.responses.response_computer_tool_call import ResponseComputerToolCall
 from gptkit.types.responses.response_computer_tool_call_output_item import ResponseComputerToolCallOutputItem
+from gptkit.types.responses.response_configuration_update_item import ResponseConfigurationUpdateItem
 from gptkit.types.responses.response_custom_tool_call_item import ResponseCustomToolCallItem
 from gptkit.types.responses.response_file_search_tool_call import ResponseFileSearchToolCall
 from gptkit.types.responses.response_function_tool_call_item import ResponseFunctionToolCallItem
@@ -65,6 +66,7 @@ _ITEMS = (
     | Annotated[McpApprovalResponse, Tag("mcp_approval_response")]
     | Annotated[McpCall, Tag("mcp_call")]
     | Annotated[ResponseCustomToolCallItem, Tag("custom_tool_call")]
+    | Annotated[ResponseConfigurationUpdateItem, Tag("configuration_update")]
     | TOOL_OUTPUT_ITEMS
     | Annotated[UnknownOutputItem, Tag(UNKNOWN)]
 )

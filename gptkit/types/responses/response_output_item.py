@@ -31,8 +31,12 @@ from gptkit.types.responses.response_function_tool_call_output_item import Respo
 from gptkit.types.responses.response_function_web_search import ResponseFunctionWebSearch
 from gptkit.types.responses.response_output_message import ResponseOutputMessage
 from gptkit.types.responses.response_reasoning_item import ResponseReasoningItem
+from gptkit.types.responses.response_tool_search_call import ResponseToolSearchCall
+from gptkit.types.responses.response_tool_search_output_item import ResponseToolSearchOutputItem
+from gptkit.types.responses.tool import Tool
 
 __all__ = [
+    "AdditionalTools",
     "ImageGenerationCall",
     "ImageGenerationCallError",
     "ImageGenerationCallErrorModerationDetails",
@@ -45,9 +49,41 @@ __all__ = [
     "McpCall",
     "McpListTools",
     "McpListToolsTool",
+    "Program",
+    "ProgramOutput",
     "ResponseOutputItem",
     "UnknownOutputItem",
 ]
+
+
+class Program(APIObject):
+    """JavaScript the model ran to call tools programmatically; send it back as it came
+    (``fingerprint`` must round-trip)."""
+
+    id: str = ""
+    call_id: str = ""
+    code: str = ""
+    fingerprint: str = ""
+    type: Literal["program"] = "program"
+
+
+class ProgramOutput(APIObject):
+    """What a ``program`` item returned."""
+
+    id: str = ""
+    call_id: str = ""
+    result: str = ""
+    status: str | None = None
+    type: Literal["program_output"] = "program_output"
+
+
+class AdditionalTools(APIObject):
+    """Tools added to the conversation part-way, on behalf of ``role``."""
+
+    id: str = ""
+    role: str = "unknown"
+    tools: list[Tool] = []
+    type: Literal["additional_tools"] = "additional_tools"
 
 
 class ImageGenerationCallErrorModerationDetails(APIObject):
@@ -187,7 +223,12 @@ class UnknownOutputItem(APIObject):
 
 #: The tool items listed alike in a response's output, in parsed responses and in stored items.
 TOOL_OUTPUT_ITEMS = (
-    Annotated[ResponseCustomToolCallOutputItem, Tag("custom_tool_call_output")]
+    Annotated[Program, Tag("program")]
+    | Annotated[ProgramOutput, Tag("program_output")]
+    | Annotated[ResponseToolSearchCall, Tag("tool_search_call")]
+    | Annotated[ResponseToolSearchOutputItem, Tag("tool_search_output")]
+    | Annotated[AdditionalTools, Tag("additional_tools")]
+    | Annotated[ResponseCustomToolCallOutputItem, Tag("custom_tool_call_output")]
     | Annotated[ResponseCompactionItem, Tag("compaction")]
     | Annotated[ResponseApplyPatchToolCall, Tag("apply_patch_call")]
     | Annotated[ResponseApplyPatchToolCallOutput, Tag("apply_patch_call_output")]

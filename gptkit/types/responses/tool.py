@@ -18,7 +18,10 @@ from gptkit.types.responses.container_network_policy_allowlist import ContainerN
 from gptkit.types.responses.container_network_policy_disabled import ContainerNetworkPolicyDisabled
 from gptkit.types.responses.custom_tool import CustomTool
 from gptkit.types.responses.file_search_tool import FileSearchTool
+from gptkit.types.responses.function_shell_tool import FunctionShellTool
 from gptkit.types.responses.function_tool import FunctionTool
+from gptkit.types.responses.namespace_tool import NamespaceTool
+from gptkit.types.responses.tool_search_tool import ToolSearchTool
 from gptkit.types.responses.web_search_preview_tool import WebSearchPreviewTool
 from gptkit.types.responses.web_search_tool import WebSearchTool
 
@@ -32,6 +35,7 @@ __all__ = [
     "ComputerUsePreviewTool",
     "CustomTool",
     "FileSearchTool",
+    "FunctionShellTool",
     "FunctionTool",
     "ImageGeneration",
     "ImageGenerationInputImageMask",
@@ -45,8 +49,10 @@ __all__ = [
     "McpRequireApprovalMcpToolApprovalFilter",
     "McpRequireApprovalMcpToolApprovalFilterAlways",
     "McpRequireApprovalMcpToolApprovalFilterNever",
+    "NamespaceTool",
     "ProgrammaticToolCalling",
     "Tool",
+    "ToolSearchTool",
     "UnknownTool",
     "WebSearchPreviewTool",
     "WebSearchTool",
@@ -190,6 +196,9 @@ _TOOLS = (
     | Annotated[Mcp, Tag("mcp")]
     | Annotated[CustomTool, Tag("custom")]
     | Annotated[ApplyPatchTool, Tag("apply_patch")]
+    | Annotated[FunctionShellTool, Tag("shell")]
+    | Annotated[NamespaceTool, Tag("namespace")]
+    | Annotated[ToolSearchTool, Tag("tool_search")]
     | Annotated[UnknownTool, Tag(UNKNOWN)]
 )
 Tool: TypeAlias = Annotated[_TOOLS, by_type(_TOOLS)]
