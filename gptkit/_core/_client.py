@@ -23,6 +23,7 @@ from gptkit._core._generic import AsyncGenericRequests, GenericRequests
 from gptkit._core._keys import APIKeyProvider, AsyncAPIKeyProvider
 from gptkit._core._mounts import AsyncResources, SyncResources
 from gptkit._core._options import DEFAULT_LIMITS, ClientOptions, shows_options
+from gptkit._core._protocol import apply_client_defaults
 from gptkit._core._usage import drop_stream_options
 from gptkit._exceptions import APIStatusError
 
@@ -144,6 +145,7 @@ class Client(BaseClient, GenericRequests, SyncResources, Closing):
         provider = self._config.api_key_provider
         if provider is not None:  # right before each send: a rotated key is used by the next attempt
             call.request.headers["authorization"] = f"Bearer {provider.get()}"
+        apply_client_defaults(self._http, call.request)
         try:
             response = self._http.send(call.request, stream=call.stream)
             if self._failed(call, response):  # the error's body is read before it is raised
@@ -293,6 +295,7 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources, AsyncClosing
         provider = self._config.api_key_provider
         if provider is not None:  # right before each send: a rotated key is used by the next attempt
             call.request.headers["authorization"] = f"Bearer {await provider.aget()}"
+        apply_client_defaults(self._http, call.request)
         try:
             response = await self._http.send(call.request, stream=call.stream)
             if self._failed(call, response):

@@ -16,7 +16,12 @@ import httpx
 from gptkit._core._config import DEFAULT_TIMEOUT
 from gptkit._core._options import DEFAULT_LIMITS
 
-__all__ = ["DefaultAsyncHttpx2Client", "DefaultAsyncHttpxClient", "DefaultHttpx2Client", "DefaultHttpxClient"]
+__all__ = [
+    "DefaultAsyncHttpx2Client",
+    "DefaultAsyncHttpxClient",
+    "DefaultHttpx2Client",
+    "DefaultHttpxClient",
+]
 
 
 def _defaults(kwargs: dict[str, Any]) -> dict[str, Any]:

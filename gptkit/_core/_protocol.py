@@ -6,6 +6,7 @@ Nothing here sends, sleeps or locks; the sync and async clients share every func
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:  # not at run time: `import gptkit` must not pull in the type 
 
 __all__ = [
     "APIResponse",
+    "apply_client_defaults",
     "build_multipart_request",
     "build_request",
     "dump_json",
@@ -193,3 +195,28 @@ class APIResponse(Generic[T]):
 
     def __repr__(self) -> str:
         return f"<APIResponse [{self.status_code}] {type(self._parsed).__name__}>"
+
+
+@functools.cache
+def _httpx_default_headers() -> frozenset[tuple[str, str]]:
+    """The headers every httpx client has unless told otherwise (accept, user agent...)."""
+    with httpx.Client() as plain:
+        return frozenset((key.lower(), value) for key, value in plain.headers.multi_items())
+
+
+def apply_client_defaults(http: Any, request: httpx.Request) -> None:
+    """Add what the caller set on their ``http_client`` (headers, query parameters, cookies) to a
+    request gptkit built itself, as the official client's requests get them (it builds them with
+    ``http_client.build_request``); the request's own values win. httpx's stock headers are left
+    out, so a plain client sends what gptkit sends."""
+    stock = _httpx_default_headers()
+    headers = request.headers
+    for key, value in http.headers.multi_items():
+        if key not in headers and (key.lower(), value) not in stock:
+            headers[key] = value
+    params = http.params
+    if params:
+        request.url = request.url.copy_with(params=params.merge(request.url.params))
+    cookies = http.cookies
+    if cookies and "cookie" not in headers:
+        cookies.set_cookie_header(request)
