@@ -12,12 +12,13 @@ from __future__ import annotations
 import json
 import os
 import pathlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Generator, Iterable, Mapping
 from contextlib import AbstractAsyncContextManager, AbstractContextManager, nullcontext
 from typing import Any
 
 from gptkit._clock import get_clock
 from gptkit._core._client import AsyncClient, Client
+from gptkit._drive import adrive, drive
 from gptkit.batch._errors import BatchInputError, BatchJobError, InputProblem
 from gptkit.batch._input import validate_input
 from gptkit.batch._journal import Appender, check_distinct, scan
@@ -150,6 +151,40 @@ def _write_fetched(batch: Batch, contents: list[BinaryContent | None], output_pa
     return summary
 
 
+# -- submit and fetch, written once: each yields the client calls to make (a callable) or the
+# seconds to sleep; ``drive`` makes them on a ``Client``, ``adrive`` awaits them on an ``AsyncClient``.
+
+
+def _submitting(active: Any, path: str, endpoint: str, completion_window: str,
+                metadata: Mapping[str, str] | None) -> Generator[Any, Any, str]:
+    uploaded = yield lambda: active.files.create(file=pathlib.Path(path), purpose="batch")
+    batch = yield lambda: active.batches.create(input_file_id=uploaded.id, endpoint=endpoint,
+                                                completion_window=completion_window, metadata=metadata)
+    batch_id: str = batch.id
+    return batch_id
+
+
+def _fetching(active: Any, batch_id: str, wait: bool, poll_interval: float, output: str,
+              failures: str) -> Generator[Any, Any, BatchSummary]:
+    batch = yield lambda: active.batches.retrieve(batch_id)
+    while wait and not batch.is_done:
+        yield poll_interval
+        batch = yield lambda: active.batches.retrieve(batch_id)
+    contents = []
+    for file_id in _files_of(batch):
+        content = (yield lambda file_id=file_id: active.files.content(file_id)) if file_id else None
+        contents.append(content)
+    return _write_fetched(batch, contents, output, failures)
+
+
+def _call(step: Any) -> Any:
+    return step() if callable(step) else get_clock().sleep(step)
+
+
+def _acall(step: Any) -> Any:
+    return step() if callable(step) else get_clock().asleep(step)
+
+
 def submit(
     input_path: str | os.PathLike[str], *, client: Client | None = None, completion_window: str = "24h",
     metadata: Mapping[str, str] | None = None,
@@ -167,10 +202,7 @@ def submit(
     path = os.fspath(input_path)
     endpoint = _endpoint_of(path)
     with _using(client) as active:
-        uploaded = active.files.create(file=pathlib.Path(path), purpose="batch")
-        batch = active.batches.create(input_file_id=uploaded.id, endpoint=endpoint,
-                                      completion_window=completion_window, metadata=metadata)
-        return batch.id
+        return drive(_submitting(active, path, endpoint, completion_window, metadata), _call)
 
 
 def status(batch_id: str, *, client: Client | None = None) -> Batch:
@@ -200,14 +232,8 @@ def fetch(
     :param poll_interval: seconds between polls with ``wait``.
     """
     output, failures = _fetch_paths(output_path, failures_path)
-    clock = get_clock()
     with _using(client) as active:
-        batch = active.batches.retrieve(batch_id)
-        while wait and not batch.is_done:
-            clock.sleep(poll_interval)
-            batch = active.batches.retrieve(batch_id)
-        contents = [active.files.content(file_id) if file_id else None for file_id in _files_of(batch)]
-        return _write_fetched(batch, contents, output, failures)
+        return drive(_fetching(active, batch_id, wait, poll_interval, output, failures), _call)
 
 
 async def asubmit(
@@ -218,10 +244,7 @@ async def asubmit(
     path = os.fspath(input_path)
     endpoint = _endpoint_of(path)
     async with _ausing(client) as active:
-        uploaded = await active.files.create(file=pathlib.Path(path), purpose="batch")
-        batch = await active.batches.create(input_file_id=uploaded.id, endpoint=endpoint,
-                                            completion_window=completion_window, metadata=metadata)
-        return batch.id
+        return await adrive(_submitting(active, path, endpoint, completion_window, metadata), _acall)
 
 
 async def astatus(batch_id: str, *, client: AsyncClient | None = None) -> Batch:
@@ -236,11 +259,5 @@ async def afetch(
 ) -> BatchSummary:
     """The async twin of ``fetch``."""
     output, failures = _fetch_paths(output_path, failures_path)
-    clock = get_clock()
     async with _ausing(client) as active:
-        batch = await active.batches.retrieve(batch_id)
-        while wait and not batch.is_done:
-            await clock.asleep(poll_interval)
-            batch = await active.batches.retrieve(batch_id)
-        contents = [await active.files.content(file_id) if file_id else None for file_id in _files_of(batch)]
-        return _write_fetched(batch, contents, output, failures)
+        return await adrive(_fetching(active, batch_id, wait, poll_interval, output, failures), _acall)
