@@ -8,6 +8,7 @@ a virtual clock that records sleeps and advances instantly.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import anyio
 
@@ -20,9 +21,9 @@ class Clock:
     # The real readings are the C functions themselves: reading the time runs no Python code
     # (every call reads it a few times; tests/test_layout.py counts the modules a call runs).
     #: Seconds from an arbitrary start, never going back.
-    monotonic = staticmethod(time.monotonic)
+    monotonic: Callable[[], float] = staticmethod(time.monotonic)
     #: Seconds since the epoch (for HTTP dates in ``retry-after``).
-    wall = staticmethod(time.time)
+    wall: Callable[[], float] = staticmethod(time.time)
 
     def sleep(self, seconds: float) -> None:
         if seconds > 0:

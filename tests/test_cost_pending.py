@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 import logging
 import pickle
+import sys
+import types
 import warnings
 from decimal import Decimal
 
@@ -117,3 +119,13 @@ async def test_a_budget_or_a_listener_prices_at_once(kind: str) -> None:
     ends = [e for e in seen if type(e).__name__ == "RequestEnd"]
     assert ends and ends[0].cost == result.cost and result.cost is not None  # type: ignore[attr-defined]
     await close(client)
+
+
+def test_a_price_database_still_being_imported_counts_as_not_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Another thread importing the database module leaves it in sys.modules without its globals
+    # for a moment; asking then must not raise (it did: AttributeError on `_module`).
+    half_imported = types.ModuleType("gptkit._cost._database")
+    monkeypatch.setitem(sys.modules, "gptkit._cost._database", half_imported)
+    assert _ledger.database_loaded() is False
+    half_imported._import_failed = True  # type: ignore[attr-defined]
+    assert _ledger.database_loaded() is True

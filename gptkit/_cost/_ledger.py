@@ -47,7 +47,11 @@ _LOCK = threading.Lock()
 def database_loaded() -> bool:
     """Whether pricing from the database is cheap now: genai-prices was imported (or failed to)."""
     database = sys.modules.get("gptkit._cost._database")
-    return database is not None and (database._module is not None or database._import_failed)
+    # Another thread may be importing it right now: a module still being initialised has no
+    # ``_module`` yet, and counts as not loaded (the caller then imports it, waiting its turn).
+    return database is not None and (
+        getattr(database, "_module", None) is not None or getattr(database, "_import_failed", False)
+    )
 
 
 def _same(cost: Cost | None) -> Cost | None:
