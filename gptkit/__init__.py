@@ -168,10 +168,21 @@ if TYPE_CHECKING:
 
     import httpx
 
+    from gptkit.resources.audio import Audio
+    from gptkit.resources.batches import Batches
+    from gptkit.resources.beta import Beta
     from gptkit.resources.chat import Chat
     from gptkit.resources.completions import Completions
+    from gptkit.resources.conversations import Conversations
     from gptkit.resources.embeddings import Embeddings
+    from gptkit.resources.files import Files
+    from gptkit.resources.fine_tuning import FineTuning
+    from gptkit.resources.images import Images
     from gptkit.resources.models import Models
+    from gptkit.resources.moderations import Moderations
+    from gptkit.resources.responses import Responses
+    from gptkit.resources.uploads import Uploads
+    from gptkit.resources.vector_stores import VectorStores
 
 # A library must not print its log records when the application configured no logging.
 _logging.getLogger("gptkit").addHandler(_logging.NullHandler())
@@ -208,6 +219,17 @@ chat: Chat = cast("Chat", _module_api.chat)
 completions: Completions = cast("Completions", _module_api.completions)
 embeddings: Embeddings = cast("Embeddings", _module_api.embeddings)
 models: Models = cast("Models", _module_api.models)
+audio: Audio = cast("Audio", _module_api.audio)
+batches: Batches = cast("Batches", _module_api.batches)
+beta: Beta = cast("Beta", _module_api.beta)
+conversations: Conversations = cast("Conversations", _module_api.conversations)
+files: Files = cast("Files", _module_api.files)
+fine_tuning: FineTuning = cast("FineTuning", _module_api.fine_tuning)
+images: Images = cast("Images", _module_api.images)
+moderations: Moderations = cast("Moderations", _module_api.moderations)
+responses: Responses = cast("Responses", _module_api.responses)
+uploads: Uploads = cast("Uploads", _module_api.uploads)
+vector_stores: VectorStores = cast("VectorStores", _module_api.vector_stores)
 
 __all__ = [
     "DEFAULT_CONNECTION_LIMITS",

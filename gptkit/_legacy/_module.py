@@ -1,4 +1,4 @@
-"""``gptkit.chat``, ``gptkit.completions``, ``gptkit.embeddings``, ``gptkit.models``.
+"""``gptkit.chat``, ``gptkit.responses``, ``gptkit.files``, ...: the default client's resources.
 
 The module-level style of the 1.x ``openai`` package (``openai.chat.completions.create(...)``):
 each name stands for the same attribute of the default client, looked up at every use so that a
@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["ClientAttribute", "chat", "completions", "embeddings", "models"]
+__all__ = [
+    "ClientAttribute", "audio", "batches", "beta", "chat", "completions", "conversations", "embeddings",
+    "files", "fine_tuning", "images", "models", "moderations", "responses", "uploads", "vector_stores",
+]
 
 
 class ClientAttribute:
@@ -48,3 +51,14 @@ chat = ClientAttribute("chat")
 completions = ClientAttribute("completions")
 embeddings = ClientAttribute("embeddings")
 models = ClientAttribute("models")
+audio = ClientAttribute("audio")
+batches = ClientAttribute("batches")
+beta = ClientAttribute("beta")
+conversations = ClientAttribute("conversations")
+files = ClientAttribute("files")
+fine_tuning = ClientAttribute("fine_tuning")
+images = ClientAttribute("images")
+moderations = ClientAttribute("moderations")
+responses = ClientAttribute("responses")
+uploads = ClientAttribute("uploads")
+vector_stores = ClientAttribute("vector_stores")
