@@ -66,13 +66,19 @@ class _BasePage(ResponseObject, Generic[T]):
         """Whether another page follows this one."""
         return bool(self.data) and self.next_page_info() is not None
 
-    def _next_fetch(self) -> tuple[Callable[[Mapping[str, Any]], Any], Mapping[str, Any]]:
+    def _next_fetch(self) -> Callable[[], Any]:
+        """The call that fetches the next page (what it returns the caller awaits, if async)."""
         info = self.next_page_info()
         if info is None:
             raise RuntimeError(_NO_NEXT)
-        if self._fetch is None:
+        fetch = self._fetch
+        if fetch is None:
             raise RuntimeError("This page was not fetched by a client, so it cannot fetch the next one.")
-        return self._fetch, info.params
+        return lambda: fetch(info.params)
+
+    def _continues(self, seen: set[str]) -> bool:
+        """Whether ``iter_pages`` goes on past this page (``seen``: the cursors used so far)."""
+        return self.has_next_page() and not _repeats(self, seen)
 
     def __len__(self) -> int:
         """The number of items on this page."""
@@ -123,6 +129,16 @@ class _ListExtras:
         return self._extra("first_id")
 
 
+class _CursorListExtras(_ListExtras):
+    """``_ListExtras`` plus ``last_id``, which the cursor pages (unlike the conversation ones) do
+    not declare as a field."""
+
+    @property
+    def last_id(self) -> str | None:
+        """The id of the page's last item, as the server sent it (None when it did not)."""
+        return self._extra("last_id")
+
+
 def _repeats(page: _BasePage[Any], seen: set[str]) -> bool:
     """True when the next page's cursor was used before: a server that ignores ``after`` would
     otherwise be paged through forever."""
@@ -138,18 +154,16 @@ def _repeats(page: _BasePage[Any], seen: set[str]) -> bool:
 class _SyncPage(_BasePage[T]):
     def get_next_page(self) -> Any:
         """Fetch the next page (``RuntimeError`` when there is none)."""
-        fetch, params = self._next_fetch()
-        return fetch(params)
+        return self._next_fetch()()
 
     def iter_pages(self) -> Iterator[Any]:
         """This page and every page after it, fetched one at a time."""
         page: _SyncPage[T] = self
         seen: set[str] = set()
-        while True:
-            yield page
-            if not page.has_next_page() or _repeats(page, seen):
-                return
+        yield page
+        while page._continues(seen):
             page = page.get_next_page()
+            yield page
 
     def __iter__(self) -> Iterator[T]:  # type: ignore[override]
         for page in self.iter_pages():
@@ -159,18 +173,16 @@ class _SyncPage(_BasePage[T]):
 class _AsyncPage(_BasePage[T]):
     async def get_next_page(self) -> Any:
         """Fetch the next page (``RuntimeError`` when there is none)."""
-        fetch, params = self._next_fetch()
-        return await fetch(params)
+        return await self._next_fetch()()
 
     async def iter_pages(self) -> AsyncIterator[Any]:
         """This page and every page after it, fetched one at a time."""
         page: _AsyncPage[T] = self
         seen: set[str] = set()
-        while True:
-            yield page
-            if not page.has_next_page() or _repeats(page, seen):
-                return
+        yield page
+        while page._continues(seen):
             page = await page.get_next_page()
+            yield page
 
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.iter_pages():
@@ -194,26 +206,16 @@ class AsyncPage(_AsyncPage[T]):
         return iter(self.data)
 
 
-class SyncCursorPage(_Cursor, _ListExtras, _SyncPage[T]):
+class SyncCursorPage(_Cursor, _CursorListExtras, _SyncPage[T]):
     """One page of a list that continues ``after`` its last item's id while ``has_more``."""
 
     has_more: bool | None = None
 
-    @property
-    def last_id(self) -> str | None:
-        """The id of the page's last item, as the server sent it (None when it did not)."""
-        return self._extra("last_id")
 
-
-class AsyncCursorPage(_Cursor, _ListExtras, _AsyncPage[T]):
+class AsyncCursorPage(_Cursor, _CursorListExtras, _AsyncPage[T]):
     """One page of a list that continues ``after`` its last item's id while ``has_more``."""
 
     has_more: bool | None = None
-
-    @property
-    def last_id(self) -> str | None:
-        """The id of the page's last item, as the server sent it (None when it did not)."""
-        return self._extra("last_id")
 
 
 class SyncConversationCursorPage(_ConversationCursor, _ListExtras, _SyncPage[T]):

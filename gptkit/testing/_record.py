@@ -8,12 +8,13 @@ noted too and re-raised unchanged.
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import httpx
 
-from gptkit.testing._cassette_format import Interaction, RecordedError, RecordedResponse
+from gptkit.testing._cassette_format import RecordedError, RecordedResponse
 
 if TYPE_CHECKING:
     from gptkit.testing._cassette import Cassette
@@ -46,23 +47,24 @@ class _RecordingStream(httpx.SyncByteStream, httpx.AsyncByteStream):
         self._record.chunks.append((time.perf_counter() - self._start, chunk))
         return chunk
 
-    def __iter__(self) -> Iterator[bytes]:
-        assert isinstance(self._inner, httpx.SyncByteStream)
+    @contextmanager
+    def _noting_errors(self) -> Iterator[None]:
         try:
-            for chunk in self._inner:
-                yield self._note(chunk)
+            yield
         except httpx.TransportError as exc:
             self._record.error = _error(exc, self._start)
             raise
 
+    def __iter__(self) -> Iterator[bytes]:
+        assert isinstance(self._inner, httpx.SyncByteStream)
+        with self._noting_errors():
+            yield from map(self._note, self._inner)
+
     async def __aiter__(self) -> AsyncIterator[bytes]:
         assert isinstance(self._inner, httpx.AsyncByteStream)
-        try:
+        with self._noting_errors():
             async for chunk in self._inner:
                 yield self._note(chunk)
-        except httpx.TransportError as exc:
-            self._record.error = _error(exc, self._start)
-            raise
 
     def close(self) -> None:
         assert isinstance(self._inner, httpx.SyncByteStream)
@@ -82,18 +84,26 @@ class _Recorder:
     def __repr__(self) -> str:
         return f"<{type(self).__name__} into {self._cassette.path}>"
 
-    def _begin(self, request: httpx.Request) -> tuple[Interaction, float]:
+    @contextmanager
+    def _exchange(self, request: httpx.Request) -> Iterator[Callable[[httpx.Response], httpx.Response]]:
+        """Around the wrapped transport's send: gives the step that wraps its response for
+        recording; a transport error raised inside is noted and re-raised."""
         # Ask for an uncompressed body, so the cassette holds readable JSON.
         request.headers["accept-encoding"] = "identity"
-        return self._cassette._begin_recording(request), time.perf_counter()
+        entry, start = self._cassette._begin_recording(request), time.perf_counter()
 
-    def _answered(self, request: httpx.Request, response: httpx.Response, entry: Interaction,
-                  start: float) -> httpx.Response:
-        record = entry.response = _response_record(self._cassette, response, start)
-        assert isinstance(response.stream, (httpx.SyncByteStream, httpx.AsyncByteStream))
-        return httpx.Response(response.status_code, headers=response.headers, request=request,
-                              stream=_RecordingStream(response.stream, record, start),
-                              extensions=response.extensions)
+        def answered(response: httpx.Response) -> httpx.Response:
+            record = entry.response = _response_record(self._cassette, response, start)
+            assert isinstance(response.stream, (httpx.SyncByteStream, httpx.AsyncByteStream))
+            return httpx.Response(response.status_code, headers=response.headers, request=request,
+                                  stream=_RecordingStream(response.stream, record, start),
+                                  extensions=response.extensions)
+
+        try:
+            yield answered
+        except httpx.TransportError as exc:
+            entry.error = _error(exc, start)
+            raise
 
 
 class RecordingTransport(_Recorder, httpx.BaseTransport):
@@ -105,13 +115,8 @@ class RecordingTransport(_Recorder, httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()
-        entry, start = self._begin(request)
-        try:
-            response = self._wrapped.handle_request(request)
-        except httpx.TransportError as exc:
-            entry.error = _error(exc, start)
-            raise
-        return self._answered(request, response, entry, start)
+        with self._exchange(request) as answered:
+            return answered(self._wrapped.handle_request(request))
 
     def close(self) -> None:
         self._wrapped.close()
@@ -126,13 +131,8 @@ class AsyncRecordingTransport(_Recorder, httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
-        entry, start = self._begin(request)
-        try:
-            response = await self._wrapped.handle_async_request(request)
-        except httpx.TransportError as exc:
-            entry.error = _error(exc, start)
-            raise
-        return self._answered(request, response, entry, start)
+        with self._exchange(request) as answered:
+            return answered(await self._wrapped.handle_async_request(request))
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()

@@ -7,7 +7,7 @@ maps it to the same typed error it raised while recording.
 from __future__ import annotations
 
 import random
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING
 
 import httpx
@@ -104,25 +104,26 @@ class _Replayer:
     def __repr__(self) -> str:
         return f"<{type(self).__name__} from {self._cassette.path}>"
 
-    def _find(self, request: httpx.Request) -> tuple[int, Interaction, float] | None:
-        """The recorded interaction (its index, and the wait before its headers), or None for the
-        fallback; a request the cassette does not hold fails here, with a diff."""
+    def _find(self, request: httpx.Request) -> tuple[float, Callable[[], httpx.Response]] | None:
+        """The wait before the recorded answer's headers and the step that gives it (the
+        response, or the recorded transport error raised again); None for the fallback. A request
+        the cassette does not hold fails here, with a diff."""
         found = self._cassette._take(request, miss_ok=self._fallback is not None)
         if found is None:
             return None
         index, interaction = found
-        return index, interaction, _header_wait(interaction, self._cassette.pacing)
 
-    def _answer(self, request: httpx.Request, index: int, interaction: Interaction) -> httpx.Response:
-        """The response, or the recorded transport error raised again."""
-        response = interaction.response
-        if response is None:
-            assert interaction.error is not None
-            raise transport_error(interaction.error, request)
-        rng = random.Random(f"{self._cassette.seed}:{index}")
-        stream = _ReplayStream(_plan(response, self._cassette.pacing, rng), response.error, request)
-        return httpx.Response(response.status, headers=_headers(response), stream=stream, request=request,
-                              extensions={"http_version": b"HTTP/1.1"})
+        def answer() -> httpx.Response:
+            response = interaction.response
+            if response is None:
+                assert interaction.error is not None
+                raise transport_error(interaction.error, request)
+            rng = random.Random(f"{self._cassette.seed}:{index}")
+            stream = _ReplayStream(_plan(response, self._cassette.pacing, rng), response.error, request)
+            return httpx.Response(response.status, headers=_headers(response), stream=stream,
+                                  request=request, extensions={"http_version": b"HTTP/1.1"})
+
+        return _header_wait(interaction, self._cassette.pacing), answer
 
 
 class ReplayTransport(_Replayer, httpx.BaseTransport):
@@ -136,14 +137,13 @@ class ReplayTransport(_Replayer, httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()
-        found = self._find(request)
-        if found is None:
+        if (found := self._find(request)) is None:
             assert self._fallback is not None
             return self._fallback.handle_request(request)
-        index, interaction, wait = found
+        wait, answer = found
         if wait > 0:
             get_clock().sleep(wait)
-        return self._answer(request, index, interaction)
+        return answer()
 
     def close(self) -> None:
         if self._fallback is not None:
@@ -160,14 +160,13 @@ class AsyncReplayTransport(_Replayer, httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
-        found = self._find(request)
-        if found is None:
+        if (found := self._find(request)) is None:
             assert self._fallback is not None
             return await self._fallback.handle_async_request(request)
-        index, interaction, wait = found
+        wait, answer = found
         if wait > 0:
             await get_clock().asleep(wait)
-        return self._answer(request, index, interaction)
+        return answer()
 
     async def aclose(self) -> None:
         if self._fallback is not None:
