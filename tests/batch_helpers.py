@@ -35,6 +35,16 @@ def read_records(path: pathlib.Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
+def read_settled_records(path: pathlib.Path) -> list[dict[str, Any]]:
+    """The whole lines of a file a killed run left: a kill -9 can cut the last write mid-line (the
+    runner cuts such a torn tail off on resume, and does not count it as done)."""
+    if not path.exists():
+        return []
+    text = path.read_text()
+    whole = text[: text.rfind("\n") + 1]
+    return [json.loads(line) for line in whole.splitlines() if line.strip()]
+
+
 def assert_exactly_once(n: int, *paths: pathlib.Path) -> None:
     ids = Counter(r["custom_id"] for p in paths for r in read_records(p))
     twice = [k for k, v in ids.items() if v > 1]

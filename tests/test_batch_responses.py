@@ -16,7 +16,7 @@ import gptkit
 from gptkit.batch import BatchInputError, fetch, run, submit, validate_input
 from gptkit.testing import FakeOpenAI, FakeRequest, VirtualClock
 
-from .batch_helpers import assert_exactly_once, chat_line, read_records, write_lines
+from .batch_helpers import assert_exactly_once, chat_line, read_records, read_settled_records, write_lines
 from .helpers import API_KEY
 
 FAST = gptkit.RetryPolicy(zero_waits=True, max_attempts=4)
@@ -147,7 +147,7 @@ def test_kill_9_in_the_middle_of_a_mixed_job_then_resume(tmp_path: pathlib.Path)
         process.send_signal(signal.SIGKILL)
         process.communicate()
         assert process.returncode == -signal.SIGKILL
-        recorded = len(read_records(out)) + len(read_records(failed))
+        recorded = len(read_settled_records(out)) + len(read_settled_records(failed))
         assert 100 <= recorded < n
         resumed = subprocess.run(_command(source, out, server.base_url, "--json"), capture_output=True,
                                  text=True, timeout=120)
