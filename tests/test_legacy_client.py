@@ -161,6 +161,20 @@ def test_deprecation_warning_once_per_process(monkeypatch: pytest.MonkeyPatch) -
     assert deprecations[0].filename == __file__  # points at the caller's line, not into gptkit
 
 
+def test_the_1x_module_style_does_not_warn(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The official package supports `openai.chat.completions.create(...)` without a warning.
+    monkeypatch.setattr(_default, "_warned", False)
+    recorder = Recorder(httpx.Response(200, json=chat_body()))
+    gptkit.transport = recorder.transport
+    gptkit.api_key = "sk-w"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        gptkit.chat.completions.create(model="gpt-4o", messages=MESSAGES)
+        gptkit.models.list()
+    assert [w for w in caught if issubclass(w.category, DeprecationWarning)] == []
+    assert len(recorder.requests) == 2
+
+
 def test_azure_settings_need_azure_client(monkeypatch: pytest.MonkeyPatch) -> None:
     # A gptkit without Azure support (the name is lazy: deleting it would only reload it).
     monkeypatch.setattr(gptkit, "AzureClient", None)

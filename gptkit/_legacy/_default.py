@@ -50,8 +50,8 @@ __all__ = [
 T = TypeVar("T")
 
 _DEPRECATION: Final = (
-    "gptkit's module-level API (gptkit.api_key = ..., gptkit.Completion.create, "
-    "gptkit.ChatCompletion.create, gptkit.chat.completions.create, ...) is deprecated: create a "
+    "gptkit's pre-1.0 module-level API (gptkit.Completion.create, gptkit.ChatCompletion.create, "
+    "gptkit.Embedding.create, ...) is deprecated: create a "
     "client instead, e.g. client = gptkit.Client(api_key=...); "
     "client.chat.completions.create(model=..., messages=...). See docs/legacy.md."
 )
@@ -63,7 +63,7 @@ _current: tuple[Settings, Client] | None = None
 
 
 def warn_module_level() -> None:
-    """Emit the module-level API's ``DeprecationWarning``, once per process."""
+    """Emit the pre-1.0 names' ``DeprecationWarning``, once per process."""
     global _warned
     if _warned:
         return

@@ -24,9 +24,10 @@ class ClientAttribute:
         self._name = name
 
     def _resolve(self) -> Any:
-        from gptkit._legacy._default import default_client, warn_module_level
+        from gptkit._legacy._default import default_client
 
-        warn_module_level()
+        # No DeprecationWarning here: the official package supports this style (only the pre-1.0
+        # names, which it refuses, warn), so a script using it prints the same under both.
         return getattr(default_client(), self._name)
 
     def __getattr__(self, attr: str) -> Any:
