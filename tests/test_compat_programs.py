@@ -121,10 +121,11 @@ def run_programs(names: list[str], packages: tuple[str, ...] = PACKAGES) -> dict
     """
     with VirtualClock(), ExitStack() as stack:
         drivers = {}
+        fakes: dict[tuple[str, str], FakeOpenAI] = {}
         for package in packages:
             plan = []
             for name in names:
-                fake = SETUP.get(name, FakeOpenAI)()
+                fake = fakes[package, name] = SETUP.get(name, FakeOpenAI)()
                 server = stack.enter_context(fake.serve())
                 plan.append({"name": name, "path": str(HERE / "compat" / f"{name}.py"), "base_url": server.base_url,
                              "env": ENVIRONMENT[name](server.base_url) if name in ENVIRONMENT else {}})
@@ -138,6 +139,8 @@ def run_programs(names: list[str], packages: tuple[str, ...] = PACKAGES) -> dict
             out, err = driver.communicate(plan_text, timeout=120)
             assert driver.returncode == 0, err[-3000:]
             results[package] = json.loads(out)
+            for name, result in results[package].items():
+                result["bodies"] = [request.body for request in fakes[package, name].requests]
     return results
 
 
@@ -165,6 +168,42 @@ def test_program_prints_the_same(outputs: dict[str, dict[str, dict[str, Any]]], 
     else:
         assert ours["stdout"] == official["stdout"], ours["stderr"][-3000:]
         assert ours["exit"] == official["exit"], ours["stderr"][-3000:]
+
+
+def _schema_parts(body: Any) -> str:
+    """What a request says about structured output and tools, as JSON (key order kept)."""
+    if not isinstance(body, dict):
+        return "null"
+    return json.dumps({key: body[key] for key in ("response_format", "text", "tools") if key in body})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_program_sends_the_same_schemas(outputs: dict[str, dict[str, dict[str, Any]]], name: str) -> None:
+    # The strict schemas are the official package's, key order included: compared inside each
+    # schema-bearing parameter; each parameter's own envelope follows gptkit's parameter types.
+    official, ours = outputs["openai"][name]["bodies"], outputs["gptkit"][name]["bodies"]
+    assert len(ours) == len(official)
+    for theirs, mine in zip(official, ours, strict=True):
+        assert _sorted(_schema_parts(mine)) == _sorted(_schema_parts(theirs))
+        for key in ("response_format", "text", "tools"):
+            for schema, reference in zip(_schemas(mine, key), _schemas(theirs, key), strict=True):
+                assert json.dumps(schema) == json.dumps(reference)
+
+
+def _sorted(text: str) -> str:
+    return json.dumps(json.loads(text), sort_keys=True)
+
+
+def _schemas(body: Any, key: str) -> list[Any]:
+    value = body.get(key) if isinstance(body, dict) else None
+    if key == "response_format" and isinstance(value, dict):
+        return [(value.get("json_schema") or {}).get("schema")]
+    if key == "text" and isinstance(value, dict):
+        return [(value.get("format") or {}).get("schema")]
+    if key == "tools" and isinstance(value, list):
+        return [(tool.get("function") or tool).get("parameters") for tool in value if isinstance(tool, dict)]
+    return []
 
 
 START, END = "<!-- compat-programs: start (tests/test_compat_programs.py) -->", "<!-- compat-programs: end -->"

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import httpx
+import openai
 import pydantic
 import pytest
 
@@ -148,10 +149,11 @@ async def test_pydantic_tools_are_sent_in_the_responses_shape_and_parsed(kind: s
         tool_choice={"type": "function", "name": "GetWeather"},
     )
     tools = fake.requests[-1].body["tools"]
-    schema = gptkit.strict_json_schema(GetWeather)
-    del schema["description"]  # said once, on the tool
-    assert tools[0] == {"type": "function", "name": "GetWeather", "description": "Current weather of a city.",
-                        "parameters": schema, "strict": True}
+    # The official package's tool for the model (its docstring on the tool and in the parameters).
+    official = openai.pydantic_responses_function_tool(GetWeather)
+    assert json.dumps(tools[0], sort_keys=True) == json.dumps(official, sort_keys=True)
+    assert json.dumps(tools[0]["parameters"]) == json.dumps(official["parameters"])
+    assert tools[0]["description"] == tools[0]["parameters"]["description"] == "Current weather of a city."
     assert tools[1]["name"] == "lookup" and "function" not in tools[1]
     call = response.output[0]
     assert isinstance(call, ParsedResponseFunctionToolCall) and call.name == "GetWeather"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
+from openai.lib._parsing._completions import type_to_response_format_param
 from pydantic import BaseModel
 
 import gptkit
@@ -27,27 +28,6 @@ class Event(BaseModel):
     title: str
     attendees: list[Person]
     room: str | None = None
-
-
-EVENT_SCHEMA = {
-    "description": "A calendar event.",
-    "type": "object",
-    "properties": {
-        "title": {"type": "string"},
-        "attendees": {"type": "array", "items": {"$ref": "#/$defs/Person"}},
-        "room": {"anyOf": [{"type": "string"}, {"type": "null"}]},
-    },
-    "required": ["title", "attendees", "room"],
-    "additionalProperties": False,
-    "$defs": {
-        "Person": {
-            "type": "object",
-            "properties": {"name": {"type": "string"}},
-            "required": ["name"],
-            "additionalProperties": False,
-        }
-    },
-}
 
 
 def reply(message: dict[str, Any], finish_reason: str = "stop", n: int = 1) -> httpx.Response:
@@ -77,10 +57,13 @@ async def test_parse_returns_typed_model_and_sends_strict_schema(kind: str) -> N
     assert completion.request_id == "req_parse"
     assert completion.usage is not None and completion.usage.total_tokens == 12
     sent = rec.json()
-    assert sent["response_format"] == {
-        "type": "json_schema",
-        "json_schema": {"name": "Event", "schema": EVENT_SCHEMA, "strict": True},
-    }
+    # What the official package sends for the same model; the schema with its key order too (the
+    # envelope's keys come in the order of gptkit's parameter types, as for every parameter).
+    official = type_to_response_format_param(Event)
+    assert json.dumps(sent["response_format"], sort_keys=True) == json.dumps(official, sort_keys=True)
+    assert json.dumps(sent["response_format"]["json_schema"]["schema"]) == json.dumps(
+        cast(Any, official)["json_schema"]["schema"])
+    assert sent["response_format"]["json_schema"]["schema"]["title"] == "Event"
     assert sent["temperature"] == 0 and sent["messages"] == MSGS and "stream" not in sent
 
 

@@ -1,16 +1,20 @@
-"""Strict-mode schemas from pydantic models, checked against schemas written out by hand."""
+"""Strict-mode schemas from pydantic models: the official package's, key for key, for every model strict
+mode can express, and a ``StrictSchemaError`` naming the field for the others."""
 
 from __future__ import annotations
 
 import datetime
-import enum
-from typing import Annotated, Any, Literal
+import json
+from typing import Annotated, Any, cast
 
+import openai
 import pydantic
 import pytest
+from openai.lib._pydantic import to_strict_json_schema
 from pydantic import BaseModel, Field
 
 import gptkit
+from tests import schema_models
 
 STR = {"type": "string"}
 INT = {"type": "integer"}
@@ -23,129 +27,49 @@ def obj(properties: dict[str, Any], **extra: Any) -> dict[str, Any]:
             "additionalProperties": False}
 
 
-class Color(str, enum.Enum):
-    RED = "red"
-    GREEN = "green"
+def same_json(ours: Any, official: Any) -> None:
+    """Equal as JSON text, so key order counts too (it is what reaches the wire)."""
+    assert json.dumps(ours) == json.dumps(official)
 
 
-class Address(BaseModel):
-    """A postal address."""
-
-    street: str
-    zip: str | None = None
+@pytest.mark.parametrize("model", schema_models.SAME, ids=lambda m: m.__name__)
+def test_schema_is_the_official_one(model: type[BaseModel]) -> None:
+    same_json(gptkit.strict_json_schema(model), to_strict_json_schema(model))
 
 
-class Order(BaseModel):
-    id: int
-    color: Color = Color.RED
-    shipping: Address
-    billing: Address | None = None
-    lines: list[Address]
-    tags: list[str] = []
-    status: Literal["open", "closed"]
+@pytest.mark.parametrize("model", schema_models.ONE_OF, ids=lambda m: m.__name__)
+def test_discriminated_union_is_any_of_where_the_official_says_one_of(model: type[BaseModel]) -> None:
+    # The API refuses "oneOf"; the key is renamed where it stands and nothing else changes.
+    official = json.dumps(to_strict_json_schema(model))
+    assert '"oneOf"' in official
+    assert json.dumps(gptkit.strict_json_schema(model)) == official.replace('"oneOf"', '"anyOf"')
 
 
-def test_nested_models_enums_optionals_and_lists() -> None:
-    address = obj({"street": STR, "zip": {"anyOf": [STR, NULL]}}, description="A postal address.")
-    expected = obj({
-        "id": INT,
-        "color": {"$ref": "#/$defs/Color"},                          # the default is dropped
-        "shipping": {"$ref": "#/$defs/Address"},
-        "billing": {"anyOf": [{"$ref": "#/$defs/Address"}, NULL]},  # optional -> nullable, required
-        "lines": {"type": "array", "items": {"$ref": "#/$defs/Address"}},
-        "tags": {"type": "array", "items": STR},
-        "status": {"type": "string", "enum": ["open", "closed"]},
-    })
-    expected["$defs"] = {"Address": address, "Color": {"type": "string", "enum": ["red", "green"]}}
-    assert gptkit.strict_json_schema(Order) == expected
+def test_schema_keeps_what_pydantic_writes() -> None:
+    # Spelled out once, so the comparison above cannot pass by both sides being empty.
+    schema = gptkit.strict_json_schema(schema_models.Order)
+    assert list(schema) == ["$defs", "properties", "required", "title", "type", "additionalProperties"]
+    assert schema["title"] == "Order"
+    assert schema["properties"]["color"] == {"default": "red", "enum": ["red", "green"], "title": "Color",
+                                             "type": "string"}
+    assert schema["properties"]["billing"] == {"anyOf": [{"$ref": "#/$defs/Address"}, NULL]}
+    assert schema["$defs"]["Address"]["description"] == "A postal address."
+    described = gptkit.strict_json_schema(schema_models.Described)["properties"]
+    assert described["unit"] == {"anyOf": [{"enum": ["C", "F"], "type": "string"}, NULL],
+                                 "description": "Temperature unit", "title": "Unit"}
 
 
 def test_result_is_a_fresh_copy() -> None:
-    first = gptkit.strict_json_schema(Order)
+    first = gptkit.strict_json_schema(schema_models.Order)
     first["properties"].clear()
-    assert gptkit.strict_json_schema(Order)["properties"]
+    assert gptkit.strict_json_schema(schema_models.Order)["properties"]
 
 
-class Located(BaseModel):
-    home: Address = Field(description="Where they live")
-    mood: Color = Field(description="How they feel")
-
-
-def test_ref_with_description_is_inlined() -> None:
-    # Strict mode refuses ``$ref`` next to other keywords, so the definition is inlined.
-    address = obj({"street": STR, "zip": {"anyOf": [STR, NULL]}}, description="Where they live")
-    expected = obj({
-        "home": address,
-        "mood": {"type": "string", "enum": ["red", "green"], "description": "How they feel"},
-    })
-    expected["$defs"] = {
-        "Address": obj({"street": STR, "zip": {"anyOf": [STR, NULL]}}, description="A postal address."),
-        "Color": {"type": "string", "enum": ["red", "green"]},
-    }
-    assert gptkit.strict_json_schema(Located) == expected
-
-
-class Tree(BaseModel):
-    label: str
-    children: list[Tree]
-
-
-def test_recursive_model_root_is_inlined_and_refs_stay() -> None:
-    body = obj({"label": STR, "children": {"type": "array", "items": {"$ref": "#/$defs/Tree"}}})
-    assert gptkit.strict_json_schema(Tree) == {**body, "$defs": {"Tree": body}}
-
-
-class Cat(BaseModel):
-    kind: Literal["cat"]
-    lives: int
-
-
-class Dog(BaseModel):
-    kind: Literal["dog"]
-
-
-class Owner(BaseModel):
-    pet: Annotated[Cat | Dog, Field(discriminator="kind")]
-
-
-def test_discriminated_union_becomes_any_of() -> None:
-    schema = gptkit.strict_json_schema(Owner)
-    assert schema["properties"]["pet"] == {"anyOf": [{"$ref": "#/$defs/Cat"}, {"$ref": "#/$defs/Dog"}]}
-    assert schema["$defs"]["Cat"] == obj({"kind": {"type": "string", "const": "cat"}, "lives": INT})
-
-
-class Constrained(BaseModel):
-    name: Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[a-z]+$")]
-    age: Annotated[int, Field(ge=0, lt=150)]
-    when: datetime.datetime
-    site: pydantic.HttpUrl
-    few: Annotated[list[int], Field(min_length=1, max_length=3)]
-    unique: set[int]
-
-
-def test_supported_constraints_kept_others_dropped() -> None:
-    assert gptkit.strict_json_schema(Constrained)["properties"] == {
-        "name": {"type": "string", "pattern": "^[a-z]+$"},        # min/maxLength dropped
-        "age": {"type": "integer", "minimum": 0, "exclusiveMaximum": 150},
-        "when": {"type": "string", "format": "date-time"},          # a supported format
-        "site": STR,                                                # "uri" is not; lengths dropped
-        "few": {"type": "array", "items": INT, "minItems": 1, "maxItems": 3},
-        "unique": {"type": "array", "items": INT},                  # uniqueItems dropped
-    }
-
-
-class Loose(BaseModel):
-    model_config = pydantic.ConfigDict(extra="allow")
-    a: int
-
-
-class Empty(BaseModel):
-    pass
-
-
-def test_extra_allow_model_is_closed_and_empty_model_is_fine() -> None:
-    assert gptkit.strict_json_schema(Loose) == obj({"a": INT})
-    assert gptkit.strict_json_schema(Empty) == obj({})
+def test_extra_allow_model_is_closed() -> None:
+    # additionalProperties: true is refused by the API; the model will not add keys anyway.
+    official = to_strict_json_schema(schema_models.Loose)
+    assert official["additionalProperties"] is True
+    same_json(gptkit.strict_json_schema(schema_models.Loose), {**official, "additionalProperties": False})
 
 
 class WithDict(BaseModel):
@@ -204,27 +128,27 @@ def test_not_a_model_is_a_type_error() -> None:
 # -- tools ------------------------------------------------------------------------------------
 
 
-class GetWeather(BaseModel):
-    """Look up the weather."""
-
-    city: str
-    unit: Literal["C", "F"] | None = None
+@pytest.mark.parametrize("model", [schema_models.GetWeather, schema_models.Described, schema_models.Tree],
+                         ids=lambda m: m.__name__)
+def test_pydantic_function_tool_is_the_official_one(model: type[BaseModel]) -> None:
+    same_json(gptkit.pydantic_function_tool(model), openai.pydantic_function_tool(model))
+    same_json(gptkit.pydantic_function_tool(model, name="weather", description="Weather now."),
+              openai.pydantic_function_tool(model, name="weather", description="Weather now."))
+    same_json(gptkit.pydantic_responses_function_tool(model),
+              openai.pydantic_responses_function_tool(model))
+    same_json(gptkit.pydantic_responses_function_tool(model, name="w", description="", defer_loading=True),
+              openai.pydantic_responses_function_tool(model, name="w", description="", defer_loading=True))
 
 
 def test_pydantic_function_tool() -> None:
-    tool = gptkit.pydantic_function_tool(GetWeather)
-    assert dict(tool) == {
-        "type": "function",
-        "function": {
-            "name": "GetWeather",
-            "description": "Look up the weather.",
-            "parameters": obj({"city": STR, "unit": {"anyOf": [{"type": "string", "enum": ["C", "F"]}, NULL]}}),
-            "strict": True,
-        },
-    }
-    named = gptkit.pydantic_function_tool(GetWeather, name="weather", description="Weather now.")
-    assert named["function"]["name"] == "weather"
-    assert named["function"].get("description") == "Weather now."
+    tool = gptkit.pydantic_function_tool(schema_models.GetWeather)
+    function = tool["function"]
+    assert list(function) == ["name", "strict", "parameters", "description"]
+    assert function["name"] == "GetWeather" and function.get("strict") is True
+    assert function.get("description") == "Get the current weather for a city."
+    # The docstring stays in the parameters too, as the official package sends it.
+    assert (function.get("parameters") or {})["description"] == "Get the current weather for a city."
+    assert "description" not in gptkit.pydantic_function_tool(schema_models.Tree)["function"]
 
 
 def test_pydantic_function_tool_rejects_inexpressible_model() -> None:
@@ -257,11 +181,16 @@ def test_function_tool_reads_signature_and_docstring() -> None:
         "Search the documentation.\n\nLonger explanation that stays in the description."
     )
     assert function.get("strict") is True
-    assert function.get("parameters") == obj({
-        "query": {"type": "string", "description": "What to look for, in plain words."},
-        "limit": {"type": "integer", "description": "How many hits at most."},
-        "since": {"anyOf": [{"type": "string", "format": "date"}, NULL]},
-    })
+    parameters = function.get("parameters") or {}
+    # The arguments' model, turned into a strict schema as the official package would.
+    same_json(parameters, to_strict_json_schema(cast(Any, tool).model))
+    assert parameters["required"] == ["query", "limit", "since"]
+    assert parameters["additionalProperties"] is False
+    assert parameters["properties"]["query"] == {"description": "What to look for, in plain words.",
+                                                 "title": "Query", "type": "string"}
+    assert parameters["properties"]["limit"]["default"] == 5
+    assert parameters["properties"]["since"] == {"anyOf": [{"format": "date", "type": "string"}, NULL],
+                                                 "title": "Since"}
 
 
 def test_function_tool_annotated_description_and_non_strict() -> None:
@@ -307,4 +236,4 @@ def test_function_tool_from_partial_and_callable_object() -> None:
     double = gptkit.function_tool(functools.partial(scale, factor=2.0), name="double")
     assert (double["function"].get("parameters") or {})["required"] == ["value", "factor"]
     greet = gptkit.function_tool(Greeter(), name="greet")
-    assert (greet["function"].get("parameters") or {})["properties"] == {"name": STR}
+    assert (greet["function"].get("parameters") or {})["properties"] == {"name": {"title": "Name", **STR}}

@@ -47,13 +47,14 @@ __all__ = [
 class _Snapshots:
     """The text of each streamed part and the arguments of each function call so far (sans-IO)."""
 
-    __slots__ = ("_arguments", "_parse_text", "_phases", "_texts", "starting_after")
+    __slots__ = ("_arguments", "_finish", "_parse_text", "_phases", "_texts", "starting_after")
 
-    def __init__(self, starting_after: int | None, parse_text: Callable[[str], Any] | None = None) -> None:
+    def __init__(self, starting_after: int | None, finish: Finisher = None) -> None:
         self._texts: dict[tuple[int, int], str] = {}
         self._arguments: dict[int, str] = {}
         self._phases: dict[int, str | None] = {}
-        self._parse_text = parse_text
+        self._finish = finish
+        self._parse_text: Callable[[str], Any] | None = getattr(finish, "parse_text", None)
         self.starting_after = starting_after
 
     def shown(self, event: Any) -> bool:
@@ -78,6 +79,9 @@ class _Snapshots:
             final = phase is None or phase == "final_answer"
             parse = self._parse_text
             _set_extra(event, "parsed", parse(event.text) if final and parse is not None else None)
+        elif show and kind == "response.completed" and self._finish is not None:
+            # As the official helper: the completed event carries the parsed response.
+            event.response = self._finish(event.response)
         return show
 
 
@@ -91,7 +95,7 @@ def _set_extra(event: Any, name: str, value: Any) -> None:
 class _Common(StreamView):
     def __init__(self, stream: Any, starting_after: int | None = None, finish: Finisher = None) -> None:
         self._stream = stream
-        self._snapshots = _Snapshots(starting_after, getattr(finish, "parse_text", None))
+        self._snapshots = _Snapshots(starting_after, finish)
         self._finish = finish
 
     @property

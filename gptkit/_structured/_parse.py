@@ -82,9 +82,10 @@ def response_format_param(
     if isinstance(response_format, type) and issubclass(response_format, pydantic.BaseModel):
         wire = {
             "type": "json_schema",
+            # The official package's key order, so the body is the same byte for byte.
             "json_schema": {
-                "name": schema_name(response_format),
                 "schema": strict_json_schema(response_format),
+                "name": schema_name(response_format),
                 "strict": True,
             },
         }

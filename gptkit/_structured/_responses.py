@@ -23,7 +23,7 @@ from typing import Any, cast
 import pydantic
 
 from gptkit._core._base import APIResponse
-from gptkit._core._params import NOT_GIVEN
+from gptkit._core._params import NOT_GIVEN, NotGiven, Omit
 from gptkit._exceptions import (
     ContentFilterFinishReasonError,
     InvalidParameterError,
@@ -31,7 +31,7 @@ from gptkit._exceptions import (
 )
 from gptkit._structured._parse import json_arguments, validate_json
 from gptkit._structured._schema import schema_name, strict_json_schema
-from gptkit._structured._tools import PydanticFunctionTool
+from gptkit._structured._tools import PydanticFunctionTool, function_definition
 from gptkit.types.responses.function_tool_param import FunctionToolParam
 from gptkit.types.responses.parsed_response import (
     ParsedResponse,
@@ -71,33 +71,31 @@ class ResponsesPydanticFunctionTool(dict[str, Any]):
 
 
 def pydantic_responses_function_tool(
-    model: type[pydantic.BaseModel], *, name: str | None = None, description: str | None = None,
+    model: type[pydantic.BaseModel],
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    defer_loading: bool | NotGiven | Omit = NOT_GIVEN,
 ) -> FunctionToolParam:
     """A strict Responses API function tool whose arguments are ``model``.
 
     ``name`` defaults to the model's class name and ``description`` to its docstring. Pass it in
     ``client.responses.parse(tools=[...])``: each ``function_call`` item of this tool gets a
     validated ``model`` instance in ``parsed_arguments``. (``gptkit.pydantic_function_tool(Model)``,
-    the chat shape, works there too: it is converted.) Raises ``StrictSchemaError`` naming the
+    the chat shape, works there too: it is converted.) ``defer_loading`` is sent when given (with
+    a tool-search tool, the function is loaded on demand). Raises ``StrictSchemaError`` naming the
     field when strict mode cannot express the model.
     """
-    data: dict[str, Any] = {"type": "function", "name": name or schema_name(model)}
-    doc = model.__doc__
-    text = description if description is not None else (
-        None if not doc or doc == pydantic.BaseModel.__doc__ else doc.strip())
-    if text:
-        data["description"] = text
-    schema = strict_json_schema(model)
-    schema.pop("description", None)  # said once, on the tool
-    data["parameters"] = schema
-    data["strict"] = True
+    data: dict[str, Any] = {"type": "function", **function_definition(model, name, description)}
+    if not isinstance(defer_loading, (NotGiven, Omit)):
+        data["defer_loading"] = defer_loading
     return cast(FunctionToolParam, ResponsesPydanticFunctionTool(data, model, strict=True))
 
 
 def text_format_param(model: type[pydantic.BaseModel]) -> dict[str, Any]:
-    """The strict ``text.format`` that asks for JSON matching ``model``."""
-    return {"type": "json_schema", "name": schema_name(model), "schema": strict_json_schema(model),
-            "strict": True}
+    """The strict ``text.format`` that asks for JSON matching ``model`` (the official key order)."""
+    return {"type": "json_schema", "strict": True, "name": schema_name(model),
+            "schema": strict_json_schema(model)}
 
 
 def _invalid(method: str, param: str, problem: str) -> InvalidParameterError:
@@ -122,8 +120,12 @@ def responses_tools(tools: object, *, method: str = "parse") -> tuple[list[Any] 
     known: dict[str, Any] = {}
     for index, tool in enumerate(tools):
         if isinstance(tool, PydanticFunctionTool):  # chat shape, built by gptkit: convert
-            function = dict(tool["function"])
-            converted = {"type": "function", "name": function.pop("name"), **function}
+            # As the official package converts it: description always (null when there is none).
+            function = tool["function"]
+            converted = {"type": "function", "name": function["name"],
+                         "description": function.get("description"), "parameters": function["parameters"],
+                         "strict": function.get("strict") or False}
+            converted.update({key: value for key, value in function.items() if key not in converted})
             wire.append(ResponsesPydanticFunctionTool(converted, tool.model, strict=tool.strict))
             known[tool.name] = tool.model
             continue
@@ -180,15 +182,18 @@ def plan_responses_parse(params: Mapping[str, Any], text_format: object, *,
 
 
 class ParsingFinish:
-    """How a ``responses.stream(..., text_format=...)`` block parses: its final response
-    (``ParsedResponse``) and, as it streams, each ``response.output_text.done`` text."""
+    """How a ``responses.stream(...)`` block parses: its final response (a ``ParsedResponse``,
+    with or without ``text_format``, as the official stream gives) and, as it streams, each
+    ``response.output_text.done`` text."""
 
     def __init__(self, model: type[pydantic.BaseModel] | None, tools: Mapping[str, Any]) -> None:
         self.model = model
         self.tools = tools
 
     def __call__(self, response: Response) -> ParsedResponse[Any]:
-        return parse_response(response, self.model, self.tools)
+        # Without text_format there is no answer to parse, so a cut-off response is handed out as
+        # it is (as the official stream does); with one, it raises as parse does.
+        return parse_response(response, self.model, self.tools, check=self.model is not None)
 
     def parse_text(self, text: str) -> Any:
         """A streamed final-answer text in ``model`` (None without one)."""
@@ -214,10 +219,11 @@ def check_incomplete(response: Response) -> None:
 
 
 def parse_response(response: Response, model: type[pydantic.BaseModel] | None,
-                   tools: Mapping[str, Any]) -> ParsedResponse[Any]:
+                   tools: Mapping[str, Any], *, check: bool = True) -> ParsedResponse[Any]:
     """``response`` as a ``ParsedResponse``: final texts into ``model``, known tools' arguments
-    into theirs."""
-    check_incomplete(response)
+    into theirs (``check``: raise for a cut-off or filtered response first)."""
+    if check:
+        check_incomplete(response)
     result: ParsedResponse[Any] = ParsedResponse.model_validate(
         response.model_dump(mode="python", exclude_unset=True))
     # Keep what the client attached to the response object: request id, cost, ...

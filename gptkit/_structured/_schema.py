@@ -1,24 +1,23 @@
 """Strict-mode JSON schemas from pydantic models (sans-IO, pure).
 
 OpenAI's strict mode (``"strict": true`` on a ``json_schema`` response format or a function tool)
-constrains decoding to the schema, and so accepts only a subset of JSON Schema:
+constrains decoding to the schema: every object lists *all* its properties in ``required`` and
+sets ``additionalProperties: false`` (optional fields are nullable unions instead), and a ``$ref``
+may not have sibling keywords.
 
-- the root is an object (not ``anyOf``); every object lists *all* its properties in ``required``
-  and sets ``additionalProperties: false`` — optional fields are nullable unions instead;
-- types: string, number, integer, boolean, object, array, null, ``enum``, ``const``, ``anyOf``;
-  ``$defs`` with ``$ref`` (recursion included);
-- constraints: string ``pattern`` and ``format`` (a fixed list), number ``minimum`` /
-  ``maximum`` / ``exclusiveMinimum`` / ``exclusiveMaximum`` / ``multipleOf``, array
-  ``minItems`` / ``maxItems``;
-- not allowed: ``allOf``, ``not``, ``if``/``then``/``else``, ``dependent*``, ``patternProperties``,
-  ``propertyNames``, ``unevaluated*``, ``prefixItems`` (tuples), ``contains``.
+The schema sent is the one the official ``openai`` package sends for the same model, key for key
+and in the same order: pydantic's schema (titles, descriptions, defaults, ``$defs`` first) with
+every object closed and required, ``default: null`` removed, and each ``$ref`` that has siblings
+(a field's ``description`` or ``default``) replaced by the definition it names. Only where the
+official form is one the API refuses does gptkit differ:
 
-What this module does with a pydantic schema: keywords that only annotate or constrain
-(``default``, ``title``, ``examples``, ``minLength``, ``maxLength``, ``uniqueItems``, unsupported
-formats, ...) are dropped, because the reply is validated by the pydantic model anyway, so those
-constraints are still enforced on receipt. Shapes strict mode cannot express (a dict with free
-keys, ``Any``, a tuple, ``allOf`` of several schemas, a non-object root) raise
-``StrictSchemaError`` naming the field, before anything is sent.
+- a discriminated union's ``oneOf`` (refused: "'oneOf' is not permitted") is sent as ``anyOf``,
+  which accepts the same values since the branches are disjoint by their tag;
+- an ``extra="allow"`` model's ``additionalProperties: true`` is sent as ``false`` (the model will
+  not add keys, which the pydantic model accepts either way);
+- shapes strict mode cannot express (a dict with free keys, ``Any``, a tuple, ``allOf`` of several
+  schemas, ``not``/``if``, a non-object root) raise ``StrictSchemaError`` naming the field, before
+  anything is sent, where the official package sends them and the server answers 400.
 """
 
 from __future__ import annotations
@@ -35,13 +34,6 @@ from gptkit._exceptions import StrictSchemaError
 
 __all__ = ["schema_name", "strict_json_schema", "to_strict_schema"]
 
-#: Keywords kept as they are (their sub-schemas are converted in place).
-_KEEP = frozenset({
-    "type", "description", "enum", "const", "pattern",
-    "multipleOf", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems",
-})
-#: String formats strict mode accepts; other formats are dropped (pydantic still checks them).
-_FORMATS = frozenset({"date-time", "time", "date", "duration", "email", "hostname", "ipv4", "ipv6", "uuid"})
 #: Keywords that change what a value may look like and that strict mode refuses: no rewrite
 #: keeps the meaning, so they are errors. (A one-element ``allOf`` is merged instead.)
 _REJECT = {
@@ -59,6 +51,7 @@ _REJECT = {
     "contains": "uses 'contains'",
 }
 _NAME_RE = re.compile(r"[^a-zA-Z0-9_-]")
+_DEFS = "#/$defs/"
 
 
 def schema_name(model: type[Any]) -> str:
@@ -68,7 +61,8 @@ def schema_name(model: type[Any]) -> str:
 
 
 def strict_json_schema(model: type[pydantic.BaseModel]) -> dict[str, Any]:
-    """The strict-mode JSON schema of a pydantic model (a fresh copy each call).
+    """The strict-mode JSON schema of a pydantic model (a fresh copy each call): the schema the
+    official ``openai`` package sends for it, key for key.
 
     Raises ``StrictSchemaError`` naming the field when strict mode cannot express the model.
     """
@@ -89,17 +83,76 @@ def _cached_schema(model: type[pydantic.BaseModel]) -> dict[str, Any]:
 
 
 def to_strict_schema(schema: Mapping[str, Any], *, name: str) -> dict[str, Any]:
-    """Convert a JSON schema as pydantic writes it into strict mode; ``name`` prefixes field paths."""
-    return _Converter(schema, name).root()
+    """Convert a JSON schema as pydantic writes it into strict mode; ``name`` prefixes field paths.
+
+    ``schema`` is not changed (the result is built on a copy).
+    """
+    _Checker(schema, name).root()
+    root: dict[str, Any] = copy.deepcopy(dict(schema))
+    return _tighten(root, root)
 
 
-class _Converter:
+def _tighten(node: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    """Close and require every object under ``node``, in place (the official package's steps,
+    in its order, so keys land where it puts them); returns the node to use in its place."""
+    for defs_key in ("$defs", "definitions"):
+        defs = node.get(defs_key)
+        if isinstance(defs, dict):
+            for definition in defs.values():
+                _tighten(definition, root)
+    if node.get("type") == "object" and node.get("additionalProperties", True) is True:
+        node["additionalProperties"] = False
+    properties = node.get("properties")
+    if isinstance(properties, dict):
+        node["required"] = list(properties)
+        node["properties"] = {key: _tighten(value, root) for key, value in properties.items()}
+    if isinstance(node.get("items"), dict):
+        node["items"] = _tighten(node["items"], root)
+    if isinstance(node.get("oneOf"), list):
+        # The API refuses oneOf; a discriminated union's branches are disjoint, so anyOf is the
+        # same set of values. Renamed where it stands, so the rest of the node keeps its order.
+        branches = [*node.get("anyOf", []), *node["oneOf"]]
+        renamed = {("anyOf" if key == "oneOf" else key): value
+                   for key, value in node.items() if key != "anyOf"}
+        node.clear()
+        node.update(renamed, anyOf=branches)
+    if isinstance(node.get("anyOf"), list):
+        node["anyOf"] = [_tighten(branch, root) for branch in node["anyOf"]]
+    all_of = node.get("allOf")
+    if isinstance(all_of, list):
+        if len(all_of) == 1:
+            node.update(_tighten(all_of[0], root))
+            del node["allOf"]
+        else:
+            node["allOf"] = [_tighten(part, root) for part in all_of]
+    if "default" in node and node["default"] is None:
+        # Nullable already, and the pydantic model defaults to None: the key says nothing.
+        del node["default"]
+    ref = node.get("$ref")
+    if ref and len(node) > 1:
+        # Strict mode refuses siblings next to ``$ref``: the definition's keys go in, after the
+        # node's own (which win), and the merged node is tightened again.
+        target = _resolve(root, ref)
+        node.update({**target, **node})
+        del node["$ref"]
+        return _tighten(node, root)
+    return node
+
+
+def _resolve(root: dict[str, Any], ref: str) -> dict[str, Any]:
+    found: Any = root
+    for part in ref[2:].split("/"):
+        found = found[part]
+    return dict(found)
+
+
+class _Checker:
+    """Raises ``StrictSchemaError`` naming the field for what strict mode cannot express."""
+
     def __init__(self, schema: Mapping[str, Any], name: str) -> None:
         self.schema = schema
         self.name = name
         self.defs: Mapping[str, Any] = schema.get("$defs") or {}
-        #: Definitions being inlined right now (a recursive model must not be inlined forever).
-        self.inlining: set[str] = set()
 
     def fail(self, field: str, problem: str) -> StrictSchemaError:
         return StrictSchemaError(
@@ -107,73 +160,54 @@ class _Converter:
             field=field,
         )
 
-    def root(self) -> dict[str, Any]:
-        top = dict(self.schema)
-        top.pop("$defs", None)
-        # A recursive model's schema is only ``{"$ref": "#/$defs/Self"}``; strict mode needs the
-        # object itself at the root, so inline it once (inner references still point to $defs).
-        if set(top) - {"$ref", "title", "description"} == set() and "$ref" in top:
-            ref_name = self.ref_name(top["$ref"], self.name)
-            top = {**self.defs[ref_name], **{k: v for k, v in top.items() if k != "$ref"}}
+    def root(self) -> None:
+        top = {k: v for k, v in self.schema.items() if k != "$defs"}
+        # A recursive model's schema is only ``{"$ref": "#/$defs/Self"}``: look at the definition.
+        if "$ref" in top and set(top) <= {"$ref", "title", "description"}:
+            top = {**self.defs[self.ref_name(top["$ref"], self.name)], **top}
+            del top["$ref"]
         if top.get("type") != "object":
             raise self.fail(self.name, "is the root and must be an object (a pydantic model), "
                             f"not {top.get('type') or 'a union'}")
-        out = self.node(top, self.name)
-        if self.defs:
-            out["$defs"] = {key: self.node(value, key) for key, value in self.defs.items()}
-        return out
+        self.node(top, self.name)
+        for key, value in self.defs.items():
+            self.node(value, key)
 
     def ref_name(self, ref: object, path: str) -> str:
-        prefix = "#/$defs/"
-        if not (isinstance(ref, str) and ref.startswith(prefix) and ref[len(prefix):] in self.defs):
+        if not (isinstance(ref, str) and ref.startswith(_DEFS) and ref[len(_DEFS):] in self.defs):
             raise self.fail(path, f"refers to {ref!r}, which is not a local $defs entry")
-        return ref[len(prefix):]
+        return ref[len(_DEFS):]
 
-    def node(self, node: Any, path: str) -> dict[str, Any]:
+    def node(self, node: Any, path: str) -> None:
         if not isinstance(node, Mapping):
             raise self.fail(path, f"has a schema that is not an object ({node!r})")
-        node = dict(node)
         for key, problem in _REJECT.items():
             if key in node:
                 raise self.fail(path, problem)
         if "allOf" in node:
-            parts = node.pop("allOf")
+            parts = node["allOf"]
             if not (isinstance(parts, list) and len(parts) == 1):
                 raise self.fail(path, "uses 'allOf' with several schemas (strict mode has no intersections)")
-            node = {**parts[0], **node}
-        if "oneOf" in node:
-            # Pydantic writes discriminated unions as oneOf; the branches are disjoint by their
-            # tag, so anyOf accepts exactly the same values.
-            node["anyOf"] = node.pop("oneOf")
-            node.pop("discriminator", None)
+            node = {**parts[0], **{k: v for k, v in node.items() if k != "allOf"}}
         if "$ref" in node:
-            return self.ref(node, path)
-        out: dict[str, Any] = {}
-        for key, value in node.items():
-            if key in _KEEP:
-                out[key] = value
-            elif key == "format":
-                if value in _FORMATS:
-                    out[key] = value
-            elif key == "anyOf":
-                if not isinstance(value, list) or not value:
-                    raise self.fail(path, "has an empty or malformed 'anyOf'")
-                out[key] = [self.node(branch, path) for branch in value]
-            elif key == "items":
-                out[key] = self.node(value, f"{path}[]")
-            # Everything else (default, title, examples, minLength, uniqueItems, ...) is dropped:
-            # pydantic validates the reply against the full model anyway.
+            self.ref_name(node["$ref"], path)
+            return
+        branches = [*node.get("anyOf", ()), *node.get("oneOf", ())]
+        if ("anyOf" in node or "oneOf" in node) and not branches:
+            raise self.fail(path, "has an empty or malformed 'anyOf'")
+        for branch in branches:
+            self.node(branch, path)
         types = node.get("type")
-        is_object = types == "object" or (isinstance(types, list) and "object" in types)
-        if is_object or "properties" in node:
-            self.object(node, out, path)
-        elif types == "array" and "items" not in node:
-            raise self.fail(path, "is a list of any value (give the items a type)")
-        if not any(k in out for k in ("type", "anyOf", "enum", "const")):
+        if types == "object" or (isinstance(types, list) and "object" in types) or "properties" in node:
+            self.object(node, path)
+        elif types == "array":
+            if "items" not in node:
+                raise self.fail(path, "is a list of any value (give the items a type)")
+            self.node(node["items"], f"{path}[]")
+        if not any(k in node for k in ("type", "anyOf", "oneOf", "enum", "const")):
             raise self.fail(path, "accepts any value (typing.Any or a missing annotation); give it a type")
-        return out
 
-    def object(self, node: Mapping[str, Any], out: dict[str, Any], path: str) -> None:
+    def object(self, node: Mapping[str, Any], path: str) -> None:
         extra = node.get("additionalProperties")
         properties = node.get("properties")
         if isinstance(extra, Mapping) and extra:
@@ -182,25 +216,5 @@ class _Converter:
         if properties is None:
             raise self.fail(path, "is an object with arbitrary keys (dict or free-form object); "
                             "use a nested model")
-        # ``extra="allow"`` models say additionalProperties: true; strict mode forbids that, and
-        # the model simply will not send extra keys, which the pydantic model accepts either way.
-        out["properties"] = {key: self.node(value, f"{path}.{key}") for key, value in properties.items()}
-        out["required"] = list(properties)
-        out["additionalProperties"] = False
-        out.setdefault("type", "object")
-
-    def ref(self, node: dict[str, Any], path: str) -> dict[str, Any]:
-        ref_name = self.ref_name(node["$ref"], path)
-        siblings = {k: v for k, v in node.items() if k != "$ref" and (k in _KEEP or k == "format")}
-        if not siblings:
-            return {"$ref": node["$ref"]}
-        if ref_name in self.inlining:
-            # A recursive reference with a description: keep the plain reference, lose the text.
-            return {"$ref": node["$ref"]}
-        # Strict mode rejects ``$ref`` next to other keywords (a field's description, say), so
-        # inline the definition with those keywords on top.
-        self.inlining.add(ref_name)
-        try:
-            return self.node({**self.defs[ref_name], **siblings}, path)
-        finally:
-            self.inlining.discard(ref_name)
+        for key, value in properties.items():
+            self.node(value, f"{path}.{key}")

@@ -23,6 +23,7 @@ from gptkit.types.chat_params import ChatCompletionToolParam
 __all__ = [
     "FunctionTool",
     "PydanticFunctionTool",
+    "function_definition",
     "ToolSpec",
     "function_tool",
     "function_tools",
@@ -82,11 +83,22 @@ def pydantic_function_tool(
     ``function.parsed_arguments`` with a validated ``model`` instance. Raises
     ``StrictSchemaError`` naming the field when strict mode cannot express the model.
     """
-    schema = strict_json_schema(model)
-    description = description if description is not None else _doc(model)
-    tool = PydanticFunctionTool(_tool_dict(name or schema_name(model), description, schema, True), model,
-                                strict=True)
+    function = function_definition(model, name, description)
+    tool = PydanticFunctionTool({"type": "function", "function": function}, model, strict=True)
     return cast(ChatCompletionToolParam, tool)
+
+
+def function_definition(
+    model: type[pydantic.BaseModel], name: str | None, description: str | None
+) -> dict[str, Any]:
+    """The ``function`` of a strict tool for ``model``, as the official package writes it: name,
+    strict, parameters, then the description (given, else the class docstring as written)."""
+    function: dict[str, Any] = {"name": name or schema_name(model), "strict": True,
+                                "parameters": strict_json_schema(model)}
+    text = description if description is not None else model.__doc__
+    if text is not None:
+        function["description"] = text
+    return function
 
 
 def function_tool(
@@ -168,22 +180,11 @@ def known_tools(tools: object) -> dict[str, PydanticFunctionTool]:
 
 
 def _tool_dict(name: str, description: str | None, schema: dict[str, Any], strict: bool) -> dict[str, Any]:
-    function: dict[str, Any] = {"name": name}
+    # The key order of the official package's pydantic_function_tool.
+    function: dict[str, Any] = {"name": name, "strict": strict, "parameters": schema}
     if description:
         function["description"] = description
-    # The description travels once, on the function, not again inside its parameters.
-    schema.pop("description", None)
-    function["parameters"] = schema
-    function["strict"] = strict
     return {"type": "function", "function": function}
-
-
-def _doc(model: type[pydantic.BaseModel]) -> str | None:
-    doc = model.__doc__
-    # pydantic gives every model BaseModel's docstring when it has none of its own.
-    if not doc or doc == pydantic.BaseModel.__doc__:
-        return None
-    return inspect.cleandoc(doc)
 
 
 def _signature_model(

@@ -128,21 +128,17 @@ def plan_stream(client: Any, response_id: str | None, starting_after: int | None
     and how its final response is finished (parsed into ``text_format``, or as it is). Like the
     official helper, it has no raw view: the block gives the stream itself."""
     options = _attach(response_id, starting_after, params)
-    if response_id is None:
-        if text_format is None:
-            return client._prepare(CREATE, tools_shaped(params), stream=True), None
-        from gptkit._structured._responses import stream_finish
+    # The final response is always a ParsedResponse, with or without text_format (the official
+    # stream's): its strict tools' arguments are parsed either way.
+    from gptkit._structured._responses import stream_finish
 
+    if response_id is None:
         sent, finish = stream_finish(text_format, params)
         return client._prepare(CREATE, sent, stream=True), finish
     path, merged = retrieve_params(response_id, None, None, None, True, options)
     call: Call = client._prepare(RETRIEVE, merged, path=path)
     call.stream = True
-    if text_format is None:
-        return call, None
-    from gptkit._structured._responses import stream_finish  # attached: the stored response is parsed
-
-    return call, stream_finish(text_format, None)[1]
+    return call, stream_finish(text_format, None)[1]  # attached: the stored response is parsed
 
 
 def tools_shaped(params: Mapping[str, Any]) -> Mapping[str, Any]:

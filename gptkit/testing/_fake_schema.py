@@ -73,7 +73,8 @@ def _sample(schema: Any, definitions: Mapping[str, Any], depth: int, name: str) 
         properties = schema.get("properties", {})
         return {key: _sample(value, definitions, depth, key) for key, value in properties.items()}
     if kind == "array":
-        count = int(schema.get("minItems", 0 if depth >= _MAX_DEPTH else 1))
+        # No item where the item itself would be cut short (a recursive list ends empty).
+        count = int(schema.get("minItems", 0 if depth + 1 >= _MAX_DEPTH else 1))
         count = min(count, int(schema.get("maxItems", count)))
         return [_sample(schema.get("items", {}), definitions, depth + 1, name) for _ in range(count)]
     if kind in ("integer", "number"):

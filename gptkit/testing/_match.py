@@ -11,6 +11,14 @@ from gptkit.testing._cassette_format import RecordedRequest
 
 __all__ = ["canonical_body", "describe_miss", "match_key"]
 
+#: Where a body carries strict JSON schemas (response_format, Responses text.format, tools).
+_SCHEMA_PATHS = ("response_format.json_schema.schema", "text.format.schema", "tools.*.function.parameters",
+                 "tools.*.parameters")
+_SCHEMA_HINT = ("  Only the strict JSON schemas differ: gptkit now sends the official package's schema form "
+                "(pydantic's titles, defaults and descriptions kept, $defs first). A cassette recorded "
+                "before that needs recording again (GPTKIT_RECORD_MODE=all), or "
+                "ignore=[\"response_format.json_schema.schema\", ...] to match without the schemas.")
+
 
 def _drop(value: Any, path: Sequence[str]) -> Any:
     if not path:
@@ -70,9 +78,19 @@ def describe_miss(sent: RecordedRequest, recorded: Sequence[RecordedRequest], ig
     recorded_text = canonical_body(nearest.body if nearest.text is None else nearest.text, ignored, indent=2)
     diff = list(difflib.unified_diff(recorded_text.splitlines(), sent_text.splitlines(),
                                      "recorded", "sent", lineterm="", n=2))
+    if diff and (nearest.method, nearest.path) == (sent.method, sent.path) and _only_schemas_differ(
+            nearest, sent, ignored):
+        lines.append(_SCHEMA_HINT)
     if diff:
         lines.append("Body differences (- recorded, + sent):")
         lines.extend("  " + line for line in diff[:80])
         if len(diff) > 80:
             lines.append(f"  ... {len(diff) - 80} more lines")
     return "\n".join(lines)
+
+
+def _only_schemas_differ(recorded: RecordedRequest, sent: RecordedRequest, ignored: list[str]) -> bool:
+    if recorded.text is not None or sent.text is not None:
+        return False
+    without = [*ignored, *_SCHEMA_PATHS]
+    return canonical_body(recorded.body, without) == canonical_body(sent.body, without)
