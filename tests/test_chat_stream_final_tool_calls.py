@@ -4,14 +4,24 @@ transport seam, against the same ``FakeOpenAI`` script for both packages."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import openai
 import pydantic
+import pytest
 
 import gptkit
-from gptkit.testing import FakeOpenAI
+from gptkit.testing import FakeOpenAI, VirtualClock
+
+
+@pytest.fixture(autouse=True)
+def _fixed_wall_clock() -> Iterator[None]:
+    # The fake stamps ``created`` from the wall clock: both packages' runs must read the same one,
+    # or the comparison fails whenever a second ticks over between them.
+    with VirtualClock():
+        yield
 
 
 class Lookup(pydantic.BaseModel):
