@@ -26,11 +26,13 @@ def agent_before(field: str) -> Callable[[M], M]:
 
     A beta class is its GA class plus ``agent``, which a subclass can only append; the official
     classes put it among the optional fields in alphabetical order, and field order is print order
-    (``repr``, ``model_dump``, ``to_json``). Runs before the class's schema is built (on first use: ``defer_build``).
+    (``repr``, ``model_dump``, ``to_json``). Runs before the class's schema is built (on first use:
+    ``defer_build``).
     """
 
     def place(cls: M) -> M:
-        fields = dict(cls.model_fields)
+        model: Any = cls  # pydantic's own attributes, read and set as they are at runtime
+        fields = dict(model.model_fields)
         agent = fields.pop("agent")
         ordered: dict[str, Any] = {}
         for name, info in fields.items():
@@ -39,10 +41,8 @@ def agent_before(field: str) -> Callable[[M], M]:
             ordered[name] = info
         # pydantic 2.10+ keeps the fields in ``__pydantic_fields__`` (``model_fields`` reads it);
         # earlier versions in ``model_fields`` itself.
-        if "__pydantic_fields__" in vars(cls):
-            cls.__pydantic_fields__ = ordered
-        else:
-            cls.model_fields = ordered  # type: ignore[misc]
+        where = "__pydantic_fields__" if "__pydantic_fields__" in vars(cls) else "model_fields"
+        setattr(model, where, ordered)
         return cls
 
     return place

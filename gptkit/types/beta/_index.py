@@ -18,7 +18,9 @@ MODULES: dict[str, str] = {
     "BetaResponseCodeInterpreterCallCodeDoneEvent": "beta_response_code_interpreter_call_code_done_event",
     "BetaResponseCodeInterpreterCallCompletedEvent": "beta_response_code_interpreter_call_completed_event",
     "BetaResponseCodeInterpreterCallInProgressEvent": "beta_response_code_interpreter_call_in_progress_event",
-    "BetaResponseCodeInterpreterCallInterpretingEvent": "beta_response_code_interpreter_call_interpreting_event",
+    "BetaResponseCodeInterpreterCallInterpretingEvent": (
+        "beta_response_code_interpreter_call_interpreting_event"
+    ),
     "BetaResponseCodeInterpreterToolCall": "beta_response_code_interpreter_tool_call",
     "BetaResponseCompactionCompactingEvent": "beta_response_compaction_compacting_event",
     "BetaResponseCompactionItem": "beta_response_compaction_item",

@@ -9,7 +9,7 @@ __all__ = ["Agent", "BetaResponseCodeInterpreterToolCall"]
 
 
 class BetaResponseCodeInterpreterToolCall(ResponseCodeInterpreterToolCall):
-    """``ResponseCodeInterpreterToolCall`` as the beta API sends it: a multi-agent response also names the agent
-    that produced the item (``agent``, None for the coordinator's own)."""
+    """``ResponseCodeInterpreterToolCall`` as the beta API sends it: a multi-agent response also names the
+    agent that produced the item (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None

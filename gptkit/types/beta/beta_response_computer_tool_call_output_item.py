@@ -10,7 +10,7 @@ __all__ = ["Agent", "BetaResponseComputerToolCallOutputItem"]
 
 @agent_before("created_by")
 class BetaResponseComputerToolCallOutputItem(ResponseComputerToolCallOutputItem):
-    """``ResponseComputerToolCallOutputItem`` as the beta API sends it: a multi-agent response also names the agent
-    that produced the item (``agent``, None for the coordinator's own)."""
+    """``ResponseComputerToolCallOutputItem`` as the beta API sends it: a multi-agent response also names
+    the agent that produced the item (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None

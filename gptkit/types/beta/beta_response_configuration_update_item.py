@@ -10,7 +10,7 @@ __all__ = ["Agent", "BetaResponseConfigurationUpdateItem"]
 
 @agent_before("reasoning")
 class BetaResponseConfigurationUpdateItem(ResponseConfigurationUpdateItem):
-    """``ResponseConfigurationUpdateItem`` as the beta API sends it: a multi-agent response also names the agent
-    that produced the item (``agent``, None for the coordinator's own)."""
+    """``ResponseConfigurationUpdateItem`` as the beta API sends it: a multi-agent response also names the
+    agent that produced the item (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None

@@ -9,7 +9,7 @@ __all__ = ["Agent", "BetaResponseContentPartDoneEvent"]
 
 
 class BetaResponseContentPartDoneEvent(ResponseContentPartDoneEvent):
-    """``ResponseContentPartDoneEvent`` as the beta API sends it: a multi-agent response also names the agent
-    the event belongs to (``agent``, None for the coordinator's own)."""
+    """``ResponseContentPartDoneEvent`` as the beta API sends it: a multi-agent response also names the
+    agent the event belongs to (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None

@@ -10,7 +10,7 @@ __all__ = ["Agent", "BetaResponseCustomToolCallItem"]
 
 @agent_before("async_")
 class BetaResponseCustomToolCallItem(ResponseCustomToolCallItem):
-    """``ResponseCustomToolCallItem`` as the beta API sends it: a multi-agent response also names the agent
-    that produced the item (``agent``, None for the coordinator's own)."""
+    """``ResponseCustomToolCallItem`` as the beta API sends it: a multi-agent response also names the
+    agent that produced the item (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None

@@ -10,7 +10,7 @@ __all__ = ["Agent", "BetaResponseCustomToolCallOutputItem"]
 
 @agent_before("caller")
 class BetaResponseCustomToolCallOutputItem(ResponseCustomToolCallOutputItem):
-    """``ResponseCustomToolCallOutputItem`` as the beta API sends it: a multi-agent response also names the agent
-    that produced the item (``agent``, None for the coordinator's own)."""
+    """``ResponseCustomToolCallOutputItem`` as the beta API sends it: a multi-agent response also names
+    the agent that produced the item (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None

@@ -10,8 +10,8 @@ __all__ = ["Agent", "BetaResponseFailedEvent"]
 
 
 class BetaResponseFailedEvent(ResponseFailedEvent):
-    """``ResponseFailedEvent`` as the beta API sends it: a multi-agent response also names the agent
-    the event belongs to (``agent``, None for the coordinator's own)."""
+    """``ResponseFailedEvent`` as the beta API sends it: a multi-agent response also names the agent the
+    event belongs to (``agent``, None for the coordinator's own)."""
 
-    response: BetaResponse  # type: ignore[assignment]  # the beta twin of the GA response
+    response: BetaResponse  # the beta twin of the GA response
     agent: Agent | None = None

@@ -10,7 +10,7 @@ __all__ = ["Agent", "BetaResponseFileSearchToolCall"]
 
 @agent_before("results")
 class BetaResponseFileSearchToolCall(ResponseFileSearchToolCall):
-    """``ResponseFileSearchToolCall`` as the beta API sends it: a multi-agent response also names the agent
-    that produced the item (``agent``, None for the coordinator's own)."""
+    """``ResponseFileSearchToolCall`` as the beta API sends it: a multi-agent response also names the
+    agent that produced the item (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None

@@ -10,7 +10,7 @@ __all__ = ["Agent", "BetaResponseFunctionShellToolCall"]
 
 @agent_before("caller")
 class BetaResponseFunctionShellToolCall(ResponseFunctionShellToolCall):
-    """``ResponseFunctionShellToolCall`` as the beta API sends it: a multi-agent response also names the agent
-    that produced the item (``agent``, None for the coordinator's own)."""
+    """``ResponseFunctionShellToolCall`` as the beta API sends it: a multi-agent response also names the
+    agent that produced the item (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None

@@ -10,7 +10,7 @@ __all__ = ["Agent", "BetaResponseFunctionToolCallOutputItem"]
 
 @agent_before("call_id")
 class BetaResponseFunctionToolCallOutputItem(ResponseFunctionToolCallOutputItem):
-    """``ResponseFunctionToolCallOutputItem`` as the beta API sends it: a multi-agent response also names the agent
-    that produced the item (``agent``, None for the coordinator's own)."""
+    """``ResponseFunctionToolCallOutputItem`` as the beta API sends it: a multi-agent response also names
+    the agent that produced the item (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None

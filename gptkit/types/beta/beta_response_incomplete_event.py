@@ -13,5 +13,5 @@ class BetaResponseIncompleteEvent(ResponseIncompleteEvent):
     """``ResponseIncompleteEvent`` as the beta API sends it: a multi-agent response also names the agent
     the event belongs to (``agent``, None for the coordinator's own)."""
 
-    response: BetaResponse  # type: ignore[assignment]  # the beta twin of the GA response
+    response: BetaResponse  # the beta twin of the GA response
     agent: Agent | None = None

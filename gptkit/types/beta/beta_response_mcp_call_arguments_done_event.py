@@ -9,7 +9,7 @@ __all__ = ["Agent", "BetaResponseMcpCallArgumentsDoneEvent"]
 
 
 class BetaResponseMcpCallArgumentsDoneEvent(ResponseMcpCallArgumentsDoneEvent):
-    """``ResponseMcpCallArgumentsDoneEvent`` as the beta API sends it: a multi-agent response also names the agent
-    the event belongs to (``agent``, None for the coordinator's own)."""
+    """``ResponseMcpCallArgumentsDoneEvent`` as the beta API sends it: a multi-agent response also names
+    the agent the event belongs to (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None

@@ -9,7 +9,7 @@ __all__ = ["Agent", "BetaResponseMcpListToolsFailedEvent"]
 
 
 class BetaResponseMcpListToolsFailedEvent(ResponseMcpListToolsFailedEvent):
-    """``ResponseMcpListToolsFailedEvent`` as the beta API sends it: a multi-agent response also names the agent
-    the event belongs to (``agent``, None for the coordinator's own)."""
+    """``ResponseMcpListToolsFailedEvent`` as the beta API sends it: a multi-agent response also names the
+    agent the event belongs to (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None

@@ -40,7 +40,11 @@ from gptkit.types.beta.beta_response_tool_search_call import BetaResponseToolSea
 from gptkit.types.beta.beta_response_tool_search_output_item import BetaResponseToolSearchOutputItem
 from gptkit.types.responses import response_output_item as _ga
 from gptkit.types.responses._tagged import UNKNOWN, by_type
-from gptkit.types.responses.response_input_content import ResponseInputFile, ResponseInputImage, ResponseInputText
+from gptkit.types.responses.response_input_content import (
+    ResponseInputFile,
+    ResponseInputImage,
+    ResponseInputText,
+)
 from gptkit.types.responses.response_output_item import UnknownOutputItem
 from gptkit.types.responses.response_output_refusal import ResponseOutputRefusal
 from gptkit.types.responses.response_output_text import ResponseOutputText

@@ -10,8 +10,8 @@ __all__ = ["Agent", "BetaResponseOutputItemDoneEvent"]
 
 
 class BetaResponseOutputItemDoneEvent(ResponseOutputItemDoneEvent):
-    """``ResponseOutputItemDoneEvent`` as the beta API sends it: a multi-agent response also names the agent
-    the event belongs to (``agent``, None for the coordinator's own)."""
+    """``ResponseOutputItemDoneEvent`` as the beta API sends it: a multi-agent response also names the
+    agent the event belongs to (``agent``, None for the coordinator's own)."""
 
     item: BetaResponseOutputItem  # type: ignore[assignment]  # the beta twin of the GA item
     agent: Agent | None = None

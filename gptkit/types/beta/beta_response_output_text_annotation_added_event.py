@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from gptkit.types.beta._agent import Agent
-from gptkit.types.responses.response_output_text_annotation_added_event import ResponseOutputTextAnnotationAddedEvent
+from gptkit.types.responses.response_output_text_annotation_added_event import (
+    ResponseOutputTextAnnotationAddedEvent,
+)
 
 __all__ = ["Agent", "BetaResponseOutputTextAnnotationAddedEvent"]
 
 
 class BetaResponseOutputTextAnnotationAddedEvent(ResponseOutputTextAnnotationAddedEvent):
-    """``ResponseOutputTextAnnotationAddedEvent`` as the beta API sends it: a multi-agent response also names the agent
-    the event belongs to (``agent``, None for the coordinator's own)."""
+    """``ResponseOutputTextAnnotationAddedEvent`` as the beta API sends it: a multi-agent response also
+    names the agent the event belongs to (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None

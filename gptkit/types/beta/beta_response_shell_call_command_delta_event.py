@@ -10,7 +10,7 @@ __all__ = ["Agent", "BetaResponseShellCallCommandDeltaEvent"]
 
 @agent_before("obfuscation")
 class BetaResponseShellCallCommandDeltaEvent(ResponseShellCallCommandDeltaEvent):
-    """``ResponseShellCallCommandDeltaEvent`` as the beta API sends it: a multi-agent response also names the agent
-    the event belongs to (``agent``, None for the coordinator's own)."""
+    """``ResponseShellCallCommandDeltaEvent`` as the beta API sends it: a multi-agent response also names
+    the agent the event belongs to (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None

@@ -147,11 +147,19 @@ _EVENTS = (
     | Annotated[BetaResponseAudioDoneEvent, Tag("response.audio.done")]
     | Annotated[BetaResponseAudioTranscriptDeltaEvent, Tag("response.audio.transcript.delta")]
     | Annotated[BetaResponseAudioTranscriptDoneEvent, Tag("response.audio.transcript.done")]
-    | Annotated[BetaResponseCodeInterpreterCallCodeDeltaEvent, Tag("response.code_interpreter_call_code.delta")]
+    | Annotated[
+        BetaResponseCodeInterpreterCallCodeDeltaEvent, Tag("response.code_interpreter_call_code.delta")
+    ]
     | Annotated[BetaResponseCodeInterpreterCallCodeDoneEvent, Tag("response.code_interpreter_call_code.done")]
-    | Annotated[BetaResponseCodeInterpreterCallCompletedEvent, Tag("response.code_interpreter_call.completed")]
-    | Annotated[BetaResponseCodeInterpreterCallInProgressEvent, Tag("response.code_interpreter_call.in_progress")]
-    | Annotated[BetaResponseCodeInterpreterCallInterpretingEvent, Tag("response.code_interpreter_call.interpreting")]
+    | Annotated[
+        BetaResponseCodeInterpreterCallCompletedEvent, Tag("response.code_interpreter_call.completed")
+    ]
+    | Annotated[
+        BetaResponseCodeInterpreterCallInProgressEvent, Tag("response.code_interpreter_call.in_progress")
+    ]
+    | Annotated[
+        BetaResponseCodeInterpreterCallInterpretingEvent, Tag("response.code_interpreter_call.interpreting")
+    ]
     | Annotated[BetaResponseCompletedEvent, Tag("response.completed")]
     | Annotated[BetaResponseContentPartAddedEvent, Tag("response.content_part.added")]
     | Annotated[BetaResponseContentPartDoneEvent, Tag("response.content_part.done")]
@@ -188,7 +196,9 @@ _EVENTS = (
     | Annotated[BetaResponseImageGenCallCompletedEvent, Tag("response.image_generation_call.completed")]
     | Annotated[BetaResponseImageGenCallGeneratingEvent, Tag("response.image_generation_call.generating")]
     | Annotated[BetaResponseImageGenCallInProgressEvent, Tag("response.image_generation_call.in_progress")]
-    | Annotated[BetaResponseImageGenCallPartialImageEvent, Tag("response.image_generation_call.partial_image")]
+    | Annotated[
+        BetaResponseImageGenCallPartialImageEvent, Tag("response.image_generation_call.partial_image")
+    ]
     | Annotated[BetaResponseMcpCallArgumentsDeltaEvent, Tag("response.mcp_call_arguments.delta")]
     | Annotated[BetaResponseMcpCallArgumentsDoneEvent, Tag("response.mcp_call_arguments.done")]
     | Annotated[BetaResponseMcpCallCompletedEvent, Tag("response.mcp_call.completed")]

@@ -10,7 +10,7 @@ __all__ = ["Agent", "BetaResponseToolSearchOutputItem"]
 
 @agent_before("created_by")
 class BetaResponseToolSearchOutputItem(ResponseToolSearchOutputItem):
-    """``ResponseToolSearchOutputItem`` as the beta API sends it: a multi-agent response also names the agent
-    that produced the item (``agent``, None for the coordinator's own)."""
+    """``ResponseToolSearchOutputItem`` as the beta API sends it: a multi-agent response also names the
+    agent that produced the item (``agent``, None for the coordinator's own)."""
 
     agent: Agent | None = None
