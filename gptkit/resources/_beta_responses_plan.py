@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from gptkit._core._base import Endpoint
 from gptkit._responses._validate import ResponsesParamValidator
+from gptkit.resources import _responses_plan as _ga
 from gptkit.resources._common import invalid, with_query
 from gptkit.resources._quick import QUICK_RESPONSES
 from gptkit.resources._responses_plan import COUNT_TOKENS, DELETE, ITEMS_PATH
@@ -22,15 +24,13 @@ from gptkit.types.beta.response_create_params import ResponseCreateParams
 __all__ = ["CANCEL", "COUNT_TOKENS", "CREATE", "DELETE", "RETRIEVE", "beta_options", "list_items"]
 
 _STREAM = "gptkit._streams._responses_protocol:BETA_RESPONSES_STREAM"
-CREATE = Endpoint(
-    method="POST", path="/responses", response=BetaResponse,
+# The GA endpoints, answering with the beta types (and the beta events, when streamed).
+CREATE = replace(
+    _ga.CREATE, response=BetaResponse, stream_protocol=_STREAM,
     validator=ResponsesParamValidator(ResponseCreateParams, "beta.responses.create", quick=QUICK_RESPONSES),
-    stream_protocol=_STREAM,
 )
-RETRIEVE = Endpoint(method="GET", path="/responses/{response_id}", response=BetaResponse, records_usage=False,
-                    stream_protocol=_STREAM)
-CANCEL = Endpoint(method="POST", path="/responses/{response_id}/cancel", response=BetaResponse,
-                  records_usage=False)
+RETRIEVE = replace(_ga.RETRIEVE, response=BetaResponse, stream_protocol=_STREAM)
+CANCEL = replace(_ga.CANCEL, response=BetaResponse)
 
 
 @functools.cache

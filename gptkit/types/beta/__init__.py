@@ -14,7 +14,9 @@ as well (``gptkit.types.beta.beta_response_output_item``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from gptkit.types._lazy import indexed_package
 
 if TYPE_CHECKING:
     from .beta_response import BetaResponse as BetaResponse
@@ -227,35 +229,11 @@ if TYPE_CHECKING:
     )
 
 
-def __getattr__(name: str) -> Any:
-    import importlib
-
-    from gptkit.types.beta._index import MODULES
-
-    module = MODULES.get(name)
-    if module is None:
-        if name.startswith("__"):
-            raise AttributeError(f"module 'gptkit.types.beta' has no attribute {name!r}")
-        # ``from gptkit.types.beta import Assistant`` names what is missing and why (ImportError).
-        raise AttributeError(
-            f"gptkit.types.beta has no {name!r}: gptkit provides only the beta Responses API's types "
-            f"(client.beta.responses); openai.types.beta.{name} is not provided (docs/migration.md)"
-        )
-    value = getattr(importlib.import_module(f"gptkit.types.beta.{module}"), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
+def _missing(name: str) -> str:
+    # ``from gptkit.types.beta import Assistant`` names what is missing and why (ImportError).
+    return (f"gptkit.types.beta has no {name!r}: gptkit provides only the beta Responses API's types "
+            f"(client.beta.responses); openai.types.beta.{name} is not provided (docs/migration.md)")
 
 
-def __dir__() -> list[str]:
-    from gptkit.types.beta._index import MODULES
-
-    return sorted(set(globals()) | set(MODULES))
-
-
-def _public() -> list[str]:
-    from gptkit.types.beta._index import MODULES
-
-    return sorted(MODULES)
-
-
-__all__ = _public()  # the names imported above for type checkers, each loaded on first use
+__getattr__, __dir__, _names = indexed_package(__name__, _missing)  # names loaded on first use (``_index``)
+__all__ = list(_names)  # the names imported above for type checkers

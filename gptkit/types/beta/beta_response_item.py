@@ -3,10 +3,9 @@ returns it (the GA ``ResponseItem``'s kinds with their ``agent``, and the multi-
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, Any, TypeAlias
+from typing import Annotated, TypeAlias
 
-from pydantic import Discriminator, Tag
+from pydantic import Tag
 
 from gptkit.types.beta.beta_response_configuration_update_item import BetaResponseConfigurationUpdateItem
 from gptkit.types.beta.beta_response_custom_tool_call_item import BetaResponseCustomToolCallItem
@@ -14,18 +13,10 @@ from gptkit.types.beta.beta_response_function_tool_call_item import BetaResponse
 from gptkit.types.beta.beta_response_input_message_item import BetaResponseInputMessageItem
 from gptkit.types.beta.beta_response_output_item import TOOL_OUTPUT_ITEMS
 from gptkit.types.beta.beta_response_output_message import BetaResponseOutputMessage
-from gptkit.types.responses._tagged import UNKNOWN, by_type
+from gptkit.types.responses._tagged import UNKNOWN, by_role
 from gptkit.types.responses.response_output_item import UnknownOutputItem
 
 __all__ = ["BetaResponseItem"]
-
-
-def _item_tag(value: Any) -> str:
-    kind = value.get("type") if isinstance(value, dict) else getattr(value, "type", None)
-    if kind == "message":  # input and assistant messages share the type: the role tells them apart
-        role = value.get("role") if isinstance(value, dict) else getattr(value, "role", None)
-        return "assistant_message" if role == "assistant" else "input_message"
-    return _PICK(value)
 
 
 _ITEMS = (
@@ -37,5 +28,4 @@ _ITEMS = (
     | TOOL_OUTPUT_ITEMS
     | Annotated[UnknownOutputItem, Tag(UNKNOWN)]
 )
-_PICK: Callable[[Any], str] = by_type(_ITEMS).discriminator  # type: ignore[assignment]
-BetaResponseItem: TypeAlias = Annotated[_ITEMS, Discriminator(_item_tag)]
+BetaResponseItem: TypeAlias = Annotated[_ITEMS, by_role(_ITEMS)]
