@@ -6,25 +6,22 @@ The official package kept structured outputs under ``beta`` before they moved to
 
 from __future__ import annotations
 
-from gptkit.resources._resource import AsyncResource, SyncResource
+from typing import Final
+
+from gptkit.resources._resource import AsyncResource, Sub, SyncResource, _Resource
 from gptkit.resources.chat import AsyncChat, Chat
 
 __all__ = ["AsyncBeta", "Beta"]
 
 
-class Beta(SyncResource):
+class _BetaSpace(_Resource):
+    chat: Final = Sub(Chat, AsyncChat)
+    """The same as ``client.chat``: ``beta.chat.completions.parse`` is ``chat.completions.parse``."""
+
+
+class Beta(_BetaSpace, SyncResource):
     """``client.beta`` of a ``Client``."""
 
-    @property
-    def chat(self) -> Chat:
-        """The same as ``client.chat``: ``beta.chat.completions.parse`` is ``chat.completions.parse``."""
-        return self._sub(Chat)
 
-
-class AsyncBeta(AsyncResource):
+class AsyncBeta(_BetaSpace, AsyncResource):
     """``client.beta`` of an ``AsyncClient``."""
-
-    @property
-    def chat(self) -> AsyncChat:
-        """The same as ``client.chat``: ``beta.chat.completions.parse`` is ``chat.completions.parse``."""
-        return self._sub(AsyncChat)
