@@ -25,6 +25,7 @@ import gptkit
 #: Methods of resources gptkit serves that it does not serve itself (so neither view has them).
 NOT_SERVED = frozenset({
     "responses.compact",
+    "beta.responses.compact",
 })
 ROOT = Path(__file__).resolve().parent.parent
 
