@@ -35,9 +35,10 @@ NESTED_NAME_EXCEPTIONS: dict[str, str] = {
     "conversations.conversation_item_list.ConversationItemList.data":
         "as `Response.output`; and a conversation's custom tool calls are listed items (with `status`), "
         "typed as `input_items.list` types them",
-    "responses.response.Response.instructions": _INPUT,
-    "responses.parsed_response.ParsedResponse.instructions": _INPUT,
     "beta.beta_response.BetaResponse.instructions": _INPUT,
+    "responses.response_tool_search_output_item_param.ResponseToolSearchOutputItemParam.tools":
+        "the tools are typed as `Response.tools` types them (`Mcp`, `CodeInterpreter`...), not as the "
+        "official package's twins for this item (`ToolMcp`, `ToolCodeInterpreter`...)",
     "beta.beta_response.BetaResponse.tool_choice": _BETA_GA + ": the same choices as `ToolChoice...`",
     "beta.beta_response_computer_tool_call.BetaResponseComputerToolCall.action":
         _BETA_GA + ": the GA actions (`ActionClick`...), which the beta package names `Click`...",
@@ -149,7 +150,9 @@ def test_nested_models_have_the_official_names() -> None:
             key = f"{path}.{name}"
             # gptkit's fallbacks for kinds it does not know (``Unknown...``, a bare ``APIObject``)
             # have no official twin.
-            ours_nested = {n: cls for n, cls in _models(field.annotation).items()
+            # A lazily typed field (``Response.instructions``) names its real type in its metadata.
+            lazy = [meta.annotation() for meta in field.metadata if callable(getattr(meta, "annotation", None))]
+            ours_nested = {n: cls for n, cls in _models(tuple[(field.annotation, *lazy)]).items()
                            if not n.startswith("Unknown") and n != "APIObject"}
             theirs_nested = _models(theirs.model_fields[name].annotation)
             mine, official = set(ours_nested), set(theirs_nested)

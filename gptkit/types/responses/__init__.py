@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     )
     from .container_reference import ContainerReference as ContainerReference
     from .custom_tool import CustomTool as CustomTool
+    from .easy_input_message import EasyInputMessage as EasyInputMessage
     from .easy_input_message_param import EasyInputMessageParam as EasyInputMessageParam
     from .file_search_tool import FileSearchTool as FileSearchTool
     from .function_shell_tool import FunctionShellTool as FunctionShellTool
@@ -85,6 +86,7 @@ if TYPE_CHECKING:
     )
     from .response_code_interpreter_tool_call import UnknownOutput as UnknownOutput
     from .response_compaction_item import ResponseCompactionItem as ResponseCompactionItem
+    from .response_compaction_item_param import ResponseCompactionItemParam as ResponseCompactionItemParam
     from .response_completed_event import ResponseCompletedEvent as ResponseCompletedEvent
     from .response_computer_tool_call import ResponseComputerToolCall as ResponseComputerToolCall
     from .response_computer_tool_call_output_item import (
@@ -95,6 +97,9 @@ if TYPE_CHECKING:
     )
     from .response_configuration_update_item import (
         ResponseConfigurationUpdateItem as ResponseConfigurationUpdateItem,
+    )
+    from .response_configuration_update_item_param import (
+        ResponseConfigurationUpdateItemParam as ResponseConfigurationUpdateItemParam,
     )
     from .response_container_reference import ResponseContainerReference as ResponseContainerReference
     from .response_content_part_added_event import (
@@ -120,6 +125,7 @@ if TYPE_CHECKING:
         ResponseCustomToolCallInputDoneEvent as ResponseCustomToolCallInputDoneEvent,
     )
     from .response_custom_tool_call_item import ResponseCustomToolCallItem as ResponseCustomToolCallItem
+    from .response_custom_tool_call_output import ResponseCustomToolCallOutput as ResponseCustomToolCallOutput
     from .response_custom_tool_call_output_item import (
         ResponseCustomToolCallOutputItem as ResponseCustomToolCallOutputItem,
     )
@@ -145,6 +151,9 @@ if TYPE_CHECKING:
     )
     from .response_function_call_arguments_done_event import (
         ResponseFunctionCallArgumentsDoneEvent as ResponseFunctionCallArgumentsDoneEvent,
+    )
+    from .response_function_shell_call_output_content import (
+        ResponseFunctionShellCallOutputContent as ResponseFunctionShellCallOutputContent,
     )
     from .response_function_shell_tool_call import (
         ResponseFunctionShellToolCall as ResponseFunctionShellToolCall,
@@ -189,12 +198,16 @@ if TYPE_CHECKING:
         ResponseInputMessageContentListParam as ResponseInputMessageContentListParam,
     )
     from .response_input_content_param import ResponseInputTextParam as ResponseInputTextParam
+    from .response_input_file_content import ResponseInputFileContent as ResponseInputFileContent
+    from .response_input_image_content import ResponseInputImageContent as ResponseInputImageContent
+    from .response_input_item import ResponseInputItem as ResponseInputItem
     from .response_input_item_param import (
         ResponseCustomToolCallOutputParam as ResponseCustomToolCallOutputParam,
     )
     from .response_input_item_param import ResponseInputItemParam as ResponseInputItemParam
     from .response_input_message_item import ResponseInputMessageItem as ResponseInputMessageItem
     from .response_input_param import ResponseInputParam as ResponseInputParam
+    from .response_input_text_content import ResponseInputTextContent as ResponseInputTextContent
     from .response_item import ResponseItem as ResponseItem
     from .response_item_list import ResponseItemList as ResponseItemList
     from .response_local_environment import ResponseLocalEnvironment as ResponseLocalEnvironment
@@ -288,6 +301,9 @@ if TYPE_CHECKING:
     from .response_text_done_event import ResponseTextDoneEvent as ResponseTextDoneEvent
     from .response_tool_search_call import ResponseToolSearchCall as ResponseToolSearchCall
     from .response_tool_search_output_item import ResponseToolSearchOutputItem as ResponseToolSearchOutputItem
+    from .response_tool_search_output_item_param import (
+        ResponseToolSearchOutputItemParam as ResponseToolSearchOutputItemParam,
+    )
     from .response_usage import ResponseUsage as ResponseUsage
     from .response_web_search_call_completed_event import (
         ResponseWebSearchCallCompletedEvent as ResponseWebSearchCallCompletedEvent,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
 from pydantic import Discriminator, Field, Tag
 
 from gptkit.types._base import APIObject, BilledObject, type_tag
+from gptkit.types.responses._input_items import InputItems
 from gptkit.types.responses.response_error import ResponseError
 from gptkit.types.responses.response_input_content import (
     ResponseInputFile,
@@ -28,6 +29,12 @@ from gptkit.types.responses.tool_choice_options import ToolChoiceOptions
 from gptkit.types.responses.tool_choice_shell import ToolChoiceShell
 from gptkit.types.responses.tool_choice_types import ToolChoiceTypes
 from gptkit.types.shared.reasoning import Reasoning
+
+if TYPE_CHECKING:
+    from gptkit.types.responses.response_input_item import ResponseInputItem
+else:
+    # Typed lazily: ``InputItems`` validates the list into ``ResponseInputItem``s on first need.
+    ResponseInputItem = Any
 
 __all__ = [
     "AccessPrograms",
@@ -301,7 +308,7 @@ class Response(BilledObject):
     created_at: float = 0
     error: ResponseError | None = None
     incomplete_details: IncompleteDetails | None = None
-    instructions: str | list[Any] | None = None
+    instructions: Annotated[str | list[ResponseInputItem] | None, InputItems()] = None
     metadata: dict[str, str] | None = None
     model: str = ""
     object: Literal["response"] = "response"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, TypeAlias
 
-from pydantic import Tag
+from pydantic import Field, Tag
 
 from gptkit.types._base import APIObject
 from gptkit.types.responses._tagged import UNKNOWN, by_type
@@ -16,6 +16,7 @@ __all__ = [
     "PromptCacheBreakpoint",
     "ResponseInputAudio",
     "ResponseInputContent",
+    "ResponseInputParts",
     "ResponseInputFile",
     "ResponseInputImage",
     "ResponseInputText",
@@ -76,3 +77,9 @@ _CONTENT = (
     | Annotated[UnknownContent, Tag(UNKNOWN)]
 )
 ResponseInputContent: TypeAlias = Annotated[_CONTENT, by_type(_CONTENT)]
+
+#: The parts an input item given as input may hold, as the official ``ResponseInputContent``
+#: lists them (text, image, file); ``ResponseInputContent`` above also reads what listed items echo.
+ResponseInputParts: TypeAlias = Annotated[
+    ResponseInputText | ResponseInputImage | ResponseInputFile, Field(discriminator="type")
+]
