@@ -25,7 +25,7 @@ from gptkit.resources._beta_responses_plan import (
     list_items,
 )
 from gptkit.resources._common import path_with
-from gptkit.resources._resource import AsyncResource, SyncResource, _Resource
+from gptkit.resources._resource import AsyncResource, Sub, SyncResource, _Resource
 from gptkit.resources._responses_plan import items_query, retrieve_params, tools_shaped
 from gptkit.resources._twin import Awaits, twin, twin_list
 from gptkit.resources.responses import InputTokenCountKwargs
@@ -35,8 +35,7 @@ from gptkit.types.request_options import RequestOptions
 from gptkit.types.responses.input_token_count_response import InputTokenCountResponse
 
 if TYPE_CHECKING:  # streams and the input item pages load with their first use
-    # (the streams are named in strings, in the results of the classes' bases)
-    from gptkit._streams._stream import AsyncStream, Stream  # noqa: F401
+    from gptkit._streams._stream import AsyncStream, Stream  # noqa: F401  (the bases' strings name them)
     from gptkit.pagination import SyncCursorPage
     from gptkit.types.beta.beta_response_item import BetaResponseItem
     from gptkit.types.beta.beta_response_stream_event import BetaResponseStreamEvent  # noqa: F401
@@ -58,6 +57,44 @@ Betas = Sequence[str]
 
 class BetaResponseCreateKwargs(BetaResponseCreateArgs, RequestOptions, total=False):
     """The keyword arguments of ``beta.responses.create`` other than ``stream`` and ``betas``."""
+
+
+class BetaInputItems(SyncResource):
+    """The input items of stored beta responses (``client.beta.responses.input_items``)."""
+
+    def list(
+        self, response_id: str, *, after: str | None = None, include: Sequence[str] | None = None,
+        limit: int | None = None, order: Literal["asc", "desc"] | None = None, betas: Betas | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncCursorPage[BetaResponseItem]:
+        """The items a response was given (``BetaResponseItem``), newest first unless
+        ``order="asc"``; iterating goes through every page."""
+        path, query = items_query(response_id, after, include, limit, order)
+        sent = beta_options("beta.responses.input_items.list", betas, options)
+        return cast("SyncCursorPage[BetaResponseItem]", self._list(list_items(), query, sent, path))
+
+
+class AsyncBetaInputItems(AsyncResource):
+    """The input items of stored beta responses (``client.beta.responses.input_items``)."""
+
+    list: Final = twin_list(BetaInputItems.list)
+
+
+class BetaInputTokens(SyncResource):
+    """Input token counts (``client.beta.responses.input_tokens``)."""
+
+    def count(
+        self, *, betas: Betas | None = None, **params: Unpack[InputTokenCountKwargs]
+    ) -> InputTokenCountResponse:
+        """How many input tokens a ``beta.responses.create`` call with these parameters would use."""
+        sent = beta_options("beta.responses.input_tokens.count", betas, params)
+        return cast(InputTokenCountResponse, self._send(COUNT_TOKENS, sent))
+
+
+class AsyncBetaInputTokens(AsyncResource):
+    """Input token counts (``client.beta.responses.input_tokens``)."""
+
+    count: Final = twin(BetaInputTokens.count)
 
 
 _Plain = TypeVar("_Plain")
@@ -92,8 +129,7 @@ class _BetaResponsesCore(_Resource, Generic[_Plain, _Streamed, _Either]):
         (``AsyncStream``) of ``BetaResponseStreamEvent``: each output item and event has the
         ``agent`` it belongs to (None for the coordinator's own)."""
         sent = beta_options("beta.responses.create", betas, tools_shaped(params))
-        call = self._client._prepare(CREATE, sent, stream=bool(stream), raw=self._raw)
-        return self._client._execute(call)
+        return self._client._execute(self._client._prepare(CREATE, sent, stream=bool(stream), raw=self._raw))
 
     @overload
     def retrieve(
@@ -145,41 +181,11 @@ class BetaResponses(
         sent = beta_options("beta.responses.cancel", betas, options)
         return cast(BetaResponse, self._send(CANCEL, sent, path))
 
-    @property
-    def input_items(self) -> BetaInputItems:
-        """``client.beta.responses.input_items``: the items a response was given."""
-        return self._sub(BetaInputItems)
+    input_items: Final = Sub(BetaInputItems, AsyncBetaInputItems)
+    """``client.beta.responses.input_items``: the items a response was given."""
 
-    @property
-    def input_tokens(self) -> BetaInputTokens:
-        """``client.beta.responses.input_tokens``: count a request's input tokens without running it."""
-        return self._sub(BetaInputTokens)
-
-
-class BetaInputItems(SyncResource):
-    """The input items of stored beta responses (``client.beta.responses.input_items``)."""
-
-    def list(
-        self, response_id: str, *, after: str | None = None, include: Sequence[str] | None = None,
-        limit: int | None = None, order: Literal["asc", "desc"] | None = None, betas: Betas | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SyncCursorPage[BetaResponseItem]:
-        """The items a response was given (``BetaResponseItem``), newest first unless
-        ``order="asc"``; iterating goes through every page."""
-        path, query = items_query(response_id, after, include, limit, order)
-        sent = beta_options("beta.responses.input_items.list", betas, options)
-        return cast("SyncCursorPage[BetaResponseItem]", self._list(list_items(), query, sent, path))
-
-
-class BetaInputTokens(SyncResource):
-    """Input token counts (``client.beta.responses.input_tokens``)."""
-
-    def count(
-        self, *, betas: Betas | None = None, **params: Unpack[InputTokenCountKwargs]
-    ) -> InputTokenCountResponse:
-        """How many input tokens a ``beta.responses.create`` call with these parameters would use."""
-        sent = beta_options("beta.responses.input_tokens.count", betas, params)
-        return cast(InputTokenCountResponse, self._send(COUNT_TOKENS, sent))
+    input_tokens: Final = Sub(BetaInputTokens, AsyncBetaInputTokens)
+    """``client.beta.responses.input_tokens``: count a request's input tokens without running it."""
 
 
 class AsyncBetaResponses(
@@ -187,7 +193,8 @@ class AsyncBetaResponses(
                        "Awaits[BetaResponse | AsyncStream[BetaResponseStreamEvent]]"],
     AsyncResource,
 ):
-    """The beta Responses API of an ``AsyncClient``: ``BetaResponses``'s methods, awaited."""
+    """The beta Responses API of an ``AsyncClient`` (``client.beta.responses``): ``BetaResponses``'s
+    methods, awaited."""
 
     if not TYPE_CHECKING:
         create = twin(_BetaResponsesCore.create)
@@ -195,24 +202,8 @@ class AsyncBetaResponses(
     delete: Final = twin(BetaResponses.delete)
     cancel: Final = twin(BetaResponses.cancel)
 
-    @property
-    def input_items(self) -> AsyncBetaInputItems:
-        """``client.beta.responses.input_items``: the items a response was given."""
-        return self._sub(AsyncBetaInputItems)
+    input_items: Final = Sub(BetaInputItems, AsyncBetaInputItems)
+    """``client.beta.responses.input_items``: the items a response was given."""
 
-    @property
-    def input_tokens(self) -> AsyncBetaInputTokens:
-        """``client.beta.responses.input_tokens``: count a request's input tokens without running it."""
-        return self._sub(AsyncBetaInputTokens)
-
-
-class AsyncBetaInputItems(AsyncResource):
-    """The input items of stored beta responses (``client.beta.responses.input_items``)."""
-
-    list: Final = twin_list(BetaInputItems.list)
-
-
-class AsyncBetaInputTokens(AsyncResource):
-    """Input token counts (``client.beta.responses.input_tokens``)."""
-
-    count: Final = twin(BetaInputTokens.count)
+    input_tokens: Final = Sub(BetaInputTokens, AsyncBetaInputTokens)
+    """``client.beta.responses.input_tokens``: count a request's input tokens without running it."""
