@@ -21,6 +21,7 @@ from typing import Any
 import pydantic
 
 import gptkit.types
+from gptkit.types._lazy_union import LazyUnion
 
 _INPUT = "input items are request TypedDicts in gptkit (`ResponseInputItemParam`): echoed back as sent"
 _GRADERS = "the fine-tuning graders are not provided (tests/test_types_layout.py)"
@@ -77,6 +78,8 @@ def _model_names(annotation: Any) -> set[str]:
         item = stack.pop()
         if inspect.isclass(item) and issubclass(item, pydantic.BaseModel):
             found.add(item.__name__)
+        if isinstance(item, LazyUnion):  # validated as this union, its members loaded on use
+            stack.append(item.union())
         stack.extend(typing.get_args(item))
     return found
 
