@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import copy
 import inspect
-from collections.abc import Coroutine, Generator, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Generator, Mapping
+from contextlib import AbstractContextManager
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+from typing_extensions import Self
 
 from gptkit._clock import get_clock
 from gptkit._core._base import APIResponse, Endpoint
@@ -16,10 +19,12 @@ from gptkit.resources._raw import AsyncStreamedAPIResponse, StreamedAPIResponse
 if TYPE_CHECKING:
     from gptkit._core._client import AsyncClient, Client
 
-__all__ = ["AsyncResource", "SyncResource"]
+__all__ = ["AsyncResource", "Sub", "SyncResource"]
 
 R = TypeVar("R", bound="_Resource")
 T = TypeVar("T")
+S = TypeVar("S", bound="_Resource")
+A = TypeVar("A", bound="_Resource")
 #: A method of several calls, as a generator that yields each call (``self._send(...)``,
 #: ``self.create(...)``, ``self._sleep(s)``) and is sent its result back (see ``_twin``).
 Steps = Generator[Any, Any, T]
@@ -66,6 +71,15 @@ class _Resource:
         client = self._client
         return client._execute(client._prepare(endpoint, params, raw=self._raw, path=path, files=files))
 
+    def _upload(
+        self, endpoint: Endpoint, params: Mapping[str, Any], parts: AbstractContextManager[Any], *,
+        stream: bool = False, path: str | None = None,
+    ) -> Any:
+        """One multipart call of ``endpoint``: the files of ``parts`` (a context manager giving
+        ``files=``) stay open until the call has sent them; on an ``AsyncClient``, until the
+        awaited call has."""
+        return self._steps(_upload_steps(self, endpoint, params, parts, stream, path))
+
     def _list(
         self, endpoints: tuple[Endpoint, Endpoint], query: Mapping[str, Any], options: Mapping[str, Any],
         path: str | None = None, body: Mapping[str, Any] | None = None,
@@ -74,6 +88,12 @@ class _Resource:
         ``AsyncClient`` an ``AsyncPaginator``)."""
         return list_pages(self, endpoints, query, options, path, body)
 
+    if TYPE_CHECKING:  # each client's kind of resource runs them (below): a result, or its coroutine
+
+        def _steps(self, steps: Steps[T]) -> Any: ...
+        def _sleep(self, seconds: float) -> Any: ...
+        def _then(self, result: Any, finish: Callable[[Any], T]) -> Any: ...
+
     def _sub(self, cls: type[R]) -> R:
         """The sub-resource ``cls`` (``client.audio.speech``), built once, raw if this one is."""
         name = "_sub_" + cls.__name__
@@ -81,6 +101,42 @@ class _Resource:
         if sub is None:
             sub = self.__dict__[name] = cls(self._client)
             sub._raw, sub._streaming = self._raw, self._streaming
+        return sub
+
+
+def _upload_steps(
+    resource: _Resource, endpoint: Endpoint, params: Mapping[str, Any], parts: AbstractContextManager[Any],
+    stream: bool, path: str | None,
+) -> Steps[Any]:
+    client = resource._client
+    with parts as files:
+        call = client._prepare(endpoint, params, stream=stream, raw=resource._raw, path=path, files=files)
+        return (yield client._execute(call))
+
+
+class Sub(Generic[S, A]):
+    """A sub-resource, declared once for both clients: ``completions: Final = Sub(ChatCompletions,
+    AsyncChatCompletions)`` gives a ``ChatCompletions`` on a ``Client``'s resource and an
+    ``AsyncChatCompletions`` on an ``AsyncClient``'s, built on first use (raw if the resource is),
+    then read from the resource itself (a raw view's copy drops it and builds its own)."""
+
+    def __init__(self, sync: type[S], aio: type[A]) -> None:
+        self._classes = (sync, aio)
+        self._name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, resource: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, resource: AsyncResource, owner: type | None = None) -> A: ...
+    @overload
+    def __get__(self, resource: _Resource, owner: type | None = None) -> S: ...
+    def __get__(self, resource: _Resource | None, owner: type | None = None) -> Any:
+        if resource is None:
+            return self
+        sub = resource.__dict__[self._name] = resource._sub(self._classes[resource._is_async])
         return sub
 
 
@@ -181,6 +237,10 @@ class SyncResource(_Resource):
     def _sleep(self, seconds: float) -> None:
         get_clock().sleep(seconds)
 
+    def _then(self, result: Any, finish: Callable[[Any], T]) -> T:
+        """``finish(result)`` of a call made in a method written once (``_twin``)."""
+        return finish(result)
+
 
 class AsyncResource(_Resource):
     """A resource of an ``AsyncClient``."""
@@ -205,3 +265,7 @@ class AsyncResource(_Resource):
 
     def _sleep(self, seconds: float) -> Coroutine[Any, Any, None]:
         return get_clock().asleep(seconds)
+
+    async def _then(self, result: Awaitable[Any], finish: Callable[[Any], T]) -> T:
+        """``finish`` of the awaited ``result`` of a call made in a method written once."""
+        return finish(await result)
