@@ -22,6 +22,7 @@ from gptkit.types.chat_params import ChatCompletionToolParam
 
 __all__ = [
     "FunctionTool",
+    "ModelTool",
     "PydanticFunctionTool",
     "ToolSpec",
     "function_tool",
@@ -34,13 +35,19 @@ __all__ = [
 ToolSpec: TypeAlias = ChatCompletionToolParam | Callable[..., Any]
 
 
-class PydanticFunctionTool(dict[str, Any]):
-    """A function tool dict that remembers the pydantic model of its arguments."""
+class ModelTool(dict[str, Any]):
+    """A function tool dict, in either API's shape, that remembers the pydantic model of its
+    arguments (and whether its schema is strict)."""
 
     def __init__(self, data: Mapping[str, Any], model: type[pydantic.BaseModel], *, strict: bool) -> None:
         super().__init__(data)
         self.model = model
         self.strict = strict
+
+
+class PydanticFunctionTool(ModelTool):
+    """A chat function tool dict (``{"type": "function", "function": {...}}``) that remembers the
+    pydantic model of its arguments."""
 
     @property
     def name(self) -> str:
