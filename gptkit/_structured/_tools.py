@@ -36,8 +36,9 @@ ToolSpec: TypeAlias = ChatCompletionToolParam | Callable[..., Any]
 
 
 class ModelTool(dict[str, Any]):
-    """A function tool dict, in either API's shape, that remembers the pydantic model of its
-    arguments (and whether its schema is strict)."""
+    """A tool dict (the wire form, sent as it is) that remembers the pydantic model of its
+    arguments and whether it is strict: a chat tool (``PydanticFunctionTool``) or a Responses
+    one (``gptkit._structured._responses``)."""
 
     def __init__(self, data: Mapping[str, Any], model: type[pydantic.BaseModel], *, strict: bool) -> None:
         super().__init__(data)
@@ -46,8 +47,7 @@ class ModelTool(dict[str, Any]):
 
 
 class PydanticFunctionTool(ModelTool):
-    """A chat function tool dict (``{"type": "function", "function": {...}}``) that remembers the
-    pydantic model of its arguments."""
+    """A function tool dict that remembers the pydantic model of its arguments."""
 
     @property
     def name(self) -> str:
