@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from gptkit.resources._resource import AsyncResource, SyncResource
+from typing import Final
+
+from gptkit.resources._resource import AsyncResource, Sub, SyncResource, _Resource
 from gptkit.resources.fine_tuning.jobs import AsyncJobs, Jobs
 
 __all__ = ["AsyncFineTuning", "FineTuning"]
 
 
-class FineTuning(SyncResource):
+class _FineTuningSpace(_Resource):
+    jobs: Final = Sub(Jobs, AsyncJobs)
+    """Fine-tuning jobs: ``client.fine_tuning.jobs.create(...)`` (awaited on an ``AsyncClient``)."""
+
+
+class FineTuning(_FineTuningSpace, SyncResource):
     """``client.fine_tuning`` of a ``Client``."""
 
-    @property
-    def jobs(self) -> Jobs:
-        """Fine-tuning jobs: ``client.fine_tuning.jobs.create(...)``."""
-        return self._sub(Jobs)
 
-
-class AsyncFineTuning(AsyncResource):
+class AsyncFineTuning(_FineTuningSpace, AsyncResource):
     """``client.fine_tuning`` of an ``AsyncClient``."""
-
-    @property
-    def jobs(self) -> AsyncJobs:
-        """Fine-tuning jobs: ``await client.fine_tuning.jobs.create(...)``."""
-        return self._sub(AsyncJobs)
