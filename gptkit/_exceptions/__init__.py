@@ -37,6 +37,7 @@ from gptkit._exceptions._api import (
     StreamInterruptedError,
     UnprocessableEntityError,
 )
+from gptkit._exceptions._auth import OAuthError, SubjectTokenProviderError
 from gptkit._exceptions._local import (
     BackendError,
     BudgetBackendError,
@@ -79,6 +80,7 @@ __all__ = [
     "LengthFinishReasonError",
     "MissingAPIKeyError",
     "NotFoundError",
+    "OAuthError",
     "PermissionDeniedError",
     "RateLimitError",
     "RateLimitBackendError",
@@ -86,6 +88,7 @@ __all__ = [
     "ResponseFailedError",
     "StreamInterruptedError",
     "StrictSchemaError",
+    "SubjectTokenProviderError",
     "StructuredOutputError",
     "ToolRoundsExceededError",
     "UnknownPriceError",
