@@ -91,8 +91,6 @@ METHOD_EXCEPTIONS: dict[str, str] = {
     "beta.realtime": _REALTIME,
     "audio.voices": _UNSERVED,
     "audio.voice_consents": _UNSERVED,
-    "fine_tuning.alpha": "fine-tuning graders (alpha): not provided",
-    "fine_tuning.checkpoints.permissions": "sharing fine-tuned checkpoints across projects: not provided",
     "files.wait_for_processing": "deprecated by the official package: files are ready when created",
     "vector_stores.file_batches.upload_and_poll": "use `vector_stores.files.upload_and_poll` per file",
     "responses.compact": "not provided yet",
