@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import os
 import time
 import uuid
 from collections.abc import Iterator
@@ -19,21 +18,6 @@ from tests.helpers import API_KEY, Recorder, close, invoke, make_client
 from tests.test_cost_budget import _per_call_cost, _worst_case_answer
 
 pytestmark = pytest.mark.redis
-
-REDIS_URL = os.environ.get("GPTKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-@pytest.fixture
-def redis_url() -> str:
-    redis = pytest.importorskip("redis")
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.RedisError as exc:
-        if os.environ.get("GPTKIT_REQUIRE_REDIS") == "1":
-            pytest.fail(f"Redis at {REDIS_URL} is required (GPTKIT_REQUIRE_REDIS=1): {exc}")
-        pytest.skip(f"Redis at {REDIS_URL} is down: {exc}")
-    return REDIS_URL
-
 
 def _name() -> str:
     return f"test-{uuid.uuid4().hex}"

@@ -14,7 +14,7 @@ PACKAGE = ROOT / "gptkit"
 ARCHITECTURE = ROOT / "docs" / "architecture.md"
 
 #: The most gptkit modules (wire types aside) one plain chat call may run (issue 20: about 8).
-HOT_PATH_LIMIT = 10
+HOT_PATH_LIMIT = 8
 
 #: What the package root holds: the public face, and a few top-level concepts (DESIGN.md).
 ROOT_MODULES = {

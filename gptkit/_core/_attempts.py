@@ -1,18 +1,19 @@
-"""The retry loop of one call: ``for attempt in Attempts(...)`` or ``async for``, the same object.
+"""The retry loop of one call after its first attempt failed: ``for attempt in Attempts(...)``
+or ``async for``, the same object.
 
-Speed: almost every call succeeds on its first attempt, so ``Attempts`` hands out a plain first
-attempt and builds tenacity's ``Retrying`` / ``AsyncRetrying`` only after that attempt failed
-(replaying the failure into it as attempt 1, so every decision of ``gptkit._retry`` still runs
-exactly as it would have). tenacity is not even imported until then: that keeps ``import
-gptkit`` and the per-call path light. Only stepping differs between the loops (``next`` or
-``await anext``, tenacity's ``sleep`` or ``asleep``); what to do next is decided once.
+Speed: almost every call succeeds on its first attempt, so the clients (``_client``) make that
+attempt plainly and come here only after it failed. ``Attempts`` then builds tenacity's
+``Retrying`` / ``AsyncRetrying`` and replays the failure into it as attempt 1, so every decision
+of ``gptkit._retry`` runs exactly as it would have. Neither this module nor tenacity runs (or is
+imported) by a call that succeeds at once: that keeps ``import gptkit`` and the per-call path
+light. Only stepping differs between the loops (``next`` or ``await anext``, tenacity's
+``sleep`` or ``asleep``); what to do next is decided once.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from gptkit._clock import Clock
@@ -99,62 +100,28 @@ class _Decisions:
             observer(event)  # the client's call trace (it guards its own listeners)
 
 
-class _FirstAttempt:
-    """The first attempt's context manager: records a failure instead of raising it.
-
-    Only ``Exception`` is caught; cancellation and ``KeyboardInterrupt`` go straight through
-    (tenacity would re-raise them too: no policy retries them).
-    """
-
-    __slots__ = ("error",)
-
-    def __init__(self) -> None:
-        self.error: Exception | None = None
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> bool:
-        if isinstance(exc, Exception):
-            self.error = exc
-            return True
-        return False
-
-
 class Attempts:
-    """The attempts of one logical call under ``policy``: ``for attempt in Attempts(...): with
-    attempt: ...`` in a sync client, ``async for`` in an async one.
+    """The attempts of one logical call after its first attempt failed with ``error``: ``for
+    attempt in Attempts(...): with attempt: ...`` in a sync client, ``async for`` in an async one.
 
     Run each attempt inside ``with attempt:``; the loop ends after a success and re-raises the
-    final error when the policy gives up. ``on_retry`` (the client's call trace) is told about
-    each retry after the policy's own hook. A class rather than a generator, so that a cancelled
-    async call leaves nothing for the event loop to finalise later.
+    final error when the policy gives up. ``start`` is when the first attempt began (the clock's
+    ``monotonic``; ``max_elapsed`` counts from there). ``on_retry`` (the client's call trace) is
+    told about each retry after the policy's own hook. A class rather than a generator, so that
+    a cancelled async call leaves nothing for the event loop to finalise later.
     """
 
-    __slots__ = ("_first", "_on_retry", "_policy", "_rest", "_where")
+    __slots__ = ("_error", "_on_retry", "_policy", "_rest", "_where")
 
     def __init__(
-        self, policy: RetryPolicy, clock: Clock, *, method: str, path: str,
+        self, policy: RetryPolicy, clock: Clock, error: Exception, *, start: float, method: str, path: str,
         on_retry: Callable[[RetryEvent], None] | None = None,
     ) -> None:
         self._policy = policy
-        self._where = (clock, method, path, clock.monotonic())
+        self._where = (clock, method, path, start)
         self._on_retry = on_retry
-        self._first: _FirstAttempt | None = None
-        self._rest: Any = None  # tenacity's attempts, once the first one failed
-
-    def _step(self, stop: type[Exception]) -> _FirstAttempt | None:
-        """The first attempt on the first step; raises ``stop`` when the first one succeeded;
-        None when tenacity's attempts go on (the caller builds them on the first such step)."""
-        first = self._first
-        if first is None:
-            first = self._first = _FirstAttempt()
-            return first
-        if self._rest is None and first.error is None:
-            raise stop
-        return None
+        self._error: Exception | None = error  # the first attempt's, until tenacity holds it
+        self._rest: Any = None  # tenacity's attempts
 
     @overload
     def _tenacity(self, *, is_async: Literal[False]) -> tenacity.Retrying: ...
@@ -174,9 +141,7 @@ class Attempts:
 
     def _replay(self, attempt: Any) -> None:
         """Feed the first attempt's failure to tenacity as its attempt 1 (it records it)."""
-        first = self._first
-        assert first is not None
-        error, first.error = first.error, None  # tenacity holds the outcome now
+        error, self._error = self._error, None  # tenacity holds the outcome now
         assert error is not None
         with attempt:
             raise error
@@ -185,9 +150,6 @@ class Attempts:
         return self
 
     def __next__(self) -> Any:
-        first = self._step(StopIteration)
-        if first is not None:
-            return first
         if self._rest is None:
             self._rest = iter(self._tenacity(is_async=False))
             self._replay(next(self._rest))
@@ -197,9 +159,6 @@ class Attempts:
         return self
 
     async def __anext__(self) -> Any:
-        first = self._step(StopAsyncIteration)
-        if first is not None:
-            return first
         if self._rest is None:
             self._rest = self._tenacity(is_async=True).__aiter__()
             self._replay(await self._rest.__anext__())

@@ -31,8 +31,8 @@ from gptkit._core._usage import asks_stream_usage, ensure_usage
 from gptkit._cost import BudgetBackend, CostState, Ledger
 from gptkit._cost._providers import price_provider_for
 from gptkit._exceptions import InvalidParameterError
-from gptkit._observe._listeners import Observer
-from gptkit._observe._trace import CallTrace, Observable
+from gptkit._observe._listeners import Observable, Observer
+from gptkit._observe._trace import CallTrace
 from gptkit._retry import RetryPolicy
 
 if TYPE_CHECKING:  # the type tree is imported by the resources, on first use, not by `import gptkit`
@@ -327,6 +327,11 @@ class BaseClient(OfficialSurface, Observable):
             )
         return build_request(endpoint.method, url, headers=headers, timeout=resolved_timeout, body=body,
                              params=query)
+
+    def _observe(self, call: Call) -> CallTrace:
+        """Start observing ``call`` (its events, DEBUG line and stats); sets ``call.trace``."""
+        trace = call.trace = CallTrace(self._observer, call, self._price_provider)
+        return trace
 
     # -- finishing a call -------------------------------------------------------------------
 

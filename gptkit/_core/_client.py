@@ -124,8 +124,13 @@ class Client(BaseClient, GenericRequests, SyncResources, Closing):
         """Run ``attempt`` under the retry policy: the one retry loop of the sync client."""
         if self._retry.max_attempts == 1:
             return attempt()
-        for try_ in Attempts(self._retry, self._clock(), method=call.request.method, path=call.endpoint.path,
-                             on_retry=self._retry_hook(call)):
+        start = self._clock().monotonic()
+        try:  # almost every call succeeds at once: tenacity (``Attempts``) only after a failure
+            return attempt()
+        except Exception as exc:  # not cancellation or Ctrl-C: no policy retries them
+            error = exc
+        for try_ in Attempts(self._retry, self._clock(), error, start=start, method=call.request.method,
+                             path=call.endpoint.path, on_retry=self._retry_hook(call)):
             with try_:
                 result = attempt()
         return result
@@ -283,7 +288,12 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources, AsyncClosing
     async def _attempts(self, call: Call, attempt: Callable[[], Awaitable[T]]) -> T:
         if self._retry.max_attempts == 1:
             return await attempt()
-        async for try_ in Attempts(self._retry, self._clock(), method=call.request.method,
+        start = self._clock().monotonic()
+        try:
+            return await attempt()
+        except Exception as exc:
+            error = exc
+        async for try_ in Attempts(self._retry, self._clock(), error, start=start, method=call.request.method,
                                    path=call.endpoint.path, on_retry=self._retry_hook(call)):
             with try_:
                 result = await attempt()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
@@ -31,6 +32,9 @@ __all__ = [
     "RequestRetry",
     "RequestStart",
     "ResponseHeaders",
+    "result_fields",
+    "start_fields",
+    "token_counts",
 ]
 
 
@@ -208,3 +212,55 @@ class Listener:
 
     def on_event(self, event: CallEvent) -> None:
         """Any other event (future event types land here)."""
+
+
+# -- what a call's start and end say, read from the call (for ``gptkit._observe._trace``) ------
+
+_OPERATIONS = {"/chat/completions": "chat", "/completions": "text_completion", "/embeddings": "embeddings"}
+#: Scalar request parameters events may carry (never messages, prompts or inputs).
+_PARAMS = ("temperature", "top_p", "max_tokens", "max_completion_tokens", "frequency_penalty",
+           "presence_penalty", "seed", "n", "stop", "service_tier", "reasoning_effort", "dimensions",
+           "encoding_format", "parallel_tool_calls")
+
+
+def start_fields(call: Any, provider: str | None) -> dict[str, Any]:
+    """``RequestStart``'s fields besides ``CallEvent``'s, read from the call (a ``TracedCall``)."""
+    url = call.request.url
+    body = call.body or {}
+    params = {key: body[key] for key in _PARAMS if key in body}
+    response_format = body.get("response_format")
+    if isinstance(response_format, dict) and "type" in response_format:
+        params["response_format"] = response_format["type"]
+    return {"operation": _OPERATIONS.get(call.endpoint.path), "stream": call.stream, "provider": provider,
+            "server_address": url.host, "server_port": url.port or (443 if url.scheme == "https" else 80),
+            "params": MappingProxyType(params)}
+
+
+def result_fields(result: Any, usage: Any) -> dict[str, Any]:
+    """``RequestEnd``'s fields read from the call's result and its usage."""
+    choices = getattr(result, "choices", None)
+    reasons = tuple(str(c.finish_reason) for c in choices or () if getattr(c, "finish_reason", None))
+    # A completion's or a Responses API response's own id (other objects' ids are not replies).
+    is_reply = choices is not None or getattr(result, "object", None) == "response"
+    response_id = getattr(result, "id", None) if is_reply else None
+    response_model = getattr(result, "model", None)
+    input_tokens, output_tokens = token_counts(usage)
+    return {"response_id": response_id if isinstance(response_id, str) else None,
+            "response_model": response_model if isinstance(response_model, str) else None,
+            "finish_reasons": reasons, "usage": usage, "input_tokens": input_tokens,
+            "output_tokens": output_tokens}
+
+
+def _int_or_none(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def token_counts(usage: Any) -> tuple[int | None, int | None]:
+    """(input, output) tokens of a usage in chat's names or the Responses API's (None: absent)."""
+    if usage is None:
+        return None, None
+    prompt = _int_or_none(getattr(usage, "prompt_tokens", None))
+    if prompt is None:
+        return (_int_or_none(getattr(usage, "input_tokens", None)),
+                _int_or_none(getattr(usage, "output_tokens", None)))
+    return prompt, _int_or_none(getattr(usage, "completion_tokens", None))

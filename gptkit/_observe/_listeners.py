@@ -1,5 +1,6 @@
 """Listeners: checking one before it is registered, the registry a client and its copies share
-(with their live stats), and handing an event to every listener.
+(with their live stats), handing an event to every listener, and what clients get of it
+(``Observable``: ``add_listener``, ``listeners``, ``stats``).
 
 A call's ``CallTrace`` (``gptkit._observe._trace``) reads the registry once, when the call
 starts, and calls ``emit`` only when there were listeners: with none, nothing here runs during
@@ -14,13 +15,14 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from gptkit._observe._stats import ClientStats
-
 if TYPE_CHECKING:
     from gptkit._cost._ledger import Ledger
     from gptkit._observe._events import CallEvent
+    from gptkit._observe._stats import ClientStats
+    from gptkit._observe._trace import CallTrace, TracedCall
+    from gptkit._retry import RetryEvent
 
-__all__ = ["EventListener", "Observer", "check_listener", "emit"]
+__all__ = ["EventListener", "Observable", "Observer", "check_listener", "emit"]
 
 logger = logging.getLogger("gptkit")
 
@@ -66,6 +68,9 @@ class Observer:
         self._lock = threading.Lock()
         #: Replaced, never mutated, so a call reads it without the lock.
         self.listeners: tuple[EventListener, ...] = tuple(check_listener(x) for x in listeners or ())
+        # The stats read the counters the call traces write (``_trace``, which imports this module).
+        from gptkit._observe._stats import ClientStats
+
         self.stats: ClientStats = ClientStats(ledger)
 
     def add(self, listener: EventListener) -> None:
@@ -78,3 +83,47 @@ class Observer:
             current = list(self.listeners)
             current.remove(listener)  # ValueError when it was not registered, like list.remove
             self.listeners = tuple(current)
+
+
+class Observable:
+    """What clients get from this module: listener registration, ``stats``, and the call sites of
+    their retry loops and rate limiter (a call's trace is started by ``BaseClient._observe``)."""
+
+    _observer: Observer
+    _price_provider: str | None
+
+    def add_listener(self, listener: EventListener) -> None:
+        """Register ``listener`` (a callable taking one event) for calls started from now on.
+
+        Shared with every ``with_options`` copy of this client. See ``gptkit.Listener``.
+        """
+        self._observer.add(listener)
+
+    def remove_listener(self, listener: EventListener) -> None:
+        """Unregister ``listener``; calls already started still report to it."""
+        self._observer.remove(listener)
+
+    @property
+    def listeners(self) -> tuple[EventListener, ...]:
+        """The registered listeners, in the order they are called."""
+        return self._observer.listeners
+
+    @property
+    def stats(self) -> ClientStats:
+        """Live counters of this client and its copies: calls in flight, errors, latency, cost..."""
+        return self._observer.stats
+
+    # -- call sites of the I/O loops ----------------------------------------------------------
+
+    @staticmethod
+    def _retry_hook(call: TracedCall) -> Callable[[RetryEvent], None] | None:
+        """What ``Attempts(on_retry=...)`` tells about each retry of ``call``."""
+        trace: CallTrace | None = call.trace
+        return trace.retried if trace is not None else None
+
+    @staticmethod
+    def _emit_rate_limit_wait(call: TracedCall, seconds: float) -> None:
+        """The rate limiter held ``call``'s next attempt back for ``seconds`` (call after the wait)."""
+        trace: CallTrace | None = call.trace
+        if trace is not None and seconds > 0:
+            trace.rate_limit_wait(seconds)

@@ -2,18 +2,19 @@
 
 Updated by every call whether or not anyone listens, so each update is a few integer operations
 under one lock; latency goes into a fixed log-bucket histogram (constant memory, percentiles
-within about 4.5%).
+within about 4.5%). The counters and their updates are ``gptkit._observe._trace``'s (the trace of
+each call writes them, so a call runs no code of this module); here is how they are read.
 """
 
 from __future__ import annotations
 
-import math
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
+
+from gptkit._observe._trace import Counters, LatencyHistogram
 
 if TYPE_CHECKING:
     from gptkit._cost import Ledger
@@ -21,56 +22,6 @@ if TYPE_CHECKING:
 __all__ = ["ClientStats", "LatencyHistogram", "StatsSnapshot"]
 
 _ZERO = Decimal(0)
-
-
-class LatencyHistogram:
-    """Durations in geometric buckets: 8 per doubling from 1 ms to about 5 hours.
-
-    Memory is fixed (~180 counters) whatever the number of calls; a percentile is the geometric
-    middle of its bucket, so within ``2**(1/16) - 1`` (~4.4%) of the truth.
-    """
-
-    _LOW = 1e-3
-    _PER_DOUBLING = 8
-    _BUCKETS = 8 * 24 + 2  # [0, 1ms), then 8 per doubling up to 2**24 ms, then overflow
-
-    __slots__ = ("_counts", "count")
-
-    def __init__(self) -> None:
-        self._counts = [0] * self._BUCKETS
-        self.count = 0
-
-    def add(self, seconds: float) -> None:
-        if seconds < self._LOW:
-            index = 0
-        else:
-            index = min(int(math.log2(seconds / self._LOW) * self._PER_DOUBLING) + 1, self._BUCKETS - 1)
-        self._counts[index] += 1
-        self.count += 1
-
-    def _bucket_value(self, index: int) -> float:
-        if index == 0:
-            return self._LOW / 2
-        low = self._LOW * 2 ** ((index - 1) / self._PER_DOUBLING)
-        return low * 2 ** (0.5 / self._PER_DOUBLING)
-
-    def percentile(self, fraction: float) -> float | None:
-        """The ``fraction`` quantile (0.5 for the median), or None before any duration."""
-        if self.count == 0:
-            return None
-        rank = max(1, math.ceil(fraction * self.count))
-        seen = 0
-        for index, count in enumerate(self._counts):
-            seen += count
-            if seen >= rank:
-                return self._bucket_value(index)
-        return self._bucket_value(self._BUCKETS - 1)  # pragma: no cover - counts always add up
-
-    def copy(self) -> LatencyHistogram:
-        clone = LatencyHistogram()
-        clone._counts = list(self._counts)
-        clone.count = self.count
-        return clone
 
 
 @dataclass(frozen=True)
@@ -106,7 +57,7 @@ class StatsSnapshot:
         }
 
 
-class ClientStats:
+class ClientStats(Counters):
     """Live counters of a client and of the ``with_options`` copies that share it.
 
     Read single values as properties (``client.stats.in_flight``) or take a consistent
@@ -115,58 +66,8 @@ class ClientStats:
     """
 
     def __init__(self, ledger: Ledger | None = None) -> None:
-        self._lock = threading.Lock()
+        super().__init__()
         self._ledger = ledger
-        self._zero()
-        self._in_flight = 0
-
-    def _zero(self) -> None:
-        self._started = 0
-        self._succeeded = 0
-        self._failed = 0
-        self._errors: dict[str, int] = {}
-        self._retries = 0
-        self._429s = 0
-        self._waits = 0
-        self._wait_total = 0.0
-        self._latency = LatencyHistogram()
-
-    # -- updates (called by gptkit._observe._trace) -------------------------------------------------
-
-    def on_start(self) -> None:
-        with self._lock:
-            self._started += 1
-            self._in_flight += 1
-
-    def on_success(self, duration: float) -> None:
-        with self._lock:
-            self._in_flight -= 1
-            self._succeeded += 1
-            self._latency.add(duration)
-
-    def on_close(self) -> None:
-        """A stream was abandoned: no longer in flight, but neither a success nor an error."""
-        with self._lock:
-            self._in_flight -= 1
-
-    def on_failure(self, error_type: str) -> None:
-        with self._lock:
-            self._in_flight -= 1
-            self._failed += 1
-            self._errors[error_type] = self._errors.get(error_type, 0) + 1
-
-    def on_retry(self) -> None:
-        with self._lock:
-            self._retries += 1
-
-    def on_429(self) -> None:
-        with self._lock:
-            self._429s += 1
-
-    def on_wait(self, seconds: float) -> None:
-        with self._lock:
-            self._waits += 1
-            self._wait_total += seconds
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -1,31 +1,33 @@
-"""The client side of observability: per-call traces, the stats they update and the DEBUG line.
+"""The client side of observability: per-call traces, the counters they update, the DEBUG line.
 
 Every logical call gets a ``CallTrace`` (``call.trace``) when it starts. The I/O loops tell it
 what happens (response headers, retries, limiter waits, a stream's first event, the end) and it
-updates ``ClientStats``, writes one DEBUG line per call and, only when listeners were registered
-when the call started, builds the typed events of ``gptkit._observe._events`` and hands them to
-the listeners (``gptkit._observe._listeners``). With no listener a call costs two clock reads
-and a few counter updates.
+updates the client's ``Counters`` (read as ``client.stats``, ``gptkit._observe._stats``), writes
+one DEBUG line per call and, only when listeners were registered when the call started, builds
+the typed events of ``gptkit._observe._events`` and hands them to the listeners. With no
+listener a call costs two clock reads and a few counter updates, all in this module.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Callable, Mapping
+import math
+import threading
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from gptkit import _clock
-from gptkit._observe._listeners import EventListener, Observer, emit
-from gptkit._observe._stats import ClientStats
+from gptkit._observe._listeners import emit
 
 if TYPE_CHECKING:
     import httpx
 
+    from gptkit._observe._listeners import Observer
     from gptkit._retry import RetryEvent
 
-__all__ = ["CallTrace", "Observable", "TracedCall"]
+__all__ = ["CallTrace", "Counters", "LatencyHistogram", "TracedCall"]
 
 logger = logging.getLogger("gptkit")
 
@@ -56,13 +58,114 @@ class TracedCall(Protocol):
 
 _ids = itertools.count(1)
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
-_OPERATIONS = {"/chat/completions": "chat", "/completions": "text_completion", "/embeddings": "embeddings"}
-#: Scalar request parameters events may carry (never messages, prompts or inputs).
-_PARAMS = ("temperature", "top_p", "max_tokens", "max_completion_tokens", "frequency_penalty",
-           "presence_penalty", "seed", "n", "stop", "service_tier", "reasoning_effort", "dimensions",
-           "encoding_format", "parallel_tool_calls")
 _HEADERS = frozenset({b"x-request-id", b"openai-processing-ms"})
 _HEADER_PREFIXES = (b"x-ratelimit-", b"retry-after")
+
+
+class LatencyHistogram:
+    """Durations in geometric buckets: 8 per doubling from 1 ms to about 5 hours.
+
+    Memory is fixed (~180 counters) whatever the number of calls; a percentile is the geometric
+    middle of its bucket, so within ``2**(1/16) - 1`` (~4.4%) of the truth.
+    """
+
+    _LOW = 1e-3
+    _PER_DOUBLING = 8
+    _BUCKETS = 8 * 24 + 2  # [0, 1ms), then 8 per doubling up to 2**24 ms, then overflow
+
+    __slots__ = ("_counts", "count")
+
+    def __init__(self) -> None:
+        self._counts = [0] * self._BUCKETS
+        self.count = 0
+
+    def add(self, seconds: float) -> None:
+        if seconds < self._LOW:
+            index = 0
+        else:
+            index = min(int(math.log2(seconds / self._LOW) * self._PER_DOUBLING) + 1, self._BUCKETS - 1)
+        self._counts[index] += 1
+        self.count += 1
+
+    def _bucket_value(self, index: int) -> float:
+        if index == 0:
+            return self._LOW / 2
+        low = self._LOW * 2 ** ((index - 1) / self._PER_DOUBLING)
+        return low * 2 ** (0.5 / self._PER_DOUBLING)
+
+    def percentile(self, fraction: float) -> float | None:
+        """The ``fraction`` quantile (0.5 for the median), or None before any duration."""
+        if self.count == 0:
+            return None
+        rank = max(1, math.ceil(fraction * self.count))
+        seen = 0
+        for index, count in enumerate(self._counts):
+            seen += count
+            if seen >= rank:
+                return self._bucket_value(index)
+        return self._bucket_value(self._BUCKETS - 1)  # pragma: no cover - counts always add up
+
+    def copy(self) -> LatencyHistogram:
+        clone = LatencyHistogram()
+        clone._counts = list(self._counts)
+        clone.count = self.count
+        return clone
+
+
+class Counters:
+    """The live counters of a client and of its ``with_options`` copies, as the traces of their
+    calls update them: a few integer operations under one lock (``ClientStats`` reads them)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._zero()
+        self._in_flight = 0
+
+    def _zero(self) -> None:
+        self._started = 0
+        self._succeeded = 0
+        self._failed = 0
+        self._errors: dict[str, int] = {}
+        self._retries = 0
+        self._429s = 0
+        self._waits = 0
+        self._wait_total = 0.0
+        self._latency = LatencyHistogram()
+
+    def on_start(self) -> None:
+        with self._lock:
+            self._started += 1
+            self._in_flight += 1
+
+    def on_success(self, duration: float) -> None:
+        with self._lock:
+            self._in_flight -= 1
+            self._succeeded += 1
+            self._latency.add(duration)
+
+    def on_close(self) -> None:
+        """A stream was abandoned: no longer in flight, but neither a success nor an error."""
+        with self._lock:
+            self._in_flight -= 1
+
+    def on_failure(self, error_type: str) -> None:
+        with self._lock:
+            self._in_flight -= 1
+            self._failed += 1
+            self._errors[error_type] = self._errors.get(error_type, 0) + 1
+
+    def on_retry(self) -> None:
+        with self._lock:
+            self._retries += 1
+
+    def on_429(self) -> None:
+        with self._lock:
+            self._429s += 1
+
+    def on_wait(self, seconds: float) -> None:
+        with self._lock:
+            self._waits += 1
+            self._wait_total += seconds
 
 
 class CallTrace:
@@ -102,22 +205,10 @@ class CallTrace:
                 "elapsed": now - self.start}
 
     def _emit_start(self, provider: str | None) -> None:
-        call = self._call
-        assert call is not None
-        url = call.request.url
-        body = call.body or {}
-        params = {key: body[key] for key in _PARAMS if key in body}
-        response_format = body.get("response_format")
-        if isinstance(response_format, dict) and "type" in response_format:
-            params["response_format"] = response_format["type"]
-        from gptkit._observe._events import RequestStart  # the event classes load with the first listener
+        # The event classes load with the first listener.
+        from gptkit._observe._events import RequestStart, start_fields
 
-        emit(self._listeners, RequestStart(
-            **self._common(self.start), operation=_OPERATIONS.get(call.endpoint.path), stream=call.stream,
-            provider=provider, server_address=url.host,
-            server_port=url.port or (443 if url.scheme == "https" else 80),
-            params=MappingProxyType(params),
-        ))
+        emit(self._listeners, RequestStart(**self._common(self.start), **start_fields(self._call, provider)))
 
     # -- what the I/O loops report ------------------------------------------------------------
 
@@ -221,35 +312,25 @@ class CallTrace:
             if self._listeners:
                 self._emit_end(now, duration, result, usage, cost)
             if logger.isEnabledFor(logging.DEBUG):
+                from gptkit._observe._events import token_counts
+
                 response = self._response
                 logger.debug(
                     "%s -> %s in %.3fs%s (attempts %d, request id %s, tokens %s/%s, cost %s)",
                     self._describe(), response.status_code if response is not None else None, duration,
                     ", stream closed early" if self._closing else "", self.attempt,
-                    _request_id(response), *_token_counts(usage), total,
+                    _request_id(response), *token_counts(usage), total,
                 )
         finally:
             self._release()
 
     def _emit_end(self, now: float, duration: float, result: Any, usage: Any, cost: Any) -> None:
-        response = self._response
-        choices = getattr(result, "choices", None)
-        reasons = tuple(str(c.finish_reason) for c in choices or () if getattr(c, "finish_reason", None))
-        # A completion's or a Responses API response's own id (other objects' ids are not replies).
-        is_reply = choices is not None or getattr(result, "object", None) == "response"
-        response_id = getattr(result, "id", None) if is_reply else None
-        response_model = getattr(result, "model", None)
-        input_tokens, output_tokens = _token_counts(usage)
-        from gptkit._observe._events import RequestEnd
+        from gptkit._observe._events import RequestEnd, result_fields
 
+        response = self._response
         emit(self._listeners, RequestEnd(
             **self._common(now), status=response.status_code if response is not None else None,
-            request_id=_request_id(response),
-            response_id=response_id if isinstance(response_id, str) else None,
-            response_model=response_model if isinstance(response_model, str) else None,
-            finish_reasons=reasons, usage=usage,
-            input_tokens=input_tokens,
-            output_tokens=output_tokens,
+            request_id=_request_id(response), **result_fields(result, usage),
             cost=cost if getattr(cost, "total", None) is not None else None,
             duration=duration, time_to_headers=self._headers_time,
             time_to_first_chunk=self._first_chunk, rate_limit_wait=self._wait, retries=self.retries,
@@ -317,67 +398,3 @@ class CallTrace:
 
 def _request_id(response: httpx.Response | None) -> str | None:
     return response.headers.get("x-request-id") if response is not None else None
-
-
-def _int_or_none(value: object) -> int | None:
-    return value if isinstance(value, int) else None
-
-
-def _token_counts(usage: Any) -> tuple[int | None, int | None]:
-    """(input, output) tokens of a usage in chat's names or the Responses API's (None: absent)."""
-    if usage is None:
-        return None, None
-    prompt = _int_or_none(getattr(usage, "prompt_tokens", None))
-    if prompt is None:
-        return (_int_or_none(getattr(usage, "input_tokens", None)),
-                _int_or_none(getattr(usage, "output_tokens", None)))
-    return prompt, _int_or_none(getattr(usage, "completion_tokens", None))
-
-
-class Observable:
-    """What clients get from this module: listener registration, ``stats`` and the call sites."""
-
-    _observer: Observer
-    _price_provider: str | None
-
-    def add_listener(self, listener: EventListener) -> None:
-        """Register ``listener`` (a callable taking one event) for calls started from now on.
-
-        Shared with every ``with_options`` copy of this client. See ``gptkit.Listener``.
-        """
-        self._observer.add(listener)
-
-    def remove_listener(self, listener: EventListener) -> None:
-        """Unregister ``listener``; calls already started still report to it."""
-        self._observer.remove(listener)
-
-    @property
-    def listeners(self) -> tuple[EventListener, ...]:
-        """The registered listeners, in the order they are called."""
-        return self._observer.listeners
-
-    @property
-    def stats(self) -> ClientStats:
-        """Live counters of this client and its copies: calls in flight, errors, latency, cost..."""
-        return self._observer.stats
-
-    # -- call sites of the I/O loops ----------------------------------------------------------
-
-    def _observe(self, call: TracedCall) -> CallTrace:
-        """Start observing ``call`` (its ``RequestStart``); sets ``call.trace``."""
-        trace = CallTrace(self._observer, call, self._price_provider)
-        call.trace = trace
-        return trace
-
-    @staticmethod
-    def _retry_hook(call: TracedCall) -> Callable[[RetryEvent], None] | None:
-        """What ``Attempts(on_retry=...)`` tells about each retry of ``call``."""
-        trace: CallTrace | None = call.trace
-        return trace.retried if trace is not None else None
-
-    @staticmethod
-    def _emit_rate_limit_wait(call: TracedCall, seconds: float) -> None:
-        """The rate limiter held ``call``'s next attempt back for ``seconds`` (call after the wait)."""
-        trace: CallTrace | None = call.trace
-        if trace is not None and seconds > 0:
-            trace.rate_limit_wait(seconds)
