@@ -309,3 +309,70 @@ def test_a_parameter_removed_through_a_twin_is_still_a_break(tmp_path: Path) -> 
         "gptkit.resources.files.AsyncFiles.retrieve: Public object points to a different kind of object: "
         "function -> attribute",
     ]
+
+
+# Overloaded methods written once (gptkit/resources/_twin.py): results named by a generic base's
+# parameters, or declared for type checkers under ``if TYPE_CHECKING:`` with the sync method run.
+_OVERLOADED = '''
+    from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
+
+    from gptkit.resources._twin import twin
+
+    __all__ = ["AsyncChat", "Chat"]
+
+    _P = TypeVar("_P")
+    _S = TypeVar("_S")
+
+    class _Create(Generic[_P, _S]):
+        @overload
+        def create(self, *, stream: Literal[False] = False, model: str) -> _P: ...
+        @overload
+        def create(self, *, stream: Literal[True], model: str) -> _S: ...
+        def create(self, *, stream: bool = False, model: str) -> Any: ...
+
+    class Chat(_Create[int, str]):
+        def parse(self, *, response_format: Any = None, model: str) -> Any: ...
+
+    class AsyncChat(_Create[int, str]):
+        if TYPE_CHECKING:
+            @overload
+            async def parse(self, *, response_format: type[int], model: str) -> int: ...
+            @overload
+            async def parse(self, *, response_format: None = None, model: str) -> None: ...
+            async def parse(self, *, response_format: Any = None, model: str) -> Any: ...
+        else:
+            create = twin(_Create.create)
+            parse = twin(Chat.parse)
+'''
+
+
+def _overloaded(tmp_path: Path, old: str, new: str, count: int = 1) -> list[str]:
+    files = _with_twins(**{"resources/files.py": _TWINNED})
+    files["resources/chat.py"] = textwrap.dedent(_OVERLOADED)
+    before = api_check.build_snapshot(_write(tmp_path / "old", files))
+    text = files["resources/chat.py"]
+    assert text.count(old) == count, old
+    files["resources/chat.py"] = text.replace(old, new)
+    return [str(b) for b in api_check.find_breaks(before, api_check.build_snapshot(_write(tmp_path / "new", files)))]
+
+
+def test_a_parameter_removed_from_a_generic_base_breaks_both_clients(tmp_path: Path) -> None:
+    assert _overloaded(tmp_path, "model: str) -> _S", "model: str = '') -> _S") == []
+    assert _overloaded(tmp_path / "removed", "def create(self, *, stream: bool = False, model: str) -> Any",
+                       "def create(self, *, stream: bool = False) -> Any") == [
+        "gptkit.resources.chat.AsyncChat.create: Parameter was removed: parameter 'model'",
+        "gptkit.resources.chat.Chat.create: Parameter was removed: parameter 'model'",
+    ]
+
+
+def test_a_declared_method_must_take_what_its_runtime_method_takes(tmp_path: Path) -> None:
+    # removed from the method that runs but still declared for type checkers: the check fails
+    with pytest.raises(api_check.SnapshotError, match=r"AsyncChat\.parse is declared .* runtime it is gptkit\.resources\.chat\.Chat\.parse"):
+        _overloaded(tmp_path, "def parse(self, *, response_format: Any = None, model: str) -> Any: ...\n\n",
+                    "def parse(self, *, response_format: Any = None) -> Any: ...\n\n")
+    # removed from both: a break of both clients
+    assert _overloaded(tmp_path / "both", "response_format: Any = None, model: str) -> Any",
+                       "response_format: Any = None) -> Any", count=2) == [
+        "gptkit.resources.chat.AsyncChat.parse: Parameter was removed: parameter 'model'",
+        "gptkit.resources.chat.Chat.parse: Parameter was removed: parameter 'model'",
+    ]

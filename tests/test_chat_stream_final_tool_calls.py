@@ -11,7 +11,7 @@ import openai
 import pydantic
 
 import gptkit
-from gptkit.testing import FakeOpenAI
+from gptkit.testing import FakeOpenAI, VirtualClock
 
 
 class Lookup(pydantic.BaseModel):
@@ -28,7 +28,8 @@ def _client(module: Any) -> Any:
 
 def _final(module: Any, **params: Any) -> tuple[Any, Any]:
     client, fake = _client(module)
-    with client.chat.completions.stream(model="gpt-4o", messages=[{"role": "user", "content": "Weather?"}],
+    # The fake stamps ``created`` from the wall clock: a virtual one, or two runs can straddle a second.
+    with VirtualClock(), client.chat.completions.stream(model="gpt-4o", messages=[{"role": "user", "content": "Weather?"}],
                                         **params) as stream:
         for _event in stream:
             pass

@@ -86,6 +86,8 @@ _NOT_FOR_A_CHAT_CALL = (
     "gptkit.types.responses", "gptkit.types.images_response", "gptkit.types.audio", "gptkit.types.batch",
     "gptkit.types.file_object", "gptkit.types.vector_stores", "gptkit.types.fine_tuning",
     "gptkit.types.conversations", "gptkit.types.embedding", "gptkit.pagination",
+    # The beta Responses API (``client.beta.responses``) and its ~90 type modules.
+    "gptkit.types.beta", "gptkit.resources.beta_responses", "gptkit.resources._beta_responses_plan",
     # The parameters' TypedDicts (~40 modules): the quick check serves plain calls without them.
     "gptkit.types.chat.completion_create_params", "gptkit.types.chat.chat_completion_message_param",
     "gptkit.types.chat_params", "gptkit.types.shared_params",
@@ -176,6 +178,19 @@ assert response.output_text == "Paris." and client.ledger.calls == 1
     # The response's validator only: not the parameters' (the quick check vouches for a string
     # input), nor a nested model's built at import by an instance used as a field's default.
     assert found["built"] == ["Response"]
+
+
+def test_client_beta_loads_the_beta_responses_api_only_when_used() -> None:
+    found = _first_call("""
+import gptkit
+client = gptkit.Client(api_key="sk-test", transport=httpx.MockTransport(answer))
+beta = client.beta
+assert beta.chat is beta.chat
+assert not any(m.startswith(("gptkit.types.beta", "gptkit.resources.beta_responses")) for m in sys.modules)
+responses = client.beta.responses
+assert "gptkit.resources.beta_responses" in sys.modules and responses is client.beta.responses
+""")
+    assert found["built"] == []  # reaching the resource builds no validator: its first call does
 
 
 # -- memory: what a finished call leaves behind ----------------------------------------------------

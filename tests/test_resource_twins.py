@@ -124,7 +124,7 @@ def test_the_released_resources_async_methods_are_twins() -> None:
         resource: Any = client
         for part in path.split("."):
             resource = getattr(resource, part)
-        assert set(_derived(type(resource))) == names, path
+        assert set(_derived(type(resource))) >= names, path
 
 
 async def test_a_released_twin_calls_as_the_written_out_method_did() -> None:

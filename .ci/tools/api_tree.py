@@ -8,7 +8,9 @@ reads that file. ``api_check.py`` compares two such trees (see its docstring for
 
 from __future__ import annotations
 
+import ast
 import bisect
+import functools
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -91,6 +93,57 @@ def _twinned(obj: griffe.Object) -> tuple[griffe.Function, bool] | None:
     return method, lists
 
 
+@functools.cache
+def _class_defs(filepath: Path) -> dict[int, ast.ClassDef]:
+    tree = ast.parse(filepath.read_text())
+    return {node.lineno: node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+
+
+def _runtime_method(function: griffe.Function) -> griffe.Object | None:
+    """For a method declared for type checkers only, in a class's ``if TYPE_CHECKING:`` block whose
+    ``else:`` gives it at runtime (``name = twin(X.m)``, or ``name = X.m``): ``X.m``.
+
+    griffe keeps the declaration (what users' type checkers see) and drops the ``else:`` branch; the
+    two must take the same parameters, or a parameter removed from ``X.m`` would break the async
+    method unseen (``check_declared``)."""
+    owner = function.parent
+    filepath = getattr(owner, "filepath", None)
+    if owner is None or not owner.is_class or not isinstance(filepath, Path):
+        return None
+    node = _class_defs(filepath).get(owner.lineno or 0)
+    if node is None:
+        return None
+    for statement in node.body:
+        if not (isinstance(statement, ast.If) and ast.unparse(statement.test) in {"TYPE_CHECKING",
+                                                                                  "typing.TYPE_CHECKING"}):
+            continue
+        for assign in statement.orelse:
+            names = [ast.unparse(target) for target in getattr(assign, "targets", ())]
+            if not isinstance(assign, ast.Assign) or names != [function.name]:
+                continue
+            value = assign.value
+            if isinstance(value, ast.Call) and ast.unparse(value.func) in {"twin", "twin_list"}:
+                value = value.args[0]
+            try:
+                return _resolve(owner.parent[ast.unparse(value)])  # type: ignore[index]
+            except (KeyError, ValueError) as exc:
+                raise SnapshotError(
+                    f"{function.path} is {ast.unparse(value)} at runtime, which griffe cannot find"
+                ) from exc
+    return None
+
+
+def _check_declared(path: str, function: griffe.Function) -> None:
+    """A method declared for type checkers must take what its runtime method takes (``_runtime_method``)."""
+    runtime = _runtime_method(function)
+    if not isinstance(runtime, griffe.Function):
+        return
+    declared, actual = ([p[:2] + p[3:] for p in _function_node(f)["parameters"]] for f in (function, runtime))
+    if declared != actual:
+        raise SnapshotError(f"{path} is declared for type checkers with the parameters {declared}, but at "
+                            f"runtime it is {runtime.path}, which takes {actual}")
+
+
 def _flatten(path: str, obj: griffe.Object | griffe.Alias, into: dict[str, Node], depth: int = 0) -> None:
     """Record ``obj`` at public ``path`` and its public members below it: aliases resolved,
     inherited members included, private parameters dropped. ``origin`` is where it is defined."""
@@ -109,6 +162,7 @@ def _flatten(path: str, obj: griffe.Object | griffe.Alias, into: dict[str, Node]
     elif isinstance(target, griffe.Class):
         node["bases"] = [str(b) for b in target.bases]
     elif isinstance(target, griffe.Function):
+        _check_declared(path, target)
         node.update(_function_node(target))
     elif target.is_module:
         node["kind"] = "module-ref"  # a module re-exported under another name: compared by presence

@@ -234,15 +234,21 @@ class AzureSettings:
         return replace(self, **changes)
 
 
+def _setting(name: str, value: object, env: str, missing: str) -> str:
+    """An option given as ``name=`` or in the environment variable ``env``; ``missing`` says how
+    to give it when neither did."""
+    found = value or os.environ.get(env) or None
+    if found is None:
+        raise ConfigurationError(missing)
+    if not isinstance(found, str):
+        raise ConfigurationError(f"{name} must be a string, not {type(found).__name__}")
+    return found
+
+
 def _endpoint(value: str | None) -> str:
-    endpoint = value or os.environ.get("AZURE_OPENAI_ENDPOINT") or None
-    if endpoint is None:
-        raise ConfigurationError(
-            "No Azure endpoint: pass azure_endpoint='https://<resource>.openai.azure.com' "
-            "or set AZURE_OPENAI_ENDPOINT."
-        )
-    if not isinstance(endpoint, str):
-        raise ConfigurationError(f"azure_endpoint must be a string, not {type(endpoint).__name__}")
+    endpoint = _setting("azure_endpoint", value, "AZURE_OPENAI_ENDPOINT",
+                        "No Azure endpoint: pass azure_endpoint='https://<resource>.openai.azure.com' "
+                        "or set AZURE_OPENAI_ENDPOINT.")
     endpoint = endpoint.strip().rstrip("/")
     if not endpoint.startswith(("http://", "https://")):
         raise ConfigurationError(f"azure_endpoint must start with https:// (or http://), not {endpoint!r}")
@@ -284,14 +290,9 @@ def resolve_azure(
     for name, value in (("organization", organization), ("project", project)):
         if value is not None and not isinstance(value, str):
             raise TypeError(f"{name} must be a string, not {type(value).__name__}")
-    version = api_version or os.environ.get("OPENAI_API_VERSION") or None
-    if version is None:
-        raise ConfigurationError(
-            "No Azure API version: pass api_version='2024-10-21' (or another version your "
-            "resource supports) or set OPENAI_API_VERSION."
-        )
-    if not isinstance(version, str):
-        raise ConfigurationError(f"api_version must be a string, not {type(version).__name__}")
+    version = _setting("api_version", api_version, "OPENAI_API_VERSION",
+                       "No Azure API version: pass api_version='2024-10-21' (or another version your "
+                       "resource supports) or set OPENAI_API_VERSION.")
     if azure_deployment is not None and (not isinstance(azure_deployment, str) or not azure_deployment):
         raise ConfigurationError(f"azure_deployment must be a non-empty string, not {azure_deployment!r}")
     given = [n for n, v in (("api_key", api_key), ("azure_ad_token", azure_ad_token),

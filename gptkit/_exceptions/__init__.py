@@ -12,88 +12,17 @@ messages are built from the response body, never from request headers.
 
 from __future__ import annotations
 
-from gptkit._exceptions._api import (
-    APIConnectionError,
-    APIError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConfigurationError,
-    ConflictError,
-    ContentFilterError,
-    ContextLengthExceededError,
-    GptkitError,
-    InsufficientQuotaError,
-    InternalServerError,
-    InvalidParameterError,
-    InvalidRequestError,
-    MissingAPIKeyError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    ResponseFailedError,
-    StreamInterruptedError,
-    UnprocessableEntityError,
-)
-from gptkit._exceptions._auth import OAuthError, SubjectTokenProviderError
-from gptkit._exceptions._local import (
-    BackendError,
-    BudgetBackendError,
-    BudgetExceededError,
-    BudgetStateLostError,
-    RateLimitBackendError,
-    RateLimitExceededError,
-    UnknownPriceError,
-)
-from gptkit._exceptions._structured import (
-    ContentFilterFinishReasonError,
-    LengthFinishReasonError,
-    StrictSchemaError,
-    StructuredOutputError,
-    ToolRoundsExceededError,
-)
+from gptkit._exceptions import _api, _auth, _local, _structured
+from gptkit._exceptions._api import *  # noqa: F403 - each module's __all__ is part of this one's
+from gptkit._exceptions._auth import *  # noqa: F403
+from gptkit._exceptions._local import *  # noqa: F403
+from gptkit._exceptions._structured import *  # noqa: F403
 
-__all__ = [
-    "APIConnectionError",
-    "APIError",
-    "APIResponseValidationError",
-    "APIStatusError",
-    "APITimeoutError",
-    "AuthenticationError",
-    "BackendError",
-    "BadRequestError",
-    "BudgetBackendError",
-    "BudgetExceededError",
-    "BudgetStateLostError",
-    "ConfigurationError",
-    "ConflictError",
-    "ContentFilterError",
-    "ContentFilterFinishReasonError",
-    "ContextLengthExceededError",
-    "GptkitError",
-    "InsufficientQuotaError",
-    "InternalServerError",
-    "InvalidParameterError",
-    "InvalidRequestError",
-    "LengthFinishReasonError",
-    "MissingAPIKeyError",
-    "NotFoundError",
-    "OAuthError",
-    "PermissionDeniedError",
-    "RateLimitError",
-    "RateLimitBackendError",
-    "RateLimitExceededError",
-    "ResponseFailedError",
-    "StreamInterruptedError",
-    "StrictSchemaError",
-    "SubjectTokenProviderError",
-    "StructuredOutputError",
-    "ToolRoundsExceededError",
-    "UnknownPriceError",
-    "UnprocessableEntityError",
-]
+__all__: list[str] = []
+__all__ += _api.__all__
+__all__ += _auth.__all__
+__all__ += _local.__all__
+__all__ += _structured.__all__
 
 # A traceback names an exception by its class's ``__module__``: show the path users import it
 # from (``gptkit.RateLimitError``), not this private module (``gptkit._exceptions....``).

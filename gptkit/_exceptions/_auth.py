@@ -13,7 +13,8 @@ import httpx
 
 from gptkit._exceptions._api import AuthenticationError, GptkitError
 
-__all__ = ["OAuthError", "OAuthErrorCode", "SubjectTokenProviderError"]
+# ``OAuthErrorCode`` is public as ``gptkit.types.shared.OAuthErrorCode``, where the official one is.
+__all__ = ["OAuthError", "SubjectTokenProviderError"]
 
 #: The OAuth error codes OpenAI's token endpoint answers with (others arrive as they are).
 OAuthErrorCode = Union[Literal["invalid_grant", "invalid_subject_token"], str]  # noqa: UP007, PYI051 (runtime, 3.10; as officially)

@@ -8,19 +8,18 @@ seconds, so a long job costs few requests and a short one is seen soon. Waits sl
 clock (``VirtualClock`` makes them instant in tests).
 
 The policy (next interval, whether time is up, what a finished response means) and the loop are
-written once here; the sync and async drivers (``gptkit._drive``) only retrieve and sleep.
+written once here, as steps the resource runs on either client (``gptkit.resources._resource``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Generator
+from collections.abc import Callable, Generator
 from typing import Any
 
 from gptkit._clock import get_clock
-from gptkit._drive import adrive, drive
 from gptkit._exceptions import APITimeoutError, InvalidParameterError, ResponseFailedError
 
-__all__ = ["MAX_INTERVAL", "TERMINAL", "WaitPolicy", "await_response", "wait_response"]
+__all__ = ["MAX_INTERVAL", "TERMINAL", "WaitPolicy", "wait_steps"]
 
 #: The statuses a response does not leave.
 TERMINAL = frozenset({"completed", "failed", "incomplete", "cancelled"})
@@ -79,36 +78,19 @@ def _invalid(name: str, problem: str) -> InvalidParameterError:
                                  errors=[(name, problem)])
 
 
-def _waiting(
-    poll_interval_ms: int | None, max_wait_seconds: float | None
-) -> Generator[float | None, Any, Any]:
-    """The wait, written once: yields None to retrieve the response (and is sent it), or the
-    seconds to sleep before the next look; returns the finished response."""
+def wait_steps(
+    retrieve: Callable[[], Any], sleep: Callable[[float], Any], poll_interval_ms: int | None,
+    max_wait_seconds: float | None,
+) -> Generator[Any, Any, Any]:
+    """The wait as steps a resource runs (``_steps``: each ``retrieve()`` and ``sleep(pause)`` it
+    yields is run, or awaited, and its result sent back); returns the finished response."""
     clock = get_clock()
     policy = WaitPolicy(poll_interval_ms, max_wait_seconds, clock.monotonic())
     while True:
-        response = yield None
+        response = yield retrieve()
         if policy.outcome(response) is not None:
             return response
         pause = policy.pause(clock.monotonic())
         if pause is None:
             raise policy.timed_out(response)
-        yield pause
-
-
-def wait_response(
-    retrieve: Callable[[], Any], poll_interval_ms: int | None, max_wait_seconds: float | None
-) -> Any:
-    """Retrieve until the response finishes; the policy says how long to pause and when to stop."""
-    clock = get_clock()
-    return drive(_waiting(poll_interval_ms, max_wait_seconds),
-                 lambda pause: retrieve() if pause is None else clock.sleep(pause))
-
-
-async def await_response(
-    retrieve: Callable[[], Awaitable[Any]], poll_interval_ms: int | None, max_wait_seconds: float | None
-) -> Any:
-    """The async twin of ``wait_response``."""
-    clock = get_clock()
-    return await adrive(_waiting(poll_interval_ms, max_wait_seconds),
-                        lambda pause: retrieve() if pause is None else clock.asleep(pause))
+        yield sleep(pause)

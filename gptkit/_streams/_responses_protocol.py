@@ -24,7 +24,7 @@ from gptkit._exceptions import ResponseFailedError
 from gptkit._responses._accumulate import ResponseAccumulator
 from gptkit._streams._protocol import COMPLETE, ERROR, FAILED, StreamProtocol
 
-__all__ = ["RESPONSES_STREAM", "ResponsesStreamProtocol"]
+__all__ = ["BETA_RESPONSES_STREAM", "RESPONSES_STREAM", "ResponsesStreamProtocol"]
 
 _ENDINGS = {"response.completed": COMPLETE, "response.incomplete": COMPLETE,
             "response.failed": FAILED, "error": ERROR}
@@ -36,7 +36,10 @@ class ResponsesStreamProtocol(StreamProtocol):
     end_name = "its response.completed event"
     resumable = True
 
-    def __init__(self) -> None:
+    def __init__(self, events: str = "gptkit.types.responses.response_stream_event:ResponseStreamEvent",
+                 query: dict[str, str] | None = None) -> None:
+        self._events = events  # the event union, imported by the first stream
+        self._query = query or {}  # what a resumed request adds to its query (``beta=true``)
         self._validate: Callable[[str], Any] | None = None
         self._lock = threading.Lock()
 
@@ -45,11 +48,12 @@ class ResponsesStreamProtocol(StreamProtocol):
         if self._validate is None:
             with self._lock:
                 if self._validate is None:
+                    import importlib
+
                     from pydantic import TypeAdapter
 
-                    from gptkit.types.responses.response_stream_event import ResponseStreamEvent
-
-                    adapter: TypeAdapter[Any] = TypeAdapter(ResponseStreamEvent)
+                    module, _, name = self._events.partition(":")
+                    adapter: TypeAdapter[Any] = TypeAdapter(getattr(importlib.import_module(module), name))
                     self._validate = adapter.validator.validate_json
         return self._validate
 
@@ -83,9 +87,14 @@ class ResponsesStreamProtocol(StreamProtocol):
         return None if ident is None or after is None else (ident, after)
 
     def resume_request(self, ident: str, after: int) -> tuple[str, dict[str, Any]]:
-        return f"/responses/{quote(ident, safe='')}", {"stream": "true", "starting_after": after}
+        query = {**self._query, "stream": "true", "starting_after": after}
+        return f"/responses/{quote(ident, safe='')}", query
 
 
 #: The one protocol instance the Responses endpoints declare.
 RESPONSES_STREAM = ResponsesStreamProtocol()
+#: ``client.beta.responses``' streams: the beta events (each with its ``agent``), resumed at the
+#: beta path (``?beta=true``).
+BETA_RESPONSES_STREAM = ResponsesStreamProtocol(
+    "gptkit.types.beta.beta_response_stream_event:BetaResponseStreamEvent", {"beta": "true"})
 

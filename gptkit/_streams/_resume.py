@@ -53,7 +53,11 @@ class Resumptions:
 def _resume_call(client: Client | AsyncClient, call: Call, ident: str, after: int) -> Call:
     path, query = protocol_for(call.endpoint).resume_request(ident, after)
     endpoint = Endpoint(method="GET", path=path, response=call.endpoint.response, records_usage=False)
-    resumed = client._prepare(endpoint, {"extra_query": query}, path=path)
+    params: dict[str, Any] = {"extra_query": query}
+    beta = call.request.headers.get("openai-beta")
+    if beta:  # a beta stream is read again as it was opened (``client.beta.responses``)
+        params["extra_headers"] = {"openai-beta": beta}
+    resumed = client._prepare(endpoint, params, path=path)
     resumed.stream = True  # read the body as it comes (``_prepare(stream=True)`` would add a parameter)
     return resumed
 

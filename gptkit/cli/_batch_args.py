@@ -6,37 +6,19 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from gptkit.cli._numbers import positive_float, positive_int
+
 __all__ = ["add_batch_commands"]
 
 #: Makes one subcommand's parser with the connection options on it.
 CommandParser = Callable[..., argparse.ArgumentParser]
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be 1 or more: {text!r}")
-    return value
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
-    return value
-
-
 def _run_arguments(p_run: argparse.ArgumentParser) -> None:
     p_run.add_argument("input", help="the requests, one Batch API line each")
     p_run.add_argument("-o", "--output", required=True, help="the results file (appended to; resumes)")
     p_run.add_argument("-f", "--failures", help="the failures file (default: OUTPUT.failures.jsonl)")
-    p_run.add_argument("-c", "--concurrency", type=_positive_int, default=32,
+    p_run.add_argument("-c", "--concurrency", type=positive_int, default=32,
                        help="requests in flight (default 32)")
     p_run.add_argument("--shard", metavar="K/N",
                        help="run only shard K of N (1-based) of the input, by a hash of custom_id")
@@ -44,9 +26,9 @@ def _run_arguments(p_run: argparse.ArgumentParser) -> None:
                        help="errors that stop the run, leaving the line not done: a comma list of "
                             "budget, quota, auth, or 'none' to record them as failures (default: all)")
     shared = p_run.add_argument_group("limits (shared through Redis with --redis; --budget too)")
-    shared.add_argument("--rpm", type=_positive_float, help="client-side requests-per-minute limit")
-    shared.add_argument("--tpm", type=_positive_float, help="client-side tokens-per-minute limit")
-    shared.add_argument("--rate-window", type=_positive_float, default=60.0, metavar="SECONDS",
+    shared.add_argument("--rpm", type=positive_float, help="client-side requests-per-minute limit")
+    shared.add_argument("--tpm", type=positive_float, help="client-side tokens-per-minute limit")
+    shared.add_argument("--rate-window", type=positive_float, default=60.0, metavar="SECONDS",
                         help="seconds over which a burst of the limits may be spent (default 60)")
     shared.add_argument("--no-adaptive", dest="adaptive", action="store_false",
                         help="keep to --rpm/--tpm only, ignoring the server's x-ratelimit-* headers")
@@ -60,13 +42,13 @@ def _run_arguments(p_run: argparse.ArgumentParser) -> None:
     p_run.add_argument("--retry-failed", action="store_true", help="send the recorded failures again")
     p_run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=True,
                        help="a live line on a terminal, else a plain line every --progress-interval seconds")
-    p_run.add_argument("--progress-interval", type=_positive_float, default=10.0, metavar="SECONDS",
+    p_run.add_argument("--progress-interval", type=positive_float, default=10.0, metavar="SECONDS",
                        help="seconds between plain progress lines when not on a terminal (default 10)")
     p_run.add_argument("--grace", type=float, default=30.0, metavar="SECONDS",
                        help="seconds in-flight requests get to finish after Ctrl-C (default 30)")
-    p_run.add_argument("--fsync-every", type=_positive_int, default=1000, metavar="N",
+    p_run.add_argument("--fsync-every", type=positive_int, default=1000, metavar="N",
                        help="fsync after this many records (default 1000)")
-    p_run.add_argument("--fsync-interval", type=_positive_float, default=1.0, metavar="SECONDS",
+    p_run.add_argument("--fsync-interval", type=positive_float, default=1.0, metavar="SECONDS",
                        help="and at least this often (default 1)")
     p_run.add_argument("--json", action="store_true", help="print the summary as JSON")
 
@@ -104,6 +86,6 @@ def add_batch_commands(batch: argparse.ArgumentParser, *, command_parser: Comman
     p_fetch.add_argument("-o", "--output", required=True, help="the results file (appended to)")
     p_fetch.add_argument("-f", "--failures", help="the failures file (default: OUTPUT.failures.jsonl)")
     p_fetch.add_argument("--wait", action="store_true", help="poll until the job is finished")
-    p_fetch.add_argument("--poll-interval", type=_positive_float, default=30.0, metavar="SECONDS",
+    p_fetch.add_argument("--poll-interval", type=positive_float, default=30.0, metavar="SECONDS",
                          help="seconds between polls with --wait (default 30)")
     p_fetch.add_argument("--json", action="store_true", help="print the summary as JSON")

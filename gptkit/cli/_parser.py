@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from gptkit._version import __version__
 from gptkit.cli._exit import EXIT
+from gptkit.cli._numbers import count, positive_float, temperature
 
 __all__ = ["DEFAULT_MODEL", "build_parser", "default_model", "version_text"]
 
@@ -24,36 +25,6 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT["usage"])
 
 
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
-    return value
-
-
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more: {text!r}")
-    return value
-
-
-def _temperature(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not 0.0 <= value <= 2.0:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 2: {text!r}")
-    return value
-
-
 def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     # The same options sit on the main parser (with defaults) and on every command (without),
     # so `gptkit --base-url URL ask` and `gptkit ask --base-url URL` both work.
@@ -67,9 +38,9 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
                        help="the API key (prefer $OPENAI_API_KEY: options show up in the process list)")
     group.add_argument("--no-api-key", action="store_true", default=default(False),
                        help="send no key (a local server that needs none); $OPENAI_API_KEY is not sent")
-    group.add_argument("--timeout", metavar="SECONDS", type=_positive_float, default=default(None),
+    group.add_argument("--timeout", metavar="SECONDS", type=positive_float, default=default(None),
                        help="seconds to wait for the server (default 600; connecting: 5)")
-    group.add_argument("--max-retries", metavar="N", type=_count, default=default(None),
+    group.add_argument("--max-retries", metavar="N", type=count, default=default(None),
                        help="retries of a failed call (default 2; batch: 5)")
     group.add_argument("--budget", metavar="USD", default=default(None),
                        help="refuse calls once this many dollars could be spent (checked before sending)")
@@ -84,8 +55,8 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 def _model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-m", "--model", default=None,
                         help=f"the model (default: $GPTKIT_MODEL, else {DEFAULT_MODEL})")
-    parser.add_argument("-t", "--temperature", type=_temperature, default=None, help="0 to 2")
-    parser.add_argument("--max-tokens", type=_count, default=None, metavar="N",
+    parser.add_argument("-t", "--temperature", type=temperature, default=None, help="0 to 2")
+    parser.add_argument("--max-tokens", type=count, default=None, metavar="N",
                         help="the most tokens the answer may have")
     parser.add_argument("-s", "--system", default=None, metavar="TEXT", help="a system prompt")
     parser.add_argument("--api", choices=("chat", "responses"), default="chat",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import copy
 import inspect
-from collections.abc import Coroutine, Generator, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Generator, Mapping
+from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -66,6 +67,15 @@ class _Resource:
         client = self._client
         return client._execute(client._prepare(endpoint, params, raw=self._raw, path=path, files=files))
 
+    def _upload(
+        self, endpoint: Endpoint, params: Mapping[str, Any], parts: AbstractContextManager[Any], *,
+        stream: bool = False, path: str | None = None,
+    ) -> Any:
+        """One multipart call of ``endpoint``: the files of ``parts`` (a context manager giving
+        ``files=``) stay open until the call has sent them; on an ``AsyncClient``, until the
+        awaited call has."""
+        return self._steps(_upload_steps(self, endpoint, params, parts, stream, path))
+
     def _list(
         self, endpoints: tuple[Endpoint, Endpoint], query: Mapping[str, Any], options: Mapping[str, Any],
         path: str | None = None, body: Mapping[str, Any] | None = None,
@@ -73,6 +83,12 @@ class _Resource:
         """The first page of a list call (``endpoints``: its sync and async page types; on an
         ``AsyncClient`` an ``AsyncPaginator``)."""
         return list_pages(self, endpoints, query, options, path, body)
+
+    if TYPE_CHECKING:  # each client's kind of resource runs them (below): a result, or its coroutine
+
+        def _steps(self, steps: Steps[T]) -> Any: ...
+        def _sleep(self, seconds: float) -> Any: ...
+        def _then(self, result: Any, finish: Callable[[Any], T]) -> Any: ...
 
     def _sub(self, cls: type[R]) -> R:
         """The sub-resource ``cls`` (``client.audio.speech``), built once, raw if this one is."""
@@ -82,6 +98,16 @@ class _Resource:
             sub = self.__dict__[name] = cls(self._client)
             sub._raw, sub._streaming = self._raw, self._streaming
         return sub
+
+
+def _upload_steps(
+    resource: _Resource, endpoint: Endpoint, params: Mapping[str, Any], parts: AbstractContextManager[Any],
+    stream: bool, path: str | None,
+) -> Steps[Any]:
+    client = resource._client
+    with parts as files:
+        call = client._prepare(endpoint, params, stream=stream, raw=resource._raw, path=path, files=files)
+        return (yield client._execute(call))
 
 
 class _StreamingMethods:
@@ -181,6 +207,10 @@ class SyncResource(_Resource):
     def _sleep(self, seconds: float) -> None:
         get_clock().sleep(seconds)
 
+    def _then(self, result: Any, finish: Callable[[Any], T]) -> T:
+        """``finish(result)`` of a call made in a method written once (``_twin``)."""
+        return finish(result)
+
 
 class AsyncResource(_Resource):
     """A resource of an ``AsyncClient``."""
@@ -205,3 +235,7 @@ class AsyncResource(_Resource):
 
     def _sleep(self, seconds: float) -> Coroutine[Any, Any, None]:
         return get_clock().asleep(seconds)
+
+    async def _then(self, result: Awaitable[Any], finish: Callable[[Any], T]) -> T:
+        """``finish`` of the awaited ``result`` of a call made in a method written once."""
+        return finish(await result)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, cast, overload
 from typing_extensions import Unpack
 
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._twin import twin
 from gptkit.types.request_options import RequestOptions
 from gptkit.types.responses.response_create_params import ResponseCreateArgs, _ResponseArgsBase
 
@@ -60,7 +61,7 @@ class ResponsesTools(SyncResource):
         from gptkit._structured._responses import plan_responses_parse
 
         plan = plan_responses_parse(params, text_format)
-        result: ParsedResponse[Any] = plan.finish(cast(Any, self).create(**plan.params))
+        result: ParsedResponse[Any] = self._then(cast(Any, self).create(**plan.params), plan.finish)
         return result
 
     @overload
@@ -89,58 +90,50 @@ class ResponsesTools(SyncResource):
         the whole conversation each round); with ``conversation=...`` the conversation carries
         it. After ``max_rounds`` calls that still call functions, ``ToolRoundsExceededError`` is
         raised. Invalid arguments from the model are sent back to it as the call's output; an
-        exception raised by a tool function propagates. The final response is parsed as in
+        exception raised by a tool function propagates (on an ``AsyncClient`` async tools are
+        awaited, sync ones called in the event loop's thread). The final response is parsed as in
         ``parse`` (``text_format`` optional). Returns a ``ResponsesToolRunResult``: the parsed
         final ``response``, the whole conversation as ``input`` items, every round's response
         and their summed ``cost``."""
         from gptkit._structured._responses_runner import ResponsesToolLoop
-        from gptkit._structured._runner import run_tools_sync
+        from gptkit._structured._runner import run_tools_async, run_tools_sync
 
         loop = ResponsesToolLoop({**params, "tools": tools}, text_format, max_rounds, chain)
-        return run_tools_sync(cast(Any, self).create, loop)
-
+        run: Any = run_tools_async if self._is_async else run_tools_sync
+        result: ResponsesToolRunResult[Any] = run(cast(Any, self).create, loop)
+        return result
 
 
 class AsyncResponsesTools(AsyncResource):
-    """``parse`` and ``run_tools`` of an async client's ``responses``."""
+    """``parse`` and ``run_tools`` of an async client's ``responses``: ``ResponsesTools``'s, awaited."""
 
-    @overload
-    async def parse(
-        self, *, text_format: type[ResponseModelT], **params: Unpack[ResponseParseKwargs]
-    ) -> ParsedResponse[ResponseModelT]: ...
-    @overload
-    async def parse(
-        self, *, text_format: None = None, **params: Unpack[ResponseParseKwargs]
-    ) -> ParsedResponse[None]: ...
-    async def parse(
-        self, *, text_format: Any = None, **params: Unpack[ResponseParseKwargs]
-    ) -> ParsedResponse[Any]:
-        """Create a response whose text is validated into ``text_format`` (see ``Responses.parse``)."""
-        from gptkit._structured._responses import plan_responses_parse
+    if TYPE_CHECKING:  # the results type checkers see; the methods are ``ResponsesTools``'s
 
-        plan = plan_responses_parse(params, text_format)
-        result: ParsedResponse[Any] = plan.finish(await cast(Any, self).create(**plan.params))
-        return result
-
-    @overload
-    async def run_tools(
-        self, *, tools: Sequence[ToolSpec], text_format: type[ResponseModelT], max_rounds: int = 10,
-        chain: Chain | None = None, **params: Unpack[ResponseRunToolsKwargs],
-    ) -> ResponsesToolRunResult[ResponseModelT]: ...
-    @overload
-    async def run_tools(
-        self, *, tools: Sequence[ToolSpec], text_format: None = None, max_rounds: int = 10,
-        chain: Chain | None = None, **params: Unpack[ResponseRunToolsKwargs],
-    ) -> ResponsesToolRunResult[None]: ...
-    async def run_tools(
-        self, *, tools: Sequence[ToolSpec], text_format: Any = None, max_rounds: int = 10,
-        chain: Chain | None = None, **params: Unpack[ResponseRunToolsKwargs],
-    ) -> ResponsesToolRunResult[Any]:
-        """Run the tool-call loop (see ``Responses.run_tools``); async tools are awaited, sync ones
-        called in the event loop's thread."""
-        from gptkit._structured._responses_runner import ResponsesToolLoop
-        from gptkit._structured._runner import run_tools_async
-
-        loop = ResponsesToolLoop({**params, "tools": tools}, text_format, max_rounds, chain)
-        return await run_tools_async(cast(Any, self).create, loop)
-
+        @overload
+        async def parse(
+            self, *, text_format: type[ResponseModelT], **params: Unpack[ResponseParseKwargs]
+        ) -> ParsedResponse[ResponseModelT]: ...
+        @overload
+        async def parse(
+            self, *, text_format: None = None, **params: Unpack[ResponseParseKwargs]
+        ) -> ParsedResponse[None]: ...
+        async def parse(
+            self, *, text_format: Any = None, **params: Unpack[ResponseParseKwargs]
+        ) -> ParsedResponse[Any]: ...
+        @overload
+        async def run_tools(
+            self, *, tools: Sequence[ToolSpec], text_format: type[ResponseModelT], max_rounds: int = 10,
+            chain: Chain | None = None, **params: Unpack[ResponseRunToolsKwargs],
+        ) -> ResponsesToolRunResult[ResponseModelT]: ...
+        @overload
+        async def run_tools(
+            self, *, tools: Sequence[ToolSpec], text_format: None = None, max_rounds: int = 10,
+            chain: Chain | None = None, **params: Unpack[ResponseRunToolsKwargs],
+        ) -> ResponsesToolRunResult[None]: ...
+        async def run_tools(
+            self, *, tools: Sequence[ToolSpec], text_format: Any = None, max_rounds: int = 10,
+            chain: Chain | None = None, **params: Unpack[ResponseRunToolsKwargs],
+        ) -> ResponsesToolRunResult[Any]: ...
+    else:
+        parse = twin(ResponsesTools.parse)
+        run_tools = twin(ResponsesTools.run_tools)

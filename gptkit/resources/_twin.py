@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import types
 from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, TypeAlias, TypeVar, overload
 
 from typing_extensions import ParamSpec, Self
 
@@ -30,12 +30,14 @@ if TYPE_CHECKING:  # the pages load with the first list call (tests/test_cold_st
         SyncPage,
     )
 
-__all__ = ["AsyncListTwin", "AsyncTwin", "twin", "twin_list"]
+__all__ = ["AsyncListTwin", "AsyncTwin", "Awaits", "twin", "twin_list"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
 A = TypeVar("A")
+#: What an ``AsyncClient`` resource's method gives for a sync method's ``T``: a coroutine of it.
+Awaits: TypeAlias = Coroutine[Any, Any, T]
 
 
 class AsyncTwin(Generic[P, R]):

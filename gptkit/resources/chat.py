@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 from typing_extensions import Unpack
 
@@ -12,7 +12,8 @@ from gptkit._core._base import Call, Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit.resources._chat_stored import AsyncStoredCompletions, StoredCompletions
 from gptkit.resources._quick import QUICK_CHAT
-from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._resource import AsyncResource, SyncResource, _Resource
+from gptkit.resources._twin import Awaits, twin
 from gptkit.types.chat.chat_completion import ChatCompletion
 from gptkit.types.request_options import RequestOptions
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     # Streams, structured outputs and the parameter types are imported when used: a plain
     # ``create`` (the first call of most programs) loads none of them (tests/test_cold_start.py).
     from gptkit._streams._chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager, Finisher
-    from gptkit._streams._stream import AsyncStream, Stream
+    from gptkit._streams._stream import AsyncStream, Stream  # noqa: F401  (the bases' strings name them)
     from gptkit._structured._parse import (
         ChatCompletionParseKwargs,
         ChatCompletionRunToolsKwargs,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     )
     from gptkit._structured._runner import ToolRunResult
     from gptkit._structured._tools import ToolSpec
-    from gptkit.types.chat.chat_completion_chunk import ChatCompletionChunk
+    from gptkit.types.chat.chat_completion_chunk import ChatCompletionChunk  # noqa: F401
     from gptkit.types.chat.completion_create_params import ChatCompletionCreateArgs
     from gptkit.types.parsed_chat import ParsedChatCompletion
 
@@ -68,32 +69,42 @@ else:
         return ChatCompletionCreateKwargs
 
 
-class ChatCompletions(StoredCompletions):
-    """Chat completions of a ``Client`` (and, inherited, the stored-completion methods)."""
+_Plain = TypeVar("_Plain")
+_Streamed = TypeVar("_Streamed")
+_Either = TypeVar("_Either")
+
+
+class _ChatCreate(_Resource, Generic[_Plain, _Streamed, _Either]):
+    """``create`` written once; the results it declares are each client's (see ``_twin``)."""
 
     @overload
     def create(
         self, *, stream: Literal[False] | None = None, **params: Unpack[ChatCompletionCreateKwargs]
-    ) -> ChatCompletion: ...
+    ) -> _Plain: ...
     @overload
-    def create(
-        self, *, stream: Literal[True], **params: Unpack[ChatCompletionCreateKwargs]
-    ) -> Stream[ChatCompletionChunk]: ...
+    def create(self, *, stream: Literal[True], **params: Unpack[ChatCompletionCreateKwargs]) -> _Streamed: ...
     @overload
-    def create(
-        self, *, stream: bool, **params: Unpack[ChatCompletionCreateKwargs]
-    ) -> ChatCompletion | Stream[ChatCompletionChunk]: ...
-    def create(
-        self, *, stream: bool | None = None, **params: Unpack[ChatCompletionCreateKwargs]
-    ) -> ChatCompletion | Stream[ChatCompletionChunk]:
-        """Create a chat completion; with ``stream=True``, iterate over its chunks as they arrive.
+    def create(self, *, stream: bool, **params: Unpack[ChatCompletionCreateKwargs]) -> _Either: ...
+    def create(self, *, stream: bool | None = None, **params: Unpack[ChatCompletionCreateKwargs]) -> Any:
+        """Create a chat completion; with ``stream=True``, iterate over its chunks as they arrive
+        (``async for`` on an ``AsyncClient``).
 
         Takes every parameter of the API's ``POST /chat/completions`` (validated before sending)
         plus ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout`` and ``tags``.
         """
-        call = self._client._prepare(CHAT_COMPLETIONS, params, stream=bool(stream), raw=self._raw)
-        result: ChatCompletion | Stream[ChatCompletionChunk] = self._client._execute(call)
-        return result
+        return self._client._execute(self._client._prepare(CHAT_COMPLETIONS, params, stream=bool(stream),
+                                                            raw=self._raw))
+
+
+class ChatCompletions(
+    _ChatCreate[ChatCompletion, "Stream[ChatCompletionChunk]",
+                "ChatCompletion | Stream[ChatCompletionChunk]"],
+    StoredCompletions,
+):
+    """Chat completions of a ``Client`` (and, inherited, the stored-completion methods).
+
+    ``parse``, ``run_tools`` and ``stream`` serve the ``AsyncClient`` too (``AsyncChatCompletions``
+    names them, with its own results for type checkers)."""
 
     # -- structured outputs and tools (gptkit._structured) -----------------------------------
 
@@ -124,33 +135,21 @@ class ChatCompletions(StoredCompletions):
         from gptkit._structured._parse import plan_parse
 
         plan = plan_parse(params, response_format)
-        result: ParsedChatCompletion[Any] = plan.finish(self.create(**plan.params))
+        result: ParsedChatCompletion[Any] = self._then(self.create(**plan.params), plan.finish)
         return result
 
     @overload
     def run_tools(
-        self,
-        *,
-        tools: Sequence[ToolSpec],
-        response_format: type[ResponseModelT],
-        max_rounds: int = 10,
+        self, *, tools: Sequence[ToolSpec], response_format: type[ResponseModelT], max_rounds: int = 10,
         **params: Unpack[ChatCompletionRunToolsKwargs],
     ) -> ToolRunResult[ResponseModelT]: ...
     @overload
     def run_tools(
-        self,
-        *,
-        tools: Sequence[ToolSpec],
-        response_format: Mapping[str, Any] | None = None,
-        max_rounds: int = 10,
-        **params: Unpack[ChatCompletionRunToolsKwargs],
+        self, *, tools: Sequence[ToolSpec], response_format: Mapping[str, Any] | None = None,
+        max_rounds: int = 10, **params: Unpack[ChatCompletionRunToolsKwargs],
     ) -> ToolRunResult[None]: ...
     def run_tools(
-        self,
-        *,
-        tools: Sequence[ToolSpec],
-        response_format: Any = None,
-        max_rounds: int = 10,
+        self, *, tools: Sequence[ToolSpec], response_format: Any = None, max_rounds: int = 10,
         **params: Unpack[ChatCompletionRunToolsKwargs],
     ) -> ToolRunResult[Any]:
         """Call the model, run the tools it asks for, send their results, repeat until it answers.
@@ -160,14 +159,17 @@ class ChatCompletions(StoredCompletions):
         Each round is one ordinary ``create`` call (retries, rate limits, cost accounting);
         after ``max_rounds`` calls that still ask for tools, ``ToolRoundsExceededError`` is
         raised. Invalid tool arguments from the model are sent back to it as the tool's result;
-        an exception raised by a tool function propagates. The final answer is parsed as in
+        an exception raised by a tool function propagates (on an ``AsyncClient`` async tools are
+        awaited, sync ones called in the event loop's thread). The final answer is parsed as in
         ``parse`` (``response_format`` optional). Returns a ``ToolRunResult`` with the parsed
         final ``completion``, the whole ``messages`` list and every round's completion.
         """
-        from gptkit._structured._runner import ToolLoop, run_tools_sync
+        from gptkit._structured._runner import ToolLoop, run_tools_async, run_tools_sync
 
         loop = ToolLoop({**params, "tools": tools}, response_format, max_rounds)
-        return run_tools_sync(self.create, loop)
+        run: Any = run_tools_async if self._is_async else run_tools_sync
+        result: ToolRunResult[Any] = run(self.create, loop)
+        return result
 
     @overload
     def stream(
@@ -180,133 +182,78 @@ class ChatCompletions(StoredCompletions):
     def stream(
         self, *, response_format: Any = None, **params: Unpack[ChatCompletionParseKwargs]
     ) -> ChatCompletionStreamManager[Any]:
-        """Stream a chat completion in a ``with`` block (the official SDK's helper shape).
+        """Stream a chat completion in a ``with`` block (``async with`` on an ``AsyncClient``), the
+        official SDK's helper shape.
 
         ``with client.chat.completions.stream(model=..., messages=...) as stream:`` yields an
-        object to iterate over chunks, with ``text_stream`` for the text alone and
-        ``get_final_completion()``. With ``response_format=MyModel`` the final completion is a
-        ``ParsedChatCompletion[MyModel]``, as ``parse`` returns it. Parameters are validated now;
-        the request is sent on entry.
+        object to iterate over chunks (``async for``), with ``text_stream`` for the text alone and
+        ``get_final_completion()`` (awaited on an ``AsyncClient``). With ``response_format=MyModel``
+        the final completion is a ``ParsedChatCompletion[MyModel]``, as ``parse`` returns it.
+        Parameters are validated now; the request is sent on entry.
         """
-        from gptkit._streams._chat import ChatCompletionStreamManager
-
-        call, plan = _plan_stream(self._client, params, response_format)
-        return ChatCompletionStreamManager(lambda: self._client._execute(call), _finisher(plan),
-                                           response_format=plan.model,
-                                           input_tools=plan.params.get("tools", ()))
-
-
-class AsyncChatCompletions(AsyncStoredCompletions):
-    """Chat completions of an ``AsyncClient`` (and, inherited, the stored-completion methods)."""
-
-    @overload
-    async def create(
-        self, *, stream: Literal[False] | None = None, **params: Unpack[ChatCompletionCreateKwargs]
-    ) -> ChatCompletion: ...
-    @overload
-    async def create(
-        self, *, stream: Literal[True], **params: Unpack[ChatCompletionCreateKwargs]
-    ) -> AsyncStream[ChatCompletionChunk]: ...
-    @overload
-    async def create(
-        self, *, stream: bool, **params: Unpack[ChatCompletionCreateKwargs]
-    ) -> ChatCompletion | AsyncStream[ChatCompletionChunk]: ...
-    async def create(
-        self, *, stream: bool | None = None, **params: Unpack[ChatCompletionCreateKwargs]
-    ) -> ChatCompletion | AsyncStream[ChatCompletionChunk]:
-        """Create a chat completion (see ``ChatCompletions.create``); with ``stream=True``,
-        ``async for`` over its chunks as they arrive."""
-        call = self._client._prepare(CHAT_COMPLETIONS, params, stream=bool(stream), raw=self._raw)
-        result: ChatCompletion | AsyncStream[ChatCompletionChunk] = await self._client._execute(call)
-        return result
-
-    # -- structured outputs and tools (gptkit._structured) -----------------------------------
-
-    @overload
-    async def parse(
-        self, *, response_format: type[ResponseModelT], **params: Unpack[ChatCompletionParseKwargs]
-    ) -> ParsedChatCompletion[ResponseModelT]: ...
-    @overload
-    async def parse(
-        self, *, response_format: Mapping[str, Any] | None = None, **params: Unpack[ChatCompletionParseKwargs]
-    ) -> ParsedChatCompletion[None]: ...
-    async def parse(
-        self, *, response_format: Any = None, **params: Unpack[ChatCompletionParseKwargs]
-    ) -> ParsedChatCompletion[Any]:
-        """Create a chat completion and validate its answer into a pydantic model (see
-        ``ChatCompletions.parse``: the same parameters, results and errors)."""
+        from gptkit._streams._chat import AsyncChatCompletionStreamManager, ChatCompletionStreamManager
         from gptkit._structured._parse import plan_parse
 
-        plan = plan_parse(params, response_format)
-        result: ParsedChatCompletion[Any] = plan.finish(await self.create(**plan.params))
-        return result
-
-    @overload
-    async def run_tools(
-        self,
-        *,
-        tools: Sequence[ToolSpec],
-        response_format: type[ResponseModelT],
-        max_rounds: int = 10,
-        **params: Unpack[ChatCompletionRunToolsKwargs],
-    ) -> ToolRunResult[ResponseModelT]: ...
-    @overload
-    async def run_tools(
-        self,
-        *,
-        tools: Sequence[ToolSpec],
-        response_format: Mapping[str, Any] | None = None,
-        max_rounds: int = 10,
-        **params: Unpack[ChatCompletionRunToolsKwargs],
-    ) -> ToolRunResult[None]: ...
-    async def run_tools(
-        self,
-        *,
-        tools: Sequence[ToolSpec],
-        response_format: Any = None,
-        max_rounds: int = 10,
-        **params: Unpack[ChatCompletionRunToolsKwargs],
-    ) -> ToolRunResult[Any]:
-        """Run the tool-call loop (see ``ChatCompletions.run_tools``); async tools are awaited,
-        sync ones called in the event loop's thread."""
-        from gptkit._structured._runner import ToolLoop, run_tools_async
-
-        loop = ToolLoop({**params, "tools": tools}, response_format, max_rounds)
-        return await run_tools_async(self.create, loop)
-
-    @overload
-    def stream(
-        self, *, response_format: type[ResponseModelT], **params: Unpack[ChatCompletionParseKwargs]
-    ) -> AsyncChatCompletionStreamManager[ResponseModelT]: ...
-    @overload
-    def stream(
-        self, *, response_format: Mapping[str, Any] | None = None, **params: Unpack[ChatCompletionParseKwargs]
-    ) -> AsyncChatCompletionStreamManager[None]: ...
-    def stream(
-        self, *, response_format: Any = None, **params: Unpack[ChatCompletionParseKwargs]
-    ) -> AsyncChatCompletionStreamManager[Any]:
-        """Stream a chat completion in an ``async with`` block (the official SDK's helper shape).
-
-        ``async with client.chat.completions.stream(model=..., messages=...) as stream:`` yields
-        an object to ``async for`` over chunks, with ``text_stream`` and
-        ``await get_final_completion()`` (a ``ParsedChatCompletion[MyModel]`` with
-        ``response_format=MyModel``). Parameters are validated now; the request is sent on entry.
-        """
-        from gptkit._streams._chat import AsyncChatCompletionStreamManager
-
-        call, plan = _plan_stream(self._client, params, response_format)
-        return AsyncChatCompletionStreamManager(lambda: self._client._execute(call), _finisher(plan),
-                                                response_format=plan.model,
-                                                input_tools=plan.params.get("tools", ()))
+        plan = plan_parse(params, response_format, method="stream")
+        call: Call = self._client._prepare(CHAT_COMPLETIONS, plan.params, stream=True)
+        manager = AsyncChatCompletionStreamManager if self._is_async else ChatCompletionStreamManager
+        return manager(lambda: self._client._execute(call), _finisher(plan),  # type: ignore[return-value]
+                       response_format=plan.model, input_tools=plan.params.get("tools", ()))
 
 
-def _plan_stream(client: Any, params: Mapping[str, Any], response_format: object) -> tuple[Call, ParsePlan]:
-    """The streamed call of ``stream()``, and the plan that parses its final completion."""
-    from gptkit._structured._parse import plan_parse
+class AsyncChatCompletions(
+    _ChatCreate[Awaits[ChatCompletion], "Awaits[AsyncStream[ChatCompletionChunk]]",
+                "Awaits[ChatCompletion | AsyncStream[ChatCompletionChunk]]"],
+    AsyncStoredCompletions,
+):
+    """Chat completions of an ``AsyncClient`` (and, inherited, the stored-completion methods):
+    ``ChatCompletions``'s methods, awaited (``stream`` gives an ``async with`` manager)."""
 
-    plan = plan_parse(params, response_format, method="stream")
-    call: Call = client._prepare(CHAT_COMPLETIONS, plan.params, stream=True)
-    return call, plan
+    if TYPE_CHECKING:  # the results type checkers see; the methods are ``ChatCompletions``'s
+
+        @overload
+        async def parse(
+            self, *, response_format: type[ResponseModelT], **params: Unpack[ChatCompletionParseKwargs]
+        ) -> ParsedChatCompletion[ResponseModelT]: ...
+        @overload
+        async def parse(
+            self, *, response_format: Mapping[str, Any] | None = None,
+            **params: Unpack[ChatCompletionParseKwargs],
+        ) -> ParsedChatCompletion[None]: ...
+        async def parse(
+            self, *, response_format: Any = None, **params: Unpack[ChatCompletionParseKwargs]
+        ) -> ParsedChatCompletion[Any]: ...
+        @overload
+        async def run_tools(
+            self, *, tools: Sequence[ToolSpec], response_format: type[ResponseModelT], max_rounds: int = 10,
+            **params: Unpack[ChatCompletionRunToolsKwargs],
+        ) -> ToolRunResult[ResponseModelT]: ...
+        @overload
+        async def run_tools(
+            self, *, tools: Sequence[ToolSpec], response_format: Mapping[str, Any] | None = None,
+            max_rounds: int = 10, **params: Unpack[ChatCompletionRunToolsKwargs],
+        ) -> ToolRunResult[None]: ...
+        async def run_tools(
+            self, *, tools: Sequence[ToolSpec], response_format: Any = None, max_rounds: int = 10,
+            **params: Unpack[ChatCompletionRunToolsKwargs],
+        ) -> ToolRunResult[Any]: ...
+        @overload
+        def stream(
+            self, *, response_format: type[ResponseModelT], **params: Unpack[ChatCompletionParseKwargs]
+        ) -> AsyncChatCompletionStreamManager[ResponseModelT]: ...
+        @overload
+        def stream(
+            self, *, response_format: Mapping[str, Any] | None = None,
+            **params: Unpack[ChatCompletionParseKwargs],
+        ) -> AsyncChatCompletionStreamManager[None]: ...
+        def stream(
+            self, *, response_format: Any = None, **params: Unpack[ChatCompletionParseKwargs]
+        ) -> AsyncChatCompletionStreamManager[Any]: ...
+    else:
+        create = twin(_ChatCreate.create)
+        parse = twin(ChatCompletions.parse)
+        run_tools = twin(ChatCompletions.run_tools)
+        stream = ChatCompletions.stream
 
 
 def _finisher(plan: ParsePlan) -> Finisher:

@@ -55,8 +55,9 @@ def id_path(template: str, call: str, param: str, value: object) -> str:
 
 
 @contextmanager
-def _file_part(file: object) -> Iterator[tuple[str, Any, str]]:
-    """The multipart ``(filename, content, content type)`` of ``file``; opens (and closes) paths."""
+def _file_form(file: object) -> Iterator[dict[str, tuple[str, Any, str]]]:
+    """The multipart ``{"file": (filename, content, content type)}`` of ``file``; opens (and
+    closes) paths."""
     name: str | None = None
     content_type = "application/octet-stream"
     if isinstance(file, tuple):
@@ -72,14 +73,14 @@ def _file_part(file: object) -> Iterator[tuple[str, Any, str]]:
         if not os.path.isfile(path):
             raise _invalid("files.create", "file", f"names no readable file: {path!r}")
         with open(path, "rb") as handle:
-            yield (name or os.path.basename(path), handle, content_type)
+            yield {"file": (name or os.path.basename(path), handle, content_type)}
         return
     if isinstance(file, (bytes, bytearray)):
-        yield (name or "upload", bytes(file), content_type)
+        yield {"file": (name or "upload", bytes(file), content_type)}
         return
     if hasattr(file, "read"):
         default = os.path.basename(str(getattr(file, "name", "upload")))
-        yield (name or default, file, content_type)
+        yield {"file": (name or default, file, content_type)}
         return
     kind = type(file).__name__
     raise _invalid("files.create", "file", f"must be bytes, a path or a binary file, not {kind}")
@@ -102,11 +103,7 @@ class Files(SyncResource):
 
     def create(self, *, file: FileInput, purpose: str, **options: Unpack[RequestOptions]) -> FileObject:
         """Upload ``file`` (``purpose="batch"`` for a Batch API input) as multipart form data."""
-        params = {"purpose": purpose, **options}
-        with _file_part(file) as part:
-            call = self._client._prepare(CREATE_FILE, params, raw=self._raw, files={"file": part})
-            result: FileObject = self._client._execute(call)
-        return result
+        return cast(FileObject, self._upload(CREATE_FILE, {"purpose": purpose, **options}, _file_form(file)))
 
     def retrieve(self, file_id: str, **options: Unpack[RequestOptions]) -> FileObject:
         """One file's metadata."""
@@ -141,22 +138,11 @@ class Files(SyncResource):
 class AsyncFiles(AsyncResource):
     """Files of an ``AsyncClient``."""
 
+    create: Final = twin(Files.create)
     retrieve: Final = twin(Files.retrieve)
     content: Final = twin(Files.content)
     delete: Final = twin(Files.delete)
     list: Final = twin_list(Files.list)
-
-    # Written out: the file opened for the upload must stay open until the awaited call has sent it,
-    # and a twin's awaitable would run after ``_file_part`` closed it.
-    async def create(
-        self, *, file: FileInput, purpose: str, **options: Unpack[RequestOptions]
-    ) -> FileObject:
-        """Upload ``file`` (``purpose="batch"`` for a Batch API input) as multipart form data."""
-        params = {"purpose": purpose, **options}
-        with _file_part(file) as part:
-            call = self._client._prepare(CREATE_FILE, params, raw=self._raw, files={"file": part})
-            result: FileObject = await self._client._execute(call)
-        return result
 
     @deprecated("The `.content()` method should be used instead")
     async def retrieve_content(self, file_id: str, **options: Unpack[RequestOptions]) -> str:

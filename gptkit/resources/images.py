@@ -8,7 +8,7 @@ the completed one. Calls are priced from the answer's token usage where the pric
 
 from __future__ import annotations
 
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 from typing_extensions import Unpack
 
@@ -18,7 +18,8 @@ from gptkit._cost._media import IMAGE_EDIT_METER, IMAGE_METER
 from gptkit._streams._media import ImagesAccumulator
 from gptkit._streams._stream import AsyncStream, Stream
 from gptkit.resources._common import FileTypes, body_params, file_parts
-from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._resource import AsyncResource, SyncResource, _Resource
+from gptkit.resources._twin import Awaits, twin
 from gptkit.types._base import APIObject
 from gptkit.types._union import EventUnion
 from gptkit.types.image_create_variation_params import ImageCreateVariationFields
@@ -65,15 +66,20 @@ class ImageVariationKwargs(ImageCreateVariationFields, RequestOptions, total=Fal
     """The keyword arguments of ``images.create_variation`` other than ``image``."""
 
 
-class Images(SyncResource):
-    """Images of a ``Client``."""
+_Plain = TypeVar("_Plain")
+_Generated = TypeVar("_Generated")
+_Edited = TypeVar("_Edited")
+
+
+class _ImagesAPI(_Resource, Generic[_Plain, _Generated, _Edited]):
+    """The methods of ``client.images``, written once; the results they declare are each
+    client's (see ``_twin``)."""
 
     @overload
     def generate(self, *, stream: Literal[False] | None = None,
-                 **params: Unpack[ImageGenerateKwargs]) -> ImagesResponse: ...
+                 **params: Unpack[ImageGenerateKwargs]) -> _Plain: ...
     @overload
-    def generate(self, *, stream: Literal[True],
-                 **params: Unpack[ImageGenerateKwargs]) -> Stream[ImageGenStreamEvent]: ...
+    def generate(self, *, stream: Literal[True], **params: Unpack[ImageGenerateKwargs]) -> _Generated: ...
     def generate(self, *, stream: bool | None = None, **params: Unpack[ImageGenerateKwargs]) -> Any:
         """Make ``n`` images from ``prompt``; with ``stream=True``, partial images as they come."""
         call = self._client._prepare(GENERATE, body_params(params, {}), stream=bool(stream), raw=self._raw)
@@ -82,66 +88,40 @@ class Images(SyncResource):
     @overload
     def edit(self, *, image: FileTypes | list[FileTypes], mask: FileTypes | None = None,
              markup: FileTypes | None = None, stream: Literal[False] | None = None,
-             **params: Unpack[ImageEditKwargs]) -> ImagesResponse: ...
+             **params: Unpack[ImageEditKwargs]) -> _Plain: ...
     @overload
     def edit(self, *, image: FileTypes | list[FileTypes], mask: FileTypes | None = None,
              markup: FileTypes | None = None, stream: Literal[True],
-             **params: Unpack[ImageEditKwargs]) -> Stream[ImageEditStreamEvent]: ...
+             **params: Unpack[ImageEditKwargs]) -> _Edited: ...
     def edit(self, *, image: FileTypes | list[FileTypes], mask: FileTypes | None = None,
              markup: FileTypes | None = None, stream: bool | None = None,
              **params: Unpack[ImageEditKwargs]) -> Any:
         """Edit ``image`` (one file, or a list for GPT image models) as ``prompt`` says; ``mask``
         marks where. Files may be bytes, paths, open files or ``(name, content[, type])``."""
-        with file_parts("images.edit", image=image, mask=mask, markup=markup) as parts:
-            call = self._client._prepare(EDIT, body_params(params, {}), stream=bool(stream), raw=self._raw,
-                                         files=parts)
-            return self._client._execute(call)
+        parts = file_parts("images.edit", image=image, mask=mask, markup=markup)
+        return self._upload(EDIT, body_params(params, {}), parts, stream=bool(stream))
 
-    def create_variation(self, *, image: FileTypes, **params: Unpack[ImageVariationKwargs]) -> ImagesResponse:
+    def create_variation(self, *, image: FileTypes, **params: Unpack[ImageVariationKwargs]) -> _Plain:
         """Make ``n`` variations of ``image`` (DALL-E 2)."""
-        with file_parts("images.create_variation", image=image) as parts:
-            call = self._client._prepare(VARIATION, body_params(params, {}), raw=self._raw, files=parts)
-            result: ImagesResponse = self._client._execute(call)
+        result: _Plain = self._upload(VARIATION, body_params(params, {}),
+                                      file_parts("images.create_variation", image=image))
         return result
 
 
-class AsyncImages(AsyncResource):
-    """Images of an ``AsyncClient``."""
+class Images(
+    _ImagesAPI[ImagesResponse, Stream[ImageGenStreamEvent], Stream[ImageEditStreamEvent]], SyncResource
+):
+    """Images of a ``Client``."""
 
-    @overload
-    async def generate(self, *, stream: Literal[False] | None = None,
-                       **params: Unpack[ImageGenerateKwargs]) -> ImagesResponse: ...
-    @overload
-    async def generate(self, *, stream: Literal[True],
-                       **params: Unpack[ImageGenerateKwargs]) -> AsyncStream[ImageGenStreamEvent]: ...
-    async def generate(self, *, stream: bool | None = None, **params: Unpack[ImageGenerateKwargs]) -> Any:
-        """Make ``n`` images from ``prompt``; with ``stream=True``, partial images as they come."""
-        call = self._client._prepare(GENERATE, body_params(params, {}), stream=bool(stream), raw=self._raw)
-        return await self._client._execute(call)
 
-    @overload
-    async def edit(self, *, image: FileTypes | list[FileTypes], mask: FileTypes | None = None,
-                   markup: FileTypes | None = None, stream: Literal[False] | None = None,
-                   **params: Unpack[ImageEditKwargs]) -> ImagesResponse: ...
-    @overload
-    async def edit(self, *, image: FileTypes | list[FileTypes], mask: FileTypes | None = None,
-                   markup: FileTypes | None = None, stream: Literal[True],
-                   **params: Unpack[ImageEditKwargs]) -> AsyncStream[ImageEditStreamEvent]: ...
-    async def edit(self, *, image: FileTypes | list[FileTypes], mask: FileTypes | None = None,
-                   markup: FileTypes | None = None, stream: bool | None = None,
-                   **params: Unpack[ImageEditKwargs]) -> Any:
-        """Edit ``image`` (one file, or a list for GPT image models) as ``prompt`` says; ``mask``
-        marks where. Files may be bytes, paths, open files or ``(name, content[, type])``."""
-        with file_parts("images.edit", image=image, mask=mask, markup=markup) as parts:
-            call = self._client._prepare(EDIT, body_params(params, {}), stream=bool(stream), raw=self._raw,
-                                         files=parts)
-            return await self._client._execute(call)
+class AsyncImages(
+    _ImagesAPI[Awaits[ImagesResponse], Awaits[AsyncStream[ImageGenStreamEvent]],
+               Awaits[AsyncStream[ImageEditStreamEvent]]],
+    AsyncResource,
+):
+    """Images of an ``AsyncClient``: ``Images``'s methods, awaited."""
 
-    async def create_variation(
-        self, *, image: FileTypes, **params: Unpack[ImageVariationKwargs]
-    ) -> ImagesResponse:
-        """Make ``n`` variations of ``image`` (DALL-E 2)."""
-        with file_parts("images.create_variation", image=image) as parts:
-            call = self._client._prepare(VARIATION, body_params(params, {}), raw=self._raw, files=parts)
-            result: ImagesResponse = await self._client._execute(call)
-        return result
+    if not TYPE_CHECKING:
+        generate = twin(_ImagesAPI.generate)
+        edit = twin(_ImagesAPI.edit)
+        create_variation = twin(_ImagesAPI.create_variation)

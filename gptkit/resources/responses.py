@@ -9,13 +9,13 @@ budget, the rate limiter, retries, events and the ledger. Reading a stored respo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final, Literal, cast, overload
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar, cast, overload
 
 import pydantic
 from typing_extensions import Unpack
 
 from gptkit.resources._common import path_with
-from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._resource import AsyncResource, SyncResource, _Resource
 from gptkit.resources._responses_plan import (
     CANCEL,
     COUNT_TOKENS,
@@ -29,7 +29,7 @@ from gptkit.resources._responses_plan import (
 )
 from gptkit.resources._responses_plan import CREATE as CREATE  # the batch runner's Responses endpoint
 from gptkit.resources._responses_tools import AsyncResponsesTools, ResponsesTools
-from gptkit.resources._twin import twin, twin_list
+from gptkit.resources._twin import Awaits, twin, twin_list
 from gptkit.types.request_options import RequestOptions
 from gptkit.types.responses.input_token_count_params import InputTokenCountParams
 from gptkit.types.responses.input_token_count_response import InputTokenCountResponse
@@ -37,11 +37,12 @@ from gptkit.types.responses.response import Response
 from gptkit.types.responses.response_create_params import ResponseCreateArgs
 
 if TYPE_CHECKING:  # streams and the input item pages load with their first use, not with create
-    from gptkit._streams._responses import AsyncResponseStreamManager, ResponseStreamManager
-    from gptkit._streams._stream import AsyncStream, Stream
+    # (the streams are named in strings, in the results of the classes' bases)
+    from gptkit._streams._responses import AsyncResponseStreamManager, ResponseStreamManager  # noqa: F401
+    from gptkit._streams._stream import AsyncStream, Stream  # noqa: F401
     from gptkit.pagination import SyncCursorPage
     from gptkit.types.responses.response_item import ResponseItem
-    from gptkit.types.responses.response_stream_event import ResponseStreamEvent
+    from gptkit.types.responses.response_stream_event import ResponseStreamEvent  # noqa: F401
 
 __all__ = [
     "AsyncInputItems",
@@ -62,52 +63,52 @@ class InputTokenCountKwargs(InputTokenCountParams, RequestOptions, total=False):
     """The keyword arguments of ``responses.input_tokens.count``."""
 
 
-class Responses(ResponsesTools):
-    """The Responses API of a ``Client``."""
+_Plain = TypeVar("_Plain")
+_Streamed = TypeVar("_Streamed")
+_Either = TypeVar("_Either")
+_Manager = TypeVar("_Manager")
+
+
+class _ResponsesCore(_Resource, Generic[_Plain, _Streamed, _Either, _Manager]):
+    """``create``, ``retrieve``, ``stream`` and ``wait`` written once; the results they declare
+    are each client's (see ``_twin``)."""
 
     @overload
     def create(
         self, *, stream: Literal[False] | None = None, **params: Unpack[ResponseCreateKwargs]
-    ) -> Response: ...
+    ) -> _Plain: ...
     @overload
-    def create(
-        self, *, stream: Literal[True], **params: Unpack[ResponseCreateKwargs]
-    ) -> Stream[ResponseStreamEvent]: ...
+    def create(self, *, stream: Literal[True], **params: Unpack[ResponseCreateKwargs]) -> _Streamed: ...
     @overload
-    def create(
-        self, *, stream: bool, **params: Unpack[ResponseCreateKwargs]
-    ) -> Response | Stream[ResponseStreamEvent]: ...
-    def create(
-        self, *, stream: bool | None = None, **params: Unpack[ResponseCreateKwargs]
-    ) -> Response | Stream[ResponseStreamEvent]:
+    def create(self, *, stream: bool, **params: Unpack[ResponseCreateKwargs]) -> _Either: ...
+    def create(self, *, stream: bool | None = None, **params: Unpack[ResponseCreateKwargs]) -> Any:
         """Create a model response: ``input`` (a string or a list of items) and ``model``, plus any
         parameter of the API's ``POST /responses``, checked before sending; also ``extra_headers``,
         ``extra_query``, ``extra_body``, ``timeout`` and ``tags``. ``response.output_text`` is the
         answer's text; with ``background=True`` the response comes back ``queued`` (poll it with
-        ``retrieve``, or ``wait`` for it). With ``stream=True``: a ``Stream`` of typed events
-        (``response.created``, ``response.output_text.delta``, ..., ``response.completed``);
-        ``get_final_response()`` is the ``Response`` a plain call returns."""
+        ``retrieve``, or ``wait`` for it). With ``stream=True``: a ``Stream`` (``AsyncStream``) of
+        typed events (``response.created``, ``response.output_text.delta``, ...,
+        ``response.completed``); ``get_final_response()`` is the ``Response`` a plain call returns."""
         call = self._client._prepare(CREATE, tools_shaped(params), stream=bool(stream), raw=self._raw)
-        result: Response | Stream[ResponseStreamEvent] = self._client._execute(call)
-        return result
+        return self._client._execute(call)
 
     @overload
     def retrieve(
         self, response_id: str, *, include: Sequence[str] | None = None,
         include_obfuscation: bool | None = None, starting_after: int | None = None,
         stream: Literal[False] | None = None, **options: Unpack[RequestOptions],
-    ) -> Response: ...
+    ) -> _Plain: ...
     @overload
     def retrieve(
         self, response_id: str, *, include: Sequence[str] | None = None,
         include_obfuscation: bool | None = None, starting_after: int | None = None,
         stream: Literal[True], **options: Unpack[RequestOptions],
-    ) -> Stream[ResponseStreamEvent]: ...
+    ) -> _Streamed: ...
     def retrieve(
         self, response_id: str, *, include: Sequence[str] | None = None,
         include_obfuscation: bool | None = None, starting_after: int | None = None,
         stream: bool | None = None, **options: Unpack[RequestOptions],
-    ) -> Response | Stream[ResponseStreamEvent]:
+    ) -> Any:
         """A stored response as it is now (a background one: ``queued``, ``in_progress``, then
         finished). Its ``cost`` is shown, not recorded again: it was billed when created. With
         ``stream=True`` (a background response): its events, those after ``starting_after`` only
@@ -116,25 +117,14 @@ class Responses(ResponsesTools):
                                        options)
         call = self._client._prepare(RETRIEVE, merged, raw=self._raw, path=path)
         call.stream = bool(stream)
-        result: Response | Stream[ResponseStreamEvent] = self._client._execute(call)
-        return result
-
-    def delete(self, response_id: str, **options: Unpack[RequestOptions]) -> None:
-        """Delete a stored response."""
-        path = path_with(DELETE.path, "responses.delete", response_id=response_id)
-        result: None = self._send(DELETE, dict(options), path)  # an ``APIResponse`` when raw
-        return result
-
-    def cancel(self, response_id: str, **options: Unpack[RequestOptions]) -> Response:
-        """Cancel a background response still running; it comes back ``cancelled``."""
-        path = path_with(CANCEL.path, "responses.cancel", response_id=response_id)
-        return cast(Response, self._send(CANCEL, dict(options), path))
+        return self._client._execute(call)
 
     def stream(
         self, *, response_id: str | None = None, starting_after: int | None = None,
         text_format: type[pydantic.BaseModel] | None = None, **params: Unpack[ResponseCreateKwargs],
-    ) -> ResponseStreamManager:
-        """Stream a response in a ``with`` block (the official helper's shape)::
+    ) -> _Manager:
+        """Stream a response in a ``with`` block (``async with`` on an ``AsyncClient``), the
+        official helper's shape::
 
             with client.responses.stream(model="gpt-4o", input="Hi") as stream:
                 for text in stream.text_stream:
@@ -147,26 +137,47 @@ class Responses(ResponsesTools):
         final response is a ``ParsedResponse`` whose ``output_parsed`` is a ``Model``, as with
         ``parse``.
         """
-        from gptkit._streams._responses import ResponseStreamManager
+        from gptkit._streams._responses import AsyncResponseStreamManager, ResponseStreamManager
 
         call, finish = plan_stream(self._client, response_id, starting_after, params, text_format)
-        return ResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after,
-                                     finish=finish)
+        manager: Any = AsyncResponseStreamManager if self._is_async else ResponseStreamManager
+        result: _Manager = manager(lambda: self._client._execute(call), starting_after=starting_after,
+                                   finish=finish)
+        return result
 
     def wait(
         self, response_id: str, *, poll_interval_ms: int | None = None, max_wait_seconds: float | None = None,
         **options: Unpack[RequestOptions],
-    ) -> Response:
+    ) -> _Plain:
         """Wait for a background response to finish and return it (``completed``, ``incomplete`` or
         ``cancelled``). Retrieves it every ``poll_interval_ms`` (default 500), the pause growing by
         half each time up to 10 s; after ``max_wait_seconds`` seconds (default: no limit) raises
         ``APITimeoutError``; a ``failed`` response raises ``ResponseFailedError``."""
-        from gptkit._responses._wait import wait_response
+        from gptkit._responses._wait import wait_steps
 
         path_with(RETRIEVE.path, "responses.wait", response_id=response_id)  # a bad id fails now
-        result: Response = wait_response(lambda: self.retrieve(response_id, **options), poll_interval_ms,
-                                         max_wait_seconds)
+        result: _Plain = self._steps(wait_steps(lambda: self.retrieve(response_id, **options), self._sleep,
+                                                poll_interval_ms, max_wait_seconds))
         return result
+
+
+class Responses(
+    _ResponsesCore[Response, "Stream[ResponseStreamEvent]", "Response | Stream[ResponseStreamEvent]",
+                   "ResponseStreamManager"],
+    ResponsesTools,
+):
+    """The Responses API of a ``Client``."""
+
+    def delete(self, response_id: str, **options: Unpack[RequestOptions]) -> None:
+        """Delete a stored response."""
+        path = path_with(DELETE.path, "responses.delete", response_id=response_id)
+        result: None = self._send(DELETE, dict(options), path)  # an ``APIResponse`` when raw
+        return result
+
+    def cancel(self, response_id: str, **options: Unpack[RequestOptions]) -> Response:
+        """Cancel a background response still running; it comes back ``cancelled``."""
+        path = path_with(CANCEL.path, "responses.cancel", response_id=response_id)
+        return cast(Response, self._send(CANCEL, dict(options), path))
 
     @property
     def input_items(self) -> InputItems:
@@ -201,81 +212,19 @@ class InputTokens(SyncResource):
         return cast(InputTokenCountResponse, self._send(COUNT_TOKENS, params))
 
 
-class AsyncResponses(AsyncResponsesTools):
-    """The Responses API of an ``AsyncClient``."""
+class AsyncResponses(
+    _ResponsesCore[Awaits[Response], "Awaits[AsyncStream[ResponseStreamEvent]]",
+                   "Awaits[Response | AsyncStream[ResponseStreamEvent]]", "AsyncResponseStreamManager"],
+    AsyncResponsesTools,
+):
+    """The Responses API of an ``AsyncClient``: ``Responses``'s methods, awaited."""
 
-    @overload
-    async def create(
-        self, *, stream: Literal[False] | None = None, **params: Unpack[ResponseCreateKwargs]
-    ) -> Response: ...
-    @overload
-    async def create(
-        self, *, stream: Literal[True], **params: Unpack[ResponseCreateKwargs]
-    ) -> AsyncStream[ResponseStreamEvent]: ...
-    @overload
-    async def create(
-        self, *, stream: bool, **params: Unpack[ResponseCreateKwargs]
-    ) -> Response | AsyncStream[ResponseStreamEvent]: ...
-    async def create(
-        self, *, stream: bool | None = None, **params: Unpack[ResponseCreateKwargs]
-    ) -> Response | AsyncStream[ResponseStreamEvent]:
-        """Create a model response (see ``Responses.create``); ``stream=True`` gives an
-        ``AsyncStream`` of typed events."""
-        call = self._client._prepare(CREATE, tools_shaped(params), stream=bool(stream), raw=self._raw)
-        result: Response | AsyncStream[ResponseStreamEvent] = await self._client._execute(call)
-        return result
-
-    @overload
-    async def retrieve(
-        self, response_id: str, *, include: Sequence[str] | None = None,
-        include_obfuscation: bool | None = None, starting_after: int | None = None,
-        stream: Literal[False] | None = None, **options: Unpack[RequestOptions],
-    ) -> Response: ...
-    @overload
-    async def retrieve(
-        self, response_id: str, *, include: Sequence[str] | None = None,
-        include_obfuscation: bool | None = None, starting_after: int | None = None,
-        stream: Literal[True], **options: Unpack[RequestOptions],
-    ) -> AsyncStream[ResponseStreamEvent]: ...
-    async def retrieve(
-        self, response_id: str, *, include: Sequence[str] | None = None,
-        include_obfuscation: bool | None = None, starting_after: int | None = None,
-        stream: bool | None = None, **options: Unpack[RequestOptions],
-    ) -> Response | AsyncStream[ResponseStreamEvent]:
-        """A stored response as it is now, or its events with ``stream=True`` (see
-        ``Responses.retrieve``)."""
-        path, merged = retrieve_params(response_id, include, include_obfuscation, starting_after, stream,
-                                       options)
-        call = self._client._prepare(RETRIEVE, merged, raw=self._raw, path=path)
-        call.stream = bool(stream)
-        result: Response | AsyncStream[ResponseStreamEvent] = await self._client._execute(call)
-        return result
-
+    if not TYPE_CHECKING:
+        create = twin(_ResponsesCore.create)
+        retrieve = twin(_ResponsesCore.retrieve)
+        wait = twin(_ResponsesCore.wait)
     delete: Final = twin(Responses.delete)
     cancel: Final = twin(Responses.cancel)
-
-    def stream(
-        self, *, response_id: str | None = None, starting_after: int | None = None,
-        text_format: type[pydantic.BaseModel] | None = None, **params: Unpack[ResponseCreateKwargs],
-    ) -> AsyncResponseStreamManager:
-        """Stream a response in an ``async with`` block (see ``Responses.stream``)."""
-        from gptkit._streams._responses import AsyncResponseStreamManager
-
-        call, finish = plan_stream(self._client, response_id, starting_after, params, text_format)
-        return AsyncResponseStreamManager(lambda: self._client._execute(call), starting_after=starting_after,
-                                          finish=finish)
-
-    async def wait(
-        self, response_id: str, *, poll_interval_ms: int | None = None, max_wait_seconds: float | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> Response:
-        """Wait for a background response to finish and return it (see ``Responses.wait``)."""
-        from gptkit._responses._wait import await_response
-
-        path_with(RETRIEVE.path, "responses.wait", response_id=response_id)  # a bad id fails now
-        result: Response = await await_response(lambda: self.retrieve(response_id, **options),
-                                                poll_interval_ms, max_wait_seconds)
-        return result
 
     @property
     def input_items(self) -> AsyncInputItems:

@@ -21,6 +21,7 @@ from gptkit._clock import get_clock
 from gptkit._tokens import RESPONSES_PATH, estimate_prompt_tokens
 from gptkit.testing._fake_answers import Answer, error_body
 from gptkit.testing._fake_files import Handler, list_page, page_limit
+from gptkit.testing._fake_multi_agent import refused as beta_refused
 from gptkit.testing._fake_reply import FakeReply, json_reply
 from gptkit.testing._fake_responses_body import Generated, generate, input_items, response_events, visible
 
@@ -125,6 +126,7 @@ class FakeResponses:
                headers: list[tuple[str, str]], serial: int) -> FakeReply:
         """Answer ``POST /responses`` (the core has routed, checked and rate-limited it)."""
         context, refused = self._context(body)
+        refused = refused or beta_refused(request.headers, body)
         if refused is not None:
             return json_reply(*refused, headers)
         store = body.get("store", True) is not False

@@ -23,6 +23,7 @@ from typing import Any
 
 from gptkit._tokens import RESPONSES_PATH, estimate_prompt_tokens, estimate_text_tokens
 from gptkit.testing._fake_answers import Answer, ToolCall
+from gptkit.testing._fake_multi_agent import multi_agent, multi_agent_items
 from gptkit.testing._fake_schema import sample_from_schema
 
 __all__ = ["REASONING_TOKENS", "Generated", "generate", "input_items", "response_events", "visible"]
@@ -144,7 +145,7 @@ def generate(body: Mapping[str, Any], answer: Answer | None, *, id: str, created
     reasoning: Mapping[str, Any] = asked_reasoning if isinstance(asked_reasoning, Mapping) else {}
     thinking = REASONING_TOKENS.get(str(reasoning.get("effort") or "medium"), 256) if _REASONING_MODEL.match(
         model) else 0
-    output: list[dict[str, Any]] = []
+    output: list[dict[str, Any]] = multi_agent_items(_last_user_text(body), id) if multi_agent(body) else []
     if thinking:
         summary = ([{"type": "summary_text", "text": f"Thinking about: {_last_user_text(body)[:60]}"}]
                    if reasoning.get("summary") else [])
@@ -264,7 +265,8 @@ def response_events(final: Mapping[str, Any], *, background: bool = False) -> li
         events.append({"type": "response.queued", "response": visible(final, "queued")})
     events.append({"type": "response.in_progress", "response": visible(final, "in_progress")})
     for index, item in enumerate(final.get("output", ())):
-        events += _item_events(index, item)
+        agent = item.get("agent")  # an agent's item: its events name the agent too
+        events += [{**event, "agent": agent} if agent else event for event in _item_events(index, item)]
     events.append({"type": f"response.{final.get('status', 'completed')}", "response": dict(final)})
     for number, event in enumerate(events):
         event["sequence_number"] = number

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["lazy_package"]
+__all__ = ["indexed_package", "lazy_package"]
 
 
 def lazy_package(
@@ -45,3 +45,31 @@ def lazy_package(
         return sorted(set(vars(sys.modules[package])) | set(where) | modules)
 
     return __getattr__, __dir__
+
+
+def indexed_package(
+    package: str, missing: Callable[[str], str] | None = None
+) -> tuple[Callable[[str], Any], Callable[[], list[str]], list[str]]:
+    """``__getattr__``, ``__dir__`` and ``__all__`` for ``package``, whose name -> submodule map is
+    ``MODULES`` in its ``_index`` module (too many names for the ``__init__``; read on first use).
+
+    ``missing(name)`` words the error for a name the package does not have (default: Python's).
+    """
+
+    def modules() -> Mapping[str, str]:
+        found: Mapping[str, str] = importlib.import_module(f"{package}._index").MODULES
+        return found
+
+    def __getattr__(name: str) -> Any:
+        module = modules().get(name)
+        if module is None:
+            problem = missing(name) if missing is not None and not name.startswith("__") else None
+            raise AttributeError(problem or f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{package}.{module}"), name)
+        setattr(sys.modules[package], name, value)  # later lookups skip this function
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(set(vars(sys.modules[package])) | set(modules()))
+
+    return __getattr__, __dir__, sorted(modules())

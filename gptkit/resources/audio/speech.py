@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Final
 
 from typing_extensions import Unpack
 
@@ -22,6 +23,7 @@ from gptkit._streams._binary import (
 )
 from gptkit.resources._common import body_params
 from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._twin import twin
 from gptkit.types._base import APIObject
 from gptkit.types.audio.speech_create_params import SpeechCreateParams
 from gptkit.types.request_options import RequestOptions
@@ -46,7 +48,8 @@ class Speech(SyncResource):
 
     def create(self, **params: Unpack[SpeechCreateKwargs]) -> HttpxBinaryResponseContent:
         """Speak ``input`` with ``model`` in ``voice``; the audio (mp3 unless ``response_format``)."""
-        call = self._client._prepare(STREAMED if self._streaming else SPEECH, body_params(params, {}),
+        streamed = ASTREAMED if self._is_async else STREAMED
+        call = self._client._prepare(streamed if self._streaming else SPEECH, body_params(params, {}),
                                      raw=self._raw and not self._streaming)
         call.stream = self._streaming  # hand the response over unread
         result: HttpxBinaryResponseContent = self._client._execute(call)
@@ -54,12 +57,6 @@ class Speech(SyncResource):
 
 
 class AsyncSpeech(AsyncResource):
-    """Text to speech of an ``AsyncClient``."""
+    """Text to speech of an ``AsyncClient``: ``Speech.create``, awaited."""
 
-    async def create(self, **params: Unpack[SpeechCreateKwargs]) -> HttpxBinaryResponseContent:
-        """Speak ``input`` with ``model`` in ``voice``; the audio (mp3 unless ``response_format``)."""
-        call = self._client._prepare(ASTREAMED if self._streaming else SPEECH, body_params(params, {}),
-                                     raw=self._raw and not self._streaming)
-        call.stream = self._streaming  # hand the response over unread
-        result: HttpxBinaryResponseContent = await self._client._execute(call)
-        return result
+    create: Final = twin(Speech.create)

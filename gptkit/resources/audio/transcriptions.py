@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 from typing_extensions import Unpack
 
@@ -19,7 +19,8 @@ from gptkit._cost._media import TRANSCRIPTION_METER
 from gptkit._streams._media import TranscriptionAccumulator
 from gptkit._streams._stream import AsyncStream, Stream
 from gptkit.resources._common import FileTypes, file_parts
-from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._resource import AsyncResource, SyncResource, _Resource
+from gptkit.resources._twin import Awaits, twin
 from gptkit.resources.audio._formats import plan
 from gptkit.types._base import APIObject
 from gptkit.types._union import EventUnion
@@ -54,63 +55,55 @@ class TranscriptionCreateKwargs(TranscriptionCreateArgs, RequestOptions, total=F
     ``response_format`` and ``stream``."""
 
 
-class Transcriptions(SyncResource):
-    """Transcriptions of a ``Client``."""
+_Plain = TypeVar("_Plain")
+_Verbose = TypeVar("_Verbose")
+_Diarized = TypeVar("_Diarized")
+_Text = TypeVar("_Text")
+_Streamed = TypeVar("_Streamed")
+
+
+class _TranscriptionsAPI(_Resource, Generic[_Plain, _Verbose, _Diarized, _Text, _Streamed]):
+    """``create`` written once; the results it declares are each client's (see ``_twin``)."""
 
     @overload
     def create(self, *, file: FileTypes, response_format: Literal["json"] | None = None,
                stream: Literal[False] | None = None,
-               **params: Unpack[TranscriptionCreateKwargs]) -> Transcription: ...
+               **params: Unpack[TranscriptionCreateKwargs]) -> _Plain: ...
     @overload
     def create(self, *, file: FileTypes, response_format: Literal["verbose_json"],
                stream: Literal[False] | None = None,
-               **params: Unpack[TranscriptionCreateKwargs]) -> TranscriptionVerbose: ...
+               **params: Unpack[TranscriptionCreateKwargs]) -> _Verbose: ...
     @overload
     def create(self, *, file: FileTypes, response_format: Literal["diarized_json"],
                stream: Literal[False] | None = None,
-               **params: Unpack[TranscriptionCreateKwargs]) -> TranscriptionDiarized: ...
+               **params: Unpack[TranscriptionCreateKwargs]) -> _Diarized: ...
     @overload
     def create(self, *, file: FileTypes, response_format: _TEXT, stream: Literal[False] | None = None,
-               **params: Unpack[TranscriptionCreateKwargs]) -> str: ...
+               **params: Unpack[TranscriptionCreateKwargs]) -> _Text: ...
     @overload
     def create(self, *, file: FileTypes, response_format: str | None = None, stream: Literal[True],
-               **params: Unpack[TranscriptionCreateKwargs]) -> Stream[TranscriptionStreamEvent]: ...
+               **params: Unpack[TranscriptionCreateKwargs]) -> _Streamed: ...
     def create(self, *, file: FileTypes, response_format: str | None = None, stream: bool | None = None,
                **params: Unpack[TranscriptionCreateKwargs]) -> Any:
         """Transcribe ``file`` (bytes, a path, an open file or ``(name, content[, type])``)."""
         endpoint, body = plan(TRANSCRIBE, _NAME, response_format, _MODELS, params)
-        with file_parts(_NAME, file=file) as parts:
-            call = self._client._prepare(endpoint, body, stream=bool(stream), raw=self._raw, files=parts)
-            return self._client._execute(call)
+        return self._upload(endpoint, body, file_parts(_NAME, file=file), stream=bool(stream))
 
 
-class AsyncTranscriptions(AsyncResource):
-    """Transcriptions of an ``AsyncClient``."""
+class Transcriptions(
+    _TranscriptionsAPI[Transcription, TranscriptionVerbose, TranscriptionDiarized, str,
+                       Stream[TranscriptionStreamEvent]],
+    SyncResource,
+):
+    """Transcriptions of a ``Client``."""
 
-    @overload
-    async def create(self, *, file: FileTypes, response_format: Literal["json"] | None = None,
-                     stream: Literal[False] | None = None,
-                     **params: Unpack[TranscriptionCreateKwargs]) -> Transcription: ...
-    @overload
-    async def create(self, *, file: FileTypes, response_format: Literal["verbose_json"],
-                     stream: Literal[False] | None = None,
-                     **params: Unpack[TranscriptionCreateKwargs]) -> TranscriptionVerbose: ...
-    @overload
-    async def create(self, *, file: FileTypes, response_format: Literal["diarized_json"],
-                     stream: Literal[False] | None = None,
-                     **params: Unpack[TranscriptionCreateKwargs]) -> TranscriptionDiarized: ...
-    @overload
-    async def create(self, *, file: FileTypes, response_format: _TEXT, stream: Literal[False] | None = None,
-                     **params: Unpack[TranscriptionCreateKwargs]) -> str: ...
-    @overload
-    async def create(
-        self, *, file: FileTypes, response_format: str | None = None, stream: Literal[True],
-        **params: Unpack[TranscriptionCreateKwargs],
-    ) -> AsyncStream[TranscriptionStreamEvent]: ...
-    async def create(self, *, file: FileTypes, response_format: str | None = None, stream: bool | None = None,
-                     **params: Unpack[TranscriptionCreateKwargs]) -> Any:
-        """Transcribe ``file`` (bytes, a path, an open file or ``(name, content[, type])``)."""
-        endpoint, body = plan(TRANSCRIBE, _NAME, response_format, _MODELS, params)
-        with file_parts(_NAME, file=file) as parts:
-            call = self._client._prepare(endpoint, body, stream=bool(stream), raw=self._raw, files=parts)
-            return await self._client._execute(call)
+
+class AsyncTranscriptions(
+    _TranscriptionsAPI[Awaits[Transcription], Awaits[TranscriptionVerbose], Awaits[TranscriptionDiarized],
+                       Awaits[str], Awaits[AsyncStream[TranscriptionStreamEvent]]],
+    AsyncResource,
+):
+    """Transcriptions of an ``AsyncClient``: ``Transcriptions.create``, awaited."""
+
+    if not TYPE_CHECKING:
+        create = twin(_TranscriptionsAPI.create)

@@ -7,7 +7,7 @@ a ``str``.
 
 from __future__ import annotations
 
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 from typing_extensions import Unpack
 
@@ -15,7 +15,8 @@ from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit._cost._media import TRANSCRIPTION_METER
 from gptkit.resources._common import FileTypes, file_parts
-from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._resource import AsyncResource, SyncResource, _Resource
+from gptkit.resources._twin import Awaits, twin
 from gptkit.resources.audio._formats import plan
 from gptkit.types._base import APIObject
 from gptkit.types.audio.translation import Translation
@@ -39,43 +40,38 @@ class TranslationCreateKwargs(TranslationCreateArgs, RequestOptions, total=False
     ``response_format``."""
 
 
-class Translations(SyncResource):
-    """Translations of a ``Client``."""
+_Plain = TypeVar("_Plain")
+_Verbose = TypeVar("_Verbose")
+_Text = TypeVar("_Text")
+
+
+class _TranslationsAPI(_Resource, Generic[_Plain, _Verbose, _Text]):
+    """``create`` written once; the results it declares are each client's (see ``_twin``)."""
 
     @overload
     def create(self, *, file: FileTypes, response_format: Literal["json"] | None = None,
-               **params: Unpack[TranslationCreateKwargs]) -> Translation: ...
+               **params: Unpack[TranslationCreateKwargs]) -> _Plain: ...
     @overload
     def create(self, *, file: FileTypes, response_format: Literal["verbose_json"],
-               **params: Unpack[TranslationCreateKwargs]) -> TranslationVerbose: ...
+               **params: Unpack[TranslationCreateKwargs]) -> _Verbose: ...
     @overload
     def create(self, *, file: FileTypes, response_format: _TEXT,
-               **params: Unpack[TranslationCreateKwargs]) -> str: ...
+               **params: Unpack[TranslationCreateKwargs]) -> _Text: ...
     def create(self, *, file: FileTypes, response_format: str | None = None,
                **params: Unpack[TranslationCreateKwargs]) -> Any:
         """Translate the speech in ``file`` into English text."""
         endpoint, body = plan(TRANSLATE, _NAME, response_format, _MODELS, params)
-        with file_parts(_NAME, file=file) as parts:
-            call = self._client._prepare(endpoint, body, raw=self._raw, files=parts)
-            return self._client._execute(call)
+        return self._upload(endpoint, body, file_parts(_NAME, file=file))
 
 
-class AsyncTranslations(AsyncResource):
-    """Translations of an ``AsyncClient``."""
+class Translations(_TranslationsAPI[Translation, TranslationVerbose, str], SyncResource):
+    """Translations of a ``Client``."""
 
-    @overload
-    async def create(self, *, file: FileTypes, response_format: Literal["json"] | None = None,
-                     **params: Unpack[TranslationCreateKwargs]) -> Translation: ...
-    @overload
-    async def create(self, *, file: FileTypes, response_format: Literal["verbose_json"],
-                     **params: Unpack[TranslationCreateKwargs]) -> TranslationVerbose: ...
-    @overload
-    async def create(self, *, file: FileTypes, response_format: _TEXT,
-                     **params: Unpack[TranslationCreateKwargs]) -> str: ...
-    async def create(self, *, file: FileTypes, response_format: str | None = None,
-                     **params: Unpack[TranslationCreateKwargs]) -> Any:
-        """Translate the speech in ``file`` into English text."""
-        endpoint, body = plan(TRANSLATE, _NAME, response_format, _MODELS, params)
-        with file_parts(_NAME, file=file) as parts:
-            call = self._client._prepare(endpoint, body, raw=self._raw, files=parts)
-            return await self._client._execute(call)
+
+class AsyncTranslations(
+    _TranslationsAPI[Awaits[Translation], Awaits[TranslationVerbose], Awaits[str]], AsyncResource
+):
+    """Translations of an ``AsyncClient``: ``Translations.create``, awaited."""
+
+    if not TYPE_CHECKING:
+        create = twin(_TranslationsAPI.create)

@@ -164,7 +164,9 @@ class Parts(SyncResource):
 
     def create(self, upload_id: str, *, data: FileTypes, **options: Unpack[RequestOptions]) -> UploadPart:
         """Add ``data`` (bytes, a path or an open file; at most 64 MB) as the next part."""
-        return self._steps(_part(self, upload_id, data, options))
+        path = _path(PART.path, "parts.create", upload_id)
+        parts = file_parts("uploads.parts.create", data=data)
+        return cast(UploadPart, self._upload(PART, dict(options), parts, path=path))
 
 
 class AsyncParts(AsyncResource):
@@ -173,15 +175,8 @@ class AsyncParts(AsyncResource):
     create: Final = twin(Parts.create)
 
 
-# The steps of the methods above (``resource`` may be the ``Async`` twin: its ``_steps`` awaits
-# each call yielded here, so a file stays open until its part is sent).
-
-
-def _part(resource: Parts, upload_id: str, data: FileTypes, options: RequestOptions) -> Steps[UploadPart]:
-    path = _path(PART.path, "parts.create", upload_id)
-    with file_parts("uploads.parts.create", data=data) as files:
-        part = yield resource._send(PART, dict(options), path, files=files)
-    return cast(UploadPart, part)
+# The steps of ``upload_file_chunked`` (``resource`` may be the ``Async`` twin: its ``_steps``
+# awaits each call yielded here).
 
 
 def _chunked(

@@ -11,7 +11,9 @@ X``: re-exported).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from gptkit.types._lazy import indexed_package
 
 if TYPE_CHECKING:
     from .apply_patch_tool import ApplyPatchTool as ApplyPatchTool
@@ -318,29 +320,5 @@ if TYPE_CHECKING:
     from .web_search_tool import WebSearchTool as WebSearchTool
 
 
-def __getattr__(name: str) -> Any:
-    import importlib
-
-    from gptkit.types.responses._index import MODULES
-
-    module = MODULES.get(name)
-    if module is None:
-        raise AttributeError(f"module 'gptkit.types.responses' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"gptkit.types.responses.{module}"), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    from gptkit.types.responses._index import MODULES
-
-    return sorted(set(globals()) | set(MODULES))
-
-
-def _public() -> list[str]:
-    from gptkit.types.responses._index import MODULES
-
-    return sorted(MODULES)
-
-
-__all__ = _public()  # the names imported above for type checkers, each loaded on first use
+__getattr__, __dir__, _names = indexed_package(__name__)  # names loaded on first use (``_index``)
+__all__ = list(_names)  # the names imported above for type checkers

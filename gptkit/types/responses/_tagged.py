@@ -9,11 +9,11 @@ A known ``type`` is still validated against its own class, so a malformed item i
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, get_args
+from typing import Any, cast, get_args
 
 from pydantic import Discriminator
 
-__all__ = ["TAGS", "UNKNOWN", "by_type", "model_to_param"]
+__all__ = ["TAGS", "UNKNOWN", "by_role", "by_type", "model_to_param"]
 
 #: The tag of a union's fallback member.
 UNKNOWN = "__unknown__"
@@ -50,6 +50,22 @@ def by_type(union: object, *, default: Callable[[Mapping[str, Any]], str] | None
         return kind if isinstance(kind, str) and kind in known else UNKNOWN
 
     return Discriminator(pick)
+
+
+def by_role(union: object) -> Discriminator:
+    """The discriminator of a listed-items union (``input_items.list``): as ``by_type``, except that
+    input and assistant messages share ``type: "message"``, so the ``role`` tells them apart (tags
+    ``input_message`` and ``assistant_message``)."""
+    pick = cast(Callable[[Any], str], by_type(union).discriminator)
+
+    def tag(value: Any) -> str:
+        kind = value.get("type") if isinstance(value, Mapping) else getattr(value, "type", None)
+        if kind == "message":
+            role = value.get("role") if isinstance(value, Mapping) else getattr(value, "role", None)
+            return "assistant_message" if role == "assistant" else "input_message"
+        return pick(value)
+
+    return Discriminator(tag)
 
 
 def model_to_param(value: object) -> object:

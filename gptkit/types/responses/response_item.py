@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, Any, TypeAlias
+from typing import Annotated, TypeAlias
 
-from pydantic import Discriminator, Tag
+from pydantic import Tag
 
-from gptkit.types.responses._tagged import UNKNOWN, by_type
+from gptkit.types.responses._tagged import UNKNOWN, by_role
 from gptkit.types.responses.response_code_interpreter_tool_call import ResponseCodeInterpreterToolCall
 from gptkit.types.responses.response_computer_tool_call import ResponseComputerToolCall
 from gptkit.types.responses.response_computer_tool_call_output_item import ResponseComputerToolCallOutputItem
@@ -35,18 +34,6 @@ from gptkit.types.responses.response_reasoning_item import ResponseReasoningItem
 __all__ = ["ResponseItem"]
 
 
-def _message_kind(value: Any) -> str:
-    role = value.get("role") if isinstance(value, dict) else getattr(value, "role", None)
-    return "assistant_message" if role == "assistant" else "input_message"
-
-
-def _item_tag(value: Any) -> str:
-    kind = value.get("type") if isinstance(value, dict) else getattr(value, "type", None)
-    if kind == "message":
-        return _message_kind(value)
-    return _PICK(value)
-
-
 _ITEMS = (
     Annotated[ResponseInputMessageItem, Tag("input_message")]
     | Annotated[ResponseOutputMessage, Tag("assistant_message")]
@@ -70,6 +57,5 @@ _ITEMS = (
     | TOOL_OUTPUT_ITEMS
     | Annotated[UnknownOutputItem, Tag(UNKNOWN)]
 )
-_PICK: Callable[[Any], str] = by_type(_ITEMS).discriminator  # type: ignore[assignment]
 # Input and assistant messages share ``type: "message"``; the role tells them apart.
-ResponseItem: TypeAlias = Annotated[_ITEMS, Discriminator(_item_tag)]
+ResponseItem: TypeAlias = Annotated[_ITEMS, by_role(_ITEMS)]

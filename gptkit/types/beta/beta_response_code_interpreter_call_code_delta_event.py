@@ -1,0 +1,17 @@
+"""The beta ``response.code_interpreter_call_code.delta`` stream event (``client.beta.responses``)."""
+
+from __future__ import annotations
+
+from gptkit.types.beta._agent import Agent
+from gptkit.types.responses.response_code_interpreter_call_code_delta_event import (
+    ResponseCodeInterpreterCallCodeDeltaEvent,
+)
+
+__all__ = ["Agent", "BetaResponseCodeInterpreterCallCodeDeltaEvent"]
+
+
+class BetaResponseCodeInterpreterCallCodeDeltaEvent(ResponseCodeInterpreterCallCodeDeltaEvent):
+    """``ResponseCodeInterpreterCallCodeDeltaEvent`` as the beta API sends it: a multi-agent response also
+    names the agent the event belongs to (``agent``, None for the coordinator's own)."""
+
+    agent: Agent | None = None

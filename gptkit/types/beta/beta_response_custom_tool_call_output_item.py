@@ -1,0 +1,16 @@
+"""The beta ``custom_tool_call_output`` output item (``client.beta.responses``)."""
+
+from __future__ import annotations
+
+from gptkit.types.beta._agent import Agent, agent_before
+from gptkit.types.responses.response_custom_tool_call_output_item import ResponseCustomToolCallOutputItem
+
+__all__ = ["Agent", "BetaResponseCustomToolCallOutputItem"]
+
+
+@agent_before("caller")
+class BetaResponseCustomToolCallOutputItem(ResponseCustomToolCallOutputItem):
+    """``ResponseCustomToolCallOutputItem`` as the beta API sends it: a multi-agent response also names
+    the agent that produced the item (``agent``, None for the coordinator's own)."""
+
+    agent: Agent | None = None

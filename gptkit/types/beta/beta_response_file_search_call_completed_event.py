@@ -1,0 +1,17 @@
+"""The beta ``response.file_search_call.completed`` stream event (``client.beta.responses``)."""
+
+from __future__ import annotations
+
+from gptkit.types.beta._agent import Agent
+from gptkit.types.responses.response_file_search_call_completed_event import (
+    ResponseFileSearchCallCompletedEvent,
+)
+
+__all__ = ["Agent", "BetaResponseFileSearchCallCompletedEvent"]
+
+
+class BetaResponseFileSearchCallCompletedEvent(ResponseFileSearchCallCompletedEvent):
+    """``ResponseFileSearchCallCompletedEvent`` as the beta API sends it: a multi-agent response also
+    names the agent the event belongs to (``agent``, None for the coordinator's own)."""
+
+    agent: Agent | None = None

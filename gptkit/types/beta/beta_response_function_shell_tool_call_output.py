@@ -1,0 +1,18 @@
+"""The beta ``shell_call_output`` output item (``client.beta.responses``)."""
+
+from __future__ import annotations
+
+from gptkit.types.beta._agent import Agent, agent_before
+from gptkit.types.responses.response_function_shell_tool_call_output import (
+    ResponseFunctionShellToolCallOutput,
+)
+
+__all__ = ["Agent", "BetaResponseFunctionShellToolCallOutput"]
+
+
+@agent_before("caller")
+class BetaResponseFunctionShellToolCallOutput(ResponseFunctionShellToolCallOutput):
+    """``ResponseFunctionShellToolCallOutput`` as the beta API sends it: a multi-agent response also names
+    the agent that produced the item (``agent``, None for the coordinator's own)."""
+
+    agent: Agent | None = None

@@ -1,0 +1,15 @@
+"""The beta ``response.mcp_list_tools.failed`` stream event (``client.beta.responses``)."""
+
+from __future__ import annotations
+
+from gptkit.types.beta._agent import Agent
+from gptkit.types.responses.response_mcp_list_tools_failed_event import ResponseMcpListToolsFailedEvent
+
+__all__ = ["Agent", "BetaResponseMcpListToolsFailedEvent"]
+
+
+class BetaResponseMcpListToolsFailedEvent(ResponseMcpListToolsFailedEvent):
+    """``ResponseMcpListToolsFailedEvent`` as the beta API sends it: a multi-agent response also names the
+    agent the event belongs to (``agent``, None for the coordinator's own)."""
+
+    agent: Agent | None = None

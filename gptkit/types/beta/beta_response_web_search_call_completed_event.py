@@ -1,0 +1,17 @@
+"""The beta ``response.web_search_call.completed`` stream event (``client.beta.responses``)."""
+
+from __future__ import annotations
+
+from gptkit.types.beta._agent import Agent
+from gptkit.types.responses.response_web_search_call_completed_event import (
+    ResponseWebSearchCallCompletedEvent,
+)
+
+__all__ = ["Agent", "BetaResponseWebSearchCallCompletedEvent"]
+
+
+class BetaResponseWebSearchCallCompletedEvent(ResponseWebSearchCallCompletedEvent):
+    """``ResponseWebSearchCallCompletedEvent`` as the beta API sends it: a multi-agent response also names
+    the agent the event belongs to (``agent``, None for the coordinator's own)."""
+
+    agent: Agent | None = None
