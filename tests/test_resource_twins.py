@@ -150,3 +150,19 @@ async def test_a_released_twin_calls_as_the_written_out_method_did() -> None:
         ("DELETE", "/v1/models/ft%3Ax%2Fy"), ("POST", "/v1/embeddings"), ("DELETE", "/v1/models/ft%3Ax%2Fy")]
     assert json.loads(seen[1].content)["encoding_format"] == "base64"  # floats to the caller
     assert embedded.data[0].embedding == [0.5, -1.0]
+
+
+def test_a_sub_resource_is_declared_once_for_both_clients() -> None:
+    sync, aio = gptkit.Client(api_key="sk-x"), gptkit.AsyncClient(api_key="sk-x")
+    for path, name in [("audio.speech", "Speech"), ("chat.completions", "ChatCompletions"),
+                       ("fine_tuning.jobs.checkpoints", "Checkpoints"), ("responses.input_items", "InputItems"),
+                       ("vector_stores.file_batches", "FileBatches"), ("beta.chat", "Chat")]:
+        mine: Any = sync
+        theirs: Any = aio
+        for part in path.split("."):
+            mine, theirs = getattr(mine, part), getattr(theirs, part)
+        assert (type(mine).__name__, type(theirs).__name__) == (name, "Async" + name), path
+    completions = sync.chat.completions
+    assert sync.chat.completions is completions  # built once, then read from the resource
+    raw = sync.chat.with_raw_response.completions
+    assert raw._raw and raw is not completions and not completions._raw

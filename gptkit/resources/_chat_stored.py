@@ -18,7 +18,7 @@ from typing_extensions import Unpack
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit.resources._common import list_query, path_with
-from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._resource import AsyncResource, Sub, SyncResource
 from gptkit.resources._twin import twin, twin_list
 from gptkit.types.chat.chat_completion import ChatCompletion
 from gptkit.types.chat.chat_completion_deleted import ChatCompletionDeleted
@@ -90,9 +90,7 @@ class AsyncMessages(AsyncResource):
 class StoredCompletions(SyncResource):
     """The stored-completion methods of ``client.chat.completions``."""
 
-    @property
-    def messages(self) -> Messages:
-        return self._sub(Messages)
+    messages: Final = Sub(Messages, AsyncMessages)
 
     def retrieve(self, completion_id: str, **options: Unpack[RequestOptions]) -> ChatCompletion:
         """A chat completion created with ``store=True``."""
@@ -127,9 +125,7 @@ class AsyncStoredCompletions(AsyncResource):
     """The stored-completion methods of ``client.chat.completions`` on an ``AsyncClient``:
     ``StoredCompletions``'s, awaited."""
 
-    @property
-    def messages(self) -> AsyncMessages:
-        return self._sub(AsyncMessages)
+    messages: Final = Sub(Messages, AsyncMessages)
 
     retrieve: Final = twin(StoredCompletions.retrieve)
     update: Final = twin(StoredCompletions.update)

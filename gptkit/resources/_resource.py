@@ -7,7 +7,9 @@ import inspect
 from collections.abc import Awaitable, Callable, Coroutine, Generator, Mapping
 from contextlib import AbstractContextManager
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+from typing_extensions import Self
 
 from gptkit._clock import get_clock
 from gptkit._core._base import APIResponse, Endpoint
@@ -17,10 +19,12 @@ from gptkit.resources._raw import AsyncStreamedAPIResponse, StreamedAPIResponse
 if TYPE_CHECKING:
     from gptkit._core._client import AsyncClient, Client
 
-__all__ = ["AsyncResource", "SyncResource"]
+__all__ = ["AsyncResource", "Sub", "SyncResource"]
 
 R = TypeVar("R", bound="_Resource")
 T = TypeVar("T")
+S = TypeVar("S", bound="_Resource")
+A = TypeVar("A", bound="_Resource")
 #: A method of several calls, as a generator that yields each call (``self._send(...)``,
 #: ``self.create(...)``, ``self._sleep(s)``) and is sent its result back (see ``_twin``).
 Steps = Generator[Any, Any, T]
@@ -108,6 +112,32 @@ def _upload_steps(
     with parts as files:
         call = client._prepare(endpoint, params, stream=stream, raw=resource._raw, path=path, files=files)
         return (yield client._execute(call))
+
+
+class Sub(Generic[S, A]):
+    """A sub-resource, declared once for both clients: ``completions: Final = Sub(ChatCompletions,
+    AsyncChatCompletions)`` gives a ``ChatCompletions`` on a ``Client``'s resource and an
+    ``AsyncChatCompletions`` on an ``AsyncClient``'s, built on first use (raw if the resource is),
+    then read from the resource itself (a raw view's copy drops it and builds its own)."""
+
+    def __init__(self, sync: type[S], aio: type[A]) -> None:
+        self._classes = (sync, aio)
+        self._name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, resource: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, resource: AsyncResource, owner: type | None = None) -> A: ...
+    @overload
+    def __get__(self, resource: _Resource, owner: type | None = None) -> S: ...
+    def __get__(self, resource: _Resource | None, owner: type | None = None) -> Any:
+        if resource is None:
+            return self
+        sub = resource.__dict__[self._name] = resource._sub(self._classes[resource._is_async])
+        return sub
 
 
 class _StreamingMethods:

@@ -9,9 +9,9 @@ them).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
-from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._resource import AsyncResource, Sub, SyncResource, _Resource
 from gptkit.resources.chat import AsyncChat, Chat
 
 if TYPE_CHECKING:
@@ -20,13 +20,13 @@ if TYPE_CHECKING:
 __all__ = ["AsyncBeta", "Beta"]
 
 
-class Beta(SyncResource):
-    """``client.beta`` of a ``Client``."""
+class _BetaSpace(_Resource):
+    chat: Final = Sub(Chat, AsyncChat)
+    """The same as ``client.chat``: ``beta.chat.completions.parse`` is ``chat.completions.parse``."""
 
-    @property
-    def chat(self) -> Chat:
-        """The same as ``client.chat``: ``beta.chat.completions.parse`` is ``chat.completions.parse``."""
-        return self._sub(Chat)
+
+class Beta(_BetaSpace, SyncResource):
+    """``client.beta`` of a ``Client``."""
 
     @property
     def responses(self) -> BetaResponses:
@@ -37,13 +37,8 @@ class Beta(SyncResource):
         return self._sub(BetaResponses)
 
 
-class AsyncBeta(AsyncResource):
+class AsyncBeta(_BetaSpace, AsyncResource):
     """``client.beta`` of an ``AsyncClient``."""
-
-    @property
-    def chat(self) -> AsyncChat:
-        """The same as ``client.chat``: ``beta.chat.completions.parse`` is ``chat.completions.parse``."""
-        return self._sub(AsyncChat)
 
     @property
     def responses(self) -> AsyncBetaResponses:

@@ -11,7 +11,7 @@ retries, events and the ledger apply as to any call.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final, Literal, cast, overload
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar, cast, overload
 
 from typing_extensions import Unpack
 
@@ -25,9 +25,9 @@ from gptkit.resources._beta_responses_plan import (
     list_items,
 )
 from gptkit.resources._common import path_with
-from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._resource import AsyncResource, Sub, SyncResource, _Resource
 from gptkit.resources._responses_plan import items_query, retrieve_params, tools_shaped
-from gptkit.resources._twin import twin, twin_list
+from gptkit.resources._twin import Awaits, twin, twin_list
 from gptkit.resources.responses import InputTokenCountKwargs
 from gptkit.types.beta.beta_response import BetaResponse
 from gptkit.types.beta.response_create_params import BetaResponseCreateArgs
@@ -35,10 +35,10 @@ from gptkit.types.request_options import RequestOptions
 from gptkit.types.responses.input_token_count_response import InputTokenCountResponse
 
 if TYPE_CHECKING:  # streams and the input item pages load with their first use
-    from gptkit._streams._stream import AsyncStream, Stream
+    from gptkit._streams._stream import AsyncStream, Stream  # noqa: F401  (the bases' strings name them)
     from gptkit.pagination import SyncCursorPage
     from gptkit.types.beta.beta_response_item import BetaResponseItem
-    from gptkit.types.beta.beta_response_stream_event import BetaResponseStreamEvent
+    from gptkit.types.beta.beta_response_stream_event import BetaResponseStreamEvent  # noqa: F401
 
 __all__ = [
     "AsyncBetaInputItems",
@@ -59,53 +59,95 @@ class BetaResponseCreateKwargs(BetaResponseCreateArgs, RequestOptions, total=Fal
     """The keyword arguments of ``beta.responses.create`` other than ``stream`` and ``betas``."""
 
 
-class BetaResponses(SyncResource):
-    """The beta Responses API of a ``Client`` (``client.beta.responses``)."""
+class BetaInputItems(SyncResource):
+    """The input items of stored beta responses (``client.beta.responses.input_items``)."""
+
+    def list(
+        self, response_id: str, *, after: str | None = None, include: Sequence[str] | None = None,
+        limit: int | None = None, order: Literal["asc", "desc"] | None = None, betas: Betas | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncCursorPage[BetaResponseItem]:
+        """The items a response was given (``BetaResponseItem``), newest first unless
+        ``order="asc"``; iterating goes through every page."""
+        path, query = items_query(response_id, after, include, limit, order)
+        sent = beta_options("beta.responses.input_items.list", betas, options)
+        return cast("SyncCursorPage[BetaResponseItem]", self._list(list_items(), query, sent, path))
+
+
+class AsyncBetaInputItems(AsyncResource):
+    """The input items of stored beta responses (``client.beta.responses.input_items``)."""
+
+    list: Final = twin_list(BetaInputItems.list)
+
+
+class BetaInputTokens(SyncResource):
+    """Input token counts (``client.beta.responses.input_tokens``)."""
+
+    def count(
+        self, *, betas: Betas | None = None, **params: Unpack[InputTokenCountKwargs]
+    ) -> InputTokenCountResponse:
+        """How many input tokens a ``beta.responses.create`` call with these parameters would use."""
+        sent = beta_options("beta.responses.input_tokens.count", betas, params)
+        return cast(InputTokenCountResponse, self._send(COUNT_TOKENS, sent))
+
+
+class AsyncBetaInputTokens(AsyncResource):
+    """Input token counts (``client.beta.responses.input_tokens``)."""
+
+    count: Final = twin(BetaInputTokens.count)
+
+
+_Plain = TypeVar("_Plain")
+_Streamed = TypeVar("_Streamed")
+_Either = TypeVar("_Either")
+
+
+class _BetaResponsesCore(_Resource, Generic[_Plain, _Streamed, _Either]):
+    """``create`` and ``retrieve`` written once; the results they declare are each client's (see
+    ``_twin``)."""
 
     @overload
     def create(
         self, *, stream: Literal[False] | None = None, betas: Betas | None = None,
         **params: Unpack[BetaResponseCreateKwargs],
-    ) -> BetaResponse: ...
+    ) -> _Plain: ...
     @overload
     def create(
         self, *, stream: Literal[True], betas: Betas | None = None, **params: Unpack[BetaResponseCreateKwargs]
-    ) -> Stream[BetaResponseStreamEvent]: ...
+    ) -> _Streamed: ...
     @overload
     def create(
         self, *, stream: bool, betas: Betas | None = None, **params: Unpack[BetaResponseCreateKwargs]
-    ) -> BetaResponse | Stream[BetaResponseStreamEvent]: ...
+    ) -> _Either: ...
     def create(
         self, *, stream: bool | None = None, betas: Betas | None = None,
         **params: Unpack[BetaResponseCreateKwargs],
-    ) -> BetaResponse | Stream[BetaResponseStreamEvent]:
+    ) -> Any:
         """Create a model response, as ``client.responses.create`` does, with the beta parameters
         (``multi_agent={"enabled": True}``) and ``betas=["responses_multi_agent=v1"]`` (sent as the
-        ``OpenAI-Beta`` header). Returns a ``BetaResponse``, or with ``stream=True`` a ``Stream`` of
-        ``BetaResponseStreamEvent``: each output item and event has the ``agent`` it belongs to
-        (None for the coordinator's own)."""
+        ``OpenAI-Beta`` header). Returns a ``BetaResponse``, or with ``stream=True`` a ``Stream``
+        (``AsyncStream``) of ``BetaResponseStreamEvent``: each output item and event has the
+        ``agent`` it belongs to (None for the coordinator's own)."""
         sent = beta_options("beta.responses.create", betas, tools_shaped(params))
-        call = self._client._prepare(CREATE, sent, stream=bool(stream), raw=self._raw)
-        result: BetaResponse | Stream[BetaResponseStreamEvent] = self._client._execute(call)
-        return result
+        return self._client._execute(self._client._prepare(CREATE, sent, stream=bool(stream), raw=self._raw))
 
     @overload
     def retrieve(
         self, response_id: str, *, include: Sequence[str] | None = None,
         include_obfuscation: bool | None = None, starting_after: int | None = None,
         stream: Literal[False] | None = None, betas: Betas | None = None, **options: Unpack[RequestOptions],
-    ) -> BetaResponse: ...
+    ) -> _Plain: ...
     @overload
     def retrieve(
         self, response_id: str, *, include: Sequence[str] | None = None,
         include_obfuscation: bool | None = None, starting_after: int | None = None,
         stream: Literal[True], betas: Betas | None = None, **options: Unpack[RequestOptions],
-    ) -> Stream[BetaResponseStreamEvent]: ...
+    ) -> _Streamed: ...
     def retrieve(
         self, response_id: str, *, include: Sequence[str] | None = None,
         include_obfuscation: bool | None = None, starting_after: int | None = None,
         stream: bool | None = None, betas: Betas | None = None, **options: Unpack[RequestOptions],
-    ) -> BetaResponse | Stream[BetaResponseStreamEvent]:
+    ) -> Any:
         """A stored response as it is now, or (``stream=True``, a background response) its events
         after ``starting_after`` (see ``client.responses.retrieve``)."""
         path, merged = retrieve_params(response_id, include, include_obfuscation, starting_after, stream,
@@ -113,8 +155,15 @@ class BetaResponses(SyncResource):
         call = self._client._prepare(RETRIEVE, beta_options("beta.responses.retrieve", betas, merged),
                                      raw=self._raw, path=path)
         call.stream = bool(stream)
-        result: BetaResponse | Stream[BetaResponseStreamEvent] = self._client._execute(call)
-        return result
+        return self._client._execute(call)
+
+
+class BetaResponses(
+    _BetaResponsesCore[BetaResponse, "Stream[BetaResponseStreamEvent]",
+                       "BetaResponse | Stream[BetaResponseStreamEvent]"],
+    SyncResource,
+):
+    """The beta Responses API of a ``Client`` (``client.beta.responses``)."""
 
     def delete(
         self, response_id: str, *, betas: Betas | None = None, **options: Unpack[RequestOptions]
@@ -132,118 +181,29 @@ class BetaResponses(SyncResource):
         sent = beta_options("beta.responses.cancel", betas, options)
         return cast(BetaResponse, self._send(CANCEL, sent, path))
 
-    @property
-    def input_items(self) -> BetaInputItems:
-        """``client.beta.responses.input_items``: the items a response was given."""
-        return self._sub(BetaInputItems)
+    input_items: Final = Sub(BetaInputItems, AsyncBetaInputItems)
+    """``client.beta.responses.input_items``: the items a response was given."""
 
-    @property
-    def input_tokens(self) -> BetaInputTokens:
-        """``client.beta.responses.input_tokens``: count a request's input tokens without running it."""
-        return self._sub(BetaInputTokens)
+    input_tokens: Final = Sub(BetaInputTokens, AsyncBetaInputTokens)
+    """``client.beta.responses.input_tokens``: count a request's input tokens without running it."""
 
 
-class BetaInputItems(SyncResource):
-    """The input items of stored beta responses (``client.beta.responses.input_items``)."""
+class AsyncBetaResponses(
+    _BetaResponsesCore[Awaits[BetaResponse], "Awaits[AsyncStream[BetaResponseStreamEvent]]",
+                       "Awaits[BetaResponse | AsyncStream[BetaResponseStreamEvent]]"],
+    AsyncResource,
+):
+    """The beta Responses API of an ``AsyncClient`` (``client.beta.responses``): ``BetaResponses``'s
+    methods, awaited."""
 
-    def list(
-        self, response_id: str, *, after: str | None = None, include: Sequence[str] | None = None,
-        limit: int | None = None, order: Literal["asc", "desc"] | None = None, betas: Betas | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SyncCursorPage[BetaResponseItem]:
-        """The items a response was given (``BetaResponseItem``), newest first unless
-        ``order="asc"``; iterating goes through every page."""
-        path, query = items_query(response_id, after, include, limit, order)
-        sent = beta_options("beta.responses.input_items.list", betas, options)
-        return cast("SyncCursorPage[BetaResponseItem]", self._list(list_items(), query, sent, path))
-
-
-class BetaInputTokens(SyncResource):
-    """Input token counts (``client.beta.responses.input_tokens``)."""
-
-    def count(
-        self, *, betas: Betas | None = None, **params: Unpack[InputTokenCountKwargs]
-    ) -> InputTokenCountResponse:
-        """How many input tokens a ``beta.responses.create`` call with these parameters would use."""
-        sent = beta_options("beta.responses.input_tokens.count", betas, params)
-        return cast(InputTokenCountResponse, self._send(COUNT_TOKENS, sent))
-
-
-class AsyncBetaResponses(AsyncResource):
-    """The beta Responses API of an ``AsyncClient`` (``client.beta.responses``)."""
-
-    @overload
-    async def create(
-        self, *, stream: Literal[False] | None = None, betas: Betas | None = None,
-        **params: Unpack[BetaResponseCreateKwargs],
-    ) -> BetaResponse: ...
-    @overload
-    async def create(
-        self, *, stream: Literal[True], betas: Betas | None = None, **params: Unpack[BetaResponseCreateKwargs]
-    ) -> AsyncStream[BetaResponseStreamEvent]: ...
-    @overload
-    async def create(
-        self, *, stream: bool, betas: Betas | None = None, **params: Unpack[BetaResponseCreateKwargs]
-    ) -> BetaResponse | AsyncStream[BetaResponseStreamEvent]: ...
-    async def create(
-        self, *, stream: bool | None = None, betas: Betas | None = None,
-        **params: Unpack[BetaResponseCreateKwargs],
-    ) -> BetaResponse | AsyncStream[BetaResponseStreamEvent]:
-        """Create a model response (see ``BetaResponses.create``); ``stream=True`` gives an
-        ``AsyncStream`` of ``BetaResponseStreamEvent``."""
-        sent = beta_options("beta.responses.create", betas, tools_shaped(params))
-        call = self._client._prepare(CREATE, sent, stream=bool(stream), raw=self._raw)
-        result: BetaResponse | AsyncStream[BetaResponseStreamEvent] = await self._client._execute(call)
-        return result
-
-    @overload
-    async def retrieve(
-        self, response_id: str, *, include: Sequence[str] | None = None,
-        include_obfuscation: bool | None = None, starting_after: int | None = None,
-        stream: Literal[False] | None = None, betas: Betas | None = None, **options: Unpack[RequestOptions],
-    ) -> BetaResponse: ...
-    @overload
-    async def retrieve(
-        self, response_id: str, *, include: Sequence[str] | None = None,
-        include_obfuscation: bool | None = None, starting_after: int | None = None,
-        stream: Literal[True], betas: Betas | None = None, **options: Unpack[RequestOptions],
-    ) -> AsyncStream[BetaResponseStreamEvent]: ...
-    async def retrieve(
-        self, response_id: str, *, include: Sequence[str] | None = None,
-        include_obfuscation: bool | None = None, starting_after: int | None = None,
-        stream: bool | None = None, betas: Betas | None = None, **options: Unpack[RequestOptions],
-    ) -> BetaResponse | AsyncStream[BetaResponseStreamEvent]:
-        """A stored response as it is now, or its events with ``stream=True`` (see
-        ``BetaResponses.retrieve``)."""
-        path, merged = retrieve_params(response_id, include, include_obfuscation, starting_after, stream,
-                                       options)
-        call = self._client._prepare(RETRIEVE, beta_options("beta.responses.retrieve", betas, merged),
-                                     raw=self._raw, path=path)
-        call.stream = bool(stream)
-        result: BetaResponse | AsyncStream[BetaResponseStreamEvent] = await self._client._execute(call)
-        return result
-
+    if not TYPE_CHECKING:
+        create = twin(_BetaResponsesCore.create)
+        retrieve = twin(_BetaResponsesCore.retrieve)
     delete: Final = twin(BetaResponses.delete)
     cancel: Final = twin(BetaResponses.cancel)
 
-    @property
-    def input_items(self) -> AsyncBetaInputItems:
-        """``client.beta.responses.input_items``: the items a response was given."""
-        return self._sub(AsyncBetaInputItems)
+    input_items: Final = Sub(BetaInputItems, AsyncBetaInputItems)
+    """``client.beta.responses.input_items``: the items a response was given."""
 
-    @property
-    def input_tokens(self) -> AsyncBetaInputTokens:
-        """``client.beta.responses.input_tokens``: count a request's input tokens without running it."""
-        return self._sub(AsyncBetaInputTokens)
-
-
-class AsyncBetaInputItems(AsyncResource):
-    """The input items of stored beta responses (``client.beta.responses.input_items``)."""
-
-    list: Final = twin_list(BetaInputItems.list)
-
-
-class AsyncBetaInputTokens(AsyncResource):
-    """Input token counts (``client.beta.responses.input_tokens``)."""
-
-    count: Final = twin(BetaInputTokens.count)
+    input_tokens: Final = Sub(BetaInputTokens, AsyncBetaInputTokens)
+    """``client.beta.responses.input_tokens``: count a request's input tokens without running it."""

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar, overload
 
 from typing_extensions import Unpack
 
@@ -12,7 +11,7 @@ from gptkit._core._base import Call, Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit.resources._chat_stored import AsyncStoredCompletions, StoredCompletions
 from gptkit.resources._quick import QUICK_CHAT
-from gptkit.resources._resource import AsyncResource, SyncResource, _Resource
+from gptkit.resources._resource import AsyncResource, Sub, SyncResource, _Resource
 from gptkit.resources._twin import Awaits, twin
 from gptkit.types.chat.chat_completion import ChatCompletion
 from gptkit.types.request_options import RequestOptions
@@ -265,17 +264,14 @@ def _finisher(plan: ParsePlan) -> Finisher:
     return lambda final: parse_completion(final, plan.model, plan.tools, check=check)
 
 
-class Chat(SyncResource):
-    """``client.chat``: the namespace of ``client.chat.completions``."""
-
-    @cached_property  # perf: read on every call; the copies a raw view makes drop it
-    def completions(self) -> ChatCompletions:
-        return self._sub(ChatCompletions)  # raw under ``client.chat.with_raw_response``
+class _ChatSpace(_Resource):
+    completions: Final = Sub(ChatCompletions, AsyncChatCompletions)  # perf: then read from the instance
+    """``client.chat.completions``: chat completions (raw under ``client.chat.with_raw_response``)."""
 
 
-class AsyncChat(AsyncResource):
-    """``client.chat``: the namespace of ``client.chat.completions``."""
+class Chat(_ChatSpace, SyncResource):
+    """``client.chat`` of a ``Client``: the namespace of ``client.chat.completions``."""
 
-    @cached_property  # perf: read on every call; the copies a raw view makes drop it
-    def completions(self) -> AsyncChatCompletions:
-        return self._sub(AsyncChatCompletions)  # raw under ``client.chat.with_raw_response``
+
+class AsyncChat(_ChatSpace, AsyncResource):
+    """``client.chat`` of an ``AsyncClient``."""

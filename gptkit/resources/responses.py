@@ -15,7 +15,7 @@ import pydantic
 from typing_extensions import Unpack
 
 from gptkit.resources._common import path_with
-from gptkit.resources._resource import AsyncResource, SyncResource, _Resource
+from gptkit.resources._resource import AsyncResource, Sub, SyncResource, _Resource
 from gptkit.resources._responses_plan import (
     CANCEL,
     COUNT_TOKENS,
@@ -61,6 +61,40 @@ class ResponseCreateKwargs(ResponseCreateArgs, RequestOptions, total=False):
 
 class InputTokenCountKwargs(InputTokenCountParams, RequestOptions, total=False):
     """The keyword arguments of ``responses.input_tokens.count``."""
+
+
+class InputItems(SyncResource):
+    """The input items of stored responses (``client.responses.input_items``)."""
+
+    def list(
+        self, response_id: str, *, after: str | None = None, include: Sequence[str] | None = None,
+        limit: int | None = None, order: Literal["asc", "desc"] | None = None,
+        **options: Unpack[RequestOptions],
+    ) -> SyncCursorPage[ResponseItem]:
+        """The items a response was given, newest first unless ``order="asc"``; iterating goes
+        through every page."""
+        path, query = items_query(response_id, after, include, limit, order)
+        return cast("SyncCursorPage[ResponseItem]", self._list(list_items(), query, options, path))
+
+
+class AsyncInputItems(AsyncResource):
+    """The input items of stored responses (``client.responses.input_items``)."""
+
+    list: Final = twin_list(InputItems.list)
+
+
+class InputTokens(SyncResource):
+    """Input token counts (``client.responses.input_tokens``)."""
+
+    def count(self, **params: Unpack[InputTokenCountKwargs]) -> InputTokenCountResponse:
+        """How many input tokens a ``responses.create`` call with these parameters would use."""
+        return cast(InputTokenCountResponse, self._send(COUNT_TOKENS, params))
+
+
+class AsyncInputTokens(AsyncResource):
+    """Input token counts (``client.responses.input_tokens``)."""
+
+    count: Final = twin(InputTokens.count)
 
 
 _Plain = TypeVar("_Plain")
@@ -179,37 +213,11 @@ class Responses(
         path = path_with(CANCEL.path, "responses.cancel", response_id=response_id)
         return cast(Response, self._send(CANCEL, dict(options), path))
 
-    @property
-    def input_items(self) -> InputItems:
-        """``client.responses.input_items``: the items a response was given."""
-        return self._sub(InputItems)
+    input_items: Final = Sub(InputItems, AsyncInputItems)
+    """``client.responses.input_items``: the items a response was given."""
 
-    @property
-    def input_tokens(self) -> InputTokens:
-        """``client.responses.input_tokens``: count a request's input tokens without running it."""
-        return self._sub(InputTokens)
-
-
-class InputItems(SyncResource):
-    """The input items of stored responses (``client.responses.input_items``)."""
-
-    def list(
-        self, response_id: str, *, after: str | None = None, include: Sequence[str] | None = None,
-        limit: int | None = None, order: Literal["asc", "desc"] | None = None,
-        **options: Unpack[RequestOptions],
-    ) -> SyncCursorPage[ResponseItem]:
-        """The items a response was given, newest first unless ``order="asc"``; iterating goes
-        through every page."""
-        path, query = items_query(response_id, after, include, limit, order)
-        return cast("SyncCursorPage[ResponseItem]", self._list(list_items(), query, options, path))
-
-
-class InputTokens(SyncResource):
-    """Input token counts (``client.responses.input_tokens``)."""
-
-    def count(self, **params: Unpack[InputTokenCountKwargs]) -> InputTokenCountResponse:
-        """How many input tokens a ``responses.create`` call with these parameters would use."""
-        return cast(InputTokenCountResponse, self._send(COUNT_TOKENS, params))
+    input_tokens: Final = Sub(InputTokens, AsyncInputTokens)
+    """``client.responses.input_tokens``: count a request's input tokens without running it."""
 
 
 class AsyncResponses(
@@ -226,24 +234,8 @@ class AsyncResponses(
     delete: Final = twin(Responses.delete)
     cancel: Final = twin(Responses.cancel)
 
-    @property
-    def input_items(self) -> AsyncInputItems:
-        """``client.responses.input_items``: the items a response was given."""
-        return self._sub(AsyncInputItems)
+    input_items: Final = Sub(InputItems, AsyncInputItems)
+    """``client.responses.input_items``: the items a response was given."""
 
-    @property
-    def input_tokens(self) -> AsyncInputTokens:
-        """``client.responses.input_tokens``: count a request's input tokens without running it."""
-        return self._sub(AsyncInputTokens)
-
-
-class AsyncInputItems(AsyncResource):
-    """The input items of stored responses (``client.responses.input_items``)."""
-
-    list: Final = twin_list(InputItems.list)
-
-
-class AsyncInputTokens(AsyncResource):
-    """Input token counts (``client.responses.input_tokens``)."""
-
-    count: Final = twin(InputTokens.count)
+    input_tokens: Final = Sub(InputTokens, AsyncInputTokens)
+    """``client.responses.input_tokens``: count a request's input tokens without running it."""

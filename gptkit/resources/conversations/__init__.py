@@ -11,7 +11,7 @@ from typing_extensions import Unpack
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit.resources._common import body_params, path_with
-from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._resource import AsyncResource, Sub, SyncResource
 from gptkit.resources._twin import twin
 from gptkit.resources.conversations.items import AsyncItems, Items
 from gptkit.types.conversations.conversation import Conversation
@@ -57,10 +57,8 @@ def _create(
 class Conversations(SyncResource):
     """Conversations of a ``Client`` (``AsyncConversations`` runs the same methods)."""
 
-    @property
-    def items(self) -> Items:
-        """A conversation's items: ``client.conversations.items.list(conversation_id)``."""
-        return self._sub(Items)
+    items: Final = Sub(Items, AsyncItems)
+    """A conversation's items: ``client.conversations.items.list(conversation_id)``."""
 
     def create(
         self,
@@ -93,10 +91,8 @@ class Conversations(SyncResource):
 class AsyncConversations(AsyncResource):
     """Conversations of an ``AsyncClient``: ``Conversations``'s methods, awaited."""
 
-    @property
-    def items(self) -> AsyncItems:
-        """A conversation's items: ``client.conversations.items.list(conversation_id)``."""
-        return self._sub(AsyncItems)
+    items: Final = Sub(Items, AsyncItems)
+    """A conversation's items: ``client.conversations.items.list(conversation_id)``."""
 
     create: Final = twin(Conversations.create)
     retrieve: Final = twin(Conversations.retrieve)

@@ -12,7 +12,7 @@ from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit.pagination import AsyncCursorPage, SyncCursorPage
 from gptkit.resources._common import body_params, list_query, path_with
-from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._resource import AsyncResource, Sub, SyncResource
 from gptkit.resources._twin import twin, twin_list
 from gptkit.types.fine_tuning.fine_tuning_job import FineTuningJob
 from gptkit.types.fine_tuning.fine_tuning_job_event import FineTuningJobEvent
@@ -63,13 +63,29 @@ class _CreateArgs:
         }, options)
 
 
+class Checkpoints(SyncResource):
+    """The checkpoints of fine-tuning jobs (``Client``; ``AsyncCheckpoints`` runs the same)."""
+
+    def list(self, fine_tuning_job_id: str, *, after: str | None = None, limit: int | None = None,
+             **options: Unpack[RequestOptions]) -> SyncCursorPage[FineTuningJobCheckpoint]:
+        """A job's checkpoints; iterating goes through every page (async: ``await`` for one
+        page, ``async for`` over every checkpoint)."""
+        path = _job(CHECKPOINTS[0], "fine_tuning.jobs.checkpoints.list", fine_tuning_job_id)
+        query = list_query("fine_tuning.jobs.checkpoints.list", after=after, limit=limit, most=_MOST)
+        return cast("SyncCursorPage[FineTuningJobCheckpoint]", self._list(CHECKPOINTS, query, options, path))
+
+
+class AsyncCheckpoints(AsyncResource):
+    """The checkpoints of fine-tuning jobs (``AsyncClient``): ``Checkpoints``'s ``list``."""
+
+    list: Final = twin_list(Checkpoints.list)
+
+
 class Jobs(SyncResource):
     """Fine-tuning jobs of a ``Client`` (``AsyncJobs`` runs the same methods)."""
 
-    @property
-    def checkpoints(self) -> Checkpoints:
-        """The checkpoints of a job: ``client.fine_tuning.jobs.checkpoints.list(job_id)``."""
-        return self._sub(Checkpoints)
+    checkpoints: Final = Sub(Checkpoints, AsyncCheckpoints)
+    """The checkpoints of a job: ``client.fine_tuning.jobs.checkpoints.list(job_id)``."""
 
     def create(
         self, *, model: str, training_file: str, hyperparameters: Hyperparameters | None = None,
@@ -122,10 +138,8 @@ class Jobs(SyncResource):
 class AsyncJobs(AsyncResource):
     """Fine-tuning jobs of an ``AsyncClient``: ``Jobs``'s methods, awaited."""
 
-    @property
-    def checkpoints(self) -> AsyncCheckpoints:
-        """The checkpoints of a job: ``client.fine_tuning.jobs.checkpoints.list(job_id)``."""
-        return self._sub(AsyncCheckpoints)
+    checkpoints: Final = Sub(Checkpoints, AsyncCheckpoints)
+    """The checkpoints of a job: ``client.fine_tuning.jobs.checkpoints.list(job_id)``."""
 
     create: Final = twin(Jobs.create)
     retrieve: Final = twin(Jobs.retrieve)
@@ -134,21 +148,3 @@ class AsyncJobs(AsyncResource):
     pause: Final = twin(Jobs.pause)
     resume: Final = twin(Jobs.resume)
     list_events: Final = twin_list(Jobs.list_events)
-
-
-class Checkpoints(SyncResource):
-    """The checkpoints of fine-tuning jobs (``Client``; ``AsyncCheckpoints`` runs the same)."""
-
-    def list(self, fine_tuning_job_id: str, *, after: str | None = None, limit: int | None = None,
-             **options: Unpack[RequestOptions]) -> SyncCursorPage[FineTuningJobCheckpoint]:
-        """A job's checkpoints; iterating goes through every page (async: ``await`` for one
-        page, ``async for`` over every checkpoint)."""
-        path = _job(CHECKPOINTS[0], "fine_tuning.jobs.checkpoints.list", fine_tuning_job_id)
-        query = list_query("fine_tuning.jobs.checkpoints.list", after=after, limit=limit, most=_MOST)
-        return cast("SyncCursorPage[FineTuningJobCheckpoint]", self._list(CHECKPOINTS, query, options, path))
-
-
-class AsyncCheckpoints(AsyncResource):
-    """The checkpoints of fine-tuning jobs (``AsyncClient``): ``Checkpoints``'s ``list``."""
-
-    list: Final = twin_list(Checkpoints.list)

@@ -18,7 +18,7 @@ from typing_extensions import Unpack
 from gptkit._core._base import Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit.resources._common import FileTypes, body_params, file_parts, invalid, path_with
-from gptkit.resources._resource import AsyncResource, Steps, SyncResource
+from gptkit.resources._resource import AsyncResource, Steps, Sub, SyncResource
 from gptkit.resources._twin import twin
 from gptkit.types.request_options import RequestOptions
 from gptkit.types.upload import Upload
@@ -89,13 +89,27 @@ class _Chunked:
         self.source.close()
 
 
+class Parts(SyncResource):
+    """The parts of uploads (``Client``)."""
+
+    def create(self, upload_id: str, *, data: FileTypes, **options: Unpack[RequestOptions]) -> UploadPart:
+        """Add ``data`` (bytes, a path or an open file; at most 64 MB) as the next part."""
+        path = _path(PART.path, "parts.create", upload_id)
+        parts = file_parts("uploads.parts.create", data=data)
+        return cast(UploadPart, self._upload(PART, dict(options), parts, path=path))
+
+
+class AsyncParts(AsyncResource):
+    """The parts of uploads (``AsyncClient``): ``Parts``'s ``create``, awaited."""
+
+    create: Final = twin(Parts.create)
+
+
 class Uploads(SyncResource):
     """Uploads of a ``Client``."""
 
-    @property
-    def parts(self) -> Parts:
-        """The parts of an upload: ``client.uploads.parts.create(upload_id, data=...)``."""
-        return self._sub(Parts)
+    parts: Final = Sub(Parts, AsyncParts)
+    """The parts of an upload: ``client.uploads.parts.create(upload_id, data=...)``."""
 
     def create(
         self,
@@ -148,31 +162,13 @@ class Uploads(SyncResource):
 class AsyncUploads(AsyncResource):
     """Uploads of an ``AsyncClient``: ``Uploads``'s methods, awaited."""
 
-    @property
-    def parts(self) -> AsyncParts:
-        """The parts of an upload: ``await client.uploads.parts.create(upload_id, data=...)``."""
-        return self._sub(AsyncParts)
+    parts: Final = Sub(Parts, AsyncParts)
+    """The parts of an upload: ``await client.uploads.parts.create(upload_id, data=...)``."""
 
     create: Final = twin(Uploads.create)
     complete: Final = twin(Uploads.complete)
     cancel: Final = twin(Uploads.cancel)
     upload_file_chunked: Final = twin(Uploads.upload_file_chunked)
-
-
-class Parts(SyncResource):
-    """The parts of uploads (``Client``)."""
-
-    def create(self, upload_id: str, *, data: FileTypes, **options: Unpack[RequestOptions]) -> UploadPart:
-        """Add ``data`` (bytes, a path or an open file; at most 64 MB) as the next part."""
-        path = _path(PART.path, "parts.create", upload_id)
-        parts = file_parts("uploads.parts.create", data=data)
-        return cast(UploadPart, self._upload(PART, dict(options), parts, path=path))
-
-
-class AsyncParts(AsyncResource):
-    """The parts of uploads (``AsyncClient``): ``Parts``'s ``create``, awaited."""
-
-    create: Final = twin(Parts.create)
 
 
 # The steps of ``upload_file_chunked`` (``resource`` may be the ``Async`` twin: its ``_steps``

@@ -9,7 +9,7 @@ from typing_extensions import Unpack
 
 from gptkit.pagination import SyncCursorPage, SyncPage
 from gptkit.resources._common import body_params, path_with
-from gptkit.resources._resource import AsyncResource, SyncResource
+from gptkit.resources._resource import AsyncResource, Sub, SyncResource
 from gptkit.resources._twin import twin, twin_list
 from gptkit.resources.vector_stores._shared import beta, endpoint, list_endpoints, store_query
 from gptkit.resources.vector_stores.file_batches import AsyncFileBatches, FileBatches
@@ -91,15 +91,11 @@ def _search(
 class VectorStores(SyncResource):
     """Vector stores of a ``Client`` (``AsyncVectorStores`` runs the same methods)."""
 
-    @property
-    def files(self) -> Files:
-        """The files of a store: ``client.vector_stores.files.create(store_id, file_id=...)``."""
-        return self._sub(Files)
+    files: Final = Sub(Files, AsyncFiles)
+    """The files of a store: ``client.vector_stores.files.create(store_id, file_id=...)``."""
 
-    @property
-    def file_batches(self) -> FileBatches:
-        """Batches of files added at once: ``client.vector_stores.file_batches.create(...)``."""
-        return self._sub(FileBatches)
+    file_batches: Final = Sub(FileBatches, AsyncFileBatches)
+    """Batches of files added at once: ``client.vector_stores.file_batches.create(...)``."""
 
     def create(
         self,
@@ -174,15 +170,11 @@ class VectorStores(SyncResource):
 class AsyncVectorStores(AsyncResource):
     """Vector stores of an ``AsyncClient``: ``VectorStores``'s methods, awaited."""
 
-    @property
-    def files(self) -> AsyncFiles:
-        """The files of a store: ``await client.vector_stores.files.create(store_id, file_id=...)``."""
-        return self._sub(AsyncFiles)
+    files: Final = Sub(Files, AsyncFiles)
+    """The files of a store: ``await client.vector_stores.files.create(store_id, file_id=...)``."""
 
-    @property
-    def file_batches(self) -> AsyncFileBatches:
-        """Batches of files added at once: ``await client.vector_stores.file_batches.create(...)``."""
-        return self._sub(AsyncFileBatches)
+    file_batches: Final = Sub(FileBatches, AsyncFileBatches)
+    """Batches of files added at once: ``await client.vector_stores.file_batches.create(...)``."""
 
     create: Final = twin(VectorStores.create)
     retrieve: Final = twin(VectorStores.retrieve)
