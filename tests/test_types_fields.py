@@ -21,6 +21,7 @@ from typing import Any
 import pydantic
 
 import gptkit.types
+from gptkit.types._lazy_union import LazyUnion
 
 _INPUT = "input items are request TypedDicts in gptkit (`ResponseInputItemParam`): echoed back as sent"
 _TYPED = "gptkit also types the assistant text, refusals and audio a listed input item can hold"
@@ -86,6 +87,8 @@ def _models(annotation: Any) -> dict[str, type[pydantic.BaseModel]]:
         item = stack.pop()
         if inspect.isclass(item) and issubclass(item, pydantic.BaseModel):
             found[item.__name__] = item
+        if isinstance(item, LazyUnion):  # validated as this union, its members loaded on use
+            stack.append(item.union())
         stack.extend(typing.get_args(item))
     return found
 
