@@ -131,7 +131,7 @@ async def test_the_fake_refuses_multi_agent_without_the_beta_header(kind: str) -
 
 
 async def test_retrieve_items_count_cancel_and_delete_go_to_the_beta_path(kind: str) -> None:
-    fake = FakeOpenAI()
+    fake = FakeOpenAI(response_time=3600)  # still running when cancelled, however slow the machine
     client = _fake_client(kind, fake)
     created = await invoke(client, "beta.responses.create", model="gpt-4o", input=PROMPT,
                            multi_agent={"enabled": True}, betas=[BETA], background=True)

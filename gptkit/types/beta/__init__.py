@@ -14,7 +14,8 @@ as well (``gptkit.types.beta.beta_response_output_item``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from gptkit.types._lazy import indexed_package
 
@@ -243,5 +244,7 @@ def _missing(name: str) -> str:
             f"(client.beta.responses); openai.types.beta.{name} is not provided (docs/migration.md)")
 
 
+__getattr__: Callable[[str], Any]
+__dir__: Callable[[], list[str]]
 __getattr__, __dir__, _names = indexed_package(__name__, _missing)  # names loaded on first use (``_index``)
 __all__ = list(_names)  # the names imported above for type checkers
