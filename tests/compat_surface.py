@@ -41,7 +41,6 @@ NAME_EXCEPTIONS: dict[str, str] = {
     "NoneType": "typing helper of the generated code, not for programs",
     "Transport": "httpx typing alias: use `httpx.BaseTransport`",
     "ProxiesTypes": "httpx typing alias: configure proxies on your own `http_client`",
-    "OAuthError": "workload-identity OAuth: not provided",
     "InvalidWebhookSignatureError": "webhook verification: not provided",
     "DataResidency": "data residency endpoints: pass `base_url=`",
     "BedrockOpenAI": "Amazon Bedrock clients: not provided",
@@ -63,7 +62,6 @@ NAME_EXCEPTIONS: dict[str, str] = {
 ATTRIBUTE_EXCEPTIONS: dict[str, str] = {
     "admin": _ADMIN,
     "admin_api_key": _ADMIN,
-    "workload_identity": "workload-identity authentication: not provided",
     "custom_auth": "pluggable authentication hooks: use `default_headers` or an httpx `auth` on `http_client`",
     "platform_headers": "the `X-Stainless-*` telemetry headers: gptkit sends none",
     "qs": "the generated code's query-string encoder",
@@ -94,8 +92,6 @@ METHOD_EXCEPTIONS: dict[str, str] = {
     "beta.realtime": _REALTIME,
     "audio.voices": _UNSERVED,
     "audio.voice_consents": _UNSERVED,
-    "fine_tuning.alpha": "fine-tuning graders (alpha): not provided",
-    "fine_tuning.checkpoints.permissions": "sharing fine-tuned checkpoints across projects: not provided",
     "files.wait_for_processing": "deprecated by the official package: files are ready when created",
     "vector_stores.file_batches.upload_and_poll": "use `vector_stores.files.upload_and_poll` per file",
     "responses.compact": "not provided yet",
@@ -118,7 +114,6 @@ PARAMETER_EXCEPTIONS: dict[str, str] = {
 #: ``_underscored`` ones are not compared).
 CLIENT_PARAMETER_EXCEPTIONS: dict[str, str] = {
     "admin_api_key": _ADMIN,
-    "workload_identity": "workload-identity authentication: not provided",
     "provider": "provider presets: pass `base_url=` (and `AzureClient` for Azure)",
     "data_residency": "data residency endpoints: pass `base_url=`",
     "webhook_secret": "webhook verification: not provided",

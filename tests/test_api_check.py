@@ -9,6 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -99,15 +100,23 @@ def _breaks(tmp_path: Path, files: dict[str, str]) -> list[str]:
     return [str(b) for b in api_check.find_breaks(old, new)]
 
 
-def test_the_public_api_has_no_unrecorded_break() -> None:
+@pytest.fixture(scope="module")
+def root_snapshot() -> dict[str, Any]:
+    """gptkit's own snapshot, built once: griffe walks ~700 modules (tens of seconds when loaded)."""
+    snapshot: dict[str, Any] = api_check.build_snapshot(ROOT)
+    return snapshot
+
+
+@pytest.mark.timeout(300)
+def test_the_public_api_has_no_unrecorded_break(root_snapshot: dict[str, Any]) -> None:
     out = io.StringIO()
-    code = api_check.main([], out=out)
+    code = api_check.main([], out=out, current=root_snapshot)
     assert code == 0, out.getvalue()
     assert "API check OK" in out.getvalue()
 
 
-def test_the_snapshot_holds_the_public_surface_and_nothing_private() -> None:
-    snapshot = api_check.build_snapshot(ROOT)
+def test_the_snapshot_holds_the_public_surface_and_nothing_private(root_snapshot: dict[str, Any]) -> None:
+    snapshot = root_snapshot
     paths = set(snapshot["objects"])
     assert {"gptkit.Client.__init__", "gptkit.types.ChatCompletion.choices", "gptkit.testing.FakeOpenAI",
             "gptkit.batch.run"} <= paths
@@ -117,8 +126,8 @@ def test_the_snapshot_holds_the_public_surface_and_nothing_private() -> None:
     assert "max_attempts" in params and not [p for p in params if p.startswith("_")]
 
 
-def test_the_stored_form_loads_back_to_the_same_snapshot() -> None:
-    snapshot = api_check.build_snapshot(ROOT)
+def test_the_stored_form_loads_back_to_the_same_snapshot(root_snapshot: dict[str, Any]) -> None:
+    snapshot = root_snapshot
     text = api_check._dump(snapshot)
     assert api_check.load(text) == snapshot
     stored = text.count("\n")

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 import gptkit
+from gptkit.lib.azure import MutuallyExclusiveAuthError
 
 from .helpers import Recorder, chat_body, close, invoke
 
@@ -135,7 +136,7 @@ def test_missing_options_raise_typed_errors_at_construction(cls: Any) -> None:
         cls(azure_endpoint=ENDPOINT, api_key="k")
     with pytest.raises(gptkit.MissingAPIKeyError, match="AZURE_OPENAI_API_KEY"):
         cls(azure_endpoint=ENDPOINT, api_version=VERSION)
-    with pytest.raises(gptkit.ConfigurationError, match="only one credential"):
+    with pytest.raises(MutuallyExclusiveAuthError, match="mutually exclusive; Only one"):
         cls(azure_endpoint=ENDPOINT, api_version=VERSION, api_key="k", azure_ad_token="t")
     with pytest.raises(gptkit.ConfigurationError, match="https://"):
         cls(azure_endpoint="my-res.openai.azure.com", api_version=VERSION, api_key="k")

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 import gptkit
-from gptkit.testing import FakeOpenAI
+from gptkit.testing import FakeOpenAI, VirtualClock
 from gptkit.types.beta import (
     BetaResponse,
     BetaResponseOutputMessage,
@@ -131,7 +131,7 @@ async def test_the_fake_refuses_multi_agent_without_the_beta_header(kind: str) -
 
 
 async def test_retrieve_items_count_cancel_and_delete_go_to_the_beta_path(kind: str) -> None:
-    fake = FakeOpenAI()
+    fake = FakeOpenAI(response_time=3600)  # still running when cancelled, however slow the machine
     client = _fake_client(kind, fake)
     created = await invoke(client, "beta.responses.create", model="gpt-4o", input=PROMPT,
                            multi_agent={"enabled": True}, betas=[BETA], background=True)
@@ -207,3 +207,35 @@ async def test_a_scripted_beta_stream_is_typed_and_billed(kind: str) -> None:
     assert json.loads(recorder.requests[0].content)["stream"] is True
     assert client.ledger.calls == 1 and client.ledger.snapshot().total.completion_tokens == 87
     await close(client)
+
+
+def _printed(module: Any) -> list[str]:
+    """What a program prints of a beta response and of every event of a beta stream (``repr`` and
+    ``to_json``), with ``module``'s client against a fresh fake on a virtual clock."""
+    import openai
+
+    with VirtualClock():
+        fake = FakeOpenAI()
+        if module is openai:
+            client: Any = openai.OpenAI(api_key=API_KEY, base_url="http://fake/v1",
+                                        http_client=httpx.Client(transport=fake))
+        else:
+            client = gptkit.Client(api_key=API_KEY, base_url="http://fake/v1", transport=fake)
+        response = client.beta.responses.create(
+            model="o3", input=PROMPT, reasoning={"effort": "low", "summary": "auto"},
+            multi_agent={"enabled": True}, betas=[BETA])
+        events = list(client.beta.responses.create(
+            model="gpt-4o", input=PROMPT, text={"format": {"type": "json_object"}}, multi_agent={"enabled": True},
+            betas=[BETA], stream=True))
+        client.close()
+        return [repr(response), response.to_json(), *(repr(event) for event in events)]
+
+
+def test_beta_objects_print_as_the_official_ones() -> None:
+    import openai
+
+    theirs, ours = _printed(openai), _printed(gptkit)
+    assert len(ours) == len(theirs) > 20
+    for mine, official in zip(ours, theirs, strict=True):
+        assert mine == official
+    assert "BetaResponseOutputText(" in ours[0] and "BetaResponseUsage(" in ours[0] and "agent=Agent(" in ours[0]

@@ -29,6 +29,12 @@ class _Recorder:
 
 _loader._plugins = {"recorder": _Recorder()}
 
+# Every SSL context created (loading the system's certificates: 10-40 ms each).
+import ssl
+SSL_CONTEXTS = []
+_default_context = ssl.create_default_context
+ssl.create_default_context = lambda *a, **k: SSL_CONTEXTS.append(1) or _default_context(*a, **k)
+
 import httpx
 
 USAGE = {"prompt_tokens": 24, "completion_tokens": 38, "total_tokens": 62,
@@ -59,7 +65,7 @@ MESSAGES = [{"role": "system", "content": "Be brief."}, {"role": "user", "conten
 '''
 
 _REPORT = r'''
-print(json.dumps({"modules": sorted(sys.modules), "built": BUILT}))
+print(json.dumps({"modules": sorted(sys.modules), "built": BUILT, "ssl_contexts": len(SSL_CONTEXTS)}))
 '''
 
 
@@ -106,6 +112,9 @@ assert completion.choices[0].message.content == "Paris."
 assert client.ledger.calls == 1
 """)
     assert _loaded(found["modules"], *_NOT_FOR_A_CHAT_CALL) == []
+    # No SSL context: the call goes over the given transport (finding httpx's stock headers
+    # once made a default httpx client, which loads the system's certificates).
+    assert found["ssl_contexts"] == 0
     ours = _loaded(found["modules"], "gptkit")
     assert len(ours) <= _MAX_GPTKIT_MODULES_FOR_CHAT, ours
     # One validator: the completion's (its nested models are built inline). Not the parameters'
@@ -166,6 +175,15 @@ assert stream.get_final_completion().usage.total_tokens == 62
     assert sorted(found["built"]) == ["ChatCompletion", "ChatCompletionChunk"]
 
 
+#: How many gptkit modules a first Responses call may load (85 today; 147 while every output
+#: item's and tool's module and the parameters' TypedDicts were imported with ``Response``).
+_MAX_GPTKIT_MODULES_FOR_RESPONSES = 90
+_NOT_FOR_A_FIRST_RESPONSE = (
+    "response_output_item", "tool", "response_create_params", "response_input_param", "tool_param",
+    "input_item_list_params", "response_function_tool_call", "response_reasoning_item", "mcp_tool_call_error",
+)
+
+
 def test_a_first_responses_call_loads_no_chat_or_stream_machinery() -> None:
     found = _first_call("""
 import gptkit
@@ -175,9 +193,14 @@ assert response.output_text == "Paris." and client.ledger.calls == 1
 """)
     unused = tuple(p for p in _NOT_FOR_A_CHAT_CALL if p not in ("gptkit.types.responses", "gptkit._responses"))
     assert _loaded(found["modules"], *unused, "gptkit.types.chat", "gptkit.resources.chat") == []
-    # The response's validator only: not the parameters' (the quick check vouches for a string
+    # The response's validator, and its message item's (output items and tools load kind by
+    # kind, tests/test_lazy_union.py); not the parameters' (the quick check vouches for a string
     # input), nor a nested model's built at import by an instance used as a field's default.
-    assert found["built"] == ["Response"]
+    assert found["built"] == ["Response", "Annotated"]
+    ours = _loaded(found["modules"], "gptkit")
+    assert len(ours) <= _MAX_GPTKIT_MODULES_FOR_RESPONSES, ours
+    # Not the other output items' and tools' modules (~50), nor the parameters' TypedDicts.
+    assert _loaded(found["modules"], *(f"gptkit.types.responses.{m}" for m in _NOT_FOR_A_FIRST_RESPONSE)) == []
 
 
 def test_client_beta_loads_the_beta_responses_api_only_when_used() -> None:

@@ -108,6 +108,7 @@ def _azure_resource(base_url: str) -> dict[str, str]:
 ENVIRONMENT: dict[str, Callable[[str], dict[str, str]]] = {
     "azure_client": _azure_resource,
     "azure_async": _azure_resource,
+    "azure_ad_token": lambda base_url: {"AZURE_OPENAI_ENDPOINT": base_url.removesuffix("/v1")},
 }
 
 #: Programs that do not print the same yet, with the reason (kept in step with docs/migration.md).

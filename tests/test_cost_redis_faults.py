@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import subprocess
 import sys
+import threading
 import time
 from decimal import Decimal
 from typing import Any
@@ -85,6 +86,21 @@ async def test_owed_spend_is_written_without_another_call(own_redis: RedisServer
     deadline = time.monotonic() + 5
     while budget.unsettled and time.monotonic() < deadline:
         time.sleep(0.05)  # the background writer tries every second or two
+    assert budget.unsettled == 0
+    assert budget.state() == (answer.cost.total, Decimal(0))
+
+
+async def test_close_waits_for_the_background_writer_then_writes(kind: str, own_redis: RedisServer) -> None:
+    # Seen on a loaded machine: the background writer was mid-attempt when close() came, and
+    # close() left the spend owed instead of writing it once the writer's attempt ended.
+    budget = budget_on(own_redis)
+    client = client_for(kind, Server({1: own_redis.stop}), budget)
+    answer = await chat(client)
+    assert budget.unsettled == answer.cost.total
+    own_redis.start()
+    budget._flushing.acquire()  # the background writer's attempt, in progress
+    threading.Timer(0.2, budget._flushing.release).start()
+    await close(client)
     assert budget.unsettled == 0
     assert budget.state() == (answer.cost.total, Decimal(0))
 

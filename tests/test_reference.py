@@ -72,7 +72,7 @@ def _get(package: Any, path: str) -> Any:
 
 
 def _sections(obj: Any) -> Iterator[Any]:
-    for holder in (obj, obj.members.get("__init__") if obj.is_class else None):
+    for holder in (obj, obj.all_members.get("__init__") if obj.is_class else None):
         if holder is not None and holder.docstring is not None:
             yield from holder.docstring.parsed
 
@@ -82,7 +82,7 @@ def _described(obj: Any) -> list[tuple[str, str]]:
 
 
 def _parameters(obj: Any) -> list[str]:
-    function = obj.members.get("__init__") if obj.is_class else obj
+    function = obj.all_members.get("__init__") if obj.is_class else obj  # inherited too
     assert function is not None, f"{obj.path} has no constructor griffe can see"
     return [p.name for p in function.parameters
             if p.name not in ("self", "cls") and p.kind.value not in ("variadic positional", "variadic keyword")]

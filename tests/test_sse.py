@@ -189,3 +189,54 @@ def test_any_bytes_any_split_match_the_reference(data: st.DataObject, stream: by
     # Arbitrary bytes too: invalid UTF-8, stray CRs, NULs and cuts inside characters.
     pieces = data.draw(splits(stream))
     assert decode_all(*pieces)[0] == decode_all(stream)[0] == reference(stream)
+
+
+# -- the one-event path (``single``) that the stream core tries before ``feed`` ----------------
+
+
+def decode_like_the_core(*reads: bytes) -> list[ServerSentEvent]:
+    """What the stream core sees: ``single(read)`` first, ``feed(read)`` when it declines."""
+    decoder = SSEDecoder()
+    events: list[ServerSentEvent] = []
+    for read in reads:
+        data = decoder.single(read)
+        if data is None:
+            events.extend(decoder.feed(read))
+        else:
+            events.append(ServerSentEvent(data, "message", decoder.last_event_id))
+    events.extend(decoder.end())
+    return events
+
+
+def test_single_takes_exactly_one_plain_event_and_declines_the_rest() -> None:
+    decoder = SSEDecoder()
+    assert decoder.single(b'data: {"a":1}\n\n') is None  # the first read may start with a BOM
+    assert decoder.feed(b'data: {"a":1}\n\n') == [ServerSentEvent('{"a":1}')]
+    assert decoder.single(b'data: {"b":2}\n\n') == '{"b":2}'
+    assert decoder.single(b"data: \xff\n\n") == "\ufffd"  # as feed decodes it
+    assert decoder.single(b"data: \n\n") == ""
+    for declined in (b"data: a\n\ndata: b\n\n", b"data: a\r\n\r\n", b"data: a\n", b"data:a\n\n",
+                     b"event: e\ndata: a\n\n", b"data: a\ndata: b\n\n", b": ping\n\n", b"data: a\n\n\n"):
+        assert decoder.single(declined) is None, declined
+    decoder.feed(b"event: named\n")  # a pending field belongs to the next event: not a plain one
+    assert decoder.single(b"data: x\n\n") is None
+    assert decoder.feed(b"data: x\n\n") == [ServerSentEvent("x", "named")]
+    decoder.feed(b"data: par")  # a partial line pending
+    assert decoder.single(b"data: y\n\n") is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), event_streams())
+def test_the_cores_path_gives_the_same_events_for_any_split(data: st.DataObject, stream: bytes) -> None:
+    whole = decode_all(stream)[0]
+    by_event = re.split(b"(?<=\n\n)", stream)  # one read per event where the stream allows it
+    assert decode_like_the_core(*by_event) == whole
+    assert decode_like_the_core(*data.draw(splits(stream))) == whole
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.lists(_fragments, max_size=40).map(b"".join))
+def test_the_cores_path_matches_the_reference_on_any_bytes(data: st.DataObject, stream: bytes) -> None:
+    expected = reference(stream)
+    assert decode_like_the_core(*re.split(b"(?<=\n\n)", stream)) == expected
+    assert decode_like_the_core(*data.draw(splits(stream))) == expected

@@ -109,21 +109,16 @@ TYPE_EXCEPTIONS: dict[str, str] = {
     "live": _REALTIME,
     "websocket_*": _REALTIME,
     "webhooks": "webhook verification: not provided",
-    "evals": _NOT_SERVED, "eval_*": _NOT_SERVED, "graders": _NOT_SERVED,
+    "evals": _NOT_SERVED, "eval_*": _NOT_SERVED,
     "containers": _NOT_SERVED, "container_*": _NOT_SERVED,
     "skills": _NOT_SERVED, "skill*": _NOT_SERVED, "deleted_skill": _NOT_SERVED,
     "video*": _NOT_SERVED, "decision*": _NOT_SERVED, "safety": _NOT_SERVED,
     "content_provenance_check*": _NOT_SERVED,
     "audio.voice*": _NOT_SERVED,
-    "fine_tuning.alpha": "fine-tuning graders (alpha): not provided",
-    "fine_tuning.checkpoints": "sharing fine-tuned checkpoints across projects: not provided",
     "shared.decision_*": _NOT_SERVED, "shared_params.decision_*": _NOT_SERVED,
-    "shared.oauth_error_code": "workload-identity OAuth: not provided",
-    "shared_params.oauth_error_code": "workload-identity OAuth: not provided",
     "responses": "Responses API types: still being completed",
     "conversations.conversation_item": "`AdditionalTools`, `Program`, `ProgramOutput` (programmatic tool calling): "
                                        "not yet in `gptkit.types.responses`, whose item types it re-exports",
-    "fine_tuning.reinforcement_method*": "its `Grader` union: the graders are not provided",
 }
 
 

@@ -223,7 +223,9 @@ def _report(breaks: list[Break], unrecorded: list[Break], since: str, out: Any) 
         )
 
 
-def main(argv: list[str] | None = None, *, root: Path = ROOT, out: Any = None) -> int:
+def main(argv: list[str] | None = None, *, root: Path = ROOT, out: Any = None,
+         current: dict[str, Any] | None = None) -> int:
+    """The command; ``current`` is ``root``'s snapshot when the caller has already built it."""
     out = sys.stdout if out is None else out
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     group = parser.add_mutually_exclusive_group()
@@ -231,7 +233,7 @@ def main(argv: list[str] | None = None, *, root: Path = ROOT, out: Any = None) -
     group.add_argument("--refresh", action="store_true", help="write the snapshot (at a release)")
     args = parser.parse_args(argv)
     snapshot_file = root / ".ci" / "tools" / "api_snapshot.json"
-    current = build_snapshot(root)
+    current = build_snapshot(root) if current is None else current
     if not snapshot_file.exists():
         if not args.refresh:
             print(f"no snapshot at {snapshot_file}; run with --refresh to write one", file=out)

@@ -25,18 +25,31 @@ from gptkit._core._keys import KeyProvider
 from gptkit._exceptions import ConfigurationError, MissingAPIKeyError
 
 __all__ = [
+    "API_KEY_SENTINEL",
     "REFRESH_MARGIN",
     "AsyncAzureADTokenProvider",
     "AzureADTokenProvider",
     "AzureSettings",
     "AzureToken",
     "ExpiringToken",
+    "MutuallyExclusiveAuthError",
     "TokenCache",
     "resolve_azure",
 ]
 
 #: Seconds before its expiry at which a cached token is refreshed (azure-core uses the same).
 REFRESH_MARGIN: Final = 300.0
+#: The official ``openai.lib.azure`` placeholder for "no key" (a copy carries it; not a credential).
+API_KEY_SENTINEL: Final = "<missing API key>"
+
+
+class MutuallyExclusiveAuthError(ConfigurationError):
+    """More than one Azure credential was given (``api_key``, ``azure_ad_token``,
+    ``azure_ad_token_provider``): the official ``openai.lib.azure`` error, worded the same."""
+
+    def __init__(self) -> None:
+        super().__init__("The `api_key`, `azure_ad_token` and `azure_ad_token_provider` arguments are "
+                         "mutually exclusive; Only one can be passed at a time")
 
 
 @dataclass(frozen=True)
@@ -285,7 +298,7 @@ def resolve_azure(
     given = [n for n, v in (("api_key", api_key), ("azure_ad_token", azure_ad_token),
                             ("azure_ad_token_provider", azure_ad_token_provider)) if v is not None]
     if len(given) > 1:
-        raise ConfigurationError(f"pass only one credential, not {' and '.join(given)}")
+        raise MutuallyExclusiveAuthError()
     settings = AzureSettings(endpoint=endpoint, api_version=version, deployment=azure_deployment,
                              base_url=root, organization=organization or None, project=project or None)
     if azure_ad_token_provider is not None:

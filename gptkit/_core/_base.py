@@ -126,6 +126,9 @@ class BaseClient(OfficialSurface, Observable):
         self._setup(config, retry, options, is_async=self._is_async)
         self._owns_http = http_client is None
         self._http = http_client or self._new_http(transport, config.http_timeout)
+        provider = config.api_key_provider
+        if provider is not None and provider.auth is not None:  # workload identity exchanges through it
+            provider.auth._bind(self._http)
 
     def _new_http(self, transport: Any, timeout: httpx.Timeout) -> Any:
         """The twin's own HTTP client (gptkit's defaults, ``transport`` when given)."""

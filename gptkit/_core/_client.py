@@ -9,7 +9,7 @@ attempts) and ``gptkit._retry`` (the retry decisions); the two classes here diff
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 from typing_extensions import Unpack
@@ -26,6 +26,9 @@ from gptkit._core._options import DEFAULT_LIMITS, ClientOptions, shows_options
 from gptkit._core._protocol import apply_client_defaults
 from gptkit._core._usage import drop_stream_options
 from gptkit._exceptions import APIStatusError
+
+if TYPE_CHECKING:
+    from gptkit.auth import WorkloadIdentity, X509WorkloadIdentity
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -54,6 +57,9 @@ class Client(BaseClient, GenericRequests, SyncResources, Closing):
         closes it. Not with ``transport=``.
     :param transport: an httpx transport for the client gptkit builds: a cassette, a
         ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
+    :param workload_identity: authenticate with the workload's own identity instead of an API key
+        (``gptkit.auth``: a Kubernetes, Azure or GCP token, or an X.509 certificate), exchanged for
+        a short-lived token before the attempts that need one. Not with ``api_key``.
     """
 
     _http: httpx.Client
@@ -68,10 +74,11 @@ class Client(BaseClient, GenericRequests, SyncResources, Closing):
         project: str | None = None,
         http_client: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
+        workload_identity: WorkloadIdentity | X509WorkloadIdentity | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
         self._start(options, http_client, transport, api_key=api_key, base_url=base_url,
-                    organization=organization, project=project)
+                    organization=organization, project=project, workload_identity=workload_identity)
 
     def _new_http(self, transport: httpx.BaseTransport | None, timeout: httpx.Timeout) -> httpx.Client:
         return httpx.Client(transport=transport, timeout=timeout, **_HTTP_DEFAULTS)
@@ -150,6 +157,11 @@ class Client(BaseClient, GenericRequests, SyncResources, Closing):
         apply_client_defaults(self._http, call.request)
         try:
             response = self._http.send(call.request, stream=call.stream)
+            if response.status_code == 401 and provider is not None and provider.renew():
+                # A workload-identity token the API refused (revoked early): once with a new one.
+                response.close()
+                call.request.headers["authorization"] = f"Bearer {provider.get()}"
+                response = self._http.send(call.request, stream=call.stream)
             if self._failed(call, response):  # the error's body is read before it is raised
                 try:
                     response.read()
@@ -201,6 +213,7 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources, AsyncClosing
         closes it. Not with ``transport=``.
     :param transport: an httpx async transport for the client gptkit builds: a cassette, a
         ``gptkit.testing.FakeOpenAI``, an ``httpx.MockTransport``.
+    :param workload_identity: like ``Client``'s (the exchange is awaited).
     """
 
     _is_async = True
@@ -216,10 +229,11 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources, AsyncClosing
         project: str | None = None,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        workload_identity: WorkloadIdentity | X509WorkloadIdentity | None = None,
         **options: Unpack[ClientOptions],
     ) -> None:
         self._start(options, http_client, transport, api_key=api_key, base_url=base_url,
-                    organization=organization, project=project)
+                    organization=organization, project=project, workload_identity=workload_identity)
 
     def _new_http(
         self, transport: httpx.AsyncBaseTransport | None, timeout: httpx.Timeout
@@ -305,6 +319,10 @@ class AsyncClient(BaseClient, AsyncGenericRequests, AsyncResources, AsyncClosing
         apply_client_defaults(self._http, call.request)
         try:
             response = await self._http.send(call.request, stream=call.stream)
+            if response.status_code == 401 and provider is not None and provider.renew():
+                await response.aclose()  # a refused workload-identity token: once with a new one
+                call.request.headers["authorization"] = f"Bearer {await provider.aget()}"
+                response = await self._http.send(call.request, stream=call.stream)
             if self._failed(call, response):
                 try:
                     await response.aread()

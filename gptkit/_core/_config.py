@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 import httpx
 
 from gptkit._core._params import NOT_GIVEN, NotGiven
-from gptkit._exceptions import MissingAPIKeyError
+from gptkit._exceptions import ConfigurationError, MissingAPIKeyError
 from gptkit._version import __version__
 
 if TYPE_CHECKING:
@@ -105,6 +105,9 @@ class ClientConfig:
     default_query: Mapping[str, Any] = field(default_factory=dict)
     #: ``api_key=`` given as a callable: asked for the key before each attempt (``api_key`` is None).
     api_key_provider: KeyProvider | None = None
+    #: ``workload_identity=`` as given (``client.workload_identity``); its token cache is
+    #: ``api_key_provider.auth``.
+    workload_identity: Any = field(default=None, repr=False, compare=False)
     http_timeout: httpx.Timeout = field(init=False, repr=False, compare=False)
     """The ``httpx.Timeout`` each request carries, from ``timeout`` (``coerce_timeout``)."""
 
@@ -210,12 +213,23 @@ def resolve_config(
     default_headers: Mapping[str, str] | None,
     default_query: Mapping[str, Any] | None,
     is_async: bool = False,
+    workload_identity: Any = None,
 ) -> ClientConfig:
     """Resolve arguments and environment (``OPENAI_*``) into a ``ClientConfig``; ``api_key`` may
     be a callable returning the key (``is_async``: an async client's, which may be a coroutine
-    function)."""
+    function); ``workload_identity`` (``gptkit.auth``) replaces the key."""
     provider = None
-    if callable(api_key):
+    x509 = False
+    if workload_identity is not None:
+        from gptkit._core._keys import WORKLOAD_IDENTITY_API_KEY_PLACEHOLDER, workload_key_provider
+
+        if api_key is not None and api_key != WORKLOAD_IDENTITY_API_KEY_PLACEHOLDER:
+            raise ConfigurationError("The `api_key` and `workload_identity` arguments are mutually exclusive")
+        provider = workload_key_provider(workload_identity, is_async=is_async)
+        workload_identity = provider.auth.workload_identity
+        x509 = workload_identity.get("type") == "x509"
+        api_key = NO_API_KEY  # each attempt asks the token cache
+    elif callable(api_key):
         from gptkit._core._keys import KeyProvider
 
         provider = KeyProvider(api_key, is_async=is_async)
@@ -233,7 +247,10 @@ def resolve_config(
     _check_optional("project", project, str, "a string")
     _check_optional("default_headers", default_headers, Mapping, "a mapping of header names to values")
     _check_optional("default_query", default_query, Mapping, "a mapping of query parameters to values")
-    url = normalize_base_url(base_url or os.environ.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL)
+    url = normalize_base_url(base_url or os.environ.get("OPENAI_BASE_URL")
+                             or (MTLS_API_BASE_URL if x509 else DEFAULT_BASE_URL))
+    if x509:
+        _check_x509(url, default_headers)
     return ClientConfig(
         api_key=None if isinstance(api_key, NoAPIKey) else Secret(api_key),
         base_url=url,
@@ -243,4 +260,23 @@ def resolve_config(
         default_headers=dict(default_headers or {}),
         default_query=dict(default_query or {}),
         api_key_provider=provider,
+        workload_identity=workload_identity,
     )
+
+
+#: Where X.509 workload identity calls go by default (the certificate is asked for there).
+MTLS_API_BASE_URL = "https://mtls.api.openai.com/v1"
+
+
+def _check_x509(url: str, default_headers: Mapping[str, str] | None) -> None:
+    """An X.509 client's calls carry its token: only over HTTPS, to a URL without credentials,
+    and with no other credential header beside it (the official client's rules)."""
+    parsed = httpx.URL(url)
+    if parsed.scheme != "https" or not parsed.host:
+        raise ConfigurationError("X.509 workload identity requires an absolute HTTPS API URL")
+    if parsed.userinfo:
+        raise ConfigurationError("X.509 workload identity base URLs cannot contain user credentials")
+    if any(name.lower().replace("_", "-") in ("api-key", "x-api-key", "proxy-authorization")
+           for name in default_headers or {}):
+        raise ConfigurationError("X.509 workload identity requests cannot include API-key or proxy "
+                                 "credentials")

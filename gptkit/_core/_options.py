@@ -111,6 +111,7 @@ def resolve_client_config(
     http_client: object | None,
     transport: object | None,
     is_async: bool = False,
+    workload_identity: object = None,
 ) -> tuple[ClientConfig, RetryPolicy]:
     """The client's config and retry policy, after the checks no option may skip: every mistake
     here used to be accepted silently and surface at the first call, or never."""
@@ -131,7 +132,7 @@ def resolve_client_config(
     config = resolve_config(
         api_key=api_key, base_url=base_url, organization=organization, project=project,
         timeout=timeout, default_headers=options.get("default_headers"),
-        default_query=options.get("default_query"), is_async=is_async,
+        default_query=options.get("default_query"), is_async=is_async, workload_identity=workload_identity,
     )
     return config, retry if retry is not None else RetryPolicy.from_max_retries(max_retries)
 
@@ -220,6 +221,12 @@ def copy_changes(config: ClientConfig, changes: dict[str, Any], *, is_async: boo
         value = changes.get(name)
         if value is not None and value is not NOT_GIVEN:
             current[name] = value
+    if changes.get("workload_identity") is not None:  # a new identity replaces the key
+        current["api_key"] = None
+    elif changes.get("api_key") is not None:  # a key replaces the identity (the official rule)
+        current["workload_identity"] = None
+    elif provider is not None and provider.auth is not None:  # the same identity: share its token
+        current["api_key"], current["workload_identity"] = None, provider.auth
     return resolve_config(**current, is_async=is_async)
 
 

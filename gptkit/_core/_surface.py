@@ -71,6 +71,11 @@ class OfficialSurface:
         self._cost.provider = self._price_provider
 
     @property
+    def workload_identity(self) -> Any:
+        """The ``workload_identity=`` the client authenticates with (``gptkit.auth``), or None."""
+        return self._config.workload_identity
+
+    @property
     def organization(self) -> str | None:
         """The ``OpenAI-Organization`` header's value, or None."""
         return self._config.organization
@@ -127,6 +132,7 @@ class OfficialSurface:
         budget: BudgetBackend | None = KEEP,
         prices: Any = KEEP,
         ledger: Ledger = KEEP,
+        workload_identity: Any = None,
         **changes: Any,
     ) -> Self:
         """A copy with some options changed; ``copy()`` is the same method (the official name).
@@ -138,12 +144,14 @@ class OfficialSurface:
         this client's connection pool (unless given ``http_client=``), and its ledger, budget and
         prices unless given its own (``ledger=Ledger()``, ``budget=None`` ...). ``retry``
         replaces the ``RetryPolicy``; ``tags`` are added to this client's; ``**changes`` are
-        other constructor options.
+        other constructor options. A copy of a workload-identity client shares its token;
+        ``workload_identity=`` gives the copy another identity, ``api_key=`` a key instead.
         """
         given = {"api_key": api_key, "organization": organization, "project": project,
                  "base_url": base_url, "timeout": timeout, "max_retries": max_retries,
                  "default_headers": default_headers, "set_default_headers": set_default_headers,
-                 "default_query": default_query, "set_default_query": set_default_query}
+                 "default_query": default_query, "set_default_query": set_default_query,
+                 "workload_identity": workload_identity}
         changes.update({k: v for k, v in given.items() if v is not None and v is not NOT_GIVEN})
         if timeout is None:
             changes["timeout"] = None  # given explicitly: no timeout

@@ -116,7 +116,7 @@ class SettlementLog:
         pause = 0.25
         while not self._closed.wait(pause):
             try:
-                self._drive(self._flush_steps(patient=False))
+                self._try_flush()
             except Exception:  # never let the writer die with money owed
                 logger.exception("RedisBudget %r: writing owed settlements failed", self.name)
             with self._lock:
@@ -128,41 +128,75 @@ class SettlementLog:
             self._flusher = None
 
     def _flush_steps(self, *, patient: bool) -> Generator[Cmd, Any, int]:
-        """Write what is owed, oldest first; returns how many remain owed."""
+        """Write what is owed, oldest first; returns how many remain owed (the caller holds
+        ``_flushing``: one writer at a time, so each settlement is sent once)."""
+        while True:
+            with self._lock:
+                batch = self._owed[:_BATCH]
+            if not batch:
+                self._paid_up()
+                return 0
+            try:
+                yield from self._answered((yield Cmd(self._settle_argv(batch), patient=patient)))
+            except (BudgetBackendError, BudgetStateLostError) as exc:
+                logger.debug("RedisBudget %r: %d settlement(s) still owed: %s", self.name,
+                             len(self._owed), exc)
+                return len(self._owed)
+            with self._lock:
+                del self._owed[: len(batch)]
+            logger.info("RedisBudget %r: wrote %d settlement(s) owed since Redis was unreachable",
+                        self.name, len(batch))
+
+    def _catch_up_steps(self) -> Generator[Cmd, Any, int]:
+        """One quick attempt (inside another operation, or the background writer's), unless
+        another writer is at it: it takes what we added."""
         if not self._flushing.acquire(blocking=False):
-            return len(self._owed)  # another writer is at it and takes what we added
+            return len(self._owed)
         try:
-            while True:
-                with self._lock:
-                    batch = self._owed[:_BATCH]
-                if not batch:
-                    self._paid_up()
-                    return 0
-                try:
-                    yield from self._answered((yield Cmd(self._settle_argv(batch), patient=patient)))
-                except (BudgetBackendError, BudgetStateLostError) as exc:
-                    logger.debug("RedisBudget %r: %d settlement(s) still owed: %s", self.name,
-                                 len(self._owed), exc)
-                    return len(self._owed)
-                with self._lock:
-                    del self._owed[: len(batch)]
-                logger.info("RedisBudget %r: wrote %d settlement(s) owed since Redis was unreachable",
-                            self.name, len(batch))
+            return (yield from self._flush_steps(patient=False))
         finally:
             self._flushing.release()
 
+    def _try_flush(self) -> None:
+        self._drive(self._catch_up_steps())
+
+    def _writer_wait(self) -> float:
+        # The background writer's attempt is one command without retries: a connect and an
+        # answer, each bounded by the connector's timeout.
+        return 2 * self._redis.timeout + 1.0
+
     def flush(self) -> int:
         """Write the settlements kept while Redis was unreachable (riding over a failover for
-        ``reconnect`` seconds); returns how many are still owed. Also runs on ``close()``."""
+        ``reconnect`` seconds); returns how many are still owed. Also runs on ``close()``.
+
+        If the background writer is trying at that moment, this waits for its attempt to end
+        first (a close right after Redis came back must not leave what it could write).
+        """
         if not self._owed:
             return 0
-        remaining: int = self._drive(self._flush_steps(patient=True))
+        if not self._flushing.acquire(timeout=self._writer_wait()):
+            return len(self._owed)  # pragma: no cover - the writer's attempt is bounded
+        try:
+            remaining: int = self._drive(self._flush_steps(patient=True))
+        finally:
+            self._flushing.release()
         return remaining
 
     async def aflush(self) -> int:
         if not self._owed:
             return 0
-        remaining: int = await self._adrive(self._flush_steps(patient=True))
+        import anyio
+
+        waited, step = 0.0, 0.01
+        while not self._flushing.acquire(blocking=False):  # never block the event loop on it
+            if waited >= self._writer_wait():
+                return len(self._owed)  # pragma: no cover - the writer's attempt is bounded
+            await anyio.sleep(step)  # real time: the writer is a real thread
+            waited += step
+        try:
+            remaining: int = await self._adrive(self._flush_steps(patient=True))
+        finally:
+            self._flushing.release()
         return remaining
 
     def close(self) -> None:
@@ -181,7 +215,7 @@ class SettlementLog:
     def _at_exit(self) -> None:
         self._closed.set()
         if self._owed and self._redis.has_sync:
-            self._drive(self._flush_steps(patient=False))
+            self._try_flush()
         with self._lock:
             owed = list(self._owed)
         if owed:

@@ -179,7 +179,7 @@ class RedisBudget(SettlementLog):
 
     def _reserving(self, amount: Decimal, model: str | None) -> Generator[Cmd, Any, Reservation]:
         if self._owed:
-            yield from self._flush_steps(patient=False)  # this process's spending counts first
+            yield from self._catch_up_steps()  # this process's spending counts first
         import uuid
 
         hold = _Hold(amount, model, id=uuid.uuid4().hex)
@@ -231,7 +231,7 @@ class RedisBudget(SettlementLog):
             behind = bool(self._owed)
         if behind:  # keep the order: after what is already owed
             self._owe(owed)
-            yield from self._flush_steps(patient=False)
+            yield from self._catch_up_steps()
             return
         try:
             values = yield from self._answered((yield Cmd(self._settle_argv([owed]), patient=False)))
@@ -295,7 +295,7 @@ class RedisBudget(SettlementLog):
         if self._before is None:
             self._before = yield from self._info()
         if self._owed:
-            yield from self._flush_steps(patient=False)
+            yield from self._catch_up_steps()
 
     def reset(self, *, spent: Decimal | str | float = 0) -> None:
         """Start the budget again everywhere with ``spent`` dollars spent (default 0).

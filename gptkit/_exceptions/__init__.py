@@ -12,13 +12,15 @@ messages are built from the response body, never from request headers.
 
 from __future__ import annotations
 
-from gptkit._exceptions import _api, _local, _structured
+from gptkit._exceptions import _api, _auth, _local, _structured
 from gptkit._exceptions._api import *  # noqa: F403 - each module's __all__ is part of this one's
+from gptkit._exceptions._auth import *  # noqa: F403
 from gptkit._exceptions._local import *  # noqa: F403
 from gptkit._exceptions._structured import *  # noqa: F403
 
 __all__: list[str] = []
 __all__ += _api.__all__
+__all__ += _auth.__all__
 __all__ += _local.__all__
 __all__ += _structured.__all__
 

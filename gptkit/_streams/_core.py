@@ -41,9 +41,9 @@ class StreamCore(Generic[T]):
     connection errors; after it, they are interruptions that nothing may re-send.
     """
 
-    __slots__ = ("_abandoned", "_accumulator", "_decoder", "_hide_usage", "_on_abandon", "_on_final",
-                 "_protocol", "_received", "_response", "_validate", "done", "failure", "final", "opened",
-                 "pending")
+    __slots__ = ("_abandoned", "_accumulator", "_decoder", "_ending", "_hide_usage", "_on_abandon",
+                 "_on_final", "_protocol", "_raises_message", "_received", "_replayed", "_response",
+                 "_validate", "done", "failure", "final", "opened", "pending")
 
     def __init__(
         self,
@@ -58,6 +58,12 @@ class StreamCore(Generic[T]):
         self._protocol = protocol
         self._validate: Callable[[str], T] = protocol.validator()
         self._accumulator = protocol.new_accumulator()
+        # The protocol's answers that do not depend on the chunk, taken once rather than asked per
+        # chunk (a protocol is stateless): whether a plain (unnamed) event is an error, and the
+        # per-chunk hooks it overrides (None: the default, which always says no).
+        self._raises_message = protocol.raises_event("message")
+        self._replayed = _overridden(protocol, "replayed")
+        self._ending = _overridden(protocol, "ending")
         self._hide_usage = hide_usage
         self._on_final = on_final
         self._on_abandon = on_abandon
@@ -97,24 +103,30 @@ class StreamCore(Generic[T]):
         self._response = response
         self._decoder = SSEDecoder()
 
-    def feed(self, data: bytes) -> None:
-        """Take one read's bytes; may raise the stream's error event as ``APIError``."""
-        events = self._decoder.feed(data)
-        if events:
-            try:
-                self._events(events)
-            except APIError as exc:
-                if not self.pending:
-                    raise
-                self.failure = exc  # the chunks before the error reach the caller first
+    def feed(self, data: bytes | None) -> None:
+        """Take one read's bytes (None: the body ended, see ``end``); may raise the stream's error
+        event as ``APIError``."""
+        if data is None:
+            self.end()
+            return
+        decoder = self._decoder
+        try:
+            text = decoder.single(data)
+            if text is not None:  # the hot path: the read is one plain event
+                if not self.done and self.failure is None:
+                    self._event(text, self._raises_message)
+                return
+            self._events(decoder.feed(data))
+        except APIError as exc:
+            if not self.pending:
+                raise
+            self.failure = exc  # the chunks before the error reach the caller first
 
     def end(self) -> None:
         """The response body ended: complete, or raise the typed error for an early end."""
         if self.done:
             return
-        events = self._decoder.end()
-        if events:
-            self._events(events)
+        self._events(self._decoder.end())
         if self.done:
             return
         if getattr(self._accumulator, "complete", False):
@@ -163,36 +175,42 @@ class StreamCore(Generic[T]):
             self._on_abandon(self._accumulator.final())
 
     def _events(self, events: list[ServerSentEvent]) -> None:
-        validate = self._validate
-        accumulator = self._accumulator
-        protocol = self._protocol
-        pending = self.pending
-        received = self._received
         for event in events:
             if self.done or self.failure is not None:
                 return  # nothing after the end counts
-            data = event.data
-            if protocol.done_marker and data.startswith("[DONE]"):
-                self._complete()
-                continue
-            if protocol.raises_event(event.event):
-                raise self._error_event(data)
-            try:
-                chunk: Any = validate(data)
-            except pydantic.ValidationError as exc:
-                raise self._bad_event(data, exc) from None
-            if protocol.is_error(chunk):
-                raise self._error_event(data)
-            if protocol.replayed(chunk, accumulator):
-                continue  # a resumed stream repeating an event the caller already has
-            received.append(data)
-            if accumulator is not None:
-                accumulator.add(chunk)
-            if not protocol.hidden(chunk, self._hide_usage):
-                pending.append(protocol.as_shown(chunk, self._hide_usage))
-            ending = protocol.ending(chunk)
-            if ending is not None:
-                self._end(ending, chunk)
+            name = event.event
+            raises = self._raises_message if name == "message" else self._protocol.raises_event(name)
+            self._event(event.data, raises)
+
+    def _event(self, data: str, raises: bool) -> None:
+        """One event's data: the end marker, an error, or a chunk to validate, accumulate and show."""
+        protocol = self._protocol
+        if protocol.done_marker and data.startswith("[DONE]"):
+            self._complete()
+            return
+        if raises:
+            raise self._error_event(data)
+        try:
+            chunk: Any = self._validate(data)
+        except pydantic.ValidationError as exc:
+            raise self._bad_event(data, exc) from None
+        if protocol.is_error(chunk):
+            raise self._error_event(data)
+        accumulator = self._accumulator
+        replayed = self._replayed
+        if replayed is not None and replayed(chunk, accumulator):
+            return  # a resumed stream repeating an event the caller already has
+        self._received.append(data)
+        if accumulator is not None:
+            accumulator.add(chunk)
+        shown = protocol.shown(chunk, self._hide_usage)
+        if shown is not None:
+            self.pending.append(shown)
+        ending = self._ending
+        if ending is not None:
+            end = ending(chunk)
+            if end is not None:
+                self._end(end, chunk)
 
     def _end(self, ending: str, chunk: Any) -> None:
         """An event ended the stream: complete, or a failure raised once the events before it
@@ -251,3 +269,11 @@ class StreamCore(Generic[T]):
             where = ".".join(str(p) for p in first["loc"]) or "event"
             message = f"A stream event does not match the API: {where}: {first['msg']}"
         return APIResponseValidationError(message, response=self._response, body=body)
+
+
+def _overridden(protocol: StreamProtocol, hook: str) -> Callable[..., Any] | None:
+    """``protocol``'s ``hook`` method, or None when it keeps the base class's (which says no)."""
+    if getattr(type(protocol), hook) is getattr(StreamProtocol, hook):
+        return None
+    method: Callable[..., Any] = getattr(protocol, hook)
+    return method

@@ -63,16 +63,15 @@ class StreamProtocol:
         """Whether a validated chunk is an error to raise (not an event to show)."""
         return False
 
-    def hidden(self, chunk: Any, usage_requested_by_us: bool) -> bool:
-        """Whether the caller should not see this chunk (it still counts for the final object)."""
-        return False
-
-    def as_shown(self, chunk: Any, usage_requested_by_us: bool) -> Any:
-        """The chunk as the caller sees it (after ``hidden`` let it through)."""
+    def shown(self, chunk: Any, usage_requested_by_us: bool) -> Any:
+        """The chunk as the caller sees it, or None when the caller should not see it (it still
+        counts for the final object)."""
         return chunk
 
     def replayed(self, chunk: Any, accumulator: Any) -> bool:
-        """Whether the stream already delivered this event (after a resumption): skipped."""
+        """Whether the stream already delivered this event (after a resumption): skipped.
+
+        This hook and ``ending`` are not called at all when a protocol keeps the defaults."""
         return False
 
     def ending(self, chunk: Any) -> str | None:
@@ -117,16 +116,16 @@ class ChunkProtocol(StreamProtocol):
         extra = chunk.__pydantic_extra__
         return bool(extra and extra.get("error"))
 
-    def hidden(self, chunk: Any, usage_requested_by_us: bool) -> bool:
-        # The usage-only last chunk that gptkit asked for is recorded but not shown.
-        return usage_requested_by_us and chunk.usage is not None and not chunk.choices
-
-    def as_shown(self, chunk: Any, usage_requested_by_us: bool) -> Any:
-        # With ``include_usage`` the server sends ``"usage": null`` on every chunk; a caller who
-        # did not ask for it gets chunks without the key (as the official client prints them:
-        # ``to_json()`` and ``model_dump(exclude_unset=True)`` leave it out).
-        if usage_requested_by_us and chunk.usage is None:
-            chunk.__pydantic_fields_set__.discard("usage")
+    def shown(self, chunk: Any, usage_requested_by_us: bool) -> Any:
+        if usage_requested_by_us:
+            if chunk.usage is None:
+                # With ``include_usage`` the server sends ``"usage": null`` on every chunk; a
+                # caller who did not ask for it gets chunks without the key (as the official
+                # client prints them: ``to_json()`` and ``model_dump(exclude_unset=True)`` leave
+                # it out).
+                chunk.__pydantic_fields_set__.discard("usage")
+            elif not chunk.choices:
+                return None  # the usage-only last chunk that gptkit asked for: recorded, not shown
         return chunk
 
 

@@ -85,7 +85,10 @@ class StreamBase(Generic[T]):
 
     def _before_read(self) -> bool:
         """True: read on; False: the stream is over. Raises the failure the core holds, or the
-        interruption of a stream closed early (the shell then observes it and closes)."""
+        interruption of a stream closed early (the shell then observes it and closes).
+
+        The shells call it only when ``core.failure`` is set or the stream is closed: otherwise
+        it says "read on", and a call per read would be most of its cost."""
         core = self._core
         if core.failure is not None:
             raise core.failure
@@ -98,13 +101,6 @@ class StreamBase(Generic[T]):
     def _read_failed(self, exc: httpx.TransportError) -> Exception:
         """The error of a broken read that was not resumed (the shell raises it)."""
         return _transport_error(self._core, exc)
-
-    def _take(self, data: bytes | None) -> None:
-        """Hand what was read to the core (None: the body ended)."""
-        if data is None:
-            self._core.end()
-        else:
-            self._core.feed(data)
 
     def _resume_point(self) -> tuple[str, int] | None:
         """Where a cut stream can be picked up again, if the server keeps its events."""

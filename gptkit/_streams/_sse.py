@@ -15,6 +15,10 @@ Why it is shaped this way:
   delayed until the next read.
 - The text of each read is scanned once with C-level ``str`` methods; an unfinished line is kept
   as a list of pieces and joined once, so a huge event costs linear time, with no size limit.
+- ``single`` is the hot path of an OpenAI stream, where most reads are exactly one
+  ``data: {...}`` line and its blank line: it checks that with a few ``bytes`` methods and hands
+  back the data, with no line splitting and no event object (the stream core validates it at
+  once). Anything else goes through ``feed``.
 """
 
 from __future__ import annotations
@@ -86,6 +90,26 @@ class SSEDecoder:
             if text[0] == "\ufeff":
                 text = text[1:]
         return self._feed_text(text)
+
+    def single(self, chunk: bytes) -> str | None:
+        """The data of the event that is exactly this read, else None (then ``feed`` the read).
+
+        Exactly: nothing is pending (no partial line, character or event) and the read is one
+        ``data: ...`` line and a blank line, ended by LF. The event is then a plain ``message``
+        whose data is that line's; the result and the decoder's state are what ``feed`` would
+        give, without its work.
+        """
+        if (
+            chunk[:6] == b"data: "
+            and chunk.find(b"\n", 6) == len(chunk) - 2
+            and chunk[-1:] == b"\n"
+            and self._started
+            and not (self._undecoded or self._tail or self._data or self._event or self._skip_lf)
+            and self._retry_set is None
+            and b"\r" not in chunk
+        ):
+            return chunk[6:-2].decode("utf-8", "replace")
+        return None
 
     def end(self) -> list[ServerSentEvent]:
         """Signal end of input: returns any last events and sets ``incomplete``."""

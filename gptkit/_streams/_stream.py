@@ -76,8 +76,9 @@ class Stream(StreamBase[T], Closing):
 
     def _pull(self) -> bool:
         """Read once into the core; False when there is nothing more to read."""
+        core = self._core
         try:
-            if not self._before_read():
+            if (core.failure is not None or self._closed) and not self._before_read():
                 return False
             try:
                 data = next(self._raw, None)
@@ -85,14 +86,14 @@ class Stream(StreamBase[T], Closing):
                 if self._resume():
                     return True
                 raise self._read_failed(exc) from exc
-            if data is None and not self._core.done and self._resume():
+            if data is None and not core.done and self._resume():
                 return True
-            self._take(data)
+            core.feed(data)
         except Exception as exc:  # (a Ctrl-C stops the stream; it does not fail the call)
             self._observe_failure(exc)  # before closing: the call failed
             self.close()
             raise
-        if self._core.done:
+        if core.done:
             self._drain()
         return True
 
@@ -211,8 +212,9 @@ class AsyncStream(StreamBase[T], AsyncClosing):
         return True
 
     async def _pull(self) -> bool:
+        core = self._core
         try:
-            if not self._before_read():
+            if (core.failure is not None or self._closed) and not self._before_read():
                 return False
             try:
                 data: bytes | None = await self._raw.__anext__()
@@ -222,14 +224,14 @@ class AsyncStream(StreamBase[T], AsyncClosing):
                 if await self._resume():
                     return True
                 raise self._read_failed(exc) from exc
-            if data is None and not self._core.done and await self._resume():
+            if data is None and not core.done and await self._resume():
                 return True
-            self._take(data)
+            core.feed(data)
         except Exception as exc:
             self._observe_failure(exc)
             await self.aclose()
             raise
-        if self._core.done:
+        if core.done:
             await self._drain()
         return True
 

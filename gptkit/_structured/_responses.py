@@ -31,7 +31,7 @@ from gptkit._exceptions import (
 )
 from gptkit._structured._parse import json_arguments, validate_json
 from gptkit._structured._schema import schema_name, strict_json_schema
-from gptkit._structured._tools import PydanticFunctionTool, function_definition
+from gptkit._structured._tools import ModelTool, PydanticFunctionTool, function_definition
 from gptkit.types.responses.function_tool_param import FunctionToolParam
 from gptkit.types.responses.parsed_response import (
     ParsedResponse,
@@ -55,14 +55,9 @@ __all__ = [
 ]
 
 
-class ResponsesPydanticFunctionTool(dict[str, Any]):
+class ResponsesPydanticFunctionTool(ModelTool):
     """A Responses function tool dict (``{"type": "function", "name": ..., "parameters": ...}``)
     that remembers the pydantic model of its arguments."""
-
-    def __init__(self, data: Mapping[str, Any], model: type[pydantic.BaseModel], *, strict: bool) -> None:
-        super().__init__(data)
-        self.model = model
-        self.strict = strict
 
     @property
     def name(self) -> str:

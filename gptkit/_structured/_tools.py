@@ -22,6 +22,7 @@ from gptkit.types.chat_params import ChatCompletionToolParam
 
 __all__ = [
     "FunctionTool",
+    "ModelTool",
     "PydanticFunctionTool",
     "function_definition",
     "ToolSpec",
@@ -35,13 +36,19 @@ __all__ = [
 ToolSpec: TypeAlias = ChatCompletionToolParam | Callable[..., Any]
 
 
-class PydanticFunctionTool(dict[str, Any]):
-    """A function tool dict that remembers the pydantic model of its arguments."""
+class ModelTool(dict[str, Any]):
+    """A tool dict (the wire form, sent as it is) that remembers the pydantic model of its
+    arguments and whether it is strict: a chat tool (``PydanticFunctionTool``) or a Responses
+    one (``gptkit._structured._responses``)."""
 
     def __init__(self, data: Mapping[str, Any], model: type[pydantic.BaseModel], *, strict: bool) -> None:
         super().__init__(data)
         self.model = model
         self.strict = strict
+
+
+class PydanticFunctionTool(ModelTool):
+    """A function tool dict that remembers the pydantic model of its arguments."""
 
     @property
     def name(self) -> str:

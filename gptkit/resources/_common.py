@@ -24,6 +24,7 @@ __all__ = [
     "body_params",
     "file_parts",
     "invalid",
+    "lazy_kwargs",
     "list_pages",
     "list_query",
     "path_with",
@@ -35,6 +36,31 @@ __all__ = [
 FileTypes: TypeAlias = Union[
     bytes, "os.PathLike[str]", IO[bytes], tuple[str | None, Any], tuple[str | None, Any, str | None]
 ]
+
+
+def lazy_kwargs(module: str, kinds: Mapping[str, tuple[str, tuple[str, ...]]]) -> Callable[[str], Any]:
+    """A module ``__getattr__`` defining keyword-argument TypedDicts when first named.
+
+    ``kinds`` maps a class name to its docstring and bases (``"module:Name"``). The parameter
+    types these extend import some twenty modules, which a call checked by the quick check never
+    needs (tests/test_cold_start.py); type checkers read the classes under ``TYPE_CHECKING``.
+    """
+    import importlib
+
+    def load(path: str) -> Any:
+        where, _, name = path.partition(":")
+        return getattr(importlib.import_module(where), name)
+
+    def getattr_(name: str) -> Any:
+        if name not in kinds:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        doc, bases = kinds[name]
+        first, *rest = (load(base) for base in bases)
+        cls = type(first)(name, (first, *rest), {"__module__": module, "__doc__": doc}, total=False)
+        vars(importlib.import_module(module))[name] = cls
+        return cls
+
+    return getattr_
 
 
 def invalid(call: str, param: str, problem: str) -> InvalidParameterError:

@@ -16,12 +16,8 @@ from gptkit.resources._common import invalid, path_with, with_query
 from gptkit.resources._quick import QUICK_RESPONSES
 from gptkit.types._base import ResponseObject
 from gptkit.types.request_options import RequestOptions
-from gptkit.types.responses.input_item_list_params import InputItemListParams
-from gptkit.types.responses.input_token_count_params import InputTokenCountParams
 from gptkit.types.responses.input_token_count_response import InputTokenCountResponse
 from gptkit.types.responses.response import Response
-from gptkit.types.responses.response_create_params import ResponseCreateParams
-from gptkit.types.responses.response_retrieve_params import ResponseRetrieveParams
 
 __all__ = [
     "CANCEL",
@@ -39,11 +35,15 @@ __all__ = [
     "tools_shaped",
 ]
 
+#: The parameters' TypedDicts are named, imported with their validator: a quick-checked call
+#: (a string or text-message ``input``) needs none of them (tests/test_cold_start.py).
+_R = "gptkit.types.responses."
 #: How Responses streams are read, by name: imported by the first stream (Endpoint.stream_protocol).
 _STREAM = "gptkit._streams._responses_protocol:RESPONSES_STREAM"
 CREATE = Endpoint(
     method="POST", path="/responses", response=Response,
-    validator=ResponsesParamValidator(ResponseCreateParams, "responses.create", quick=QUICK_RESPONSES),
+    validator=ResponsesParamValidator(_R + "response_create_params:ResponseCreateParams", "responses.create",
+                                      quick=QUICK_RESPONSES),
     stream_protocol=_STREAM,
 )
 RETRIEVE = Endpoint(method="GET", path="/responses/{response_id}", response=Response, records_usage=False,
@@ -70,10 +70,13 @@ def list_items() -> tuple[Endpoint, Endpoint]:
 
 COUNT_TOKENS = Endpoint(
     method="POST", path="/responses/input_tokens", response=InputTokenCountResponse,
-    validator=ResponsesParamValidator(InputTokenCountParams, "responses.input_tokens.count"),
+    validator=ResponsesParamValidator(_R + "input_token_count_params:InputTokenCountParams",
+                                      "responses.input_tokens.count"),
 )
-_RETRIEVE_QUERY = ResponsesParamValidator(ResponseRetrieveParams, "responses.retrieve")
-ITEMS_QUERY = ResponsesParamValidator(InputItemListParams, "responses.input_items.list")
+_RETRIEVE_QUERY = ResponsesParamValidator(_R + "response_retrieve_params:ResponseRetrieveParams",
+                                          "responses.retrieve")
+ITEMS_QUERY = ResponsesParamValidator(_R + "input_item_list_params:InputItemListParams",
+                                      "responses.input_items.list")
 
 
 def checked_query(validator: ResponsesParamValidator, given: Mapping[str, Any]) -> dict[str, Any]:

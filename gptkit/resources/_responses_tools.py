@@ -9,27 +9,41 @@ from typing import TYPE_CHECKING, Any, cast, overload
 
 from typing_extensions import Unpack
 
+from gptkit.resources._common import lazy_kwargs
 from gptkit.resources._resource import AsyncResource, SyncResource
 from gptkit.resources._twin import twin
-from gptkit.types.request_options import RequestOptions
-from gptkit.types.responses.response_create_params import ResponseCreateArgs, _ResponseArgsBase
 
 if TYPE_CHECKING:  # loaded on the first parse/run_tools call: a plain create needs none of it
     from gptkit._structured._parse import ResponseModelT
     from gptkit._structured._responses_runner import Chain, ResponsesToolRunResult
     from gptkit._structured._tools import ToolSpec
+    from gptkit.types.request_options import RequestOptions
     from gptkit.types.responses.parsed_response import ParsedResponse
+    from gptkit.types.responses.response_create_params import ResponseCreateArgs, _ResponseArgsBase
 
 __all__ = ["AsyncResponsesTools", "ResponseParseKwargs", "ResponseRunToolsKwargs", "ResponsesTools"]
 
 
-class ResponseParseKwargs(ResponseCreateArgs, RequestOptions, total=False):
-    """The keyword arguments of ``responses.parse`` other than ``text_format``."""
+if TYPE_CHECKING:
 
+    class ResponseParseKwargs(ResponseCreateArgs, RequestOptions, total=False):
+        """The keyword arguments of ``responses.parse`` other than ``text_format``."""
 
-class ResponseRunToolsKwargs(_ResponseArgsBase, RequestOptions, total=False):
-    """The keyword arguments of ``responses.run_tools`` other than ``tools``, ``text_format``,
-    ``max_rounds`` and ``chain``."""
+    class ResponseRunToolsKwargs(_ResponseArgsBase, RequestOptions, total=False):
+        """The keyword arguments of ``responses.run_tools`` other than ``tools``, ``text_format``,
+        ``max_rounds`` and ``chain``."""
+
+else:
+    # Defined when first named: their parameter types are not needed by a plain create.
+    _PARAMS = "gptkit.types.responses.response_create_params:"
+    _OPTIONS = "gptkit.types.request_options:RequestOptions"
+    __getattr__ = lazy_kwargs(__name__, {
+        "ResponseParseKwargs": ("The keyword arguments of ``responses.parse`` other than ``text_format``.",
+                                (_PARAMS + "ResponseCreateArgs", _OPTIONS)),
+        "ResponseRunToolsKwargs": ("The keyword arguments of ``responses.run_tools`` other than ``tools``, "
+                                   "``text_format``, ``max_rounds`` and ``chain``.",
+                                   (_PARAMS + "_ResponseArgsBase", _OPTIONS)),
+    })
 
 
 class ResponsesTools(SyncResource):

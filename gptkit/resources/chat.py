@@ -10,6 +10,7 @@ from typing_extensions import Unpack
 from gptkit._core._base import Call, Endpoint
 from gptkit._core._params import ParamValidator
 from gptkit.resources._chat_stored import AsyncStoredCompletions, StoredCompletions
+from gptkit.resources._common import lazy_kwargs
 from gptkit.resources._quick import QUICK_CHAT
 from gptkit.resources._resource import AsyncResource, Sub, SyncResource, _Resource
 from gptkit.resources._twin import Awaits, twin
@@ -52,20 +53,13 @@ if TYPE_CHECKING:
         """The keyword arguments of ``chat.completions.create`` other than ``stream``."""
 
 else:
-
-    def __getattr__(name: str) -> Any:
-        # The parameter types load when first named, not with the resource: the quick check
-        # (above) serves most programs' first call without them (tests/test_cold_start.py).
-        if name != "ChatCompletionCreateKwargs":
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        from gptkit.types.chat.completion_create_params import ChatCompletionCreateArgs
-
-        class ChatCompletionCreateKwargs(ChatCompletionCreateArgs, RequestOptions, total=False):
-            """The keyword arguments of ``chat.completions.create`` other than ``stream``."""
-
-        ChatCompletionCreateKwargs.__qualname__ = name
-        globals()[name] = ChatCompletionCreateKwargs
-        return ChatCompletionCreateKwargs
+    # The parameter types load when first named, not with the resource: the quick check
+    # (above) serves most programs' first call without them (tests/test_cold_start.py).
+    __getattr__ = lazy_kwargs(__name__, {"ChatCompletionCreateKwargs": (
+        "The keyword arguments of ``chat.completions.create`` other than ``stream``.",
+        ("gptkit.types.chat.completion_create_params:ChatCompletionCreateArgs",
+         "gptkit.types.request_options:RequestOptions"),
+    )})
 
 
 _Plain = TypeVar("_Plain")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Literal, TypeVar, cast, o
 import pydantic
 from typing_extensions import Unpack
 
-from gptkit.resources._common import path_with
+from gptkit.resources._common import lazy_kwargs, path_with
 from gptkit.resources._resource import AsyncResource, Sub, SyncResource, _Resource
 from gptkit.resources._responses_plan import (
     CANCEL,
@@ -31,16 +31,16 @@ from gptkit.resources._responses_plan import CREATE as CREATE  # the batch runne
 from gptkit.resources._responses_tools import AsyncResponsesTools, ResponsesTools
 from gptkit.resources._twin import Awaits, twin, twin_list
 from gptkit.types.request_options import RequestOptions
-from gptkit.types.responses.input_token_count_params import InputTokenCountParams
 from gptkit.types.responses.input_token_count_response import InputTokenCountResponse
 from gptkit.types.responses.response import Response
-from gptkit.types.responses.response_create_params import ResponseCreateArgs
 
 if TYPE_CHECKING:  # streams and the input item pages load with their first use, not with create
     # (the streams are named in strings, in the results of the classes' bases)
     from gptkit._streams._responses import AsyncResponseStreamManager, ResponseStreamManager  # noqa: F401
     from gptkit._streams._stream import AsyncStream, Stream  # noqa: F401
     from gptkit.pagination import SyncCursorPage
+    from gptkit.types.responses.input_token_count_params import InputTokenCountParams
+    from gptkit.types.responses.response_create_params import ResponseCreateArgs
     from gptkit.types.responses.response_item import ResponseItem
     from gptkit.types.responses.response_stream_event import ResponseStreamEvent  # noqa: F401
 
@@ -55,12 +55,23 @@ __all__ = [
     "Responses",
 ]
 
-class ResponseCreateKwargs(ResponseCreateArgs, RequestOptions, total=False):
-    """The keyword arguments of ``responses.create`` other than ``stream``."""
+if TYPE_CHECKING:
 
+    class ResponseCreateKwargs(ResponseCreateArgs, RequestOptions, total=False):
+        """The keyword arguments of ``responses.create`` other than ``stream``."""
 
-class InputTokenCountKwargs(InputTokenCountParams, RequestOptions, total=False):
-    """The keyword arguments of ``responses.input_tokens.count``."""
+    class InputTokenCountKwargs(InputTokenCountParams, RequestOptions, total=False):
+        """The keyword arguments of ``responses.input_tokens.count``."""
+
+else:
+    # Defined when first named: their parameter types are not needed by a quick-checked call.
+    _R, _OPTIONS = "gptkit.types.responses.", "gptkit.types.request_options:RequestOptions"
+    __getattr__ = lazy_kwargs(__name__, {
+        "ResponseCreateKwargs": ("The keyword arguments of ``responses.create`` other than ``stream``.",
+                                 (_R + "response_create_params:ResponseCreateArgs", _OPTIONS)),
+        "InputTokenCountKwargs": ("The keyword arguments of ``responses.input_tokens.count``.",
+                                  (_R + "input_token_count_params:InputTokenCountParams", _OPTIONS)),
+    })
 
 
 class InputItems(SyncResource):

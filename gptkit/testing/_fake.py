@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from gptkit.testing._fake_answers import DEFAULT_MODELS
 from gptkit.testing._fake_core import FakeCore
 from gptkit.testing._fake_responses import StoredResponse
 from gptkit.testing._fake_transport import handle_async, handle_sync
@@ -66,28 +64,6 @@ class FakeOpenAI(FakeCore, httpx.BaseTransport, httpx.AsyncBaseTransport):
         fake's clock: ``queued`` for the first quarter, then ``in_progress``, then finished (None:
         it moves only on ``finish_responses()``).
     """
-
-    def __init__(
-        self,
-        *,
-        rpm: int | None = None,
-        tpm: int | None = None,
-        window: float = 60.0,
-        api_key: str | None = None,
-        models: Sequence[str] = DEFAULT_MODELS,
-        latency: float = 0.0,
-        chunk_delay: float = 0.0,
-        retry_after_headers: bool = True,
-        seed: int = 0,
-        clock: Callable[[], float] | None = None,
-        keep_requests: int = 10_000,
-        batch_time: float | None = 1.0,
-        response_time: float | None = 1.0,
-    ) -> None:
-        super().__init__(rpm=rpm, tpm=tpm, window=window, api_key=api_key, models=models, latency=latency,
-                         chunk_delay=chunk_delay, retry_after_headers=retry_after_headers, seed=seed,
-                         clock=clock, keep_requests=keep_requests, batch_time=batch_time,
-                         response_time=response_time)
 
     # -- the Responses API ----------------------------------------------------------------------
 

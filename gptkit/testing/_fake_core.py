@@ -19,11 +19,11 @@ from typing import Any
 from gptkit._clock import get_clock
 from gptkit._tokens import estimate_prompt_tokens, max_output_tokens
 from gptkit.testing import _fake_answers as answers
-from gptkit.testing._fake_answers import Answer, ToolCall, error_body
+from gptkit.testing._fake_answers import DEFAULT_MODELS, Answer, ToolCall, error_body
 from gptkit.testing._fake_batches import FakeBatch, FakeBatchJobs
 from gptkit.testing._fake_extras import FakeExtras
 from gptkit.testing._fake_files import FakeFile, FakeFileStore
-from gptkit.testing._fake_limits import DEFAULT_WINDOW, LimitBuckets
+from gptkit.testing._fake_limits import LimitBuckets
 from gptkit.testing._fake_reply import FakeReply, apply_fault, json_reply, stream_reply
 from gptkit.testing._fake_responses import FakeResponses
 from gptkit.testing._fake_rules import FakeStats, ResponseRule, azure_path, normalise_path, route_pattern
@@ -48,9 +48,9 @@ class FakeCore:
         *,
         rpm: int | None = None,
         tpm: int | None = None,
-        window: float = DEFAULT_WINDOW,
+        window: float = 60.0,  # DEFAULT_WINDOW, written out: the signature FakeOpenAI shows
         api_key: str | None = None,
-        models: Sequence[str] = answers.DEFAULT_MODELS,
+        models: Sequence[str] = DEFAULT_MODELS,
         latency: float = 0.0,
         chunk_delay: float = 0.0,
         retry_after_headers: bool = True,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from gptkit.testing._fake_audio import FakeAudio
 from gptkit.testing._fake_conversations import FakeConversations
 from gptkit.testing._fake_finetune import FakeFineTuning
+from gptkit.testing._fake_graders import FakeGraders
 from gptkit.testing._fake_images import FakeImages
 from gptkit.testing._fake_moderations import FakeModerations
 from gptkit.testing._fake_stored_chat import FakeStoredChat
@@ -31,6 +32,7 @@ class FakeExtras:
         self.images: FakeImages = FakeImages()
         self.audio: FakeAudio = FakeAudio()
         self.fine_tuning: FakeFineTuning = FakeFineTuning(files, now)
+        self.graders: FakeGraders = FakeGraders()
         self.vector_stores: FakeVectorStores = FakeVectorStores(files)
         self.uploads: FakeUploads = FakeUploads(files)
         self.conversations: FakeConversations = FakeConversations()
@@ -38,5 +40,5 @@ class FakeExtras:
 
     def routes(self) -> list[tuple[str, str, Handler]]:
         return [*self.moderations.routes(), *self.images.routes(), *self.audio.routes(),
-                *self.fine_tuning.routes(), *self.vector_stores.routes(), *self.uploads.routes(),
-                *self.conversations.routes(), *self.stored_chat.routes()]
+                *self.fine_tuning.routes(), *self.graders.routes(), *self.vector_stores.routes(),
+                *self.uploads.routes(), *self.conversations.routes(), *self.stored_chat.routes()]

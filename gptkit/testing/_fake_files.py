@@ -10,12 +10,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from email.parser import BytesParser
-from email.policy import HTTP
 from typing import TYPE_CHECKING, Any
 
 from gptkit._clock import get_clock
 from gptkit.testing._fake_answers import error_body
+from gptkit.testing._fake_forms import parse_form
 from gptkit.testing._fake_reply import FakeReply
 
 if TYPE_CHECKING:
@@ -52,24 +51,6 @@ def not_found(kind: str, ident: str, param: str = "id") -> tuple[int, Any]:
 
 def _bad(message: str, param: str | None = None, code: str | None = None) -> tuple[int, Any]:
     return 400, error_body(message, "invalid_request_error", code, param)
-
-
-def _form(request: FakeRequest) -> dict[str, tuple[str | None, bytes]] | None:
-    """The parts of a ``multipart/form-data`` body: name -> (filename, bytes); None if not one."""
-    content_type = request.headers.get("content-type", "")
-    if not content_type.startswith("multipart/form-data"):
-        return None
-    head = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1")
-    message = BytesParser(policy=HTTP).parsebytes(head + request.content)
-    if not message.is_multipart():
-        return None
-    parts: dict[str, tuple[str | None, bytes]] = {}
-    for part in message.iter_parts():
-        name = part.get_param("name", header="content-disposition")
-        payload = part.get_payload(decode=True)
-        if isinstance(name, str) and isinstance(payload, bytes):
-            parts[name] = (part.get_filename(), payload)
-    return parts
 
 
 def list_page(items: list[dict[str, Any]], after: str | None, limit: int) -> dict[str, Any]:
@@ -113,16 +94,17 @@ class FakeFileStore:
                 ("GET", "/files/{file_id}/content", self._content)]
 
     def _create(self, request: FakeRequest, params: dict[str, str]) -> tuple[int, Any]:
-        form = _form(request)
+        form = parse_form(request)
         if form is None:
             return _bad("Uploads must be multipart/form-data with 'file' and 'purpose' parts.")
-        purpose = form.get("purpose", (None, b""))[1].decode("utf-8", "replace")
-        if "file" not in form or form["file"][0] is None:
+        purpose = form.value("purpose") or ""
+        files = form.files("file")
+        if not files:
             return _bad("Missing required parameter: 'file'.", "file", "missing_required_parameter")
         if purpose not in FILE_PURPOSES:
             allowed = ", ".join(sorted(FILE_PURPOSES))
             return _bad(f"'{purpose}' is not one of [{allowed}] - 'purpose'", "purpose", "invalid_value")
-        filename, content = form["file"]
+        filename, content = files[-1]
         return 200, self.add(filename or "upload", purpose, content).to_dict()
 
     def _list(self, request: FakeRequest, params: dict[str, str]) -> tuple[int, Any]:

@@ -248,6 +248,7 @@ if TYPE_CHECKING:
     from gptkit.types.shared.function_definition import FunctionDefinition as FunctionDefinition
     from gptkit.types.shared.function_parameters import FunctionParameters as FunctionParameters
     from gptkit.types.shared.metadata import Metadata as Metadata
+    from gptkit.types.shared.oauth_error_code import OAuthErrorCode as OAuthErrorCode
     from gptkit.types.shared.reasoning import Reasoning as Reasoning
     from gptkit.types.shared.reasoning_effort import ReasoningEffort as ReasoningEffort
     from gptkit.types.shared.response_format_json_object import (
@@ -310,7 +311,8 @@ __all__ = [
     "ImageInputReferenceParam", "ImageModel", "ImagesResponse", "InputTokenCountResponse", "Metadata",
     "Model", "ModelDeleted", "ModelList", "Moderation", "ModerationCreateParams",
     "ModerationCreateResponse", "ModerationImageURLInputParam", "ModerationModel",
-    "ModerationMultiModalInputParam", "ModerationTextInputParam", "OtherFileChunkingStrategyObject",
+    "ModerationMultiModalInputParam", "ModerationTextInputParam", "OAuthErrorCode",
+    "OtherFileChunkingStrategyObject",
     "ParsedChatCompletion", "ParsedChatCompletionMessage", "ParsedChoice", "ParsedFunction",
     "ParsedFunctionToolCall", "PromptFilterResult", "PromptTokensDetails", "Reasoning", "ReasoningEffort",
     "RequestOptions", "Response", "ResponseCompletedEvent", "ResponseCreateParams", "ResponseError",

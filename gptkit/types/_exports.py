@@ -139,6 +139,7 @@ EXPORTS: dict[str, tuple[str, ...]] = {
     ".shared.function_definition": ("FunctionDefinition",),
     ".shared.function_parameters": ("FunctionParameters",),
     ".shared.metadata": ("Metadata",),
+    ".shared.oauth_error_code": ("OAuthErrorCode",),
     ".shared.reasoning": ("Reasoning",),
     ".shared.reasoning_effort": ("ReasoningEffort",),
     ".shared.response_format_json_object": ("ResponseFormatJSONObject",),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import ConfigDict, Field, with_config
+from pydantic import ConfigDict, with_config
 from typing_extensions import Required, TypedDict
+
+from gptkit.types.image_generate_params import _ImageArgs
 
 __all__ = [
     "ImageEditArgs",
@@ -21,26 +22,10 @@ __all__ = [
 
 
 @with_config(ConfigDict(extra="forbid"))
-class ImageEditArgs(TypedDict, total=False):
+class ImageEditArgs(_ImageArgs, total=False):
     """The form fields of ``images.edit`` other than ``stream`` (files aside)."""
 
-    prompt: Required[Annotated[str, Field(min_length=1)]]
-    background: str
-    complexity: str
-    frame_count: Annotated[int, Field(ge=1)]
-    frame_duration_ms: Annotated[int, Field(ge=1)]
     input_fidelity: str
-    model: str
-    n: Annotated[int, Field(ge=1, le=10)]
-    output_compression: Annotated[int, Field(ge=0, le=100)]
-    output_format: str
-    partial_images: Annotated[int, Field(ge=0, le=3)]
-    quality: str
-    response_format: str
-    safety_identifier: str
-    size: str
-    svg: Mapping[str, Any]
-    user: str
 
 
 @with_config(ConfigDict(extra="forbid"))

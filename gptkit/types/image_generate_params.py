@@ -19,9 +19,8 @@ __all__ = [
 ]
 
 
-@with_config(ConfigDict(extra="forbid"))
-class ImageGenerateArgs(TypedDict, total=False):
-    """The parameters of ``images.generate`` other than ``stream`` (the method's own argument)."""
+class _ImageArgs(TypedDict, total=False):
+    """What ``images.generate`` and ``images.edit`` both take (each class below adds its own)."""
 
     prompt: Required[Annotated[str, Field(min_length=1)]]
     background: str
@@ -29,7 +28,6 @@ class ImageGenerateArgs(TypedDict, total=False):
     frame_count: Annotated[int, Field(ge=1)]
     frame_duration_ms: Annotated[int, Field(ge=1)]
     model: str
-    moderation: str
     n: Annotated[int, Field(ge=1, le=10)]
     output_compression: Annotated[int, Field(ge=0, le=100)]
     output_format: str
@@ -38,9 +36,16 @@ class ImageGenerateArgs(TypedDict, total=False):
     response_format: str
     safety_identifier: str
     size: str
-    style: str
     svg: Mapping[str, Any]
     user: str
+
+
+@with_config(ConfigDict(extra="forbid"))
+class ImageGenerateArgs(_ImageArgs, total=False):
+    """The parameters of ``images.generate`` other than ``stream`` (the method's own argument)."""
+
+    moderation: str
+    style: str
 
 
 @with_config(ConfigDict(extra="forbid"))

@@ -20,12 +20,14 @@ response = client.beta.responses.create(
     betas=["responses_multi_agent=v1"],
 )
 print(isinstance(response, BetaResponse), response.status, response.usage.total_tokens)
+print(response.usage)
+print(response.text)
 for item in response.output:
     print(describe(item))
     if item.type == "multi_agent_call":
         print(" ", item.action, item.arguments)
     if item.type == "message":
-        print(" ", item.agent, item.content[0].text)
+        print(" ", item)
 
 stream = client.beta.responses.create(
     model="gpt-4o",

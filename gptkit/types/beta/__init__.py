@@ -4,8 +4,8 @@ Only what ``client.beta.responses`` sends and returns is here: ``BetaResponse``,
 (``BetaResponseOutputItem``, each with the ``agent`` of a multi-agent response that produced it),
 the stream events (``BetaResponseStreamEvent``) and the input items (``BetaResponseItem``). The
 other betas of the official package (agents, ChatKit, the retired Assistants and threads,
-realtime) are not provided: importing one of their names raises an error that says so. Nested
-parts the beta API shares with the GA one (content parts, tools, usage) are the
+realtime) are not provided: importing one of their names raises an error that says so. Deeper
+parts the beta API shares with the GA one (tools, tool choices, input content) are the
 ``gptkit.types.responses`` classes.
 
 Names load on first use, like ``gptkit.types.responses``; every module is importable by its path
@@ -14,7 +14,8 @@ as well (``gptkit.types.beta.beta_response_output_item``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from gptkit.types._lazy import indexed_package
 
@@ -98,6 +99,10 @@ if TYPE_CHECKING:
     from .beta_response_file_search_tool_call import (
         BetaResponseFileSearchToolCall as BetaResponseFileSearchToolCall,
     )
+    from .beta_response_format_text_config import BetaResponseFormatTextConfig as BetaResponseFormatTextConfig
+    from .beta_response_format_text_json_schema_config import (
+        BetaResponseFormatTextJSONSchemaConfig as BetaResponseFormatTextJSONSchemaConfig,
+    )
     from .beta_response_function_call_arguments_delta_event import (
         BetaResponseFunctionCallArgumentsDeltaEvent as BetaResponseFunctionCallArgumentsDeltaEvent,
     )
@@ -168,6 +173,8 @@ if TYPE_CHECKING:
         BetaResponseOutputItemDoneEvent as BetaResponseOutputItemDoneEvent,
     )
     from .beta_response_output_message import BetaResponseOutputMessage as BetaResponseOutputMessage
+    from .beta_response_output_refusal import BetaResponseOutputRefusal as BetaResponseOutputRefusal
+    from .beta_response_output_text import BetaResponseOutputText as BetaResponseOutputText
     from .beta_response_output_text_annotation_added_event import (
         BetaResponseOutputTextAnnotationAddedEvent as BetaResponseOutputTextAnnotationAddedEvent,
     )
@@ -211,22 +218,24 @@ if TYPE_CHECKING:
         BetaResponseShellCallOutputContentDoneEvent as BetaResponseShellCallOutputContentDoneEvent,
     )
     from .beta_response_stream_event import BetaResponseStreamEvent as BetaResponseStreamEvent
+    from .beta_response_text_config import BetaResponseTextConfig as BetaResponseTextConfig
     from .beta_response_text_delta_event import BetaResponseTextDeltaEvent as BetaResponseTextDeltaEvent
     from .beta_response_text_done_event import BetaResponseTextDoneEvent as BetaResponseTextDoneEvent
     from .beta_response_tool_search_call import BetaResponseToolSearchCall as BetaResponseToolSearchCall
     from .beta_response_tool_search_output_item import (
         BetaResponseToolSearchOutputItem as BetaResponseToolSearchOutputItem,
     )
+    from .beta_response_usage import BetaResponseUsage as BetaResponseUsage
     from .beta_response_web_search_call_completed_event import (
         BetaResponseWebSearchCallCompletedEvent as BetaResponseWebSearchCallCompletedEvent,
     )
     from .beta_response_web_search_call_in_progress_event import (
         BetaResponseWebSearchCallInProgressEvent as BetaResponseWebSearchCallInProgressEvent,
     )
-    from .beta_response_web_search_call_searching_event import Agent as Agent
     from .beta_response_web_search_call_searching_event import (
         BetaResponseWebSearchCallSearchingEvent as BetaResponseWebSearchCallSearchingEvent,
     )
+    from .response_create_params import ResponseCreateParams as ResponseCreateParams
 
 
 def _missing(name: str) -> str:
@@ -235,5 +244,7 @@ def _missing(name: str) -> str:
             f"(client.beta.responses); openai.types.beta.{name} is not provided (docs/migration.md)")
 
 
+__getattr__: Callable[[str], Any]
+__dir__: Callable[[], list[str]]
 __getattr__, __dir__, _names = indexed_package(__name__, _missing)  # names loaded on first use (``_index``)
 __all__ = list(_names)  # the names imported above for type checkers

@@ -6,7 +6,6 @@ __all__ = ["MODULES"]
 
 #: Public name -> the module that defines it (``__getattr__`` imports it on first use).
 MODULES: dict[str, str] = {
-    "Agent": "beta_response_web_search_call_searching_event",
     "BetaResponse": "beta_response",
     "BetaResponseApplyPatchToolCall": "beta_response_apply_patch_tool_call",
     "BetaResponseApplyPatchToolCallOutput": "beta_response_apply_patch_tool_call_output",
@@ -42,6 +41,8 @@ MODULES: dict[str, str] = {
     "BetaResponseFileSearchCallInProgressEvent": "beta_response_file_search_call_in_progress_event",
     "BetaResponseFileSearchCallSearchingEvent": "beta_response_file_search_call_searching_event",
     "BetaResponseFileSearchToolCall": "beta_response_file_search_tool_call",
+    "BetaResponseFormatTextConfig": "beta_response_format_text_config",
+    "BetaResponseFormatTextJSONSchemaConfig": "beta_response_format_text_json_schema_config",
     "BetaResponseFunctionCallArgumentsDeltaEvent": "beta_response_function_call_arguments_delta_event",
     "BetaResponseFunctionCallArgumentsDoneEvent": "beta_response_function_call_arguments_done_event",
     "BetaResponseFunctionShellToolCall": "beta_response_function_shell_tool_call",
@@ -70,6 +71,8 @@ MODULES: dict[str, str] = {
     "BetaResponseOutputItemAddedEvent": "beta_response_output_item_added_event",
     "BetaResponseOutputItemDoneEvent": "beta_response_output_item_done_event",
     "BetaResponseOutputMessage": "beta_response_output_message",
+    "BetaResponseOutputRefusal": "beta_response_output_refusal",
+    "BetaResponseOutputText": "beta_response_output_text",
     "BetaResponseOutputTextAnnotationAddedEvent": "beta_response_output_text_annotation_added_event",
     "BetaResponseQueuedEvent": "beta_response_queued_event",
     "BetaResponseReasoningItem": "beta_response_reasoning_item",
@@ -87,11 +90,14 @@ MODULES: dict[str, str] = {
     "BetaResponseShellCallOutputContentDeltaEvent": "beta_response_shell_call_output_content_delta_event",
     "BetaResponseShellCallOutputContentDoneEvent": "beta_response_shell_call_output_content_done_event",
     "BetaResponseStreamEvent": "beta_response_stream_event",
+    "BetaResponseTextConfig": "beta_response_text_config",
     "BetaResponseTextDeltaEvent": "beta_response_text_delta_event",
     "BetaResponseTextDoneEvent": "beta_response_text_done_event",
     "BetaResponseToolSearchCall": "beta_response_tool_search_call",
     "BetaResponseToolSearchOutputItem": "beta_response_tool_search_output_item",
+    "BetaResponseUsage": "beta_response_usage",
     "BetaResponseWebSearchCallCompletedEvent": "beta_response_web_search_call_completed_event",
     "BetaResponseWebSearchCallInProgressEvent": "beta_response_web_search_call_in_progress_event",
     "BetaResponseWebSearchCallSearchingEvent": "beta_response_web_search_call_searching_event",
+    "ResponseCreateParams": "response_create_params",
 }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from gptkit.types.beta.beta_response_output_item import BetaResponseOutputItem
+from gptkit.types.beta.beta_response_text_config import BetaResponseTextConfig
+from gptkit.types.beta.beta_response_usage import BetaResponseUsage
 from gptkit.types.responses.response import Response
 
 __all__ = ["BetaResponse"]
@@ -15,3 +17,5 @@ class BetaResponse(Response):
     the GA response's."""
 
     output: list[BetaResponseOutputItem] = []  # type: ignore[assignment]  # the beta kinds of item
+    text: BetaResponseTextConfig | None = None
+    usage: BetaResponseUsage | None = None

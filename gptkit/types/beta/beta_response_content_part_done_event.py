@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gptkit.types.beta._agent import Agent
+from gptkit.types.beta._content import Part
 from gptkit.types.responses.response_content_part_done_event import ResponseContentPartDoneEvent
 
 __all__ = ["Agent", "BetaResponseContentPartDoneEvent"]
@@ -12,4 +13,5 @@ class BetaResponseContentPartDoneEvent(ResponseContentPartDoneEvent):
     """``ResponseContentPartDoneEvent`` as the beta API sends it: a multi-agent response also names the
     agent the event belongs to (``agent``, None for the coordinator's own)."""
 
+    part: Part | None = None  # the parts under their beta names
     agent: Agent | None = None

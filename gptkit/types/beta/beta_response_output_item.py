@@ -35,6 +35,8 @@ from gptkit.types.beta.beta_response_function_tool_call_output_item import (
 )
 from gptkit.types.beta.beta_response_function_web_search import BetaResponseFunctionWebSearch
 from gptkit.types.beta.beta_response_output_message import BetaResponseOutputMessage
+from gptkit.types.beta.beta_response_output_refusal import BetaResponseOutputRefusal
+from gptkit.types.beta.beta_response_output_text import BetaResponseOutputText
 from gptkit.types.beta.beta_response_reasoning_item import BetaResponseReasoningItem
 from gptkit.types.beta.beta_response_tool_search_call import BetaResponseToolSearchCall
 from gptkit.types.beta.beta_response_tool_search_output_item import BetaResponseToolSearchOutputItem
@@ -46,8 +48,6 @@ from gptkit.types.responses.response_input_content import (
     ResponseInputText,
 )
 from gptkit.types.responses.response_output_item import UnknownOutputItem
-from gptkit.types.responses.response_output_refusal import ResponseOutputRefusal
-from gptkit.types.responses.response_output_text import ResponseOutputText
 
 __all__ = [
     "AdditionalTools", "AdditionalToolsAgent", "AgentMessage", "AgentMessageAgent", "AgentMessageContent",
@@ -233,11 +233,11 @@ class AgentMessageContentEncryptedContent(APIObject):
 
 _CONTENT = (
     Annotated[ResponseInputText, Tag("input_text")]
-    | Annotated[ResponseOutputText, Tag("output_text")]
+    | Annotated[BetaResponseOutputText, Tag("output_text")]
     | Annotated[AgentMessageContentText, Tag("text")]
     | Annotated[AgentMessageContentSummaryText, Tag("summary_text")]
     | Annotated[AgentMessageContentReasoningText, Tag("reasoning_text")]
-    | Annotated[ResponseOutputRefusal, Tag("refusal")]
+    | Annotated[BetaResponseOutputRefusal, Tag("refusal")]
     | Annotated[ResponseInputImage, Tag("input_image")]
     | Annotated[AgentMessageContentComputerScreenshot, Tag("computer_screenshot")]
     | Annotated[ResponseInputFile, Tag("input_file")]
@@ -275,7 +275,7 @@ class MultiAgentCallOutput(APIObject):
     id: str = ""
     action: MultiAgentAction | str = ""
     call_id: str = ""
-    output: list[ResponseOutputText] = []
+    output: list[BetaResponseOutputText] = []
     type: Literal["multi_agent_call_output"] = "multi_agent_call_output"
     agent: MultiAgentCallOutputAgent | None = None
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from gptkit.types._base import APIObject
+from gptkit.types.fine_tuning.alpha._grader_union import Grader
 from gptkit.types.fine_tuning.reinforcement_hyperparameters import ReinforcementHyperparameters
 
-__all__ = ["ReinforcementMethod"]
+__all__ = ["Grader", "ReinforcementMethod"]
 
 
 class ReinforcementMethod(APIObject):
-    """The grader that scores the model's answers (kept as the server sent it) and hyperparameters."""
+    """The grader that scores the model's answers (``gptkit.types.graders``) and hyperparameters."""
 
-    grader: dict[str, Any] | None = None
+    grader: Grader | None = None
     hyperparameters: ReinforcementHyperparameters | None = None

@@ -11,7 +11,8 @@ X``: re-exported).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from gptkit.types._lazy import indexed_package
 
@@ -336,5 +337,7 @@ if TYPE_CHECKING:
     from .web_search_tool import WebSearchTool as WebSearchTool
 
 
+__getattr__: Callable[[str], Any]
+__dir__: Callable[[], list[str]]
 __getattr__, __dir__, _names = indexed_package(__name__)  # names loaded on first use (``_index``)
 __all__ = list(_names)  # the names imported above for type checkers

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from gptkit.types.shared.function_definition import FunctionDefinition as FunctionDefinition
     from gptkit.types.shared.function_parameters import FunctionParameters as FunctionParameters
     from gptkit.types.shared.metadata import Metadata as Metadata
+    from gptkit.types.shared.oauth_error_code import OAuthErrorCode as OAuthErrorCode
     from gptkit.types.shared.reasoning import Reasoning as Reasoning
     from gptkit.types.shared.reasoning_effort import ReasoningEffort as ReasoningEffort
     from gptkit.types.shared.response_format_json_object import (
@@ -57,6 +58,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "function_definition": ("FunctionDefinition",),
     "function_parameters": ("FunctionParameters",),
     "metadata": ("Metadata",),
+    "oauth_error_code": ("OAuthErrorCode",),
     "reasoning": ("Reasoning",),
     "reasoning_effort": ("ReasoningEffort",),
     "response_format_json_object": ("ResponseFormatJSONObject",),
@@ -84,6 +86,7 @@ __all__ = [
     "FunctionDefinition",
     "FunctionParameters",
     "Metadata",
+    "OAuthErrorCode",
     "PromptTokensDetails",
     "Reasoning",
     "ReasoningEffort",

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         FunctionParameters as FunctionParameters,
     )
     from gptkit.types.shared_params.metadata import Metadata as Metadata
+    from gptkit.types.shared_params.oauth_error_code import OAuthErrorCode as OAuthErrorCode
     from gptkit.types.shared_params.reasoning import Reasoning as Reasoning
     from gptkit.types.shared_params.reasoning_effort import ReasoningEffort as ReasoningEffort
     from gptkit.types.shared_params.response_format_json_object import (
@@ -42,6 +43,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "function_definition": ("FunctionDefinition",),
     "function_parameters": ("FunctionParameters",),
     "metadata": ("Metadata",),
+    "oauth_error_code": ("OAuthErrorCode",),
     "reasoning": ("Reasoning",),
     "reasoning_effort": ("ReasoningEffort",),
     "response_format_json_object": ("ResponseFormatJSONObject",),
@@ -62,6 +64,7 @@ __all__ = [
     "FunctionDefinition",
     "FunctionParameters",
     "Metadata",
+    "OAuthErrorCode",
     "Reasoning",
     "ReasoningEffort",
     "ResponseFormatJSONObject",
